@@ -1,0 +1,259 @@
+#include "analyzer/ast/parse.h"
+
+#include <google/protobuf/arena.h>
+#include <google/protobuf/io/coded_stream.h>
+#include <pg_query.h>
+#include <pg_query/pg_query.pb.h>
+
+#include <fmt/format.h>
+
+#include <memory>
+
+namespace miglint {
+namespace {
+
+// Deeply nested expressions produce deeply nested messages; PostgreSQL's own
+// limits apply first, ours only has to stay above them.
+constexpr int kRecursionLimit = 1 << 20;
+
+template <typename Result, void (*Free)(Result)>
+struct PgResult {
+  Result r;
+  explicit PgResult(Result x) : r(x) {}
+  ~PgResult() { Free(r); }
+  PgResult(const PgResult&) = delete;
+  PgResult& operator=(const PgResult&) = delete;
+};
+using ProtoParse = PgResult<PgQueryProtobufParseResult, pg_query_free_protobuf_parse_result>;
+using Split = PgResult<PgQuerySplitResult, pg_query_free_split_result>;
+using Scan = PgResult<PgQueryScanResult, pg_query_free_scan_result>;
+
+template <typename Msg>
+Msg* decode(const PgQueryProtobuf& buf, google::protobuf::Arena& arena) {
+  auto* msg = google::protobuf::Arena::CreateMessage<Msg>(&arena);
+  google::protobuf::io::CodedInputStream in(reinterpret_cast<const uint8_t*>(buf.data), static_cast<int>(buf.len));
+  in.SetRecursionLimit(kRecursionLimit);
+  if (!msg->ParseFromCodedStream(&in)) return nullptr;
+  return msg;
+}
+
+// PostgreSQL's cursorpos counts characters (1-based); we need bytes.
+size_t char_to_byte(std::string_view s, int cursorpos) {
+  size_t i = 0;
+  for (int c = 1; c < cursorpos && i < s.size(); ++c) {
+    const size_t n = utf8_sequence_length(s, i);
+    i += n == 0 ? 1 : n;
+  }
+  return i;
+}
+
+size_t token_end(std::string_view s, size_t i) {
+  if (i >= s.size()) return i;
+  size_t j = i;
+  while (j < s.size() && !std::isspace(static_cast<unsigned char>(s[j])) && s[j] != ';' && s[j] != ',' &&
+         s[j] != '(' && s[j] != ')')
+    ++j;
+  return j == i ? i + 1 : j;
+}
+
+std::string_view trim_right(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+std::string syntax_message(const PgQueryError& e) {
+  std::string m = e.message ? e.message : "syntax error";
+  return m;
+}
+
+struct Builder {
+  ParsedFile& out;
+  const std::string& text;  // the prepared text
+  size_t ordinal = 0;
+
+  void add_statements(const pg_query::ParseResult& pr, size_t base, size_t piece_end) {
+    for (const auto& raw : pr.stmts()) {
+      const size_t loc = base + static_cast<size_t>(std::max(0, raw.stmt_location()));
+      size_t end = raw.stmt_len() == 0 ? piece_end : loc + static_cast<size_t>(raw.stmt_len());
+      end = std::min(end, piece_end);
+      const size_t begin = skip_trivia(text, loc, end);
+      if (begin >= end) continue;
+      end = begin + trim_right(std::string_view(text).substr(begin, end - begin)).size();
+      Statement s;
+      s.begin = begin;
+      s.end = end;
+      s.base = base;
+      s.node = &raw.stmt();
+      s.ordinal = ordinal++;
+      out.statements.push_back(s);
+    }
+  }
+
+  void syntax_error(const PgQueryError& e, size_t piece_begin, size_t piece_end) {
+    const std::string_view piece = std::string_view(text).substr(piece_begin, piece_end - piece_begin);
+    size_t at = e.cursorpos > 0 ? piece_begin + char_to_byte(piece, e.cursorpos) : skip_trivia(text, piece_begin, piece_end);
+    at = std::min(at, text.size());
+    const size_t end = std::min(token_end(text, at), std::max(piece_end, at));
+    Diagnostic d;
+    d.rule = "syntax-error";
+    d.severity = Severity::Error;
+    d.span = make_span(*out.source, at, std::max(end, at));
+    d.message = syntax_message(e);
+    d.help = "PostgreSQL 15 rejects this statement; the rest of the file is still analysed";
+    out.diagnostics.push_back(std::move(d));
+    out.failed.push_back({skip_trivia(text, piece_begin, piece_end), piece_end});
+    ++ordinal;
+  }
+
+  void parse_piece(size_t b, size_t e) {
+    const std::string piece = text.substr(b, e - b);
+    ProtoParse pr(pg_query_parse_protobuf(piece.c_str()));
+    if (pr.r.error) {
+      syntax_error(*pr.r.error, b, e);
+      return;
+    }
+    const auto* tree = decode<pg_query::ParseResult>(pr.r.parse_tree, *out.arena);
+    if (!tree) {
+      PgQueryError err{};
+      err.message = const_cast<char*>("statement too deeply nested to analyse");
+      syntax_error(err, b, e);
+      return;
+    }
+    add_statements(*tree, b, e);
+  }
+};
+
+void add_comments(ParsedFile& out, const std::string& text) {
+  if (text.find("--") == std::string::npos && text.find("/*") == std::string::npos) return;
+  Scan sc(pg_query_scan(text.c_str()));
+  if (!sc.r.error) {
+    google::protobuf::Arena arena;
+    if (const auto* tokens = decode<pg_query::ScanResult>(sc.r.pbuf, arena)) {
+      for (const auto& tok : tokens->tokens()) {
+        if (tok.token() == pg_query::SQL_COMMENT || tok.token() == pg_query::C_COMMENT)
+          out.comments.push_back({static_cast<size_t>(tok.start()), static_cast<size_t>(tok.end()),
+                                  tok.token() == pg_query::SQL_COMMENT});
+      }
+      return;
+    }
+  }
+  // The PostgreSQL scanner refused the text (e.g. an unterminated string):
+  // our own lexer still finds the comments before and after it.
+  for (const auto& c : lexical_comments(text)) out.comments.push_back({c.begin, c.end, c.line});
+}
+
+Diagnostic file_diag(const ParsedFile& f, std::string rule, Severity sev, size_t b, size_t e, std::string msg,
+                     std::string help) {
+  Diagnostic d;
+  d.rule = std::move(rule);
+  d.severity = sev;
+  d.span = make_span(*f.source, b, e);
+  d.message = std::move(msg);
+  d.help = std::move(help);
+  return d;
+}
+
+bool looks_binary(std::string_view bytes, const PreparedText& p) {
+  if (p.nul_bytes.empty()) return false;
+  // A few stray NULs in SQL are noise; many mean this is not a text file.
+  size_t control = 0;
+  for (unsigned char c : bytes)
+    if (c < 0x09 || (c > 0x0D && c < 0x20)) ++control;
+  return control * 20 > bytes.size() || p.nul_bytes.size() > 16;
+}
+
+}  // namespace
+
+ParsedFile parse_file(std::shared_ptr<const SourceFile> source) {
+  ParsedFile out;
+  out.source = source;
+  out.arena = std::make_shared<google::protobuf::Arena>();
+  const std::string_view bytes = source->text();
+  PreparedText prep = prepare_text(bytes);
+
+  if (looks_binary(bytes, prep)) {
+    out.binary = true;
+    out.diagnostics.push_back(file_diag(out, "binary-file", Severity::Error, prep.nul_bytes.front(),
+                                        prep.nul_bytes.front() + 1,
+                                        fmt::format("file is binary ({} NUL bytes); it was not analysed",
+                                                    prep.nul_bytes.size()),
+                                        "migration files must be text; check that this file belongs in the folder"));
+    return out;
+  }
+  if (!prep.invalid_utf8.empty()) {
+    const size_t at = prep.invalid_utf8.front();
+    out.diagnostics.push_back(file_diag(
+        out, "invalid-utf8", Severity::Error, at, at + 1,
+        fmt::format("file is not valid UTF-8 ({} invalid byte{}, first at byte {})", prep.invalid_utf8.size(),
+                    prep.invalid_utf8.size() == 1 ? "" : "s", at),
+        "PostgreSQL rejects invalid byte sequences for encoding UTF8; re-encode the file as UTF-8. "
+        "It was analysed with the bad bytes replaced"));
+  }
+  if (!prep.nul_bytes.empty()) {
+    const size_t at = prep.nul_bytes.front();
+    out.diagnostics.push_back(file_diag(out, "invalid-utf8", Severity::Error, at, at + 1,
+                                        fmt::format("file contains {} NUL byte{}", prep.nul_bytes.size(),
+                                                    prep.nul_bytes.size() == 1 ? "" : "s"),
+                                        "PostgreSQL cannot accept NUL bytes in SQL text; they were ignored"));
+  }
+  for (const auto& m : prep.meta_commands) {
+    const std::string_view cmd = bytes.substr(m.begin, m.end - m.begin);
+    out.diagnostics.push_back(file_diag(out, "psql-meta-command", Severity::Info, m.begin, m.end,
+                                        fmt::format("psql meta-command `{}` skipped", trim_right(cmd)),
+                                        "only psql runs backslash commands; other migration runners send them to "
+                                        "the server, which rejects them"));
+  }
+  for (const auto& c : prep.copy_data) {
+    const auto lines = source->position(c.end).line - source->position(c.begin).line + 1;
+    out.diagnostics.push_back(file_diag(out, "copy-data-block", Severity::Info, c.begin, c.end,
+                                        fmt::format("COPY ... FROM stdin data ({} line{}) skipped", lines,
+                                                    lines == 1 ? "" : "s"),
+                                        "the rows are data, not SQL; only psql can feed them to COPY"));
+  }
+
+  const std::string& text = prep.text;
+  Builder b{out, text};
+  {
+    ProtoParse whole(pg_query_parse_protobuf(text.c_str()));
+    if (!whole.r.error) {
+      if (const auto* tree = decode<pg_query::ParseResult>(whole.r.parse_tree, *out.arena)) {
+        b.add_statements(*tree, 0, text.size());
+        add_comments(out, text);
+        return out;
+      }
+    }
+  }
+  // Something failed: split the file and parse statement by statement so one
+  // bad statement costs only itself.
+  std::vector<ByteRange> pieces;
+  {
+    Split sp(pg_query_split_with_scanner(text.c_str()));
+    if (!sp.r.error) {
+      for (int i = 0; i < sp.r.n_stmts; ++i) {
+        const auto* s = sp.r.stmts[i];
+        const size_t loc = static_cast<size_t>(s->stmt_location);
+        const size_t len = s->stmt_len == 0 ? text.size() - loc : static_cast<size_t>(s->stmt_len);
+        pieces.push_back({loc, std::min(text.size(), loc + len)});
+      }
+    } else {
+      pieces = lexical_split(text);
+    }
+  }
+  for (const auto& p : pieces) {
+    if (skip_trivia(text, p.begin, p.end) >= p.end) continue;
+    b.parse_piece(p.begin, p.end);
+  }
+  add_comments(out, text);
+  return out;
+}
+
+const pg_query::Node* parse_single_statement(std::string_view sql, google::protobuf::Arena& arena) {
+  const std::string s(sql);
+  ProtoParse pr(pg_query_parse_protobuf(s.c_str()));
+  if (pr.r.error) return nullptr;
+  const auto* tree = decode<pg_query::ParseResult>(pr.r.parse_tree, arena);
+  if (!tree || tree->stmts_size() != 1) return nullptr;
+  return &tree->stmts(0).stmt();
+}
+
+}  // namespace miglint

@@ -1,0 +1,47 @@
+// miglint.toml: discovery, validation and the typed settings every part reads.
+#pragma once
+#include <filesystem>
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "analyzer/diag/diagnostic.h"
+
+namespace miglint {
+
+struct ProtectEntry {
+  std::string kind;    // table, column, index, constraint, type, function, schema
+  std::string name;    // as written: [schema.]name, table.column, table.constraint
+  std::string reason;
+  std::string origin;  // "miglint.toml:12" for messages
+};
+
+struct Config {
+  std::filesystem::path file;  // empty when no miglint.toml was found
+  int pg_version = 15;
+  // Set when the config says so; otherwise each layout's runner default applies.
+  std::optional<bool> assume_in_transaction;
+  std::optional<std::string> migrations_dir;
+  std::string layout = "auto";
+  std::optional<std::string> name_pattern;
+  std::vector<std::string> select{"all"};
+  std::vector<std::string> ignore;
+  std::map<std::string, Severity> severity;
+  std::vector<ProtectEntry> protect;
+};
+
+// A config problem: message already carries "file:line: ".
+class ConfigError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+// Nearest miglint.toml in start or its parents, if any.
+std::optional<std::filesystem::path> find_config(const std::filesystem::path& start);
+// Parses and validates; throws ConfigError. known_rule decides rule ids.
+Config load_config(const std::filesystem::path& file);
+Config parse_config(std::string_view text, const std::string& origin);
+
+}  // namespace miglint

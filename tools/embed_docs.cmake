@@ -1,0 +1,13 @@
+# Turns docs/rules/*.md into a C++ table {id, markdown}. Run by the build.
+file(GLOB docs ${DOCS_DIR}/*.md)
+list(SORT docs)
+set(body "// Generated from docs/rules/*.md; do not edit.\n#include \"analyzer/engine/rule_docs.h\"\n\nnamespace miglint {\nconst std::vector<RuleDoc>& rule_docs() {\n  static const std::vector<RuleDoc> docs = {\n")
+foreach(doc ${docs})
+  get_filename_component(id ${doc} NAME_WE)
+  file(READ ${doc} text)
+  string(REPLACE ")~~~\"" ")~~ ~\"" text "${text}")
+  string(APPEND body "    {\"${id}\", R\"~~~(${text})~~~\"},\n")
+endforeach()
+string(APPEND body "  };\n  return docs;\n}\n}  // namespace miglint\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)
