@@ -205,3 +205,55 @@ def read_tsv(path):
 
 def eprint(*a):
     print(*a, file=sys.stderr)
+
+
+# ---------------------------------------------------------------- object-level summary
+
+_TOC = re.compile(r"^-- Name: (?P<name>.*); Type: (?P<type>.*?); Schema: (?P<schema>.*?); Owner: ")
+
+
+def toc_entries(raw_dump):
+    """Split raw pg_dump output into its TOC entries: {key: [normalised body lines]}
+    in dump order, key = '<Type> <schema>.<name>' (or '<Type> <name>' without schema),
+    e.g. 'TABLE public.users', 'DEFAULT public.users id', 'FK CONSTRAINT public.t t_a_fkey'."""
+    entries = {}
+    cur = None
+    for line in raw_dump.splitlines():
+        m = _TOC.match(line)
+        if m:
+            schema = m.group("schema")
+            key = "%s %s%s" % (m.group("type"), "" if schema == "-" else schema + ".", m.group("name"))
+            while key in entries:          # same name twice: keep both
+                key += " "
+            entries[key] = []
+            cur = entries[key]
+            continue
+        if cur is None or not line.strip() or line.startswith(_NOISE_PREFIXES):
+            continue
+        cur.append(line)
+    return entries
+
+
+def summarise(before_raw, after_raw):
+    """(diff_kind, summary) of two raw dumps, in the corpus truth's format:
+    'lost: K; K | extra: K | changed: K | column_order: TABLE public.t'."""
+    a = toc_entries(before_raw)
+    b = toc_entries(after_raw)
+    lost = [k.rstrip() for k in a if k not in b]
+    extra = [k.rstrip() for k in b if k not in a]
+    changed, column_order = [], []
+    for k, body in a.items():
+        if k not in b or b[k] == body:
+            continue
+        if k.startswith("TABLE ") and sorted(x.rstrip(",") for x in body) == sorted(x.rstrip(",") for x in b[k]):
+            column_order.append(k.rstrip())
+        else:
+            changed.append(k.rstrip())
+    parts, kinds = [], []
+    for kind, keys in (("lost", lost), ("extra", extra), ("changed", changed), ("column_order", column_order)):
+        if keys:
+            kinds.append(kind)
+            if len(keys) > 4:                  # the truth lists 4 and counts the rest
+                keys = keys[:4] + ["+%d more" % (len(keys) - 4)]
+            parts.append("%s: %s" % (kind, "; ".join(keys)))
+    return "+".join(kinds), " | ".join(parts)
