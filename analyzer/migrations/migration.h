@@ -1,13 +1,42 @@
 // A migrations folder as the runner sees it: ordered migrations, each with
 // its up and down part (whole files, or sections of one file).
+//
+// Entry point: load_migration_folder(dir, cfg). It never throws for anything
+// found on disk; problems become Diagnostics in MigrationFolder::diagnostics:
+//   migration-layout (warning)  mixed, unrecognisable or empty folder, files
+//                               that do not fit the layout
+//   unreadable-file  (error)    a file or entry that cannot be read or stat'ed
+//                               (permissions, dangling symlink, symlink loop)
+//   migration-name   (warning)  an up and down paired by version whose names differ
+// Folder rules (missing-down, version-collision, ...) live in folder_rules.h.
+//
+// Transaction mode (Migration::in_transaction), in order of precedence:
+//   1. what the migration itself says: goose `-- +goose NO TRANSACTION`,
+//      dbmate `transaction:false` on the `-- migrate:up` line, diesel
+//      `metadata.toml` with `run_in_transaction = false`, popx `.autocommit.`
+//      infix, Flyway `<script>.sql.conf` with `executeInTransaction=false`;
+//   2. the config's `assume_in_transaction`, when set;
+//   3. the runner's default for the layout:
+//      updown  false  golang-migrate sends the file as one multi-statement
+//                     query without BEGIN; PostgreSQL then runs it as one
+//                     implicit transaction block, but statements that refuse
+//                     transaction blocks behave differently than under BEGIN,
+//                     so we do not claim a transaction;
+//      folder  true   diesel wraps each migration in a transaction;
+//      goose   true;  dbmate true;  flyway true (PostgreSQL supports
+//                     transactional DDL, Flyway uses it);
+//      plain   false  nothing is known about the runner.
 #pragma once
 #include <compare>
 #include <cstdint>
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
+#include "analyzer/config/config.h"
 #include "analyzer/diag/diagnostic.h"
 
 namespace miglint {
@@ -15,36 +44,76 @@ namespace miglint {
 enum class Layout { Updown, Folder, Goose, Dbmate, Flyway, Plain };
 std::string_view layout_name(Layout l);
 std::optional<Layout> parse_layout(std::string_view s);
+// Does the layout have down migrations at all? (plain: no; flyway: undo files)
+bool layout_has_downs(Layout l);
 
-// Numeric ordering key of a version: "20240101120000" → {20240101120000},
-// "2024-01-01-120000" → {20240101120000}, "1.2.10" → {1, 2, 10}.
+// Numeric ordering key of a version. Compare keys with <=>; `parts` is an
+// encoding, not the numbers themselves: every numeric component becomes its
+// digit count (leading zeros dropped) followed by its digits in chunks of 18,
+// so versions of any length (popx's 20 digits overflow uint64) compare
+// numerically. Components: "20240101120000" and "2024-01-01-120000" → one
+// (the same one); "2025-11-19-091444-0000" → two; "1.2.10" and "1_2_10" → three.
 struct VersionKey {
   std::vector<uint64_t> parts;
   auto operator<=>(const VersionKey&) const = default;
+  bool empty() const { return parts.empty(); }
 };
+
+// Parses a version as written ("0001", "V0001", "20240101120000",
+// "2024-01-01-120000-0000", "1.2.10", "1_2"); nullopt when it is not one.
+std::optional<VersionKey> parse_version(std::string_view text);
 
 // One half of a migration: a whole file, or a byte range of one (goose, dbmate).
 struct Section {
-  std::filesystem::path file;  // as found on disk
+  std::filesystem::path file;  // as found on disk (the folder path the caller gave / relative path)
   size_t begin = 0;
   size_t end = SIZE_MAX;       // SIZE_MAX: to the end of the file
+  bool whole_file() const { return begin == 0 && end == SIZE_MAX; }
 };
 
 struct Migration {
-  std::string version;  // as written in the name
+  std::string version;  // as written in the name ("V0001" → "0001"); empty for repeatables
   VersionKey key;
   std::string name;     // the descriptive part
+  std::string stem;     // file/folder name without the layout's suffixes; what name_pattern matches
   std::optional<Section> up;
   std::optional<Section> down;
   bool in_transaction = true;  // does the runner wrap it in a transaction?
+  bool repeatable = false;     // Flyway R__ script: no version, applied after all versioned ones
+
+  // The file that represents the migration in messages: up, else down.
+  const std::filesystem::path& primary_file() const { return up ? up->file : down->file; }
 };
 
 struct MigrationFolder {
   std::filesystem::path dir;
   Layout layout = Layout::Plain;
   std::vector<Migration> migrations;            // in apply order
-  std::vector<std::filesystem::path> sql_files;  // every .sql file found, sorted
+  std::vector<std::filesystem::path> sql_files;  // every .sql file of its PostgreSQL migrations, sorted
+  std::vector<std::filesystem::path> unreadable;  // already reported as unreadable-file; skip them
   std::vector<Diagnostic> diagnostics;          // folder-level findings made while reading it
 };
+
+// Reads dir (non-recursively, except into diesel migration folders and
+// Flyway's nested locations), detects or applies cfg.layout, pairs up and
+// down halves, orders by VersionKey and decides transaction mode. Deterministic
+// for the same folder contents.
+MigrationFolder load_migration_folder(const std::filesystem::path& dir, const Config& cfg);
+
+// The version of the migration a path (relative to the folder) belongs to,
+// as written and as key; nullopt when the path is no migration of the layout.
+// Used for files that may no longer exist (e.g. at a git ref).
+std::optional<std::pair<std::string, VersionKey>> version_from_relative_path(const std::filesystem::path& rel,
+                                                                            Layout layout);
+
+// Relative to the current working directory when the file is under it, else
+// absolute; the path every Span carries.
+std::string display_path(const std::filesystem::path& p);
+
+// Reads a whole file as bytes; false (and errno text in *error) when it cannot.
+bool read_file_bytes(const std::filesystem::path& p, std::string& out, std::string* error = nullptr);
+
+// The bytes of one section (a whole file or its byte range); nullopt when unreadable.
+std::optional<std::string> read_section(const Section& s);
 
 }  // namespace miglint

@@ -1,0 +1,804 @@
+// Reading a migrations folder: discovery, layout detection, pairing, order.
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <map>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <toml++/toml.h>
+
+#include "analyzer/migrations/migration.h"
+
+namespace fs = std::filesystem;
+
+namespace miglint {
+
+bool read_file_bytes(const fs::path& p, std::string& out, std::string* error) {
+  out.clear();
+  // open(2) directly: O_NONBLOCK so a FIFO in the folder cannot hang us.
+  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  if (fd < 0) {
+    if (error) *error = std::strerror(errno);
+    return false;
+  }
+  struct Closer {
+    int fd;
+    ~Closer() { ::close(fd); }
+  } closer{fd};
+  char buf[65536];
+  while (true) {
+    ssize_t n = ::read(fd, buf, sizeof buf);
+    if (n == 0) return true;
+    if (n < 0) {
+      if (errno == EINTR) continue;
+      if (errno == EAGAIN) return true;  // a FIFO with no writer: nothing to read
+      if (error) *error = std::strerror(errno);
+      return false;
+    }
+    out.append(buf, static_cast<size_t>(n));
+  }
+}
+
+std::optional<std::string> read_section(const Section& s) {
+  std::string bytes;
+  if (!read_file_bytes(s.file, bytes)) return std::nullopt;
+  size_t b = std::min(s.begin, bytes.size());
+  size_t e = std::min(s.end, bytes.size());
+  if (e < b) e = b;
+  return bytes.substr(b, e - b);
+}
+
+std::string display_path(const fs::path& p) {
+  std::error_code ec;
+  fs::path cwd = fs::current_path(ec);
+  if (ec) return p.string();
+  fs::path abs = (p.is_absolute() ? p : cwd / p).lexically_normal();
+  auto under = [&](const fs::path& a, const fs::path& base) -> std::optional<std::string> {
+    fs::path rel = a.lexically_relative(base);
+    if (rel.empty() || *rel.begin() == "..") return std::nullopt;
+    return rel.string();
+  };
+  if (auto r = under(abs, cwd)) return *r;
+  // The path may reach the working directory through a symlink.
+  fs::path real = fs::weakly_canonical(abs, ec);
+  if (!ec)
+    if (auto r = under(real, cwd)) return *r;
+  return abs.string();
+}
+
+namespace {
+
+Span file_span(const fs::path& p) {
+  Span s;
+  s.path = display_path(p);
+  return s;
+}
+
+Diagnostic make_diag(std::string rule, Severity sev, const fs::path& where, std::string message,
+                     std::string help = {}) {
+  Diagnostic d;
+  d.rule = std::move(rule);
+  d.severity = sev;
+  d.span = file_span(where);
+  d.message = std::move(message);
+  d.help = std::move(help);
+  return d;
+}
+
+enum class Part { Up, Down, Both };
+
+// One file (or folder) that the layout recognised as (part of) a migration.
+struct Candidate {
+  fs::path up_path, down_path;  // for Both: the same file; for folders: up.sql / down.sql
+  std::string rel;              // relative name for messages and sorting
+  std::string version;
+  VersionKey key;
+  std::string name;
+  std::string stem;
+  Part part = Part::Up;
+  bool pg_specific = false;  // popx: the .postgres. file wins over the neutral one
+  std::optional<bool> in_transaction;
+  bool repeatable = false;
+  std::optional<Section> up, down;  // Both: sections of one file
+};
+
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+
+std::string lower(std::string_view s) {
+  std::string r(s);
+  for (char& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return r;
+}
+
+const std::set<std::string, std::less<>> kPgDialects = {"postgres", "postgresql", "pg", "pgx"};
+const std::set<std::string, std::less<>> kOtherDialects = {"sqlite", "sqlite3", "mysql", "mariadb", "cockroach",
+                                                           "cockroachdb", "crdb", "mssql", "sqlserver", "oracle",
+                                                           "clickhouse", "spanner", "tidb", "redshift"};
+
+// "<version>_<name>" or "V<version>.<name>" (authelia) or "<version>".
+bool split_version_name(std::string_view stem, std::string& version, std::string& name, bool allow_v,
+                        std::string_view seps) {
+  size_t i = 0;
+  if (allow_v && !stem.empty() && (stem[0] == 'V' || stem[0] == 'v')) i = 1;
+  size_t j = i;
+  while (j < stem.size() && std::isdigit(static_cast<unsigned char>(stem[j]))) ++j;
+  if (j == i) return false;
+  if (j < stem.size() && seps.find(stem[j]) == std::string_view::npos) return false;
+  version = std::string(stem.substr(i, j - i));
+  name = j < stem.size() ? std::string(stem.substr(j + 1)) : std::string();
+  return true;
+}
+
+enum class UpdownMatch { No, Pg, OtherDialect };
+
+// <version>_<name>[.<dialect>][.autocommit].(up|down).sql
+UpdownMatch match_updown(const std::string& file, Candidate& c) {
+  std::string_view base = file;
+  if (ends_with(base, ".up.sql")) {
+    c.part = Part::Up;
+    base.remove_suffix(7);
+  } else if (ends_with(base, ".down.sql")) {
+    c.part = Part::Down;
+    base.remove_suffix(9);
+  } else {
+    return UpdownMatch::No;
+  }
+  bool other = false;
+  for (int k = 0; k < 2; ++k) {
+    size_t dot = base.rfind('.');
+    if (dot == std::string_view::npos) break;
+    std::string infix = lower(base.substr(dot + 1));
+    if (infix == "autocommit") {
+      c.in_transaction = false;
+    } else if (kPgDialects.count(infix)) {
+      c.pg_specific = true;
+    } else if (kOtherDialects.count(infix)) {
+      other = true;
+    } else {
+      break;
+    }
+    base = base.substr(0, dot);
+  }
+  if (!split_version_name(base, c.version, c.name, true, "_.")) return UpdownMatch::No;
+  auto key = parse_version(c.version);
+  if (!key) return UpdownMatch::No;
+  c.key = *key;
+  c.stem = std::string(base);
+  return other ? UpdownMatch::OtherDialect : UpdownMatch::Pg;
+}
+
+// V<ver>__<desc>.sql, U<ver>__<desc>.sql, R__<desc>.sql
+bool match_flyway(const std::string& file, Candidate& c) {
+  static const std::regex re(R"(^([VUR])(\d+(?:[._]\d+)*)?__(.+)\.sql$)");
+  std::smatch m;
+  if (!std::regex_match(file, m, re)) return false;
+  char kind = m[1].str()[0];
+  bool has_version = m[2].matched;
+  if ((kind == 'R') == has_version) return false;
+  c.part = kind == 'U' ? Part::Down : Part::Up;
+  c.repeatable = kind == 'R';
+  c.version = m[2].str();
+  c.name = m[3].str();
+  c.stem = file.substr(0, file.size() - 4);
+  if (has_version) {
+    auto key = parse_version(c.version);
+    if (!key) return false;
+    c.key = *key;
+  }
+  return true;
+}
+
+// <version>_<name>.sql (goose, dbmate, plain)
+bool match_single(const std::string& file, Candidate& c, std::string_view seps) {
+  if (!ends_with(file, ".sql")) return false;
+  std::string_view stem(file);
+  stem.remove_suffix(4);
+  if (!split_version_name(stem, c.version, c.name, false, seps)) return false;
+  auto key = parse_version(c.version);
+  if (!key) return false;
+  c.key = *key;
+  c.stem = std::string(stem);
+  return true;
+}
+
+// A diesel folder name: <version>_<name>, version digits or YYYY-MM-DD-HHMMSS[-NNNN].
+bool match_folder_name(const std::string& dir, Candidate& c) {
+  size_t us = dir.find('_');
+  c.version = dir.substr(0, us);
+  c.name = us == std::string::npos ? std::string() : dir.substr(us + 1);
+  auto key = parse_version(c.version);
+  if (!key || c.version.find('.') != std::string::npos) return false;
+  c.key = *key;
+  c.stem = dir;
+  return true;
+}
+
+// Annotation lines of goose/dbmate files, with their byte ranges.
+struct Line {
+  size_t begin, end, next;  // end excludes the terminator; next is the following line's start
+  std::string_view text;
+};
+
+std::vector<Line> split_lines(std::string_view text) {
+  std::vector<Line> lines;
+  size_t pos = 0;
+  while (pos < text.size()) {
+    size_t nl = text.find('\n', pos);
+    size_t end = nl == std::string_view::npos ? text.size() : nl;
+    size_t next = nl == std::string_view::npos ? text.size() : nl + 1;
+    size_t e = end;
+    if (e > pos && text[e - 1] == '\r') --e;
+    size_t b = pos;
+    if (b == 0 && text.substr(0, 3) == "\xEF\xBB\xBF") b = 3;  // BOM
+    lines.push_back({pos, e, next, text.substr(b, e - b)});
+    pos = next;
+  }
+  return lines;
+}
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+// "-- +goose Up" → "up"; "" when the line is no goose annotation.
+std::string goose_command(std::string_view line) {
+  line = trim(line);
+  if (line.substr(0, 2) != "--") return {};
+  line = trim(line.substr(2));
+  if (lower(line.substr(0, 6)) != "+goose") return {};
+  std::string cmd = lower(trim(line.substr(6)));
+  // Collapse inner whitespace: "NO  TRANSACTION".
+  std::string out;
+  for (char c : cmd)
+    if (!(std::isspace(static_cast<unsigned char>(c)) && !out.empty() && out.back() == ' '))
+      out.push_back(std::isspace(static_cast<unsigned char>(c)) ? ' ' : c);
+  return out;
+}
+
+// "-- migrate:up transaction:false" → ("up", "transaction:false").
+std::pair<std::string, std::string> dbmate_command(std::string_view line) {
+  line = trim(line);
+  if (line.substr(0, 2) != "--") return {};
+  line = trim(line.substr(2));
+  if (line.substr(0, 8) != "migrate:") return {};
+  line.remove_prefix(8);
+  size_t sp = line.find_first_of(" \t");
+  std::string cmd(line.substr(0, sp));
+  std::string opts = sp == std::string_view::npos ? std::string() : std::string(trim(line.substr(sp)));
+  return {cmd, opts};
+}
+
+bool is_goose(std::string_view text) {
+  for (const Line& l : split_lines(text)) {
+    std::string cmd = goose_command(l.text);
+    if (cmd == "up" || cmd == "down") return true;
+  }
+  return false;
+}
+
+bool is_dbmate(std::string_view text) {
+  for (const Line& l : split_lines(text)) {
+    auto [cmd, opts] = dbmate_command(l.text);
+    if (cmd == "up" || cmd == "down") return true;
+  }
+  return false;
+}
+
+void goose_sections(const fs::path& file, std::string_view text, Candidate& c) {
+  std::optional<size_t> up_begin, down_begin, up_end;
+  for (const Line& l : split_lines(text)) {
+    std::string cmd = goose_command(l.text);
+    if (cmd == "up" && !up_begin) {
+      up_begin = l.next;
+    } else if (cmd == "down" && !down_begin) {
+      down_begin = l.next;
+      if (up_begin && !up_end) up_end = l.begin;
+    } else if (cmd == "no transaction") {
+      c.in_transaction = false;
+    }
+  }
+  if (up_begin) c.up = Section{file, *up_begin, up_end.value_or(text.size())};
+  if (down_begin) {
+    // A Down before Up ends where Up starts.
+    size_t end = text.size();
+    if (up_begin && *up_begin > *down_begin) {
+      for (const Line& l : split_lines(text))
+        if (l.next == *up_begin) end = l.begin;
+    }
+    c.down = Section{file, *down_begin, end};
+  }
+}
+
+void dbmate_sections(const fs::path& file, std::string_view text, Candidate& c) {
+  std::optional<size_t> up_begin, up_end, down_begin, down_end;
+  for (const Line& l : split_lines(text)) {
+    auto [cmd, opts] = dbmate_command(l.text);
+    if (cmd == "up" && !up_begin) {
+      up_begin = l.next;
+      if (down_begin && !down_end) down_end = l.begin;
+      if (opts.find("transaction:false") != std::string::npos) c.in_transaction = false;
+    } else if (cmd == "down" && !down_begin) {
+      down_begin = l.next;
+      if (up_begin && !up_end) up_end = l.begin;
+    }
+  }
+  if (up_begin) c.up = Section{file, *up_begin, up_end.value_or(text.size())};
+  if (down_begin) c.down = Section{file, *down_begin, down_end.value_or(text.size())};
+}
+
+class Loader {
+ public:
+  Loader(const fs::path& dir, const Config& cfg) : cfg_(cfg) { folder_.dir = dir; }
+
+  MigrationFolder run() {
+    scan_top();
+    if (!top_ok_) return std::move(folder_);
+    Layout layout = choose_layout();
+    folder_.layout = layout;
+    collect(layout);
+    build(layout);
+    std::sort(folder_.sql_files.begin(), folder_.sql_files.end());
+    folder_.sql_files.erase(std::unique(folder_.sql_files.begin(), folder_.sql_files.end()), folder_.sql_files.end());
+    std::sort(folder_.unreadable.begin(), folder_.unreadable.end());
+    return std::move(folder_);
+  }
+
+ private:
+  struct TopFile {
+    std::string name;
+    fs::path path;
+    std::string text;  // read only for files that may be goose/dbmate/plain
+    bool read = false;
+  };
+
+  void unreadable(const fs::path& p, const std::string& why) {
+    folder_.unreadable.push_back(p);
+    folder_.diagnostics.push_back(make_diag("unreadable-file", Severity::Error, p,
+                                            "cannot read " + display_path(p) + ": " + why,
+                                            "fix the file's permissions or remove the broken entry"));
+  }
+
+  // Lists the folder's entries; entries that cannot be stat'ed are reported.
+  void list_dir(const fs::path& d, std::vector<std::pair<std::string, fs::path>>& files,
+                std::vector<std::pair<std::string, fs::path>>& dirs, bool report_dir_error) {
+    std::error_code ec;
+    fs::directory_iterator it(d, ec), end;
+    if (ec) {
+      if (report_dir_error) unreadable(d, ec.message());
+      top_ok_ = top_ok_ && !report_dir_error;
+      return;
+    }
+    for (; it != end; it.increment(ec)) {
+      if (ec) break;
+      std::string name = it->path().filename().string();
+      if (name.empty() || name[0] == '.') continue;  // .keep, editor files
+      std::error_code sec;
+      fs::file_status st = it->status(sec);  // follows symlinks
+      if (sec) {
+        unreadable(it->path(), sec.message());
+        continue;
+      }
+      if (fs::is_directory(st))
+        dirs.emplace_back(name, it->path());
+      else if (fs::is_regular_file(st))
+        files.emplace_back(name, it->path());
+    }
+    if (ec) unreadable(d, ec.message());
+    std::sort(files.begin(), files.end());
+    std::sort(dirs.begin(), dirs.end());
+  }
+
+  void scan_top() {
+    std::vector<std::pair<std::string, fs::path>> files, dirs;
+    list_dir(folder_.dir, files, dirs, true);
+    for (auto& [name, path] : files) top_files_.push_back({name, path, {}, false});
+    top_dirs_ = std::move(dirs);
+  }
+
+  bool read_top(TopFile& f) {
+    if (f.read) return true;
+    std::string err;
+    if (!read_file_bytes(f.path, f.text, &err)) {
+      unreadable(f.path, err);
+      f.read = true;
+      f.text.clear();
+      failed_.insert(f.path);
+      return false;
+    }
+    f.read = true;
+    return true;
+  }
+
+  bool folder_dir_has_parts(const fs::path& d) {
+    std::error_code ec;
+    return fs::exists(d / "up.sql", ec) || fs::exists(d / "down.sql", ec);
+  }
+
+  Layout choose_layout() {
+    if (auto explicit_layout = parse_layout(cfg_.layout)) return *explicit_layout;
+    std::map<Layout, size_t> counts;
+    for (TopFile& f : top_files_) {
+      Candidate c;
+      if (!ends_with(f.name, ".sql")) continue;
+      if (match_updown(f.name, c) != UpdownMatch::No) {
+        ++counts[Layout::Updown];
+      } else if (match_flyway(f.name, c)) {
+        ++counts[Layout::Flyway];
+      } else if (read_top(f) && failed_.count(f.path) == 0) {
+        if (is_goose(f.text))
+          ++counts[Layout::Goose];
+        else if (is_dbmate(f.text))
+          ++counts[Layout::Dbmate];
+        else if (match_single(f.name, c, "_-."))
+          ++counts[Layout::Plain];
+      }
+    }
+    for (auto& [name, path] : top_dirs_) {
+      Candidate c;
+      if (match_folder_name(name, c) && folder_dir_has_parts(path)) ++counts[Layout::Folder];
+    }
+    // Plain files beside a structured layout are strays, not a layout of their own.
+    std::vector<std::pair<Layout, size_t>> seen;
+    for (auto [l, n] : counts)
+      if (l != Layout::Plain) seen.emplace_back(l, n);
+    if (seen.empty()) {
+      if (counts[Layout::Plain] > 0) return Layout::Plain;
+      size_t sql = 0;
+      for (const TopFile& f : top_files_) sql += ends_with(f.name, ".sql");
+      std::string what = std::to_string(top_files_.size()) + " file(s) (" + std::to_string(sql) + " .sql) and " +
+                         std::to_string(top_dirs_.size()) + " folder(s)";
+      folder_.diagnostics.push_back(make_diag(
+          "migration-layout", Severity::Warning, folder_.dir,
+          "no migrations recognised in " + display_path(folder_.dir) + ": saw " + what,
+          "name files <version>_<name>.up.sql/.down.sql, V<version>__<desc>.sql, <version>_<name>/up.sql, or "
+          "set migrations.layout in miglint.toml"));
+      return Layout::Plain;
+    }
+    std::stable_sort(seen.begin(), seen.end(), [](auto& a, auto& b) { return a.second > b.second; });
+    if (seen.size() > 1) {
+      std::string parts;
+      for (auto [l, n] : seen) {
+        if (!parts.empty()) parts += ", ";
+        parts += std::to_string(n) + " " + std::string(layout_name(l));
+      }
+      folder_.diagnostics.push_back(make_diag(
+          "migration-layout", Severity::Warning, folder_.dir,
+          "mixed migration layouts in " + display_path(folder_.dir) + ": " + parts + "; reading it as " +
+              std::string(layout_name(seen[0].first)),
+          "keep one layout per folder, or set migrations.layout in miglint.toml"));
+    }
+    return seen[0].first;
+  }
+
+  void unmatched(const std::string& rel) { unmatched_.push_back(rel); }
+
+  // The engine reads the files later; an unreadable one is reported once, here.
+  void check_readable(const fs::path& p) {
+    int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd < 0) {
+      unreadable(p, std::strerror(errno));
+      return;
+    }
+    ::close(fd);
+  }
+
+  void add_whole(Candidate c, const fs::path& p) {
+    check_readable(p);
+    if (c.part == Part::Up)
+      c.up = Section{p};
+    else
+      c.down = Section{p};
+    folder_.sql_files.push_back(p);
+    cands_.push_back(std::move(c));
+  }
+
+  void collect(Layout layout) {
+    switch (layout) {
+      case Layout::Updown:
+        for (TopFile& f : top_files_) {
+          Candidate c;
+          c.rel = f.name;
+          UpdownMatch m = match_updown(f.name, c);
+          if (m == UpdownMatch::Pg)
+            add_whole(std::move(c), f.path);
+          else if (m == UpdownMatch::No && ends_with(f.name, ".sql"))
+            unmatched(f.name);
+        }
+        break;
+      case Layout::Flyway: collect_flyway(folder_.dir, "", 0); break;
+      case Layout::Folder: collect_folders(); break;
+      case Layout::Goose:
+      case Layout::Dbmate:
+        for (TopFile& f : top_files_) {
+          if (!ends_with(f.name, ".sql")) continue;
+          Candidate c;
+          c.rel = f.name;
+          if (!match_single(f.name, c, "_")) {
+            unmatched(f.name);
+            continue;
+          }
+          if (!read_top(f)) continue;
+          if (failed_.count(f.path)) continue;
+          bool ok = layout == Layout::Goose ? is_goose(f.text) : is_dbmate(f.text);
+          if (!ok) {
+            unmatched(f.name);
+            continue;
+          }
+          c.part = Part::Both;
+          if (layout == Layout::Goose)
+            goose_sections(f.path, f.text, c);
+          else
+            dbmate_sections(f.path, f.text, c);
+          folder_.sql_files.push_back(f.path);
+          cands_.push_back(std::move(c));
+        }
+        break;
+      case Layout::Plain:
+        for (TopFile& f : top_files_) {
+          if (!ends_with(f.name, ".sql")) continue;
+          Candidate c;
+          c.rel = f.name;
+          c.part = Part::Up;
+          if (match_single(f.name, c, "_-."))
+            add_whole(std::move(c), f.path);
+          else
+            unmatched(f.name);
+        }
+        break;
+    }
+    if (!unmatched_.empty()) {
+      std::string list;
+      for (size_t i = 0; i < unmatched_.size() && i < 5; ++i) list += (i ? ", " : "") + unmatched_[i];
+      if (unmatched_.size() > 5) list += ", … (" + std::to_string(unmatched_.size() - 5) + " more)";
+      folder_.diagnostics.push_back(make_diag(
+          "migration-layout", Severity::Warning, folder_.dir,
+          std::to_string(unmatched_.size()) + " entr" + (unmatched_.size() == 1 ? "y" : "ies") + " in " +
+              display_path(folder_.dir) + " do not fit the " + std::string(layout_name(layout)) +
+              " layout and are ignored: " + list,
+          "rename them to the layout's pattern or move them out of the migrations folder"));
+    }
+  }
+
+  // Flyway scans its locations recursively; loops are cut by remembering
+  // every real directory visited.
+  void collect_flyway(const fs::path& d, const std::string& prefix, int depth) {
+    std::error_code ec;
+    fs::path real = fs::canonical(d, ec);
+    if (ec || !visited_.insert(real.string()).second || depth > 16) return;
+    std::vector<std::pair<std::string, fs::path>> files, dirs;
+    if (depth == 0) {
+      for (TopFile& f : top_files_) files.emplace_back(f.name, f.path);
+      dirs = top_dirs_;
+    } else {
+      list_dir(d, files, dirs, false);
+    }
+    for (auto& [name, path] : files) {
+      if (!ends_with(name, ".sql")) continue;
+      Candidate c;
+      c.rel = prefix + name;
+      if (!match_flyway(name, c)) {
+        unmatched(c.rel);
+        continue;
+      }
+      // Flyway's per-script config: <script>.sql.conf with executeInTransaction=false.
+      std::string conf;
+      if (read_file_bytes(fs::path(path.string() + ".conf"), conf)) {
+        for (const Line& l : split_lines(conf)) {
+          std::string t = lower(trim(l.text));
+          t.erase(std::remove_if(t.begin(), t.end(), [](char ch) { return std::isspace(static_cast<unsigned char>(ch)); }),
+                  t.end());
+          if (t == "executeintransaction=false") c.in_transaction = false;
+          if (t == "executeintransaction=true") c.in_transaction = true;
+        }
+      }
+      add_whole(std::move(c), path);
+    }
+    for (auto& [name, path] : dirs) collect_flyway(path, prefix + name + "/", depth + 1);
+  }
+
+  void collect_folders() {
+    for (TopFile& f : top_files_)
+      if (ends_with(f.name, ".sql")) unmatched(f.name);
+    for (auto& [name, path] : top_dirs_) {
+      Candidate base;
+      base.rel = name;
+      if (!match_folder_name(name, base)) {
+        unmatched(name + "/");
+        continue;
+      }
+      std::vector<std::pair<std::string, fs::path>> files, dirs;
+      list_dir(path, files, dirs, false);
+      bool any = false;
+      for (auto& [fname, fpath] : files) {
+        if (fname == "up.sql") {
+          check_readable(fpath);
+          base.up = Section{fpath};
+          folder_.sql_files.push_back(fpath);
+          any = true;
+        } else if (fname == "down.sql") {
+          check_readable(fpath);
+          base.down = Section{fpath};
+          folder_.sql_files.push_back(fpath);
+          any = true;
+        } else if (fname == "metadata.toml") {
+          read_metadata(fpath, base);
+        }
+      }
+      if (!any) {
+        unmatched(name + "/");
+        continue;
+      }
+      base.part = Part::Both;
+      cands_.push_back(std::move(base));
+    }
+  }
+
+  void read_metadata(const fs::path& p, Candidate& c) {
+    std::string text, err;
+    if (!read_file_bytes(p, text, &err)) {
+      unreadable(p, err);
+      return;
+    }
+    try {
+      toml::table t = toml::parse(text, p.string());
+      if (auto v = t["run_in_transaction"].value<bool>()) c.in_transaction = *v;
+    } catch (const toml::parse_error& e) {
+      Diagnostic d = make_diag("migration-layout", Severity::Warning, p,
+                               "invalid metadata.toml: " + std::string(e.description()),
+                               "diesel refuses to run a migration whose metadata.toml does not parse");
+      d.span.start.line = e.source().begin.line;
+      d.span.start.column = e.source().begin.column;
+      d.span.stop = d.span.start;
+      folder_.diagnostics.push_back(std::move(d));
+    }
+  }
+
+  bool layout_default_tx(Layout l) const {
+    switch (l) {
+      case Layout::Updown: return false;
+      case Layout::Plain: return false;
+      case Layout::Folder:
+      case Layout::Goose:
+      case Layout::Dbmate:
+      case Layout::Flyway: return true;
+    }
+    return false;
+  }
+
+  Migration to_migration(const Candidate& c, Layout layout) const {
+    Migration m;
+    m.version = c.version;
+    m.key = c.key;
+    m.name = c.name;
+    m.stem = c.stem;
+    m.up = c.up;
+    m.down = c.down;
+    m.repeatable = c.repeatable;
+    if (c.in_transaction)
+      m.in_transaction = *c.in_transaction;
+    else if (cfg_.assume_in_transaction)
+      m.in_transaction = *cfg_.assume_in_transaction;
+    else
+      m.in_transaction = layout_default_tx(layout);
+    return m;
+  }
+
+  void build(Layout layout) {
+    // Group by version (repeatables by description).
+    std::map<std::pair<VersionKey, std::string>, std::vector<const Candidate*>> groups;
+    for (const Candidate& c : cands_) groups[{c.repeatable ? VersionKey{} : c.key, c.repeatable ? c.name : ""}].push_back(&c);
+    std::vector<Migration> out;
+    for (auto& [k, members] : groups) {
+      std::vector<const Candidate*> ups, downs;
+      for (const Candidate* c : members) {
+        if (c->part == Part::Both)
+          out.push_back(to_migration(*c, layout));
+        else
+          (c->part == Part::Up ? ups : downs).push_back(c);
+      }
+      // popx: a dialect-specific file replaces the neutral one of the same version.
+      for (auto* list : {&ups, &downs}) {
+        bool specific = std::any_of(list->begin(), list->end(), [](const Candidate* c) { return c->pg_specific; });
+        if (specific)
+          list->erase(std::remove_if(list->begin(), list->end(), [](const Candidate* c) { return !c->pg_specific; }),
+                      list->end());
+      }
+      auto by_rel = [](const Candidate* a, const Candidate* b) { return a->rel < b->rel; };
+      std::sort(ups.begin(), ups.end(), by_rel);
+      std::sort(downs.begin(), downs.end(), by_rel);
+      std::vector<bool> down_used(downs.size(), false);
+      std::vector<const Candidate*> lone_ups;
+      std::vector<std::pair<const Candidate*, const Candidate*>> pairs;
+      for (const Candidate* u : ups) {
+        bool paired = false;
+        for (size_t i = 0; i < downs.size() && !paired; ++i)
+          if (!down_used[i] && downs[i]->name == u->name) {
+            down_used[i] = true;
+            pairs.emplace_back(u, downs[i]);
+            paired = true;
+          }
+        if (!paired) lone_ups.push_back(u);
+      }
+      std::vector<const Candidate*> lone_downs;
+      for (size_t i = 0; i < downs.size(); ++i)
+        if (!down_used[i]) lone_downs.push_back(downs[i]);
+      // One up and one down of the same version are a pair even when named differently.
+      if (lone_ups.size() == 1 && lone_downs.size() == 1) {
+        const Candidate* u = lone_ups[0];
+        const Candidate* d = lone_downs[0];
+        Diagnostic diag = make_diag(
+            "migration-name", Severity::Warning, d->down->file,
+            "down migration is named '" + d->name + "' but its up (version " + u->version + ") is named '" + u->name + "'",
+            "give both halves of a migration the same name");
+        diag.notes.push_back({file_span(u->up->file), "the up migration"});
+        folder_.diagnostics.push_back(std::move(diag));
+        pairs.emplace_back(u, d);
+        lone_ups.clear();
+        lone_downs.clear();
+      }
+      for (auto [u, d] : pairs) {
+        Migration m = to_migration(*u, layout);
+        m.down = d->down;
+        // popx marks either file .autocommit; the up's word wins when both speak.
+        if (!u->in_transaction && d->in_transaction) m.in_transaction = *d->in_transaction;
+        out.push_back(std::move(m));
+      }
+      for (const Candidate* u : lone_ups) out.push_back(to_migration(*u, layout));
+      for (const Candidate* d : lone_downs) out.push_back(to_migration(*d, layout));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Migration& a, const Migration& b) {
+      if (a.repeatable != b.repeatable) return !a.repeatable;
+      if (a.repeatable) return a.name < b.name;
+      if (a.key != b.key) return a.key < b.key;
+      return a.primary_file() < b.primary_file();
+    });
+    folder_.migrations = std::move(out);
+  }
+
+  const Config& cfg_;
+  MigrationFolder folder_;
+  bool top_ok_ = true;
+  std::vector<TopFile> top_files_;
+  std::vector<std::pair<std::string, fs::path>> top_dirs_;
+  std::vector<Candidate> cands_;
+  std::vector<std::string> unmatched_;
+  std::set<fs::path> failed_;
+  std::set<std::string> visited_;
+};
+
+}  // namespace
+
+std::optional<std::pair<std::string, VersionKey>> version_from_relative_path(const fs::path& rel, Layout layout) {
+  std::vector<std::string> parts;
+  for (const fs::path& p : rel) parts.push_back(p.string());
+  if (parts.empty()) return std::nullopt;
+  Candidate c;
+  bool ok = false;
+  switch (layout) {
+    case Layout::Folder:
+      ok = parts.size() == 2 && (parts[1] == "up.sql" || parts[1] == "down.sql") && match_folder_name(parts[0], c);
+      break;
+    case Layout::Flyway: ok = match_flyway(parts.back(), c) && !c.repeatable; break;
+    case Layout::Updown: ok = parts.size() == 1 && match_updown(parts[0], c) == UpdownMatch::Pg; break;
+    case Layout::Goose:
+    case Layout::Dbmate: ok = parts.size() == 1 && match_single(parts[0], c, "_"); break;
+    case Layout::Plain: ok = parts.size() == 1 && match_single(parts[0], c, "_-."); break;
+  }
+  if (!ok) return std::nullopt;
+  return std::make_pair(c.version, c.key);
+}
+
+MigrationFolder load_migration_folder(const fs::path& dir, const Config& cfg) {
+  return Loader(dir, cfg).run();
+}
+
+}  // namespace miglint

@@ -1,0 +1,4 @@
+-- migrate:up transaction:false
+CREATE INDEX CONCURRENTLY users_id ON users (id);
+
+-- migrate:down
