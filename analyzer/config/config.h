@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <regex>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -30,6 +31,13 @@ struct Config {
   std::vector<std::string> ignore;
   std::map<std::string, Severity> severity;
   std::vector<ProtectEntry> protect;
+  // Every rule id the file mentions, with "file:line", so unknown ids can be
+  // reported where they are written.
+  struct IdOrigin {
+    std::string id;
+    std::string origin;
+  };
+  std::vector<IdOrigin> rule_id_origins;
 };
 
 // A config problem: message already carries "file:line: ".

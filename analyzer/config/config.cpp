@@ -1,0 +1,163 @@
+#include "analyzer/config/config.h"
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include <fmt/format.h>
+#include <toml++/toml.h>
+
+namespace miglint {
+namespace {
+
+std::string where(const std::string& origin, const toml::node& n) {
+  return fmt::format("{}:{}", origin, n.source().begin.line);
+}
+
+[[noreturn]] void fail(const std::string& origin, const toml::node& n, const std::string& msg) {
+  throw ConfigError(fmt::format("{}: {}", where(origin, n), msg));
+}
+
+void check_keys(const std::string& origin, const toml::table& t, const std::set<std::string, std::less<>>& allowed,
+                std::string_view section) {
+  for (const auto& [k, v] : t) {
+    if (!allowed.contains(k.str())) {
+      std::string list;
+      for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
+      fail(origin, v, fmt::format("unknown key `{}`{} (expected one of: {})", k.str(),
+                                  section.empty() ? "" : fmt::format(" in [{}]", section), list));
+    }
+  }
+}
+
+std::string get_string(const std::string& origin, const toml::node& n, std::string_view key) {
+  if (const auto* s = n.as_string()) return s->get();
+  fail(origin, n, fmt::format("`{}` must be a string", key));
+}
+
+std::vector<std::string> get_string_list(const std::string& origin, const toml::node& n, std::string_view key) {
+  const auto* arr = n.as_array();
+  if (!arr) fail(origin, n, fmt::format("`{}` must be an array of strings", key));
+  std::vector<std::string> out;
+  for (const auto& e : *arr) out.push_back(get_string(origin, e, key));
+  return out;
+}
+
+}  // namespace
+
+std::optional<std::filesystem::path> find_config(const std::filesystem::path& start) {
+  std::error_code ec;
+  auto dir = std::filesystem::absolute(start, ec);
+  if (ec) return std::nullopt;
+  while (true) {
+    auto candidate = dir / "miglint.toml";
+    if (std::filesystem::is_regular_file(candidate, ec)) return candidate;
+    if (!dir.has_parent_path() || dir.parent_path() == dir) return std::nullopt;
+    dir = dir.parent_path();
+  }
+}
+
+Config load_config(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) throw ConfigError(fmt::format("{}: cannot read config file", file.string()));
+  std::stringstream ss;
+  ss << in.rdbuf();
+  Config c = parse_config(ss.str(), file.string());
+  c.file = file;
+  return c;
+}
+
+Config parse_config(std::string_view text, const std::string& origin) {
+  toml::table root;
+  try {
+    root = toml::parse(text, origin);
+  } catch (const toml::parse_error& e) {
+    throw ConfigError(fmt::format("{}:{}:{}: invalid TOML: {}", origin, e.source().begin.line,
+                                  e.source().begin.column, e.description()));
+  }
+  Config c;
+  check_keys(origin, root, {"pg_version", "assume_in_transaction", "migrations", "rules", "protect"}, "");
+  if (const auto* n = root.get("pg_version")) {
+    const auto* i = n->as_integer();
+    if (!i || i->get() < 9 || i->get() > 18)
+      fail(origin, *n, "`pg_version` must be an integer major version between 9 and 18, e.g. 15");
+    c.pg_version = static_cast<int>(i->get());
+  }
+  if (const auto* n = root.get("assume_in_transaction")) {
+    const auto* b = n->as_boolean();
+    if (!b) fail(origin, *n, "`assume_in_transaction` must be true or false");
+    c.assume_in_transaction = b->get();
+  }
+  if (const auto* n = root.get("migrations")) {
+    const auto* t = n->as_table();
+    if (!t) fail(origin, *n, "`migrations` must be a table");
+    check_keys(origin, *t, {"dir", "layout", "name_pattern"}, "migrations");
+    if (const auto* d = t->get("dir")) c.migrations_dir = get_string(origin, *d, "dir");
+    if (const auto* l = t->get("layout")) {
+      c.layout = get_string(origin, *l, "layout");
+      static const std::set<std::string, std::less<>> layouts{"auto", "updown", "folder", "goose", "dbmate", "flyway", "plain"};
+      if (!layouts.contains(c.layout))
+        fail(origin, *l, fmt::format("unknown layout `{}` (expected auto, updown, folder, goose, dbmate, flyway or plain)", c.layout));
+    }
+    if (const auto* p = t->get("name_pattern")) {
+      c.name_pattern = get_string(origin, *p, "name_pattern");
+      try {
+        std::regex re(*c.name_pattern);
+      } catch (const std::regex_error& e) {
+        fail(origin, *p, fmt::format("`name_pattern` is not a valid regular expression: {}", e.what()));
+      }
+    }
+  }
+  if (const auto* n = root.get("rules")) {
+    const auto* t = n->as_table();
+    if (!t) fail(origin, *n, "`rules` must be a table");
+    check_keys(origin, *t, {"select", "ignore", "severity"}, "rules");
+    if (const auto* s = t->get("select")) c.select = get_string_list(origin, *s, "select");
+    if (const auto* s = t->get("ignore")) c.ignore = get_string_list(origin, *s, "ignore");
+    if (const auto* s = t->get("severity")) {
+      const auto* st = s->as_table();
+      if (!st) fail(origin, *s, "`rules.severity` must be a table of rule = \"error|warning|info\"");
+      for (const auto& [k, v] : *st) {
+        const std::string sev = get_string(origin, v, k.str());
+        const auto parsed = parse_severity(sev);
+        if (!parsed) fail(origin, v, fmt::format("severity of `{}` must be \"error\", \"warning\" or \"info\", not \"{}\"", k.str(), sev));
+        c.severity[std::string(k.str())] = *parsed;
+      }
+    }
+    // Rule ids are checked against the registry by the caller (validate_rule_ids).
+    for (const auto* key : {"select", "ignore"}) {
+      if (const auto* s = t->get(key))
+        for (const auto& e : *s->as_array()) c.rule_id_origins.push_back({e.as_string()->get(), where(origin, e)});
+    }
+    if (const auto* s = t->get("severity"))
+      for (const auto& [k, v] : *s->as_table()) c.rule_id_origins.push_back({std::string(k.str()), where(origin, v)});
+  }
+  if (const auto* n = root.get("protect")) {
+    const auto* arr = n->as_array();
+    if (!arr) fail(origin, *n, "`protect` must be an array of tables: [[protect]]");
+    static const std::set<std::string, std::less<>> kinds{"table", "column", "index", "constraint", "type", "function", "schema"};
+    for (const auto& e : *arr) {
+      const auto* t = e.as_table();
+      if (!t) fail(origin, e, "each [[protect]] entry must be a table");
+      ProtectEntry p;
+      p.origin = where(origin, e);
+      for (const auto& [k, v] : *t) {
+        if (k.str() == "reason") {
+          p.reason = get_string(origin, v, "reason");
+        } else if (kinds.contains(k.str())) {
+          if (!p.kind.empty()) fail(origin, v, fmt::format("[[protect]] entry names both `{}` and `{}`; use one entry per object", p.kind, k.str()));
+          p.kind = std::string(k.str());
+          p.name = get_string(origin, v, k.str());
+          if (p.name.empty()) fail(origin, v, fmt::format("`{}` must not be empty", p.kind));
+        } else {
+          fail(origin, v, fmt::format("unknown key `{}` in [[protect]] (expected one of table, column, index, constraint, type, function, schema, reason)", k.str()));
+        }
+      }
+      if (p.kind.empty()) fail(origin, e, "[[protect]] entry needs one of table, column, index, constraint, type, function, schema");
+      c.protect.push_back(std::move(p));
+    }
+  }
+  return c;
+}
+
+}  // namespace miglint

@@ -1,0 +1,77 @@
+#include "analyzer/engine/context.h"
+
+#include "analyzer/engine/rule.h"
+#include "analyzer/engine/walk.h"
+
+namespace miglint {
+
+std::string_view role_name(Role r) {
+  switch (r) {
+    case Role::Up: return "up";
+    case Role::Down: return "down";
+    case Role::Plain: return "plain";
+  }
+  return "plain";
+}
+
+int own_location(const google::protobuf::Message& m) {
+  const auto* f = m.GetDescriptor()->FindFieldByName("location");
+  if (!f || f->cpp_type() != google::protobuf::FieldDescriptor::CPPTYPE_INT32) return -1;
+  return m.GetReflection()->GetInt32(m, f);
+}
+
+int nearest_location(const google::protobuf::Message& m) {
+  int found = -1;
+  walk_messages(m, [&](const google::protobuf::Message& x) {
+    if (found >= 0) return false;
+    const int loc = own_location(x);
+    if (loc >= 0) {
+      found = loc;
+      return false;
+    }
+    return true;
+  });
+  return found;
+}
+
+bool UnitContext::created_before(std::string_view name, size_t before) const {
+  const auto it = unit_.created_relations.find(name);
+  return it != unit_.created_relations.end() && it->second < before;
+}
+
+Diagnostic& UnitContext::report(size_t begin, size_t end, std::string message, std::string help) {
+  Diagnostic d;
+  if (rule_) {
+    d.rule = std::string(rule_->id());
+    d.severity = rule_->meta().severity;
+  }
+  d.span = span(begin, end);
+  d.message = std::move(message);
+  d.help = std::move(help);
+  sink_.push_back(std::move(d));
+  return sink_.back();
+}
+
+Diagnostic& UnitContext::report(const Statement& stmt, std::string message, std::string help) {
+  return report(stmt.begin, stmt.end, std::move(message), std::move(help));
+}
+
+size_t StatementContext::offset_of(const google::protobuf::Message& node) const {
+  return stmt_.offset(nearest_location(node));
+}
+
+Diagnostic& StatementContext::report_at(const google::protobuf::Message& node, std::string message, std::string help) {
+  const int loc = nearest_location(node);
+  if (loc < 0) return report(stmt_, std::move(message), std::move(help));
+  const size_t b = stmt_.offset(loc);
+  // Underline the token at the location: up to the next space or delimiter.
+  const std::string_view t = source().text();
+  size_t e = b;
+  while (e < stmt_.end && e < t.size() && t[e] != ' ' && t[e] != '\n' && t[e] != '\r' && t[e] != '\t' &&
+         t[e] != ',' && t[e] != ')' && t[e] != '(')
+    ++e;
+  if (e == b) e = std::min(b + 1, stmt_.end);
+  return report(b, e, std::move(message), std::move(help));
+}
+
+}  // namespace miglint

@@ -1,0 +1,39 @@
+// The rule interface. A rule is a small stateless object: its metadata, the
+// AST node kinds it wants, and handlers the engine calls during its single
+// walk over each statement. Rules never walk the tree themselves.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <pg_query/pg_query.pb.h>
+
+#include "analyzer/engine/context.h"
+
+namespace miglint {
+
+struct RuleMeta {
+  std::string_view id;
+  Severity severity = Severity::Warning;
+  std::string_view summary;  // one line, shown by `miglint rules`
+  std::string_view group;    // file, folder, schema, locking, destructive, transactions, types, naming
+  bool opt_in = false;       // enabled only when selected by id
+};
+
+class Rule {
+ public:
+  virtual ~Rule() = default;
+  virtual const RuleMeta& meta() const = 0;
+  std::string_view id() const { return meta().id; }
+
+  // Node kinds this rule wants from the statement walk (the statement node
+  // itself included).
+  virtual std::vector<pg_query::Node::NodeCase> node_kinds() const { return {}; }
+  virtual void check_node(const pg_query::Node& /*node*/, StatementContext& /*ctx*/) const {}
+  // Once per unit (a file, or the up/down section of one), for rules that
+  // need statement order (transactions, timeouts, repeated ALTERs).
+  virtual void check_unit(UnitContext& /*ctx*/) const {}
+};
+
+}  // namespace miglint

@@ -1,0 +1,444 @@
+#include "analyzer/engine/runner.h"
+
+#include <pthread.h>
+
+#include <algorithm>
+#include <atomic>
+#include <fstream>
+#include <mutex>
+#include <sstream>
+#include <thread>
+
+#include <fmt/format.h>
+
+#include "analyzer/diag/suppress.h"
+#include "analyzer/engine/registry.h"
+#include "analyzer/engine/walk.h"
+
+namespace miglint {
+
+namespace fs = std::filesystem;
+
+// ---------------------------------------------------------------- selection
+
+RuleSelection::RuleSelection(const Config& config, const std::vector<std::string>& cli_select,
+                             const std::vector<std::string>& cli_ignore) {
+  const auto check = [](const std::string& id, const std::string& origin) {
+    if (id != "all" && !find_rule(id))
+      throw ConfigError(fmt::format("{}unknown rule `{}` (`miglint rules` lists every rule id)",
+                                    origin.empty() ? "" : origin + ": ", id));
+  };
+  for (const auto& o : config.rule_id_origins) check(o.id, o.origin);
+  for (const auto& id : cli_select) check(id, "--select");
+  for (const auto& id : cli_ignore) check(id, "--ignore");
+  const auto& select = cli_select.empty() ? config.select : cli_select;
+  for (const auto& id : select) {
+    if (id == "all") {
+      for (const auto& r : all_rules())
+        if (!r->meta().opt_in) enabled_.insert(std::string(r->id()));
+    } else {
+      enabled_.insert(id);
+    }
+  }
+  for (const auto& id : config.ignore) enabled_.erase(id);
+  for (const auto& id : cli_ignore) enabled_.erase(id);
+  for (const auto& [id, sev] : config.severity) severity_[id] = sev;
+}
+
+Severity RuleSelection::severity(std::string_view id, Severity fallback) const {
+  const auto it = severity_.find(id);
+  return it == severity_.end() ? fallback : it->second;
+}
+
+// ---------------------------------------------------------------- threads
+
+namespace {
+struct Job {
+  const std::function<void(size_t)>* fn;
+  std::atomic<size_t>* next;
+  size_t n;
+};
+
+void* run_job(void* arg) {
+  auto* job = static_cast<Job*>(arg);
+  for (size_t i; (i = job->next->fetch_add(1)) < job->n;) (*job->fn)(i);
+  return nullptr;
+}
+}  // namespace
+
+void parallel_for(size_t n, unsigned jobs, const std::function<void(size_t)>& fn) {
+  if (n == 0) return;
+  if (jobs == 0) jobs = std::max(1u, std::thread::hardware_concurrency());
+  jobs = static_cast<unsigned>(std::min<size_t>(jobs, n));
+  std::atomic<size_t> next{0};
+  Job job{&fn, &next, n};
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  // PostgreSQL's parser and protobuf decoding recurse per nesting level.
+  pthread_attr_setstacksize(&attr, size_t{256} << 20);
+  std::vector<pthread_t> threads;
+  for (unsigned t = 0; t < jobs; ++t) {
+    pthread_t th;
+    if (pthread_create(&th, &attr, run_job, &job) == 0) threads.push_back(th);
+  }
+  pthread_attr_destroy(&attr);
+  if (threads.empty()) run_job(&job);
+  for (auto th : threads) pthread_join(th, nullptr);
+}
+
+std::string display_path(const fs::path& p) {
+  std::error_code ec;
+  const fs::path abs = fs::absolute(p, ec).lexically_normal();
+  const fs::path cwd = fs::current_path(ec);
+  if (!ec) {
+    const fs::path rel = abs.lexically_relative(cwd);
+    if (!rel.empty() && *rel.begin() != "..") return rel.generic_string();
+  }
+  return abs.generic_string();
+}
+
+// The folder reader; a layout-aware one replaces this fallback at link time.
+[[gnu::weak]] MigrationFolder load_migration_folder(const fs::path& dir, const Config& /*cfg*/) {
+  MigrationFolder f;
+  f.dir = dir;
+  std::error_code ec;
+  for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
+       it.increment(ec)) {
+    if (it->path().extension() == ".sql") f.sql_files.push_back(it->path());
+  }
+  std::sort(f.sql_files.begin(), f.sql_files.end());
+  return f;
+}
+
+namespace {
+
+// ---------------------------------------------------------------- discovery
+
+bool is_sql(const fs::path& p) { return p.extension() == ".sql"; }
+
+// Directories under root that hold migrations: a directory with .sql files,
+// or the parent of `<version>_<name>/up.sql` directories.
+std::vector<fs::path> find_migration_dirs(const fs::path& root, std::vector<Diagnostic>& problems) {
+  std::set<fs::path> dirs;
+  std::error_code ec;
+  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
+  if (ec) {
+    Diagnostic d;
+    d.rule = "unreadable-file";
+    d.severity = Severity::Error;
+    d.span.path = display_path(root);
+    d.message = fmt::format("cannot read directory: {}", ec.message());
+    problems.push_back(std::move(d));
+    return {};
+  }
+  for (; it != end; it.increment(ec)) {
+    if (ec) break;
+    std::error_code ec2;
+    if (!it->is_regular_file(ec2) && !it->is_symlink(ec2)) continue;
+    const fs::path& p = it->path();
+    if (!is_sql(p)) continue;
+    const auto name = p.filename().string();
+    if (name == "up.sql" || name == "down.sql") dirs.insert(p.parent_path().parent_path());
+    else dirs.insert(p.parent_path());
+  }
+  // A folder-layout parent already covers its version directories.
+  std::vector<fs::path> out;
+  for (const auto& d : dirs) {
+    bool covered = false;
+    for (const auto& o : dirs)
+      if (o != d && d.parent_path() == o && (fs::exists(d / "up.sql") || fs::exists(d / "down.sql"))) covered = true;
+    if (!covered) out.push_back(d);
+  }
+  return out;
+}
+
+struct ReadResult {
+  std::string bytes;
+  std::string error;
+};
+
+ReadResult read_file(const fs::path& p, const std::map<fs::path, std::string>& overlays) {
+  std::error_code ec;
+  const auto key = fs::weakly_canonical(p, ec);
+  if (const auto it = overlays.find(ec ? p : key); it != overlays.end()) return {it->second, {}};
+  if (fs::is_directory(p, ec)) return {{}, "is a directory"};
+  std::ifstream in(p, std::ios::binary);
+  if (!in) {
+    const int err = errno;
+    return {{}, err ? std::string(std::strerror(err)) : "cannot open"};
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  if (in.bad()) return {{}, "read error"};
+  return {std::move(ss).str(), {}};
+}
+
+struct FileSlot {
+  fs::path path;
+  std::shared_ptr<const ParsedFile> parsed;
+  std::string error;
+};
+
+void fill_unit_facts(Unit& u) {
+  for (const Statement* s : u.statements) {
+    const auto& n = *s->node;
+    std::string name;
+    if (n.has_create_stmt()) name = n.create_stmt().relation().relname();
+    else if (n.has_create_table_as_stmt()) name = n.create_table_as_stmt().into().rel().relname();
+    if (!name.empty()) u.created_relations.emplace(name, s->ordinal);
+  }
+}
+
+std::vector<Unit> build_units(const MigrationFolder& folder, const std::map<fs::path, const ParsedFile*>& files) {
+  std::vector<Unit> units;
+  std::set<fs::path> covered;
+  const auto add = [&](const Section& sec, Role role, const Migration* m) {
+    const auto it = files.find(sec.file);
+    if (it == files.end() || !it->second) return;
+    covered.insert(sec.file);
+    Unit u;
+    u.file = it->second;
+    u.begin = sec.begin;
+    u.end = sec.end;
+    u.role = role;
+    u.migration = m;
+    u.in_transaction = m ? m->in_transaction : false;
+    for (const auto& s : u.file->statements)
+      if (s.begin >= u.begin && s.begin < u.end) u.statements.push_back(&s);
+    fill_unit_facts(u);
+    units.push_back(std::move(u));
+  };
+  for (const auto& m : folder.migrations) {
+    if (m.up) add(*m.up, Role::Up, &m);
+    if (m.down) add(*m.down, Role::Down, &m);
+  }
+  for (const auto& f : folder.sql_files)
+    if (!covered.contains(f)) add(Section{f, 0, SIZE_MAX}, Role::Plain, nullptr);
+  return units;
+}
+
+// One walk per statement; each node goes to the rules that asked for its kind.
+class Dispatcher {
+ public:
+  explicit Dispatcher(const std::vector<const Rule*>& rules) : rules_(rules) {
+    for (const Rule* r : rules)
+      for (auto kind : r->node_kinds()) {
+        const auto k = static_cast<size_t>(kind);
+        if (by_kind_.size() <= k) by_kind_.resize(k + 1);
+        by_kind_[k].push_back(r);
+      }
+  }
+
+  void run(const Unit& unit, const Config& config, std::vector<Diagnostic>& sink) const {
+    if (!by_kind_.empty()) {
+      for (const Statement* s : unit.statements) {
+        StatementContext ctx(unit, config, sink, *s);
+        walk_nodes(*s->node, [&](const pg_query::Node& n) {
+          const auto k = static_cast<size_t>(n.node_case());
+          if (k >= by_kind_.size()) return;
+          for (const Rule* r : by_kind_[k]) {
+            ctx.set_rule(r);
+            r->check_node(n, ctx);
+          }
+        });
+      }
+    }
+    UnitContext uctx(unit, config, sink);
+    for (const Rule* r : rules_) {
+      uctx.set_rule(r);
+      r->check_unit(uctx);
+    }
+  }
+
+ private:
+  std::vector<const Rule*> rules_;
+  std::vector<std::vector<const Rule*>> by_kind_;
+};
+
+Diagnostic unreadable(const fs::path& p, const std::string& why) {
+  Diagnostic d;
+  d.rule = "unreadable-file";
+  d.severity = Severity::Error;
+  d.span.path = display_path(p);
+  d.message = fmt::format("cannot read file: {}", why);
+  d.help = "the file was skipped; every other file was analysed";
+  return d;
+}
+
+}  // namespace
+
+std::vector<Diagnostic> replay_folder_diagnostics(const FolderAnalysis& folder, const Config& config);
+
+void finish_file(const ParsedFile* file, const RuleSelection& selection, std::vector<Diagnostic>& diags) {
+  std::erase_if(diags, [&](const Diagnostic& d) { return !selection.enabled(d.rule); });
+  if (file) {
+    auto sups = collect_suppressions(*file);
+    if (!sups.empty()) {
+      apply_suppressions(sups, file->source->path(), diags);
+      for (auto& d : suppression_findings(
+               sups, *file->source, [](std::string_view id) { return find_rule(id) != nullptr; },
+               [&](std::string_view id) { return selection.enabled(id); }))
+        if (selection.enabled(d.rule)) diags.push_back(std::move(d));
+    }
+  }
+  for (auto& d : diags) d.severity = selection.severity(d.rule, d.severity);
+}
+
+std::vector<Diagnostic> analyze_unit_alone(const ParsedFile& file, Role role, bool in_transaction, const Config& config,
+                                           const RuleSelection& selection) {
+  Unit u;
+  u.file = &file;
+  u.role = role;
+  u.in_transaction = in_transaction;
+  for (const auto& s : file.statements) u.statements.push_back(&s);
+  fill_unit_facts(u);
+  std::vector<const Rule*> active;
+  for (const auto& r : all_rules())
+    if (selection.enabled(r->id())) active.push_back(r.get());
+  std::vector<Diagnostic> diags = file.diagnostics;
+  Dispatcher(active).run(u, config, diags);
+  finish_file(&file, selection, diags);
+  std::sort(diags.begin(), diags.end(), diagnostic_less);
+  return diags;
+}
+
+AnalysisResult analyze(const AnalysisOptions& options) {
+  AnalysisResult result;
+  const RuleSelection selection(options.config, options.select, options.ignore);
+  std::vector<Diagnostic> diags;
+
+  // Folders to load, and (for single-file paths) the only files to report.
+  std::vector<fs::path> folder_dirs;
+  std::set<std::string> only_paths;
+  bool whole_folders = false;
+  for (const auto& p : options.paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) {
+      whole_folders = true;
+      for (auto& d : find_migration_dirs(p, diags)) folder_dirs.push_back(d);
+    } else if (fs::exists(p, ec) || options.overlays.contains(fs::weakly_canonical(p, ec))) {
+      // A single file is analysed with its folder as context.
+      fs::path dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();
+      const auto name = p.filename().string();
+      if ((name == "up.sql" || name == "down.sql") && dir.has_parent_path()) dir = dir.parent_path();
+      folder_dirs.push_back(dir);
+      only_paths.insert(display_path(p));
+    } else {
+      diags.push_back(unreadable(p, "no such file or directory"));
+      only_paths.insert(display_path(p));
+    }
+  }
+  // Load each folder once.
+  std::sort(folder_dirs.begin(), folder_dirs.end());
+  folder_dirs.erase(std::unique(folder_dirs.begin(), folder_dirs.end()), folder_dirs.end());
+  std::vector<FolderAnalysis> folders;
+  for (const auto& d : folder_dirs) {
+    FolderAnalysis fa;
+    fa.folder = load_migration_folder(d, options.config);
+    for (auto& diag : fa.folder.diagnostics) diags.push_back(diag);
+    folders.push_back(std::move(fa));
+  }
+  // Make sure an explicitly named file is analysed even when its folder reader
+  // did not list it (e.g. a file that is not named like a migration).
+  for (const auto& p : options.paths) {
+    std::error_code ec;
+    if (fs::is_directory(p, ec)) continue;
+    if (!fs::exists(p, ec) && !options.overlays.contains(fs::weakly_canonical(p, ec))) continue;
+    const auto dp = display_path(p);
+    bool listed = false;
+    for (auto& fa : folders)
+      for (const auto& f : fa.folder.sql_files)
+        if (display_path(f) == dp) listed = true;
+    if (!listed) {
+      const fs::path dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();
+      for (auto& fa : folders)
+        if (fs::weakly_canonical(fa.folder.dir, ec) == fs::weakly_canonical(dir, ec)) {
+          fa.folder.sql_files.push_back(p);
+          listed = true;
+          break;
+        }
+      if (!listed && !folders.empty()) folders.front().folder.sql_files.push_back(p);
+    }
+  }
+
+  // Read and parse every file once, in parallel.
+  std::vector<FileSlot> slots;
+  for (auto& fa : folders)
+    for (const auto& f : fa.folder.sql_files) slots.push_back({f, nullptr, {}});
+  parallel_for(slots.size(), options.jobs, [&](size_t i) {
+    auto rr = read_file(slots[i].path, options.overlays);
+    if (!rr.error.empty()) {
+      slots[i].error = rr.error;
+      return;
+    }
+    auto src = std::make_shared<SourceFile>(display_path(slots[i].path), std::move(rr.bytes));
+    slots[i].parsed = std::make_shared<ParsedFile>(parse_file(std::move(src)));
+  });
+  std::map<fs::path, const ParsedFile*> by_path;
+  for (auto& s : slots) {
+    if (!s.error.empty()) diags.push_back(unreadable(s.path, s.error));
+    by_path[s.path] = s.parsed.get();
+  }
+  {
+    size_t k = 0;
+    for (auto& fa : folders) {
+      for (size_t j = 0; j < fa.folder.sql_files.size(); ++j, ++k)
+        if (slots[k].parsed) fa.files.push_back(slots[k].parsed);
+      fa.units = build_units(fa.folder, by_path);
+    }
+  }
+
+  // Statement and unit rules, in parallel over units.
+  std::vector<const Rule*> active;
+  for (const auto& r : all_rules())
+    if (selection.enabled(r->id())) active.push_back(r.get());
+  const Dispatcher dispatcher(active);
+  std::vector<const Unit*> all_units;
+  for (auto& fa : folders)
+    for (auto& u : fa.units) all_units.push_back(&u);
+  std::vector<std::vector<Diagnostic>> per_unit(all_units.size());
+  parallel_for(all_units.size(), options.jobs,
+               [&](size_t i) { dispatcher.run(*all_units[i], options.config, per_unit[i]); });
+  for (auto& v : per_unit)
+    for (auto& d : v) diags.push_back(std::move(d));
+
+  // Folder replay (schema model) and parse findings.
+  for (auto& fa : folders) {
+    for (auto& d : replay_folder_diagnostics(fa, options.config)) diags.push_back(std::move(d));
+    for (const auto& f : fa.files)
+      for (const auto& d : f->diagnostics) diags.push_back(d);
+    result.migrations += fa.folder.migrations.size();
+    result.files += fa.files.size();
+  }
+
+  // Selection, suppressions, severities.
+  std::map<std::string, std::vector<Diagnostic>> by_file;
+  for (auto& d : diags) by_file[d.span.path].push_back(std::move(d));
+  diags.clear();
+  std::map<std::string, const ParsedFile*> parsed_by_name;
+  for (auto& fa : folders)
+    for (const auto& f : fa.files) parsed_by_name[f->source->path()] = f.get();
+  for (auto& [path, v] : by_file) {
+    // Single files named alone: report on them only (their folder was context).
+    if (!whole_folders && !only_paths.contains(path)) continue;
+    const auto it = parsed_by_name.find(path);
+    finish_file(it == parsed_by_name.end() ? nullptr : it->second, selection, v);
+    for (auto& d : v) diags.push_back(std::move(d));
+  }
+  // Files without findings may still have suppressions to report.
+  for (const auto& [path, f] : parsed_by_name) {
+    if (by_file.contains(path) || (!whole_folders && !only_paths.contains(path))) continue;
+    std::vector<Diagnostic> v;
+    finish_file(f, selection, v);
+    for (auto& d : v) diags.push_back(std::move(d));
+  }
+  std::sort(diags.begin(), diags.end(), diagnostic_less);
+  result.diagnostics = std::move(diags);
+  result.folders = std::move(folders);
+  return result;
+}
+
+// Until the schema model is wired in, no replay findings.
+[[gnu::weak]] std::vector<Diagnostic> replay_folder_diagnostics(const FolderAnalysis&, const Config&) { return {}; }
+
+}  // namespace miglint

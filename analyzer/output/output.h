@@ -1,0 +1,26 @@
+// Output formats. Every format reads the same AnalysisResult.
+#pragma once
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "analyzer/engine/runner.h"
+
+namespace miglint {
+
+enum class Format { Human, Json, Gcc, Sarif, Github, Gitlab, Junit, Lsp };
+std::optional<Format> parse_format(std::string_view s);
+
+struct OutputOptions {
+  bool color = false;
+};
+
+void write_report(std::ostream& out, Format format, const AnalysisResult& result, const OutputOptions& options);
+
+// Individual formats.
+void write_human(std::ostream& out, const AnalysisResult& result, const OutputOptions& options);
+void write_json(std::ostream& out, const AnalysisResult& result);
+void write_gcc(std::ostream& out, const AnalysisResult& result);
+
+}  // namespace miglint

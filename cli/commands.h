@@ -1,0 +1,52 @@
+// The subcommands behind cli/main.cpp.
+#pragma once
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "analyzer/engine/runner.h"
+
+namespace miglint {
+
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct CommonOptions {
+  std::vector<std::string> paths;
+  std::string config;
+  std::string format = "human";
+  std::string color = "auto";
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
+  std::string fail_on = "warning";
+  unsigned jobs = 0;
+  std::string stdin_filename;
+  std::string since;
+  std::string baseline;
+  std::string write_baseline;
+};
+
+struct SchemaOptions {
+  std::string dir;
+  std::string at;
+  std::string format = "sql";
+  std::string config;
+};
+
+AnalysisOptions analysis_options(const CommonOptions& o);
+bool use_color(const std::string& mode);
+int exit_code_for(const AnalysisResult& r, const std::string& fail_on);
+
+int run_check(const CommonOptions& o);
+int run_audit(const CommonOptions& o);
+int run_schema(const SchemaOptions& o);
+int run_rules(bool json);
+int run_explain(const std::string& id);
+int run_lsp();
+int run_sum(const CommonOptions& o);
+
+}  // namespace miglint

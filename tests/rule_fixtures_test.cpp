@@ -1,0 +1,151 @@
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <regex>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "analyzer/ast/parse.h"
+#include "analyzer/engine/registry.h"
+#include "analyzer/engine/runner.h"
+#include "tests/fixture_support.h"
+
+namespace fs = std::filesystem;
+
+namespace miglint::testing {
+
+fs::path source_dir() { return fs::path(MIGLINT_SOURCE_DIR); }
+
+std::vector<fs::path> rule_fixture_files() {
+  std::vector<fs::path> out;
+  std::error_code ec;
+  for (fs::recursive_directory_iterator it(source_dir() / "testdata" / "rules", ec), end; !ec && it != end;
+       it.increment(ec))
+    if (it->is_regular_file() && it->path().extension() == ".sql" && it.depth() == 1) out.push_back(it->path());
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+namespace {
+
+struct Expectation {
+  std::string rule;
+  std::string substring;
+  uint32_t line = 0;  // explicit position, else the statement above
+  uint32_t column = 0;
+  size_t range_begin = 0;
+  size_t range_end = 0;
+  uint32_t written_at = 0;
+};
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+}  // namespace
+
+std::vector<std::string> run_rule_fixture(const fs::path& file) {
+  const std::string rule_id = file.parent_path().filename().string();
+  auto src = std::make_shared<SourceFile>(file.filename().string(), read(file));
+  const ParsedFile parsed = parse_file(src);
+
+  Config config;
+  Role role = Role::Plain;
+  const std::string name = file.filename().string();
+  if (name.ends_with(".up.sql")) role = Role::Up;
+  if (name.ends_with(".down.sql")) role = Role::Down;
+  bool in_tx = false;
+  std::vector<Expectation> expects;
+  static const std::regex expect_re(R"(^--\s*expect:\s*([a-z0-9-]+)\s*(?:"([^"]*)")?\s*(?:@(\d+)(?::(\d+))?)?\s*$)");
+  static const std::regex option_re(R"(([a-z_]+)=([A-Za-z0-9_]+))");
+  for (const auto& c : parsed.comments) {
+    const std::string text(parsed.comment_text(c));
+    std::smatch m;
+    if (text.starts_with("-- fixture:")) {
+      for (std::sregex_iterator it(text.begin(), text.end(), option_re), end; it != end; ++it) {
+        const std::string k = (*it)[1], v = (*it)[2];
+        if (k == "role") role = v == "up" ? Role::Up : v == "down" ? Role::Down : Role::Plain;
+        else if (k == "in_transaction") in_tx = v == "true";
+        else if (k == "pg_version") config.pg_version = std::stoi(v);
+      }
+      continue;
+    }
+    if (!std::regex_match(text, m, expect_re)) continue;
+    Expectation e;
+    e.rule = m[1];
+    e.substring = m[2];
+    e.written_at = src->position(c.begin).line;
+    if (m[3].matched) {
+      e.line = static_cast<uint32_t>(std::stoul(m[3]));
+      if (m[4].matched) e.column = static_cast<uint32_t>(std::stoul(m[4]));
+    } else {
+      // The statement (parsed or not) that starts last before the comment.
+      e.range_begin = 0;
+      e.range_end = c.begin;
+      for (const auto& s : parsed.statements)
+        if (s.begin < c.begin && s.begin >= e.range_begin) e.range_begin = s.begin;
+      for (const auto& f : parsed.failed)
+        if (f.begin < c.begin && f.begin >= e.range_begin) e.range_begin = f.begin;
+    }
+    expects.push_back(e);
+  }
+
+  config.select = {rule_id};
+  const RuleSelection selection(config, {}, {});
+  auto diags = analyze_unit_alone(parsed, role, in_tx, config, selection);
+
+  std::vector<std::string> problems;
+  std::vector<bool> used(diags.size(), false);
+  for (const auto& e : expects) {
+    bool found = false;
+    for (size_t i = 0; i < diags.size() && !found; ++i) {
+      const auto& d = diags[i];
+      if (used[i] || d.rule != e.rule) continue;
+      if (!e.substring.empty() && d.message.find(e.substring) == std::string::npos) continue;
+      if (e.line) {
+        if (d.span.start.line != e.line || (e.column && d.span.start.column != e.column)) continue;
+      } else if (d.span.begin < e.range_begin || d.span.begin >= e.range_end) {
+        continue;
+      }
+      used[i] = true;
+      found = true;
+    }
+    if (!found)
+      problems.push_back(fmt::format("{}:{}: expected {} \"{}\" was not reported", file.filename().string(),
+                                     e.written_at, e.rule, e.substring));
+  }
+  for (size_t i = 0; i < diags.size(); ++i)
+    if (!used[i])
+      problems.push_back(fmt::format("{}:{}:{}: unexpected {}: {}", file.filename().string(),
+                                     diags[i].span.start.line, diags[i].span.start.column, diags[i].rule,
+                                     diags[i].message));
+  return problems;
+}
+
+}  // namespace miglint::testing
+
+namespace {
+
+using miglint::testing::rule_fixture_files;
+
+class RuleFixture : public ::testing::TestWithParam<fs::path> {};
+
+TEST_P(RuleFixture, FindingsMatchExpectations) {
+  const auto problems = miglint::testing::run_rule_fixture(GetParam());
+  for (const auto& p : problems) ADD_FAILURE() << p;
+}
+
+std::string fixture_name(const ::testing::TestParamInfo<fs::path>& info) {
+  std::string n = info.param.parent_path().filename().string() + "_" + info.param.stem().string();
+  for (auto& c : n)
+    if (!std::isalnum(static_cast<unsigned char>(c))) c = '_';
+  return n;
+}
+
+INSTANTIATE_TEST_SUITE_P(Rules, RuleFixture, ::testing::ValuesIn(rule_fixture_files()), fixture_name);
+
+}  // namespace
