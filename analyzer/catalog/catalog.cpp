@@ -1,0 +1,484 @@
+#include "analyzer/catalog/catalog.h"
+
+#include <algorithm>
+
+namespace miglint::catalog {
+namespace {
+
+enum StoreId {
+  kTables, kViews, kIndexes, kSequences, kTypes, kFunctions, kTriggers, kSchemas, kExtensions, kComments,
+  kUncertain, kConnames, kDeps
+};
+
+bool is_keyword_like(std::string_view id) {
+  // Reserved words that pg_dump would quote; a short list of the common ones.
+  static const std::set<std::string_view> kw = {
+      "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "both", "case", "cast",
+      "check", "collate", "column", "constraint", "create", "current_catalog", "current_date", "current_role",
+      "current_time", "current_timestamp", "current_user", "default", "deferrable", "desc", "distinct", "do",
+      "else", "end", "except", "false", "fetch", "for", "foreign", "from", "grant", "group", "having", "in",
+      "initially", "intersect", "into", "lateral", "leading", "limit", "localtime", "localtimestamp", "not",
+      "null", "offset", "on", "only", "or", "order", "placing", "primary", "references", "returning", "select",
+      "session_user", "some", "symmetric", "table", "then", "to", "trailing", "true", "union", "unique", "user",
+      "using", "variadic", "when", "where", "window", "with"};
+  return kw.count(id) != 0;
+}
+
+size_t utf8_clip(std::string_view s, size_t max_bytes) {
+  if (s.size() <= max_bytes) return s.size();
+  size_t n = max_bytes;
+  // Step back over continuation bytes so a multibyte character is never split.
+  while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0) == 0x80) --n;
+  return n;
+}
+
+}  // namespace
+
+std::string quote_ident(std::string_view id) {
+  bool safe = !id.empty() && ((id[0] >= 'a' && id[0] <= 'z') || id[0] == '_');
+  for (char ch : id)
+    if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '_')) safe = false;
+  if (safe && !is_keyword_like(id)) return std::string(id);
+  std::string out = "\"";
+  for (char ch : id) {
+    if (ch == '"') out += '"';
+    out += ch;
+  }
+  return out + "\"";
+}
+
+std::string QName::str() const {
+  if (schema.empty()) return quote_ident(name);
+  return quote_ident(schema) + "." + quote_ident(name);
+}
+
+std::string_view constraint_kind_name(ConstraintKind k) {
+  switch (k) {
+    case ConstraintKind::PrimaryKey: return "PRIMARY KEY";
+    case ConstraintKind::Unique: return "UNIQUE";
+    case ConstraintKind::Check: return "CHECK";
+    case ConstraintKind::ForeignKey: return "FOREIGN KEY";
+    case ConstraintKind::Exclude: return "EXCLUDE";
+  }
+  return "constraint";
+}
+
+std::string_view object_kind_name(ObjectKind k) {
+  switch (k) {
+    case ObjectKind::Schema: return "schema";
+    case ObjectKind::Table: return "table";
+    case ObjectKind::Column: return "column";
+    case ObjectKind::Constraint: return "constraint";
+    case ObjectKind::Index: return "index";
+    case ObjectKind::Sequence: return "sequence";
+    case ObjectKind::View: return "view";
+    case ObjectKind::MaterializedView: return "materialized view";
+    case ObjectKind::Type: return "type";
+    case ObjectKind::Function: return "function";
+    case ObjectKind::Trigger: return "trigger";
+    case ObjectKind::Extension: return "extension";
+    case ObjectKind::Comment: return "comment";
+    case ObjectKind::Other: return "object";
+  }
+  return "object";
+}
+
+std::string ObjectRef::str() const {
+  std::string s(object_kind_name(kind));
+  s += ' ';
+  if (kind == ObjectKind::Column || kind == ObjectKind::Constraint || kind == ObjectKind::Trigger) {
+    s += quote_ident(member) + " on " + name.str();
+  } else if (kind == ObjectKind::Function) {
+    s += name.str() + "(" + member + ")";
+  } else {
+    s += name.str();
+  }
+  return s;
+}
+
+const Column* Table::column(std::string_view n) const {
+  for (const auto& c : columns)
+    if (c.name == n) return &c;
+  return nullptr;
+}
+Column* Table::column(std::string_view n) {
+  for (auto& c : columns)
+    if (c.name == n) return &c;
+  return nullptr;
+}
+const Constraint* Table::constraint(std::string_view n) const {
+  for (const auto& c : constraints)
+    if (c.name == n) return &c;
+  return nullptr;
+}
+
+std::string table_key(const QName& n) { return "table:" + n.key(); }
+std::string view_key(const QName& n) { return "view:" + n.key(); }
+std::string index_key(const QName& n) { return "index:" + n.key(); }
+std::string sequence_key(const QName& n) { return "sequence:" + n.key(); }
+std::string type_key(const QName& n) { return "type:" + n.key(); }
+std::string function_key(const std::string& sig) { return "function:" + sig; }
+std::string trigger_key(const QName& table, const std::string& name) {
+  return "trigger:" + table.key() + '\x1f' + name;
+}
+
+Catalog::Catalog() {
+  search_path_ = {"public"};
+  schemas_["public"] = std::make_shared<const int>(1);
+}
+
+void Catalog::set_search_path(std::vector<std::string> path) { search_path_ = std::move(path); }
+
+std::string Catalog::creation_schema() const {
+  for (const auto& s : search_path_)
+    if (has_schema(s)) return s;
+  return search_path_.empty() ? std::string() : "public";
+}
+
+template <typename T>
+void Catalog::store(int id, std::map<std::string, Ptr<T>>& m, const std::string& k, Ptr<T> v) {
+  auto it = m.find(k);
+  Ptr<T> prev = it == m.end() ? nullptr : it->second;
+  journal_.push_back({id, k, prev});
+  if (v) {
+    if (it == m.end())
+      m.emplace(k, std::move(v));
+    else
+      it->second = std::move(v);
+  } else if (it != m.end()) {
+    m.erase(it);
+  }
+}
+
+void Catalog::add_dep(const std::string& target, const std::string& dependent, int delta) {
+  auto cur = find(deps_, target);
+  auto next = std::make_shared<DepSet>(cur ? *cur : DepSet{});
+  int& n = (*next)[dependent];
+  n += delta;
+  if (n <= 0) next->erase(dependent);
+  store<DepSet>(kDeps, deps_, target, next->empty() ? nullptr : Ptr<DepSet>(next));
+}
+
+std::vector<std::string> Catalog::dependents(const std::string& target) const {
+  std::vector<std::string> out;
+  if (auto d = find(deps_, target))
+    for (const auto& [k, n] : *d) out.push_back(k);
+  return out;
+}
+
+void Catalog::table_deps(const Table& t, int delta) {
+  const std::string self = table_key(t.name);
+  for (const auto& c : t.constraints) {
+    if (c.name.empty()) continue;
+    auto ck = t.name.schema + '\x1f' + c.name;
+    auto cur = find(connames_, ck);
+    const int n = (cur ? *cur : 0) + delta;
+    store<int>(kConnames, connames_, ck, n > 0 ? std::make_shared<const int>(n) : nullptr);
+    if (c.kind == ConstraintKind::ForeignKey && !(c.ref_table == t.name))
+      add_dep(table_key(c.ref_table), "fk:" + t.name.key() + '\x1f' + c.name, delta);
+  }
+  if (t.partition_of) add_dep(table_key(*t.partition_of), self, delta);
+  for (const auto& p : t.inherits) add_dep(table_key(p), self, delta);
+  for (const auto& col : t.columns) {
+    // A column of a user type depends on it; built-in names never resolve to one.
+    std::string tn = col.type;
+    while (tn.size() > 2 && tn.ends_with("[]")) tn.resize(tn.size() - 2);
+    QName q;
+    auto dot = tn.find('.');
+    if (dot != std::string::npos && tn.find('(') == std::string::npos) {
+      q = {tn.substr(0, dot), tn.substr(dot + 1)};
+    } else {
+      q = {"public", tn};
+    }
+    if (q.name.size() >= 2 && q.name.front() == '"' && q.name.back() == '"') q.name = q.name.substr(1, q.name.size() - 2);
+    if (types_.count(q.key())) add_dep(type_key(q), self + '\x1f' + col.name, delta);
+    if (!col.default_seq.empty())
+      add_dep("sequence:" + col.default_seq, "default:" + t.name.key() + '\x1f' + col.name, delta);
+  }
+}
+
+void Catalog::view_deps(const View& v, int delta) {
+  for (const auto& u : v.uses) add_dep(u, view_key(v.name), delta);
+}
+
+std::optional<std::string> Catalog::comment(const std::string& objkey) const {
+  auto c = find(comments_, objkey);
+  if (!c) return std::nullopt;
+  return *c;
+}
+
+bool Catalog::relation_exists(const QName& n) const {
+  const auto k = n.key();
+  if (tables_.count(k) || views_.count(k) || indexes_.count(k) || sequences_.count(k)) return true;
+  auto t = find(types_, k);
+  return t && t->kind == TypeKind::Composite;
+}
+
+bool Catalog::constraint_name_used(const std::string& schema, const std::string& name) const {
+  if (connames_.count(schema + '\x1f' + name)) return true;
+  // Domain CHECK constraints share the namespace.
+  for (const auto& [k, t] : types_)
+    if (t->kind == TypeKind::Domain && t->name.schema == schema)
+      for (const auto& c : t->checks)
+        if (c.first == name) return true;
+  return false;
+}
+
+std::vector<Ptr<Function>> Catalog::functions_named(const QName& n) const {
+  std::vector<Ptr<Function>> out;
+  const std::string prefix = n.str() + "(";
+  for (auto it = functions_.lower_bound(prefix); it != functions_.end() && it->first.starts_with(prefix); ++it)
+    out.push_back(it->second);
+  return out;
+}
+
+void Catalog::put_table(Ptr<Table> t) {
+  if (auto old = find(tables_, t->name.key())) table_deps(*old, -1);
+  table_deps(*t, +1);
+  const auto k = t->name.key();
+  store<Table>(kTables, tables_, k, std::move(t));
+}
+void Catalog::erase_table(const QName& n) {
+  if (auto old = find(tables_, n.key())) table_deps(*old, -1);
+  store<Table>(kTables, tables_, n.key(), nullptr);
+}
+void Catalog::put_view(Ptr<View> v) {
+  if (auto old = find(views_, v->name.key())) view_deps(*old, -1);
+  view_deps(*v, +1);
+  const auto k = v->name.key();
+  store<View>(kViews, views_, k, std::move(v));
+}
+void Catalog::erase_view(const QName& n) {
+  if (auto old = find(views_, n.key())) view_deps(*old, -1);
+  store<View>(kViews, views_, n.key(), nullptr);
+}
+void Catalog::put_index(Ptr<Index> i) {
+  if (auto old = find(indexes_, i->name.key())) add_dep(table_key(old->table), index_key(old->name), -1);
+  add_dep(table_key(i->table), index_key(i->name), +1);
+  const auto k = i->name.key();
+  store<Index>(kIndexes, indexes_, k, std::move(i));
+}
+void Catalog::erase_index(const QName& n) {
+  if (auto old = find(indexes_, n.key())) add_dep(table_key(old->table), index_key(old->name), -1);
+  store<Index>(kIndexes, indexes_, n.key(), nullptr);
+}
+void Catalog::put_sequence(Ptr<Sequence> s) {
+  if (auto old = find(sequences_, s->name.key()); old && old->owned_table)
+    add_dep(table_key(*old->owned_table), sequence_key(old->name), -1);
+  if (s->owned_table) add_dep(table_key(*s->owned_table), sequence_key(s->name), +1);
+  const auto k = s->name.key();
+  store<Sequence>(kSequences, sequences_, k, std::move(s));
+}
+void Catalog::erase_sequence(const QName& n) {
+  if (auto old = find(sequences_, n.key()); old && old->owned_table)
+    add_dep(table_key(*old->owned_table), sequence_key(old->name), -1);
+  store<Sequence>(kSequences, sequences_, n.key(), nullptr);
+}
+void Catalog::put_type(Ptr<Type> t) {
+  const auto k = t->name.key();
+  store<Type>(kTypes, types_, k, std::move(t));
+}
+void Catalog::erase_type(const QName& n) { store<Type>(kTypes, types_, n.key(), nullptr); }
+void Catalog::put_function(Ptr<Function> f) {
+  const auto k = f->signature();
+  store<Function>(kFunctions, functions_, k, std::move(f));
+}
+void Catalog::erase_function(const std::string& sigkey) { store<Function>(kFunctions, functions_, sigkey, nullptr); }
+void Catalog::put_trigger(Ptr<Trigger> t) {
+  const auto k = t->table.key() + '\x1f' + t->name;
+  if (auto old = find(triggers_, k)) {
+    add_dep(table_key(old->table), trigger_key(old->table, old->name), -1);
+    add_dep(function_key(old->function.str() + "()"), trigger_key(old->table, old->name), -1);
+  }
+  add_dep(table_key(t->table), trigger_key(t->table, t->name), +1);
+  add_dep(function_key(t->function.str() + "()"), trigger_key(t->table, t->name), +1);
+  store<Trigger>(kTriggers, triggers_, k, std::move(t));
+}
+void Catalog::erase_trigger(const QName& table, const std::string& name) {
+  const auto k = table.key() + '\x1f' + name;
+  if (auto old = find(triggers_, k)) {
+    add_dep(table_key(old->table), trigger_key(old->table, old->name), -1);
+    add_dep(function_key(old->function.str() + "()"), trigger_key(old->table, old->name), -1);
+  }
+  store<Trigger>(kTriggers, triggers_, k, nullptr);
+}
+void Catalog::add_schema(const std::string& s) { store<int>(kSchemas, schemas_, s, std::make_shared<const int>(1)); }
+void Catalog::erase_schema(const std::string& s) { store<int>(kSchemas, schemas_, s, nullptr); }
+void Catalog::put_extension(Ptr<Extension> e) {
+  const auto k = e->name;
+  store<Extension>(kExtensions, extensions_, k, std::move(e));
+}
+void Catalog::erase_extension(const std::string& n) { store<Extension>(kExtensions, extensions_, n, nullptr); }
+void Catalog::set_comment(const std::string& objkey, std::optional<std::string> text) {
+  store<std::string>(kComments, comments_, objkey,
+                     text ? std::make_shared<const std::string>(std::move(*text)) : nullptr);
+}
+void Catalog::mark_uncertain(const std::string& objkey) {
+  if (!uncertain_.count(objkey)) store<int>(kUncertain, uncertain_, objkey, std::make_shared<const int>(1));
+}
+
+void Catalog::rollback(size_t cp) {
+  while (journal_.size() > cp) {
+    Entry e = std::move(journal_.back());
+    journal_.pop_back();
+    auto restore = [&](auto& m) {
+      using P = typename std::decay_t<decltype(m)>::mapped_type;
+      using T = typename P::element_type;
+      if (e.prev)
+        m[e.key] = std::static_pointer_cast<T>(e.prev);
+      else
+        m.erase(e.key);
+    };
+    switch (e.store) {
+      case kTables: restore(tables_); break;
+      case kViews: restore(views_); break;
+      case kIndexes: restore(indexes_); break;
+      case kSequences: restore(sequences_); break;
+      case kTypes: restore(types_); break;
+      case kFunctions: restore(functions_); break;
+      case kTriggers: restore(triggers_); break;
+      case kSchemas: restore(schemas_); break;
+      case kExtensions: restore(extensions_); break;
+      case kComments: restore(comments_); break;
+      case kUncertain: restore(uncertain_); break;
+      case kConnames: restore(connames_); break;
+      case kDeps: restore(deps_); break;
+      default: break;
+    }
+  }
+}
+
+Catalog::Touched Catalog::touched_since(size_t cp) const {
+  Touched out;
+  for (size_t i = std::min(cp, journal_.size()); i < journal_.size(); ++i)
+    if (journal_[i].store <= kComments) out.insert({journal_[i].store, journal_[i].key});
+  return out;
+}
+
+namespace {
+template <typename T>
+void copy_one(std::map<std::string, Ptr<T>>& dst, const std::map<std::string, Ptr<T>>& src, const std::string& k) {
+  auto it = src.find(k);
+  if (it != src.end()) dst[k] = it->second;
+}
+template <typename T>
+void put_prev(std::map<std::string, Ptr<T>>& dst, const std::string& k, const std::shared_ptr<const void>& prev) {
+  if (prev)
+    dst[k] = std::static_pointer_cast<const T>(prev);
+  else
+    dst.erase(k);
+}
+}  // namespace
+
+Slice Catalog::slice(const Touched& keys) const {
+  Slice s;
+  for (const auto& [id, k] : keys) {
+    switch (id) {
+      case kTables: copy_one(s.tables, tables_, k); break;
+      case kViews: copy_one(s.views, views_, k); break;
+      case kIndexes: copy_one(s.indexes, indexes_, k); break;
+      case kSequences: copy_one(s.sequences, sequences_, k); break;
+      case kTypes: copy_one(s.types, types_, k); break;
+      case kFunctions: copy_one(s.functions, functions_, k); break;
+      case kTriggers: copy_one(s.triggers, triggers_, k); break;
+      case kSchemas: copy_one(s.schemas, schemas_, k); break;
+      case kExtensions: copy_one(s.extensions, extensions_, k); break;
+      case kComments: copy_one(s.comments, comments_, k); break;
+      default: break;
+    }
+  }
+  return s;
+}
+
+Slice Catalog::slice_all() const {
+  Slice s;
+  s.tables = tables_;
+  s.views = views_;
+  s.indexes = indexes_;
+  s.sequences = sequences_;
+  s.types = types_;
+  s.functions = functions_;
+  s.triggers = triggers_;
+  s.schemas = schemas_;
+  s.extensions = extensions_;
+  s.comments = comments_;
+  return s;
+}
+
+Slice Catalog::slice_at(size_t cp, const Touched& keys) const {
+  Slice s = slice(keys);
+  // Walk back from the newest entry: the last write wins, so the oldest
+  // entry after cp leaves the value that the object had at cp.
+  for (size_t i = journal_.size(); i > std::min(cp, journal_.size()); --i) {
+    const Entry& e = journal_[i - 1];
+    if (!keys.count({e.store, e.key})) continue;
+    switch (e.store) {
+      case kTables: put_prev<Table>(s.tables, e.key, e.prev); break;
+      case kViews: put_prev<View>(s.views, e.key, e.prev); break;
+      case kIndexes: put_prev<Index>(s.indexes, e.key, e.prev); break;
+      case kSequences: put_prev<Sequence>(s.sequences, e.key, e.prev); break;
+      case kTypes: put_prev<Type>(s.types, e.key, e.prev); break;
+      case kFunctions: put_prev<Function>(s.functions, e.key, e.prev); break;
+      case kTriggers: put_prev<Trigger>(s.triggers, e.key, e.prev); break;
+      case kSchemas: put_prev<int>(s.schemas, e.key, e.prev); break;
+      case kExtensions: put_prev<Extension>(s.extensions, e.key, e.prev); break;
+      case kComments: put_prev<std::string>(s.comments, e.key, e.prev); break;
+      default: break;
+    }
+  }
+  return s;
+}
+
+// ---- implicit names ----
+
+std::string make_object_name(std::string_view name1, std::string_view name2, std::string_view label) {
+  const int overhead = static_cast<int>(label.size()) + 1 + (name2.empty() ? 0 : 1);
+  const int budget = 63 - overhead;
+  int n1 = static_cast<int>(name1.size());
+  int n2 = static_cast<int>(name2.size());
+  while (n1 + n2 > budget) {
+    if (n1 > n2)
+      --n1;
+    else
+      --n2;
+  }
+  const size_t c1 = utf8_clip(name1, static_cast<size_t>(std::max(n1, 0)));
+  const size_t c2 = utf8_clip(name2, static_cast<size_t>(std::max(n2, 0)));
+  std::string out(name1.substr(0, c1));
+  if (!name2.empty()) {
+    out += '_';
+    out += name2.substr(0, c2);
+  }
+  out += '_';
+  out += label;
+  return out;
+}
+
+std::string choose_relation_name(const Catalog& c, const std::string& schema, std::string_view name1,
+                                 std::string_view name2, std::string_view label, bool avoid_constraints,
+                                 const std::set<std::string>& taken) {
+  std::string mod(label);
+  for (int pass = 0; pass < 100000; ++pass) {
+    if (pass > 0) mod = std::string(label) + std::to_string(pass);
+    std::string name = make_object_name(name1, name2, mod);
+    if (c.relation_exists({schema, name}) || taken.count(name)) continue;
+    if (avoid_constraints && c.constraint_name_used(schema, name)) continue;
+    return name;
+  }
+  return make_object_name(name1, name2, label);
+}
+
+std::string choose_constraint_name(const Catalog& c, const std::string& schema, std::string_view name1,
+                                   std::string_view name2, std::string_view label,
+                                   const std::set<std::string>& taken) {
+  std::string mod(label);
+  for (int pass = 0; pass < 100000; ++pass) {
+    if (pass > 0) mod = std::string(label) + std::to_string(pass);
+    std::string name = make_object_name(name1, name2, mod);
+    if (c.constraint_name_used(schema, name) || taken.count(name)) continue;
+    return name;
+  }
+  return make_object_name(name1, name2, label);
+}
+
+}  // namespace miglint::catalog

@@ -1,0 +1,363 @@
+// The schema model: what a PostgreSQL 15 database would hold after a sequence
+// of migrations. Objects are immutable values shared between states; a
+// mutation replaces one object and records the previous value in an undo
+// journal, so a replay can checkpoint, try a down migration and roll back in
+// time proportional to what the migration touched, never to the schema size.
+#pragma once
+#include <cstddef>
+#include <map>
+#include <memory>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace miglint::catalog {
+
+template <typename T>
+using Ptr = std::shared_ptr<const T>;
+
+// A schema-qualified name. Names arrive folded and truncated by the parser;
+// they compare byte-wise.
+struct QName {
+  std::string schema;
+  std::string name;
+  auto operator<=>(const QName&) const = default;
+  bool operator==(const QName&) const = default;
+  std::string str() const;  // "schema.name", quoted where PostgreSQL would quote
+  std::string key() const { return schema + '\x1f' + name; }
+};
+
+// Quotes an identifier the way quote_ident() does.
+std::string quote_ident(std::string_view id);
+
+// An expression as stored: display text (deparsed) and a canonical form that
+// is equal exactly when PostgreSQL would store the same expression (PG_FACTS §4).
+struct Expr {
+  std::string text;
+  std::string canon;
+  bool operator==(const Expr& o) const { return canon == o.canon; }
+};
+
+struct Column {
+  std::string name;
+  std::string type;  // canonical display name, e.g. "character varying(20)[]"
+  bool not_null = false;
+  std::optional<Expr> default_expr;
+  char identity = 0;  // 0, 'a' (ALWAYS), 'd' (BY DEFAULT)
+  std::optional<Expr> generated;
+  std::string collation;
+  std::string default_seq;  // sequence key ("schema\x1fname") the default's nextval uses
+  std::set<std::string> generated_uses;  // columns the generated expression reads
+};
+
+enum class ConstraintKind { PrimaryKey, Unique, Check, ForeignKey, Exclude };
+std::string_view constraint_kind_name(ConstraintKind k);
+
+struct Constraint {
+  std::string name;
+  ConstraintKind kind = ConstraintKind::Check;
+  std::vector<std::string> columns;  // key columns (FK: referencing columns)
+  std::vector<std::string> include;
+  std::optional<Expr> check;
+  QName ref_table;
+  std::vector<std::string> ref_columns;
+  char on_update = 'a', on_delete = 'a', match = 's';
+  bool deferrable = false, initially_deferred = false;
+  bool not_valid = false;
+  bool no_inherit = false;
+  std::string exclude_def;  // canonical text of the EXCLUDE elements
+  std::optional<Expr> where;  // EXCLUDE ... WHERE
+  std::string method;         // EXCLUDE USING
+  bool nulls_not_distinct = false;
+  std::set<std::string> uses;  // every column of the own table it involves (not compared)
+};
+
+struct Table {
+  QName name;
+  std::vector<Column> columns;  // attnum order
+  std::vector<Constraint> constraints;
+  bool unlogged = false;
+  std::string partition_by;           // "RANGE (a)" when partitioned
+  std::optional<QName> partition_of;  // parent when a partition
+  std::string partition_bound;        // canonical bound text
+  std::vector<QName> inherits;
+  std::set<std::string> rls;          // "enabled", "forced"
+
+  const Column* column(std::string_view n) const;
+  Column* column(std::string_view n);
+  const Constraint* constraint(std::string_view n) const;
+};
+
+struct IndexKey {
+  std::string column;          // a plain column, or empty
+  std::optional<Expr> expr;    // an expression
+  std::string opclass;
+  std::string collation;
+  bool desc = false;
+  int nulls = 0;  // 0 default, 1 first, 2 last
+  bool operator==(const IndexKey&) const = default;
+};
+
+struct Index {
+  QName name;
+  QName table;
+  bool unique = false;
+  bool nulls_not_distinct = false;
+  std::string method = "btree";
+  std::vector<IndexKey> keys;
+  std::vector<std::string> include;
+  std::optional<Expr> where;
+  std::string constraint;  // name of the constraint it backs (pkey/unique/exclude)
+  bool invalid = false;
+  std::set<std::string> uses;  // columns used anywhere in the definition (not compared)
+};
+
+struct Sequence {
+  QName name;
+  std::string type = "bigint";
+  std::string start, increment, minvalue, maxvalue, cache;  // empty = default
+  bool cycle = false;
+  std::optional<QName> owned_table;
+  std::string owned_column;
+  bool identity = false;
+};
+
+struct View {
+  QName name;
+  bool materialized = false;
+  Expr query;
+  std::vector<std::string> columns;  // explicit column aliases
+  std::string check_option;
+  std::set<std::string> uses;  // table_key/view_key of the relations the query reads
+  std::set<std::string> column_refs;  // column names the query mentions
+};
+
+enum class TypeKind { Enum, Domain, Composite, Range, Base };
+struct Type {
+  QName name;
+  TypeKind kind = TypeKind::Enum;
+  std::vector<std::string> labels;     // enum labels in order
+  std::string base;                    // domain base type / range subtype
+  bool not_null = false;               // domain NOT NULL
+  std::optional<Expr> default_expr;    // domain default
+  std::vector<std::pair<std::string, Expr>> checks;  // domain CHECKs (name, expr)
+  std::vector<std::pair<std::string, std::string>> attributes;  // composite (name, type)
+};
+
+struct Function {
+  QName name;
+  std::string args;       // canonical argument types, "integer, text"
+  std::string arg_names;  // display of the full argument list
+  std::string returns;
+  std::string language;
+  std::string body;
+  std::string attributes;  // volatility, security definer, ... canonical
+  bool procedure = false;
+  std::string signature() const { return name.str() + "(" + args + ")"; }
+};
+
+struct Trigger {
+  std::string name;
+  QName table;
+  QName function;
+  std::string definition;  // canonical text: timing, events, level, when, args
+};
+
+struct Extension {
+  std::string name;
+  std::string schema;
+};
+
+// What a statement did to one named object.
+enum class ObjectKind {
+  Schema, Table, Column, Constraint, Index, Sequence, View, MaterializedView, Type, Function, Trigger,
+  Extension, Comment, Other
+};
+std::string_view object_kind_name(ObjectKind k);
+
+struct ObjectRef {
+  ObjectKind kind = ObjectKind::Other;
+  QName name;          // the object (for columns/constraints/triggers: the table)
+  std::string member;  // column, constraint or trigger name; function signature args
+  auto operator<=>(const ObjectRef&) const = default;
+  bool operator==(const ObjectRef&) const = default;
+  std::string str() const;
+};
+
+struct Slice;
+
+// The catalog. Cheap to keep across 100,000 migrations: every mutation costs
+// O(log n + size of the object), and a checkpoint/rollback costs the number
+// of mutations since the checkpoint.
+class Catalog {
+ public:
+  Catalog();
+
+  // ---- search_path ----
+  const std::vector<std::string>& search_path() const { return search_path_; }
+  void set_search_path(std::vector<std::string> path);
+  // First schema of the path that exists ("public" when none does).
+  std::string creation_schema() const;
+
+  // ---- lookup ----
+  Ptr<Table> table(const QName& n) const { return find(tables_, n.key()); }
+  Ptr<View> view(const QName& n) const { return find(views_, n.key()); }
+  Ptr<Index> index(const QName& n) const { return find(indexes_, n.key()); }
+  Ptr<Sequence> sequence(const QName& n) const { return find(sequences_, n.key()); }
+  Ptr<Type> type(const QName& n) const { return find(types_, n.key()); }
+  Ptr<Function> function(const std::string& sigkey) const { return find(functions_, sigkey); }
+  Ptr<Trigger> trigger(const QName& table, const std::string& name) const {
+    return find(triggers_, table.key() + '\x1f' + name);
+  }
+  bool has_schema(const std::string& s) const { return schemas_.count(s) != 0; }
+  Ptr<Extension> extension(const std::string& n) const { return find(extensions_, n); }
+  std::optional<std::string> comment(const std::string& objkey) const;
+  // Any relation (table, view, matview, index, sequence, composite type) of that name.
+  bool relation_exists(const QName& n) const;
+  bool constraint_name_used(const std::string& schema, const std::string& name) const;
+  // Functions named n with any signature.
+  std::vector<Ptr<Function>> functions_named(const QName& n) const;
+
+  // Resolves an unqualified name through search_path with a predicate.
+  template <typename Pred>
+  std::optional<QName> resolve(const std::string& schema, const std::string& name, Pred exists) const {
+    if (!schema.empty()) {
+      QName q{schema, name};
+      return exists(q) ? std::optional<QName>(q) : std::nullopt;
+    }
+    for (const auto& s : search_path_) {
+      QName q{s, name};
+      if (exists(q)) return q;
+    }
+    return std::nullopt;
+  }
+
+  // ---- mutation ----
+  void put_table(Ptr<Table> t);
+  void erase_table(const QName& n);
+  void put_view(Ptr<View> v);
+  void erase_view(const QName& n);
+  void put_index(Ptr<Index> i);
+  void erase_index(const QName& n);
+  void put_sequence(Ptr<Sequence> s);
+  void erase_sequence(const QName& n);
+  void put_type(Ptr<Type> t);
+  void erase_type(const QName& n);
+  void put_function(Ptr<Function> f);
+  void erase_function(const std::string& sigkey);
+  void put_trigger(Ptr<Trigger> t);
+  void erase_trigger(const QName& table, const std::string& name);
+  void add_schema(const std::string& s);
+  void erase_schema(const std::string& s);
+  void put_extension(Ptr<Extension> e);
+  void erase_extension(const std::string& n);
+  void set_comment(const std::string& objkey, std::optional<std::string> text);
+  // Objects a statement could not model: rules stay silent about them.
+  void mark_uncertain(const std::string& objkey);
+  bool uncertain(const std::string& objkey) const { return uncertain_.count(objkey) != 0; }
+
+  // Reverse dependencies: keys ("table:<key>", "view:<key>", "index:<key>",
+  // "trigger:<key>", "fk:<table key>\x1f<constraint>", "sequence:<key>") of the
+  // objects that depend on target ("table:<key>", "type:<key>", ...).
+  std::vector<std::string> dependents(const std::string& target) const;
+
+  // ---- checkpoints ----
+  size_t checkpoint() const { return journal_.size(); }
+  void rollback(size_t cp);
+  // Forgets the undo information (the replay will never roll back past here).
+  void commit() { journal_.clear(); }
+  // Objects touched since cp, as (store, key) pairs.
+  using Touched = std::set<std::pair<int, std::string>>;
+  Touched touched_since(size_t cp) const;
+  // The current values of the given objects, or all objects.
+  Slice slice(const Touched& keys) const;
+  Slice slice_all() const;
+  // The values the given objects had at checkpoint cp.
+  Slice slice_at(size_t cp, const Touched& keys) const;
+
+  // ---- enumeration (sorted by key) ----
+  const std::map<std::string, Ptr<Table>>& tables() const { return tables_; }
+  const std::map<std::string, Ptr<View>>& views() const { return views_; }
+  const std::map<std::string, Ptr<Index>>& indexes() const { return indexes_; }
+  const std::map<std::string, Ptr<Sequence>>& sequences() const { return sequences_; }
+  const std::map<std::string, Ptr<Type>>& types() const { return types_; }
+  const std::map<std::string, Ptr<Function>>& functions() const { return functions_; }
+  const std::map<std::string, Ptr<Trigger>>& triggers() const { return triggers_; }
+  const std::map<std::string, Ptr<Extension>>& extensions() const { return extensions_; }
+  const std::map<std::string, Ptr<std::string>>& comments() const { return comments_; }
+  const std::map<std::string, Ptr<int>>& schemas() const { return schemas_; }
+
+ private:
+  template <typename T>
+  static Ptr<T> find(const std::map<std::string, Ptr<T>>& m, const std::string& k) {
+    auto it = m.find(k);
+    return it == m.end() ? nullptr : it->second;
+  }
+  template <typename T>
+  void store(int id, std::map<std::string, Ptr<T>>& m, const std::string& k, Ptr<T> v);
+  void add_dep(const std::string& target, const std::string& dependent, int delta);
+  void table_deps(const Table& t, int delta);
+  void view_deps(const View& v, int delta);
+
+  using DepSet = std::map<std::string, int>;
+  struct Entry {
+    int store;
+    std::string key;
+    std::shared_ptr<const void> prev;
+  };
+  std::vector<Entry> journal_;
+  std::vector<std::string> search_path_;
+  std::map<std::string, Ptr<Table>> tables_;
+  std::map<std::string, Ptr<View>> views_;
+  std::map<std::string, Ptr<Index>> indexes_;
+  std::map<std::string, Ptr<Sequence>> sequences_;
+  std::map<std::string, Ptr<Type>> types_;
+  std::map<std::string, Ptr<Function>> functions_;
+  std::map<std::string, Ptr<Trigger>> triggers_;
+  std::map<std::string, Ptr<int>> schemas_;
+  std::map<std::string, Ptr<Extension>> extensions_;
+  std::map<std::string, Ptr<std::string>> comments_;
+  std::map<std::string, Ptr<int>> uncertain_;
+  std::map<std::string, Ptr<int>> connames_;  // "schema\x1fname" -> use count
+  std::map<std::string, Ptr<DepSet>> deps_;
+};
+
+// A set of object values (part of a catalog state), what diff() compares.
+struct Slice {
+  std::map<std::string, Ptr<Table>> tables;
+  std::map<std::string, Ptr<View>> views;
+  std::map<std::string, Ptr<Index>> indexes;
+  std::map<std::string, Ptr<Sequence>> sequences;
+  std::map<std::string, Ptr<Type>> types;
+  std::map<std::string, Ptr<Function>> functions;
+  std::map<std::string, Ptr<Trigger>> triggers;
+  std::map<std::string, Ptr<int>> schemas;
+  std::map<std::string, Ptr<Extension>> extensions;
+  std::map<std::string, Ptr<std::string>> comments;
+};
+
+// Key prefixes used by dependents().
+std::string table_key(const QName& n);
+std::string view_key(const QName& n);
+std::string index_key(const QName& n);
+std::string sequence_key(const QName& n);
+std::string type_key(const QName& n);
+std::string function_key(const std::string& sig);
+std::string trigger_key(const QName& table, const std::string& name);
+
+// PostgreSQL's implicit-name builder (indexcmds.c makeObjectName), byte lengths,
+// clipped on UTF-8 character boundaries.
+std::string make_object_name(std::string_view name1, std::string_view name2, std::string_view label);
+// ChooseRelationName: relation names in the schema (plus constraint names when
+// the index backs a constraint) and names already taken in this command.
+std::string choose_relation_name(const Catalog& c, const std::string& schema, std::string_view name1,
+                                 std::string_view name2, std::string_view label, bool avoid_constraints,
+                                 const std::set<std::string>& taken = {});
+// ChooseConstraintName: constraint names in the schema plus those in `taken`.
+std::string choose_constraint_name(const Catalog& c, const std::string& schema, std::string_view name1,
+                                   std::string_view name2, std::string_view label,
+                                   const std::set<std::string>& taken = {});
+
+}  // namespace miglint::catalog

@@ -1,0 +1,31 @@
+// Differences between two catalog states, in the model's own semantics.
+#pragma once
+#include <functional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer/catalog/catalog.h"
+
+namespace miglint::catalog {
+
+struct Difference {
+  ObjectRef object;      // the object that differs (for columns/constraints: the table + member)
+  std::string property;  // "exists", "type", "not null", "default", "column order", "definition", ...
+  std::string before;    // human-readable, types canonical, expressions deparsed
+  std::string after;
+  std::string str() const;  // "column x on public.t: type integer → bigint"
+};
+
+// Objects for which `skip(key)` is true are left out (uncertain objects);
+// keys are "table:<schema>\x1f<name>" and the like.
+std::vector<Difference> diff(const Slice& before, const Slice& after,
+                             const std::function<bool(const std::string&)>& skip = {});
+
+// Replays a pg_dump --schema-only file into a fresh catalog.
+Catalog catalog_from_dump(std::string_view dump_sql);
+// Model vs server: differences between the model and a pg_dump of the server,
+// compared by the model's semantics (serial ≡ sequence + default + OWNED BY).
+std::vector<Difference> compare_with_dump(const Catalog& model, std::string_view dump_sql);
+
+}  // namespace miglint::catalog

@@ -1,0 +1,548 @@
+#include "analyzer/catalog/expr.h"
+
+#include <google/protobuf/descriptor.h>
+#include <google/protobuf/reflection.h>
+#include <pg_query.h>
+
+#include <algorithm>
+#include <cctype>
+#include <functional>
+#include <map>
+
+namespace miglint::catalog {
+namespace {
+
+namespace pb = google::protobuf;
+
+std::string lower(std::string s) {
+  for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return s;
+}
+
+long typmod_value(const pg_query::Node& n, bool* ok) {
+  *ok = true;
+  if (n.has_a_const()) {
+    const auto& c = n.a_const();
+    if (c.has_ival()) return c.ival().ival();
+    if (c.has_sval()) {
+      try {
+        return std::stol(c.sval().sval());
+      } catch (...) {
+      }
+    }
+    if (!c.has_fval() && !c.has_boolval() && !c.has_bsval()) return 0;  // protobuf omits 0
+  }
+  *ok = false;
+  return 0;
+}
+
+std::string interval_fields(long mask) {
+  constexpr long kYear = 1 << 2, kMonth = 1 << 1, kDay = 1 << 3, kHour = 1 << 10, kMinute = 1 << 11,
+                 kSecond = 1 << 12;
+  struct M {
+    long m;
+    const char* s;
+  };
+  static const M table[] = {{kYear, " year"},
+                            {kMonth, " month"},
+                            {kDay, " day"},
+                            {kHour, " hour"},
+                            {kMinute, " minute"},
+                            {kSecond, " second"},
+                            {kYear | kMonth, " year to month"},
+                            {kDay | kHour, " day to hour"},
+                            {kDay | kHour | kMinute, " day to minute"},
+                            {kDay | kHour | kMinute | kSecond, " day to second"},
+                            {kHour | kMinute, " hour to minute"},
+                            {kHour | kMinute | kSecond, " hour to second"},
+                            {kMinute | kSecond, " minute to second"}};
+  for (const auto& e : table)
+    if (e.m == mask) return e.s;
+  return "";
+}
+
+std::string base_name(const std::string& n) {
+  static const std::map<std::string, std::string> m = {
+      {"int4", "integer"}, {"int", "integer"}, {"integer", "integer"}, {"int2", "smallint"},
+      {"smallint", "smallint"}, {"int8", "bigint"}, {"bigint", "bigint"}, {"float4", "real"}, {"real", "real"},
+      {"float8", "double precision"}, {"double precision", "double precision"}, {"float", "double precision"},
+      {"decimal", "numeric"}, {"numeric", "numeric"}, {"bool", "boolean"}, {"boolean", "boolean"},
+      {"varchar", "character varying"}, {"character varying", "character varying"},
+      {"timestamptz", "timestamptz"}, {"timetz", "timetz"}, {"varbit", "bit varying"},
+      {"bit varying", "bit varying"}, {"character", "bpchar"}, {"char", "\"char\""}};
+  auto it = m.find(n);
+  return it == m.end() ? n : it->second;
+}
+
+// Builds the display from a base name and typmods.
+std::string format_type(const std::string& raw, const std::vector<long>& mods) {
+  const std::string n = base_name(raw);
+  auto p = [&](size_t i) { return i < mods.size() ? "(" + std::to_string(mods[i]) + ")" : std::string(); };
+  if (n == "numeric") {
+    if (mods.empty()) return n;
+    return "numeric(" + std::to_string(mods[0]) + "," + std::to_string(mods.size() > 1 ? mods[1] : 0) + ")";
+  }
+  if (n == "bpchar") return mods.empty() ? "bpchar" : "character" + p(0);
+  if (n == "character varying" || n == "bit varying") return n + p(0);
+  if (n == "bit") return "bit" + (mods.empty() ? std::string("(1)") : p(0));
+  if (n == "timestamp" || n == "timestamptz" || n == "time" || n == "timetz") {
+    std::string prec;
+    if (!mods.empty()) prec = "(" + std::to_string(std::min(mods[0], 6L)) + ")";
+    const bool tz = n.back() == 'z';
+    const std::string word = n.starts_with("timestamp") ? "timestamp" : "time";
+    return word + prec + (tz ? " with time zone" : " without time zone");
+  }
+  if (n == "interval") {
+    constexpr long kFull = 0x7FFF;
+    std::string out = "interval";
+    if (!mods.empty() && mods[0] != kFull && mods[0] != -1) out += interval_fields(mods[0]);
+    if (mods.size() > 1 && mods[1] >= 0 && mods[1] != 0xFFFF) out += "(" + std::to_string(std::min(mods[1], 6L)) + ")";
+    return out;
+  }
+  if (n == "float4" || n == "float") return "real";
+  return n;
+}
+
+}  // namespace
+
+std::vector<std::string> strings(const google::protobuf::RepeatedPtrField<pg_query::Node>& l) {
+  std::vector<std::string> out;
+  for (const auto& n : l)
+    if (n.has_string()) out.push_back(n.string().sval());
+  return out;
+}
+
+std::string canonical_type(const pg_query::TypeName& t) {
+  auto names = strings(t.names());
+  if (names.size() >= 2 && names[0] == "pg_catalog") names.erase(names.begin());
+  std::vector<long> mods;
+  for (const auto& m : t.typmods()) {
+    bool ok = false;
+    const long v = typmod_value(m, &ok);
+    if (ok) mods.push_back(v);
+  }
+  std::string out;
+  if (names.size() == 1) {
+    // A quoted "char" arrives as one-part "char"; the keyword char arrives as pg_catalog.bpchar.
+    if (names[0] == "char" && strings(t.names()).size() == 1)
+      out = "\"char\"";
+    else
+      out = format_type(names[0], mods);
+    if (out == names[0] && mods.empty() && base_name(names[0]) == names[0]) out = quote_ident(names[0]);
+  } else if (names.size() >= 2) {
+    const std::string& schema = names[names.size() - 2];
+    const std::string& name = names.back();
+    out = schema == "public" ? quote_ident(name) : quote_ident(schema) + "." + quote_ident(name);
+  }
+  if (t.pct_type()) out += "%TYPE";
+  if (t.array_bounds_size() > 0) out += "[]";
+  return out;
+}
+
+std::string canonical_type_name(std::string_view name) {
+  return format_type(lower(std::string(name)), {});
+}
+
+std::string serial_base_type(const pg_query::TypeName& t) {
+  if (t.names_size() != 1 || t.array_bounds_size() > 0) return "";
+  const auto n = strings(t.names());
+  if (n.empty()) return "";
+  if (n[0] == "serial" || n[0] == "serial4") return "integer";
+  if (n[0] == "bigserial" || n[0] == "serial8") return "bigint";
+  if (n[0] == "smallserial" || n[0] == "serial2") return "smallint";
+  return "";
+}
+
+// ---- traversal ----
+
+namespace {
+
+template <typename F>
+void visit_msg(const pb::Message& m, F& f, int depth);
+
+template <typename F>
+void visit_node(const pg_query::Node& n, F& f, int depth) {
+  if (depth > kMaxExprDepth) return;
+  f(n);
+  visit_msg(n, f, depth + 1);
+}
+
+template <typename F>
+void visit_msg(const pb::Message& m, F& f, int depth) {
+  if (depth > kMaxExprDepth) return;
+  const auto* d = m.GetDescriptor();
+  const auto* r = m.GetReflection();
+  for (int i = 0; i < d->field_count(); ++i) {
+    const auto* fd = d->field(i);
+    if (fd->cpp_type() != pb::FieldDescriptor::CPPTYPE_MESSAGE) continue;
+    if (fd->is_repeated()) {
+      const int n = r->FieldSize(m, fd);
+      for (int j = 0; j < n; ++j) {
+        const auto& sub = r->GetRepeatedMessage(m, fd, j);
+        if (const auto* node = dynamic_cast<const pg_query::Node*>(&sub))
+          visit_node(*node, f, depth + 1);
+        else
+          visit_msg(sub, f, depth + 1);
+      }
+    } else if (r->HasField(m, fd)) {
+      const auto& sub = r->GetMessage(m, fd);
+      if (const auto* node = dynamic_cast<const pg_query::Node*>(&sub))
+        visit_node(*node, f, depth + 1);
+      else
+        visit_msg(sub, f, depth + 1);
+    }
+  }
+}
+
+struct Normalizer {
+  const ExprContext& ctx;
+  bool too_deep = false;
+
+  void msg(pb::Message* m, int depth) {
+    if (depth > kMaxExprDepth) {
+      too_deep = true;
+      return;
+    }
+    const auto* d = m->GetDescriptor();
+    const auto* r = m->GetReflection();
+    for (int i = 0; i < d->field_count(); ++i) {
+      const auto* fd = d->field(i);
+      if (fd->name() == "location" && !fd->is_repeated()) {
+        r->ClearField(m, fd);
+        continue;
+      }
+      if (fd->cpp_type() != pb::FieldDescriptor::CPPTYPE_MESSAGE) continue;
+      if (fd->is_repeated()) {
+        const int n = r->FieldSize(*m, fd);
+        for (int j = 0; j < n; ++j) sub(r->MutableRepeatedMessage(m, fd, j), depth + 1);
+      } else if (r->HasField(*m, fd)) {
+        sub(r->MutableMessage(m, fd), depth + 1);
+      }
+    }
+  }
+  void sub(pb::Message* m, int depth) {
+    if (auto* node = dynamic_cast<pg_query::Node*>(m))
+      this->node(node, depth);
+    else
+      msg(m, depth);
+  }
+
+  static bool is_const(const pg_query::Node& n) {
+    if (n.has_a_const()) return true;
+    if (n.has_a_array_expr()) {
+      for (const auto& e : n.a_array_expr().elements())
+        if (!is_const(e)) return false;
+      return true;
+    }
+    return false;
+  }
+
+  void node(pg_query::Node* n, int depth) {
+    msg(n, depth);
+    if (too_deep) return;
+    switch (n->node_case()) {
+      case pg_query::Node::kTypeCast: {
+        auto* tc = n->mutable_type_cast();
+        const std::string ct = canonical_type(tc->type_name());
+        if (tc->has_arg() && is_const(tc->arg())) {
+          pg_query::Node arg = tc->arg();
+          *n = std::move(arg);
+          return;
+        }
+        if (tc->has_arg() && tc->arg().has_column_ref() &&
+            (ct == "text" || ct.starts_with("character varying") || ct.starts_with("character"))) {
+          pg_query::Node arg = tc->arg();
+          *n = std::move(arg);
+          return;
+        }
+        auto* tn = tc->mutable_type_name();
+        tn->Clear();
+        tn->add_names()->mutable_string()->set_sval(ct);
+        return;
+      }
+      case pg_query::Node::kAConst: {
+        auto* c = n->mutable_a_const();
+        if (c->isnull()) return;
+        std::string v;
+        if (c->has_ival())
+          v = std::to_string(c->ival().ival());
+        else if (c->has_fval())
+          v = c->fval().fval();
+        else if (c->has_boolval())
+          v = c->boolval().boolval() ? "true" : "false";
+        else if (c->has_sval())
+          v = c->sval().sval();
+        else if (c->has_bsval())
+          v = c->bsval().bsval();
+        else
+          v = "0";  // protobuf omits a zero integer
+        if (ctx.column_type == "boolean") {
+          const std::string lv = lower(v);
+          if (lv == "t" || lv == "true" || lv == "yes" || lv == "on" || lv == "1" || lv == "y") v = "true";
+          if (lv == "f" || lv == "false" || lv == "no" || lv == "off" || lv == "0" || lv == "n") v = "false";
+        }
+        c->Clear();
+        c->mutable_sval()->set_sval(v);
+        return;
+      }
+      case pg_query::Node::kAExpr: {
+        auto* e = n->mutable_a_expr();
+        // Operator names with or without OPERATOR(pg_catalog.x).
+        if (e->name_size() == 2 && e->name(0).has_string() && e->name(0).string().sval() == "pg_catalog")
+          e->mutable_name()->DeleteSubrange(0, 1);
+        const std::string op = e->name_size() > 0 && e->name(0).has_string() ? e->name(0).string().sval() : "";
+        switch (e->kind()) {
+          case pg_query::AEXPR_IN: {
+            if (!e->rexpr().has_list()) return;
+            pg_query::List items = e->rexpr().list();
+            if (items.items_size() == 1) {
+              e->set_kind(pg_query::AEXPR_OP);
+              pg_query::Node only = items.items(0);
+              *e->mutable_rexpr() = std::move(only);
+            } else {
+              e->set_kind(op == "<>" ? pg_query::AEXPR_OP_ALL : pg_query::AEXPR_OP_ANY);
+              auto* arr = e->mutable_rexpr()->mutable_a_array_expr();
+              arr->Clear();
+              for (auto& it : *items.mutable_items()) *arr->add_elements() = std::move(it);
+            }
+            return;
+          }
+          case pg_query::AEXPR_LIKE:
+          case pg_query::AEXPR_ILIKE:
+            e->set_kind(pg_query::AEXPR_OP);
+            return;
+          case pg_query::AEXPR_BETWEEN:
+          case pg_query::AEXPR_NOT_BETWEEN: {
+            if (!e->rexpr().has_list() || e->rexpr().list().items_size() != 2) return;
+            const bool neg = e->kind() == pg_query::AEXPR_NOT_BETWEEN;
+            pg_query::Node lhs = e->lexpr();
+            pg_query::List r = e->rexpr().list();
+            pg_query::Node out;
+            auto* b = out.mutable_bool_expr();
+            b->set_boolop(neg ? pg_query::OR_EXPR : pg_query::AND_EXPR);
+            for (int i = 0; i < 2; ++i) {
+              auto* x = b->add_args()->mutable_a_expr();
+              x->set_kind(pg_query::AEXPR_OP);
+              x->add_name()->mutable_string()->set_sval(i == 0 ? (neg ? "<" : ">=") : (neg ? ">" : "<="));
+              *x->mutable_lexpr() = lhs;
+              *x->mutable_rexpr() = r.items(i);
+            }
+            *n = std::move(out);
+            return;
+          }
+          default:
+            return;
+        }
+      }
+      case pg_query::Node::kFuncCall: {
+        auto* f = n->mutable_func_call();
+        if (f->funcname_size() == 2 && f->funcname(0).has_string() &&
+            f->funcname(0).string().sval() == "pg_catalog")
+          f->mutable_funcname()->DeleteSubrange(0, 1);
+        if (f->funcname_size() == 1 && f->funcname(0).has_string() &&
+            f->funcname(0).string().sval() == "nextval" && f->args_size() == 1 && f->args(0).has_a_const() &&
+            f->args(0).a_const().has_sval()) {
+          f->mutable_args(0)->mutable_a_const()->mutable_sval()->set_sval(
+              resolve_sequence(f->args(0).a_const().sval().sval()));
+        }
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  // 'Seq' / 'public.seq' / '"My"' as a regclass literal → "schema.name".
+  std::string resolve_sequence(const std::string& lit) const {
+    std::vector<std::string> parts;
+    std::string cur;
+    bool quoted = false;
+    for (size_t i = 0; i < lit.size(); ++i) {
+      const char ch = lit[i];
+      if (quoted) {
+        if (ch == '"') {
+          if (i + 1 < lit.size() && lit[i + 1] == '"') {
+            cur += '"';
+            ++i;
+          } else {
+            quoted = false;
+          }
+        } else {
+          cur += ch;
+        }
+      } else if (ch == '"') {
+        quoted = true;
+      } else if (ch == '.') {
+        parts.push_back(cur);
+        cur.clear();
+      } else {
+        cur += static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+      }
+    }
+    parts.push_back(cur);
+    if (parts.size() >= 2) return parts[parts.size() - 2] + "." + parts.back();
+    std::string schema = "public";
+    if (ctx.catalog) {
+      auto q = ctx.catalog->resolve("", parts.back(), [&](const QName& x) { return ctx.catalog->relation_exists(x); });
+      schema = q ? q->schema : ctx.catalog->creation_schema();
+    }
+    return schema + "." + parts.back();
+  }
+};
+
+struct DeparseResult {
+  PgQueryDeparseResult r;
+  ~DeparseResult() { pg_query_free_deparse_result(r); }
+};
+
+std::string deparse_parse_result(const pg_query::ParseResult& pr) {
+  std::string buf;
+  if (!pr.SerializeToString(&buf)) return "";
+  PgQueryProtobuf p;
+  p.len = buf.size();
+  p.data = buf.data();
+  DeparseResult res{pg_query_deparse_protobuf(p)};
+  if (res.r.error || !res.r.query) return "";
+  return res.r.query;
+}
+
+}  // namespace
+
+int node_depth(const pg_query::Node& n, int limit) {
+  int max_depth = 0;
+  std::function<void(const pb::Message&, int)> rec = [&](const pb::Message& m, int depth) {
+    if (depth > max_depth) max_depth = depth;
+    if (depth >= limit) return;
+    const auto* d = m.GetDescriptor();
+    const auto* r = m.GetReflection();
+    for (int i = 0; i < d->field_count(); ++i) {
+      const auto* fd = d->field(i);
+      if (fd->cpp_type() != pb::FieldDescriptor::CPPTYPE_MESSAGE) continue;
+      if (fd->is_repeated()) {
+        const int k = r->FieldSize(m, fd);
+        for (int j = 0; j < k; ++j) rec(r->GetRepeatedMessage(m, fd, j), depth + 1);
+      } else if (r->HasField(m, fd)) {
+        rec(r->GetMessage(m, fd), depth + 1);
+      }
+      if (max_depth >= limit) return;
+    }
+  };
+  rec(n, 0);
+  return max_depth;
+}
+
+std::string deparse_stmt(const pg_query::Node& n) {
+  if (node_depth(n, kMaxExprDepth) >= kMaxExprDepth) return "";
+  pg_query::ParseResult pr;
+  pr.set_version(PG_VERSION_NUM);
+  *pr.add_stmts()->mutable_stmt() = n;
+  return deparse_parse_result(pr);
+}
+
+std::string deparse_expr(const pg_query::Node& n) {
+  if (node_depth(n, kMaxExprDepth) >= kMaxExprDepth) return "";
+  pg_query::ParseResult pr;
+  pr.set_version(PG_VERSION_NUM);
+  auto* sel = pr.add_stmts()->mutable_stmt()->mutable_select_stmt();
+  *sel->add_target_list()->mutable_res_target()->mutable_val() = n;
+  std::string s = deparse_parse_result(pr);
+  if (s.starts_with("SELECT ")) s = s.substr(7);
+  return s;
+}
+
+namespace {
+Expr make(const pg_query::Node& n, const ExprContext& ctx, bool query) {
+  Expr e;
+  if (node_depth(n, kMaxExprDepth) >= kMaxExprDepth) {
+    e.text = "(expression too deeply nested)";
+    e.canon = "deep:" + n.SerializeAsString();
+    return e;
+  }
+  e.text = query ? deparse_stmt(n) : deparse_expr(n);
+  pg_query::Node copy = n;
+  Normalizer norm{ctx};
+  norm.node(&copy, 0);
+  e.canon = copy.SerializeAsString();
+  return e;
+}
+}  // namespace
+
+Expr make_expr(const pg_query::Node& n, const ExprContext& ctx) { return make(n, ctx, false); }
+Expr make_query(const pg_query::Node& n, const ExprContext& ctx) { return make(n, ctx, true); }
+
+std::vector<std::string> column_refs(const pg_query::Node& n) {
+  std::vector<std::string> out;
+  auto f = [&](const pg_query::Node& x) {
+    if (!x.has_column_ref()) return;
+    const auto& fields = x.column_ref().fields();
+    if (fields.empty() || !fields[fields.size() - 1].has_string()) return;
+    const std::string& name = fields[fields.size() - 1].string().sval();
+    if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+  };
+  visit_node(n, f, 0);
+  return out;
+}
+
+std::vector<QName> range_vars(const pg_query::Node& n) {
+  std::vector<QName> out;
+  auto f = [&](const pg_query::Node& x) {
+    if (x.has_range_var()) out.push_back({x.range_var().schemaname(), x.range_var().relname()});
+  };
+  visit_node(n, f, 0);
+  return out;
+}
+
+std::string index_expr_name(const pg_query::Node& n) {
+  switch (n.node_case()) {
+    case pg_query::Node::kColumnRef: {
+      const auto& f = n.column_ref().fields();
+      if (!f.empty() && f[f.size() - 1].has_string()) return f[f.size() - 1].string().sval();
+      return "expr";
+    }
+    case pg_query::Node::kFuncCall: {
+      const auto& f = n.func_call().funcname();
+      if (!f.empty() && f[f.size() - 1].has_string()) return f[f.size() - 1].string().sval();
+      return "expr";
+    }
+    case pg_query::Node::kTypeCast: {
+      if (n.type_cast().has_arg()) {
+        std::string inner = index_expr_name(n.type_cast().arg());
+        if (inner != "expr") return inner;
+      }
+      const auto names = strings(n.type_cast().type_name().names());
+      return names.empty() ? "expr" : names.back();
+    }
+    case pg_query::Node::kCaseExpr: return "case";
+    case pg_query::Node::kCoalesceExpr: return "coalesce";
+    case pg_query::Node::kMinMaxExpr:
+      return n.min_max_expr().op() == pg_query::IS_GREATEST ? "greatest" : "least";
+    case pg_query::Node::kAArrayExpr: return "array";
+    case pg_query::Node::kRowExpr: return "row";
+    case pg_query::Node::kAExpr:
+      return n.a_expr().kind() == pg_query::AEXPR_NULLIF ? "nullif" : "expr";
+    case pg_query::Node::kSqlvalueFunction: {
+      switch (n.sqlvalue_function().op()) {
+        case pg_query::SVFOP_CURRENT_DATE: return "current_date";
+        case pg_query::SVFOP_CURRENT_TIME:
+        case pg_query::SVFOP_CURRENT_TIME_N: return "current_time";
+        case pg_query::SVFOP_CURRENT_TIMESTAMP:
+        case pg_query::SVFOP_CURRENT_TIMESTAMP_N: return "current_timestamp";
+        case pg_query::SVFOP_LOCALTIME:
+        case pg_query::SVFOP_LOCALTIME_N: return "localtime";
+        case pg_query::SVFOP_LOCALTIMESTAMP:
+        case pg_query::SVFOP_LOCALTIMESTAMP_N: return "localtimestamp";
+        case pg_query::SVFOP_CURRENT_ROLE: return "current_role";
+        case pg_query::SVFOP_CURRENT_USER: return "current_user";
+        case pg_query::SVFOP_USER: return "user";
+        case pg_query::SVFOP_SESSION_USER: return "session_user";
+        case pg_query::SVFOP_CURRENT_CATALOG: return "current_catalog";
+        case pg_query::SVFOP_CURRENT_SCHEMA: return "current_schema";
+        default: return "expr";
+      }
+    }
+    default:
+      return "expr";
+  }
+}
+
+}  // namespace miglint::catalog

@@ -1,0 +1,51 @@
+// Types and expressions as PostgreSQL stores them: canonical type names
+// (format_type), and expressions compared after the normalisations of
+// PG_FACTS §4 so that equivalent spellings compare equal.
+#pragma once
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer/catalog/catalog.h"
+
+#include <pg_query/pg_query.pb.h>
+
+namespace miglint::catalog {
+
+// Expressions nested deeper than this are compared by their text.
+constexpr int kMaxExprDepth = 1000;
+
+// format_type display name: `integer`, `character varying(20)[]`, a user type
+// by name (schema-qualified unless it is in `public`).
+std::string canonical_type(const pg_query::TypeName& t);
+// The canonical name of a type written as text (for pg_dump's `AS integer`).
+std::string canonical_type_name(std::string_view name);
+
+// serial/bigserial/smallserial → the integer type, else empty.
+std::string serial_base_type(const pg_query::TypeName& t);
+
+struct ExprContext {
+  std::string column_type;          // the column's canonical type, when the expression is a default
+  const Catalog* catalog = nullptr;  // resolves nextval('seq') through search_path
+};
+
+Expr make_expr(const pg_query::Node& n, const ExprContext& ctx);
+Expr make_query(const pg_query::Node& n, const ExprContext& ctx);
+
+// SQL text of an expression / a statement (pg_query_deparse_protobuf); empty on failure.
+std::string deparse_expr(const pg_query::Node& n);
+std::string deparse_stmt(const pg_query::Node& n);
+
+// Distinct column names an expression references (unqualified last part), in first-use order.
+std::vector<std::string> column_refs(const pg_query::Node& n);
+// Relations a query reads (RangeVar), as (schema, name) with an empty schema when unqualified.
+std::vector<QName> range_vars(const pg_query::Node& n);
+// FigureIndexColname on a raw index expression.
+std::string index_expr_name(const pg_query::Node& n);
+// String values of a list of String nodes.
+std::vector<std::string> strings(const google::protobuf::RepeatedPtrField<pg_query::Node>& l);
+// Nesting depth of a node, stopping at limit.
+int node_depth(const pg_query::Node& n, int limit);
+
+}  // namespace miglint::catalog

@@ -1,0 +1,49 @@
+// Applies one parsed statement to the schema model and says what it did:
+// the effects on named objects (for rules such as protected-object and
+// unintended-drop) and the problems PostgreSQL would report (unknown-object,
+// duplicate-object, dependent-objects) or that the model cannot follow
+// (unmodeled-statement).
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer/ast/parse.h"
+#include "analyzer/catalog/catalog.h"
+#include "analyzer/diag/diagnostic.h"
+
+namespace miglint::effects {
+
+enum class Action { Created, Dropped, Altered, Renamed };
+std::string_view action_name(Action a);
+
+struct Effect {
+  Action action = Action::Altered;
+  catalog::ObjectRef object;
+  bool implied = false;     // a consequence (drop of a table's index, CASCADE), not named in the statement
+  std::string new_name;     // for renames
+  std::string detail;       // "type", "default", "not null", ... for alterations
+  size_t begin = 0, end = 0;  // file byte range of the most precise node
+};
+
+struct Issue {
+  std::string rule;  // unknown-object, duplicate-object, dependent-objects, unmodeled-statement
+  Severity severity = Severity::Error;
+  size_t begin = 0, end = 0;
+  std::string message;
+};
+
+struct ApplyResult {
+  std::vector<Effect> effects;
+  std::vector<Issue> issues;
+  bool modeled = true;  // false: the model could not apply it (see unmodeled-statement)
+};
+
+// Applies `stmt` (from `file`) to `cat`. A statement PostgreSQL would reject
+// (unknown or duplicate object, dependent objects) leaves the catalog as it was.
+ApplyResult apply_statement(catalog::Catalog& cat, const ParsedFile& file, const Statement& stmt);
+
+// Resets per-session state (search_path) before a new file is applied.
+void begin_file(catalog::Catalog& cat);
+
+}  // namespace miglint::effects

@@ -1,0 +1,96 @@
+// Shared machinery of the statement translators (one transform_*.cpp per
+// statement family). Internal to analyzer/effects.
+#pragma once
+#include <pg_query/pg_query.pb.h>
+
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "analyzer/catalog/catalog.h"
+#include "analyzer/catalog/expr.h"
+#include "analyzer/effects/apply.h"
+
+namespace miglint::effects {
+
+using catalog::QName;
+
+struct Ctx {
+  catalog::Catalog& cat;
+  const ParsedFile& file;
+  const Statement& stmt;
+  ApplyResult& out;
+  bool failed = false;  // PostgreSQL would reject the statement
+
+  size_t at(int location) const { return stmt.offset(location); }
+  void issue(std::string rule, int location, std::string message);
+  void unknown(int location, std::string message) { issue("unknown-object", location, std::move(message)); }
+  void duplicate(int location, std::string message) { issue("duplicate-object", location, std::move(message)); }
+  void unmodeled(std::string what);
+  void effect(Action a, catalog::ObjectKind k, QName name, std::string member = {}, bool implied = false,
+              int location = -1, std::string detail = {});
+
+  catalog::ExprContext expr_ctx(std::string column_type = {}) const { return {std::move(column_type), &cat}; }
+  // Name for a new object: explicit schema, else the creation schema of search_path.
+  QName create_name(const std::string& schema, const std::string& name) const;
+  QName create_name(const pg_query::RangeVar& rv) const { return create_name(rv.schemaname(), rv.relname()); }
+  std::optional<QName> find_table(const pg_query::RangeVar& rv) const;
+  std::optional<QName> find_table(const std::string& schema, const std::string& name) const;
+  std::optional<QName> find_relation_of(const std::string& schema, const std::string& name,
+                                        bool (*pred)(const catalog::Catalog&, const QName&)) const;
+  std::optional<QName> find_type(const std::vector<std::string>& names) const;
+};
+
+// (schema, name) from a dotted name list (["s","t"] or ["t"]).
+QName split_name(const std::vector<std::string>& names);
+
+// ---- per-family entry points ----
+void transform_create_table(Ctx& c, const pg_query::CreateStmt& s);
+void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s);
+void transform_rename(Ctx& c, const pg_query::RenameStmt& s);
+void transform_drop(Ctx& c, const pg_query::DropStmt& s);
+void transform_index(Ctx& c, const pg_query::IndexStmt& s);
+void transform_create_sequence(Ctx& c, const pg_query::CreateSeqStmt& s);
+void transform_alter_sequence(Ctx& c, const pg_query::AlterSeqStmt& s);
+void transform_view(Ctx& c, const pg_query::ViewStmt& s);
+void transform_create_table_as(Ctx& c, const pg_query::CreateTableAsStmt& s);
+void transform_create_enum(Ctx& c, const pg_query::CreateEnumStmt& s);
+void transform_alter_enum(Ctx& c, const pg_query::AlterEnumStmt& s);
+void transform_create_domain(Ctx& c, const pg_query::CreateDomainStmt& s);
+void transform_composite_type(Ctx& c, const pg_query::CompositeTypeStmt& s);
+void transform_create_function(Ctx& c, const pg_query::CreateFunctionStmt& s);
+void transform_create_trigger(Ctx& c, const pg_query::CreateTrigStmt& s);
+void transform_comment(Ctx& c, const pg_query::CommentStmt& s);
+
+// ---- shared by several families ----
+// Adds a column (CREATE TABLE / ADD COLUMN): serial expansion, inline constraints.
+// Table-level constraints found inline are appended to `pending`.
+struct PendingConstraint {
+  const pg_query::Constraint* con = nullptr;
+  std::string column;  // for column constraints
+};
+bool add_column(Ctx& c, catalog::Table& t, const pg_query::ColumnDef& def, std::vector<PendingConstraint>& pending,
+                std::set<std::string>& taken_relnames, bool in_create);
+// Adds a table constraint (PK/UNIQUE/CHECK/FK/EXCLUDE) with PostgreSQL's implicit names.
+bool add_constraint(Ctx& c, catalog::Table& t, const pg_query::Constraint& con, const std::string& column,
+                    std::set<std::string>& taken_connames, std::set<std::string>& taken_relnames,
+                    bool in_create);
+// Applies collected constraints in PostgreSQL's order (CHECK, PK, UNIQUE/EXCLUDE, FK).
+bool apply_pending_constraints(Ctx& c, catalog::Table& t, const std::vector<PendingConstraint>& pending,
+                               std::set<std::string>& taken_relnames, bool in_create);
+// Sequence options from DefElems into `seq`.
+void apply_sequence_options(Ctx& c, catalog::Sequence& seq, const google::protobuf::RepeatedPtrField<pg_query::Node>& opts);
+
+// DROP machinery: returns false (and reports dependent-objects) when refused.
+// `named`: keys of every object the statement names (they may depend on each other).
+bool drop_table(Ctx& c, const QName& q, bool cascade, const std::set<std::string>& named, bool implied, int loc);
+bool drop_view(Ctx& c, const QName& q, bool cascade, const std::set<std::string>& named, bool implied, int loc);
+bool drop_index(Ctx& c, const QName& q, bool cascade, bool implied, int loc);
+bool drop_sequence(Ctx& c, const QName& q, bool cascade, bool implied, int loc);
+bool drop_column(Ctx& c, const QName& table, const std::string& col, bool cascade, int loc);
+bool drop_constraint(Ctx& c, const QName& table, const std::string& name, bool cascade, int loc);
+
+std::string constraint_def(const catalog::Constraint& k);
+
+}  // namespace miglint::effects

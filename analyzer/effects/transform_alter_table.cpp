@@ -1,0 +1,685 @@
+// ALTER TABLE subcommands and RENAME of every modeled object kind.
+#include <fmt/format.h>
+
+#include "analyzer/effects/transform.h"
+
+namespace miglint::effects {
+
+using catalog::Column;
+using catalog::ConstraintKind;
+using catalog::ObjectKind;
+using catalog::Table;
+
+namespace {
+
+std::shared_ptr<Table> working(Ctx& c, const QName& q) { return std::make_shared<Table>(*c.cat.table(q)); }
+
+bool column_or_fail(Ctx& c, const Table& t, const std::string& col, bool missing_ok = false) {
+  if (t.column(col)) return true;
+  if (!missing_ok)
+    c.unknown(-1, fmt::format("column \"{}\" of relation \"{}\" does not exist", col, t.name.name));
+  return false;
+}
+
+void alter_column_type(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cmd) {
+  auto t = working(c, q);
+  if (!column_or_fail(c, *t, cmd.name())) return;
+  for (const auto& d : c.cat.dependents(catalog::table_key(q)))
+    if (d.starts_with("view:")) {
+      auto v = c.cat.view({d.substr(5, d.find('\x1f') - 5), d.substr(d.find('\x1f') + 1)});
+      if (v && v->column_refs.count(cmd.name())) {
+        c.issue("dependent-objects", -1,
+                fmt::format("cannot alter type of a column used by a view or rule: view {} depends on column \"{}\"",
+                            v->name.str(), cmd.name()));
+        return;
+      }
+    }
+  if (!cmd.def().has_column_def()) return;
+  Column* col = t->column(cmd.name());
+  col->type = catalog::canonical_type(cmd.def().column_def().type_name());
+  if (cmd.def().column_def().has_coll_clause()) {
+    const auto n = catalog::strings(cmd.def().column_def().coll_clause().collname());
+    if (!n.empty()) col->collation = n.back();
+  }
+  // An identity column's sequence follows the column type; a serial's does not.
+  if (col->identity)
+    for (const auto& d : c.cat.dependents(catalog::table_key(q)))
+      if (d.starts_with("sequence:")) {
+        const std::string k = d.substr(9);
+        const QName sq{k.substr(0, k.find('\x1f')), k.substr(k.find('\x1f') + 1)};
+        auto s = c.cat.sequence(sq);
+        if (s && s->owned_column == col->name && s->identity) {
+          auto ns = std::make_shared<catalog::Sequence>(*s);
+          ns->type = col->type;
+          c.cat.put_sequence(ns);
+        }
+      }
+  c.cat.put_table(t);
+  c.effect(Action::Altered, ObjectKind::Column, q, cmd.name(), false, -1, "type");
+}
+
+void add_identity(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cmd) {
+  auto t = working(c, q);
+  if (!column_or_fail(c, *t, cmd.name())) return;
+  Column* col = t->column(cmd.name());
+  if (!cmd.def().has_constraint()) return;
+  const auto& con = cmd.def().constraint();
+  col->identity = con.generated_when().empty() ? 'a' : con.generated_when()[0];
+  std::set<std::string> taken{t->name.name};
+  const std::string seqname =
+      catalog::choose_relation_name(c.cat, q.schema, q.name, col->name, "seq", false, taken);
+  auto seq = std::make_shared<catalog::Sequence>();
+  seq->name = {q.schema, seqname};
+  seq->type = col->type;
+  seq->owned_table = q;
+  seq->owned_column = col->name;
+  seq->identity = true;
+  apply_sequence_options(c, *seq, con.options());
+  c.cat.put_sequence(seq);
+  c.cat.put_table(t);
+  c.effect(Action::Created, ObjectKind::Sequence, seq->name, {}, true);
+  c.effect(Action::Altered, ObjectKind::Column, q, col->name, false, -1, "identity");
+}
+
+void drop_identity(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cmd) {
+  auto t = working(c, q);
+  if (!column_or_fail(c, *t, cmd.name())) return;
+  Column* col = t->column(cmd.name());
+  if (!col->identity) {
+    if (!cmd.missing_ok())
+      c.unknown(-1, fmt::format("column \"{}\" of relation \"{}\" is not an identity column", col->name, q.name));
+    return;
+  }
+  col->identity = 0;
+  c.cat.put_table(t);
+  for (const auto& d : c.cat.dependents(catalog::table_key(q)))
+    if (d.starts_with("sequence:")) {
+      const std::string k = d.substr(9);
+      const QName sq{k.substr(0, k.find('\x1f')), k.substr(k.find('\x1f') + 1)};
+      auto s = c.cat.sequence(sq);
+      if (s && s->identity && s->owned_column == cmd.name()) drop_sequence(c, sq, true, true, -1);
+    }
+  c.effect(Action::Altered, ObjectKind::Column, q, cmd.name(), false, -1, "identity");
+}
+
+void attach_partition(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cmd, bool attach) {
+  if (!cmd.def().has_partition_cmd()) return;
+  const auto& pc = cmd.def().partition_cmd();
+  auto pq = c.find_table(pc.name());
+  if (!pq) {
+    c.unknown(pc.name().location(), fmt::format("relation \"{}\" does not exist", pc.name().relname()));
+    return;
+  }
+  auto p = std::make_shared<Table>(*c.cat.table(*pq));
+  if (attach) {
+    p->partition_of = q;
+    std::string bound;
+    const auto& b = pc.bound();
+    auto list = [](const google::protobuf::RepeatedPtrField<pg_query::Node>& l) {
+      std::string o;
+      for (int i = 0; i < l.size(); ++i) o += (i ? ", " : "") + catalog::deparse_expr(l[i]);
+      return o;
+    };
+    if (b.is_default()) bound = "DEFAULT";
+    else if (b.strategy() == "l") bound = "FOR VALUES IN (" + list(b.listdatums()) + ")";
+    else if (b.strategy() == "r") bound = "FOR VALUES FROM (" + list(b.lowerdatums()) + ") TO (" + list(b.upperdatums()) + ")";
+    else bound = fmt::format("FOR VALUES WITH (modulus {}, remainder {})", b.modulus(), b.remainder());
+    p->partition_bound = bound;
+  } else {
+    if (!p->partition_of || !(*p->partition_of == q)) {
+      c.unknown(pc.name().location(), fmt::format("relation \"{}\" is not a partition of relation \"{}\"",
+                                                   pq->name, q.name));
+      return;
+    }
+    p->partition_of.reset();
+    p->partition_bound.clear();
+  }
+  c.cat.put_table(p);
+  c.effect(Action::Altered, ObjectKind::Table, *pq, {}, false, pc.name().location(), attach ? "attach" : "detach");
+}
+
+}  // namespace
+
+void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
+  if (s.objtype() != pg_query::OBJECT_TABLE && s.objtype() != pg_query::OBJECT_FOREIGN_TABLE) {
+    // ALTER INDEX/VIEW/SEQUENCE … SET (…), OWNER: storage and ownership only.
+    bool all_harmless = true;
+    for (const auto& n : s.cmds()) {
+      const auto st = n.alter_table_cmd().subtype();
+      if (st != pg_query::AT_ChangeOwner && st != pg_query::AT_SetRelOptions && st != pg_query::AT_ResetRelOptions &&
+          st != pg_query::AT_SetStatistics && st != pg_query::AT_SetTableSpace)
+        all_harmless = false;
+    }
+    if (!all_harmless) c.unmodeled("this ALTER is not modeled");
+    return;
+  }
+  auto found = c.find_table(s.relation());
+  if (!found) {
+    if (!s.missing_ok())
+      c.unknown(s.relation().location(), fmt::format("relation \"{}\" does not exist", s.relation().relname()));
+    return;
+  }
+  const QName q = *found;
+  const int rloc = s.relation().location();
+  for (const auto& n : s.cmds()) {
+    if (!n.has_alter_table_cmd()) continue;
+    const auto& cmd = n.alter_table_cmd();
+    const bool cascade = cmd.behavior() == pg_query::DROP_CASCADE;
+    switch (cmd.subtype()) {
+      case pg_query::AT_AddColumn:
+      case pg_query::AT_AddColumnRecurse: {
+        if (!cmd.def().has_column_def()) break;
+        auto t = working(c, q);
+        if (t->column(cmd.def().column_def().colname()) && cmd.missing_ok()) break;
+        std::vector<PendingConstraint> pending;
+        std::set<std::string> taken{t->name.name};
+        if (!add_column(c, *t, cmd.def().column_def(), pending, taken, false)) return;
+        if (!apply_pending_constraints(c, *t, pending, taken, false)) return;
+        c.cat.put_table(t);
+        break;
+      }
+      case pg_query::AT_ColumnDefault: {
+        auto t = working(c, q);
+        if (!column_or_fail(c, *t, cmd.name())) return;
+        Column* col = t->column(cmd.name());
+        if (cmd.has_def()) {
+          const auto& e = cmd.def();
+          const bool is_null = e.has_a_const() && e.a_const().isnull();
+          if (is_null) {
+            col->default_expr.reset();
+          } else {
+            col->default_expr = catalog::make_expr(e, c.expr_ctx(col->type));
+          }
+          col->default_seq.clear();
+          if (e.has_func_call()) {
+            // nextval('seq') makes the default depend on the sequence.
+            const auto names = catalog::strings(e.func_call().funcname());
+            if (!names.empty() && names.back() == "nextval" && e.func_call().args_size() == 1) {
+              const pg_query::Node* a = &e.func_call().args(0);
+              if (a->has_type_cast()) a = &a->type_cast().arg();
+              if (a->has_a_const() && a->a_const().has_sval()) {
+                std::string lit = a->a_const().sval().sval();
+                for (auto& ch : lit) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+                const auto dot = lit.rfind('.');
+                const std::string name = dot == std::string::npos ? lit : lit.substr(dot + 1);
+                std::string schema = dot == std::string::npos ? "" : lit.substr(0, dot);
+                auto sq = c.cat.resolve(schema, name, [&](const QName& x) { return c.cat.sequence(x) != nullptr; });
+                if (sq) col->default_seq = sq->key();
+              }
+            }
+          }
+        } else {
+          col->default_expr.reset();
+          col->default_seq.clear();
+        }
+        c.cat.put_table(t);
+        c.effect(Action::Altered, ObjectKind::Column, q, cmd.name(), false, rloc, "default");
+        break;
+      }
+      case pg_query::AT_SetNotNull:
+      case pg_query::AT_DropNotNull: {
+        auto t = working(c, q);
+        if (!column_or_fail(c, *t, cmd.name())) return;
+        const bool set = cmd.subtype() == pg_query::AT_SetNotNull;
+        Column* col = t->column(cmd.name());
+        if (!set) {
+          for (const auto& k : t->constraints)
+            if (k.kind == ConstraintKind::PrimaryKey &&
+                std::find(k.columns.begin(), k.columns.end(), col->name) != k.columns.end()) {
+              c.issue("dependent-objects", rloc, fmt::format("column \"{}\" is in a primary key", col->name));
+              return;
+            }
+          if (col->identity) {
+            c.issue("dependent-objects", rloc,
+                    fmt::format("column \"{}\" of relation \"{}\" is an identity column", col->name, q.name));
+            return;
+          }
+        }
+        col->not_null = set;
+        c.cat.put_table(t);
+        c.effect(Action::Altered, ObjectKind::Column, q, cmd.name(), false, rloc, "not null");
+        break;
+      }
+      case pg_query::AT_DropColumn:
+      case pg_query::AT_DropColumnRecurse: {
+        auto t = c.cat.table(q);
+        if (!t->column(cmd.name())) {
+          if (!cmd.missing_ok())
+            c.unknown(-1, fmt::format("column \"{}\" of relation \"{}\" does not exist", cmd.name(), q.name));
+          break;
+        }
+        if (!drop_column(c, q, cmd.name(), cascade, -1)) return;
+        break;
+      }
+      case pg_query::AT_AlterColumnType:
+        alter_column_type(c, q, cmd);
+        if (c.failed) return;
+        break;
+      case pg_query::AT_AddConstraint:
+      case pg_query::AT_AddConstraintRecurse: {
+        if (!cmd.def().has_constraint()) break;
+        auto t = working(c, q);
+        std::vector<PendingConstraint> pending{{&cmd.def().constraint(), ""}};
+        std::set<std::string> taken{t->name.name};
+        if (!apply_pending_constraints(c, *t, pending, taken, false)) return;
+        c.cat.put_table(t);
+        break;
+      }
+      case pg_query::AT_DropConstraint:
+      case pg_query::AT_DropConstraintRecurse: {
+        auto t = c.cat.table(q);
+        if (!t->constraint(cmd.name())) {
+          if (!cmd.missing_ok())
+            c.unknown(-1, fmt::format("constraint \"{}\" of relation \"{}\" does not exist", cmd.name(), q.name));
+          break;
+        }
+        if (!drop_constraint(c, q, cmd.name(), cascade, -1)) return;
+        break;
+      }
+      case pg_query::AT_ValidateConstraint:
+      case pg_query::AT_ValidateConstraintRecurse: {
+        auto t = working(c, q);
+        bool found_con = false;
+        for (auto& k : t->constraints)
+          if (k.name == cmd.name()) {
+            k.not_valid = false;
+            found_con = true;
+          }
+        if (!found_con) {
+          c.unknown(-1, fmt::format("constraint \"{}\" of relation \"{}\" does not exist", cmd.name(), q.name));
+          return;
+        }
+        c.cat.put_table(t);
+        break;
+      }
+      case pg_query::AT_AlterConstraint: {
+        if (!cmd.def().has_constraint()) break;
+        const auto& con = cmd.def().constraint();
+        auto t = working(c, q);
+        bool found_con = false;
+        for (auto& k : t->constraints)
+          if (k.name == con.conname()) {
+            k.deferrable = con.deferrable();
+            k.initially_deferred = con.initdeferred();
+            found_con = true;
+          }
+        if (!found_con) {
+          c.unknown(-1, fmt::format("constraint \"{}\" of relation \"{}\" does not exist", con.conname(), q.name));
+          return;
+        }
+        c.cat.put_table(t);
+        break;
+      }
+      case pg_query::AT_AddIdentity: add_identity(c, q, cmd); if (c.failed) return; break;
+      case pg_query::AT_DropIdentity: drop_identity(c, q, cmd); if (c.failed) return; break;
+      case pg_query::AT_SetIdentity: break;
+      case pg_query::AT_DropExpression: {
+        auto t = working(c, q);
+        if (!column_or_fail(c, *t, cmd.name())) return;
+        t->column(cmd.name())->generated.reset();
+        t->column(cmd.name())->generated_uses.clear();
+        c.cat.put_table(t);
+        break;
+      }
+      case pg_query::AT_AttachPartition: attach_partition(c, q, cmd, true); if (c.failed) return; break;
+      case pg_query::AT_DetachPartition: attach_partition(c, q, cmd, false); if (c.failed) return; break;
+      case pg_query::AT_SetLogged:
+      case pg_query::AT_SetUnLogged: {
+        auto t = working(c, q);
+        t->unlogged = cmd.subtype() == pg_query::AT_SetUnLogged;
+        c.cat.put_table(t);
+        break;
+      }
+      case pg_query::AT_EnableRowSecurity:
+      case pg_query::AT_DisableRowSecurity:
+      case pg_query::AT_ForceRowSecurity:
+      case pg_query::AT_NoForceRowSecurity: {
+        auto t = working(c, q);
+        const auto st = cmd.subtype();
+        if (st == pg_query::AT_EnableRowSecurity) t->rls.insert("enabled");
+        if (st == pg_query::AT_DisableRowSecurity) t->rls.erase("enabled");
+        if (st == pg_query::AT_ForceRowSecurity) t->rls.insert("forced");
+        if (st == pg_query::AT_NoForceRowSecurity) t->rls.erase("forced");
+        c.cat.put_table(t);
+        break;
+      }
+      case pg_query::AT_ChangeOwner:
+      case pg_query::AT_SetStatistics:
+      case pg_query::AT_SetOptions:
+      case pg_query::AT_ResetOptions:
+      case pg_query::AT_SetStorage:
+      case pg_query::AT_SetCompression:
+      case pg_query::AT_ClusterOn:
+      case pg_query::AT_DropCluster:
+      case pg_query::AT_SetRelOptions:
+      case pg_query::AT_ResetRelOptions:
+      case pg_query::AT_ReplaceRelOptions:
+      case pg_query::AT_SetTableSpace:
+      case pg_query::AT_ReplicaIdentity:
+      case pg_query::AT_EnableTrig:
+      case pg_query::AT_EnableAlwaysTrig:
+      case pg_query::AT_EnableReplicaTrig:
+      case pg_query::AT_DisableTrig:
+      case pg_query::AT_EnableTrigAll:
+      case pg_query::AT_DisableTrigAll:
+      case pg_query::AT_EnableTrigUser:
+      case pg_query::AT_DisableTrigUser:
+        // Storage, statistics, ownership and trigger firing: outside the model.
+        break;
+      default:
+        c.unmodeled(fmt::format("ALTER TABLE subcommand {} is not modeled",
+                                pg_query::AlterTableType_Name(cmd.subtype())));
+        c.cat.mark_uncertain(catalog::table_key(q));
+        break;
+    }
+  }
+  c.effect(Action::Altered, ObjectKind::Table, q, {}, false, rloc);
+}
+
+void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
+  const std::string& nn = s.newname();
+  switch (s.rename_type()) {
+    case pg_query::OBJECT_TABLE:
+    case pg_query::OBJECT_FOREIGN_TABLE:
+    case pg_query::OBJECT_VIEW:
+    case pg_query::OBJECT_MATVIEW:
+    case pg_query::OBJECT_INDEX:
+    case pg_query::OBJECT_SEQUENCE: {
+      const auto& rv = s.relation();
+      const auto t = s.rename_type();
+      auto q = c.cat.resolve(rv.schemaname(), rv.relname(), [&](const QName& x) {
+        if (t == pg_query::OBJECT_INDEX) return c.cat.index(x) != nullptr;
+        if (t == pg_query::OBJECT_SEQUENCE) return c.cat.sequence(x) != nullptr;
+        if (t == pg_query::OBJECT_VIEW || t == pg_query::OBJECT_MATVIEW) return c.cat.view(x) != nullptr;
+        return c.cat.table(x) != nullptr;
+      });
+      if (!q) {
+        // ALTER TABLE also renames views, sequences and indexes.
+        q = c.cat.resolve(rv.schemaname(), rv.relname(), [&](const QName& x) { return c.cat.relation_exists(x); });
+      }
+      if (!q) {
+        if (!s.missing_ok()) c.unknown(rv.location(), fmt::format("relation \"{}\" does not exist", rv.relname()));
+        return;
+      }
+      const QName to{q->schema, nn};
+      if (c.cat.relation_exists(to)) {
+        c.duplicate(-1, fmt::format("relation \"{}\" already exists", nn));
+        return;
+      }
+      if (auto tb = c.cat.table(*q)) {
+        auto copy = std::make_shared<Table>(*tb);
+        // Renames never rename implicit objects; dependents keep pointing at the table.
+        const auto deps = c.cat.dependents(catalog::table_key(*q));
+        c.cat.erase_table(*q);
+        copy->name = to;
+        for (auto& k : copy->constraints)
+          if (k.kind == ConstraintKind::ForeignKey && k.ref_table == *q) k.ref_table = to;
+        c.cat.put_table(copy);
+        for (const auto& d : deps) {
+          auto sep = d.find(':');
+          const std::string kind = d.substr(0, sep);
+          const std::string rest = d.substr(sep + 1);
+          auto split = [](const std::string& k) {
+            auto p = k.find('\x1f');
+            return QName{k.substr(0, p), p == std::string::npos ? "" : k.substr(p + 1)};
+          };
+          if (kind == "index") {
+            auto ix = c.cat.index(split(rest));
+            if (ix) {
+              auto ni = std::make_shared<catalog::Index>(*ix);
+              ni->table = to;
+              c.cat.put_index(ni);
+            }
+          } else if (kind == "sequence") {
+            auto sq = c.cat.sequence(split(rest));
+            if (sq) {
+              auto ns = std::make_shared<catalog::Sequence>(*sq);
+              ns->owned_table = to;
+              c.cat.put_sequence(ns);
+            }
+          } else if (kind == "trigger") {
+            const auto p = rest.rfind('\x1f');
+            auto tr = c.cat.trigger(split(rest.substr(0, p)), rest.substr(p + 1));
+            if (tr) {
+              auto nt = std::make_shared<catalog::Trigger>(*tr);
+              c.cat.erase_trigger(tr->table, tr->name);
+              nt->table = to;
+              c.cat.put_trigger(nt);
+            }
+          } else if (kind == "fk") {
+            const auto p = rest.rfind('\x1f');
+            auto ot = c.cat.table(split(rest.substr(0, p)));
+            if (ot) {
+              auto no = std::make_shared<Table>(*ot);
+              for (auto& k : no->constraints)
+                if (k.kind == ConstraintKind::ForeignKey && k.ref_table == *q) k.ref_table = to;
+              c.cat.put_table(no);
+            }
+          } else if (kind == "table") {
+            auto ch = c.cat.table(split(rest));
+            if (ch) {
+              auto nc = std::make_shared<Table>(*ch);
+              if (nc->partition_of && *nc->partition_of == *q) nc->partition_of = to;
+              for (auto& p : nc->inherits)
+                if (p == *q) p = to;
+              c.cat.put_table(nc);
+            }
+          } else if (kind == "view") {
+            c.cat.mark_uncertain(d);
+          }
+        }
+        if (auto cm = c.cat.comment(catalog::table_key(*q))) {
+          c.cat.set_comment(catalog::table_key(*q), std::nullopt);
+          c.cat.set_comment(catalog::table_key(to), *cm);
+        }
+        c.effect(Action::Renamed, ObjectKind::Table, *q, {}, false, rv.location());
+        c.out.effects.back().new_name = nn;
+      } else if (auto ix = c.cat.index(*q)) {
+        auto ni = std::make_shared<catalog::Index>(*ix);
+        c.cat.erase_index(*q);
+        ni->name = to;
+        // Renaming an index that backs a constraint renames the constraint.
+        if (!ni->constraint.empty()) {
+          auto tb2 = c.cat.table(ni->table);
+          if (tb2) {
+            auto nt = std::make_shared<Table>(*tb2);
+            for (auto& k : nt->constraints)
+              if (k.name == ni->constraint) k.name = nn;
+            c.cat.put_table(nt);
+          }
+          ni->constraint = nn;
+        }
+        c.cat.put_index(ni);
+        c.effect(Action::Renamed, ObjectKind::Index, *q, {}, false, rv.location());
+        c.out.effects.back().new_name = nn;
+      } else if (auto sq = c.cat.sequence(*q)) {
+        auto ns = std::make_shared<catalog::Sequence>(*sq);
+        c.cat.erase_sequence(*q);
+        ns->name = to;
+        c.cat.put_sequence(ns);
+        // Defaults point at the sequence by OID: they follow the rename.
+        for (const auto& d : c.cat.dependents("sequence:" + q->key())) (void)d;
+        c.cat.mark_uncertain(catalog::sequence_key(to));
+        c.effect(Action::Renamed, ObjectKind::Sequence, *q, {}, false, rv.location());
+        c.out.effects.back().new_name = nn;
+      } else if (auto v = c.cat.view(*q)) {
+        auto nv = std::make_shared<catalog::View>(*v);
+        c.cat.erase_view(*q);
+        nv->name = to;
+        c.cat.put_view(nv);
+        c.effect(Action::Renamed, ObjectKind::View, *q, {}, false, rv.location());
+        c.out.effects.back().new_name = nn;
+      }
+      return;
+    }
+    case pg_query::OBJECT_COLUMN: {
+      auto q = c.find_table(s.relation());
+      if (!q) {
+        if (c.cat.view(c.create_name(s.relation()))) {
+          c.unmodeled("renaming a view column is not modeled");
+          return;
+        }
+        if (!s.missing_ok())
+          c.unknown(s.relation().location(), fmt::format("relation \"{}\" does not exist", s.relation().relname()));
+        return;
+      }
+      auto t = working(c, *q);
+      if (!column_or_fail(c, *t, s.subname())) return;
+      if (t->column(nn)) {
+        c.duplicate(-1, fmt::format("column \"{}\" of relation \"{}\" already exists", nn, q->name));
+        return;
+      }
+      t->column(s.subname())->name = nn;
+      auto ren = [&](std::vector<std::string>& v) {
+        for (auto& x : v)
+          if (x == s.subname()) x = nn;
+      };
+      for (auto& k : t->constraints) {
+        ren(k.columns);
+        ren(k.include);
+        if (k.kind == ConstraintKind::ForeignKey && k.ref_table == *q) ren(k.ref_columns);
+        if (k.uses.erase(s.subname())) k.uses.insert(nn);
+        // A CHECK expression follows the column by number; its text changes.
+        if (k.check) k.check->canon += "|renamed:" + s.subname() + ">" + nn;
+      }
+      for (auto& col : t->columns) {
+        if (col.generated_uses.erase(s.subname())) {
+          col.generated_uses.insert(nn);
+          if (col.generated) col.generated->canon += "|renamed:" + s.subname() + ">" + nn;
+        }
+      }
+      c.cat.put_table(t);
+      for (const auto& d : c.cat.dependents(catalog::table_key(*q))) {
+        if (d.starts_with("index:")) {
+          const std::string k = d.substr(6);
+          auto ix = c.cat.index({k.substr(0, k.find('\x1f')), k.substr(k.find('\x1f') + 1)});
+          if (ix && ix->uses.count(s.subname())) {
+            auto ni = std::make_shared<catalog::Index>(*ix);
+            for (auto& key : ni->keys)
+              if (key.column == s.subname()) key.column = nn;
+            ren(ni->include);
+            ni->uses.erase(s.subname());
+            ni->uses.insert(nn);
+            c.cat.put_index(ni);
+          }
+        } else if (d.starts_with("fk:")) {
+          const std::string rest = d.substr(3);
+          const auto p = rest.rfind('\x1f');
+          const std::string tk = rest.substr(0, p);
+          auto ot = c.cat.table({tk.substr(0, tk.find('\x1f')), tk.substr(tk.find('\x1f') + 1)});
+          if (ot) {
+            auto no = std::make_shared<Table>(*ot);
+            for (auto& k : no->constraints)
+              if (k.kind == ConstraintKind::ForeignKey && k.ref_table == *q) ren(k.ref_columns);
+            c.cat.put_table(no);
+          }
+        } else if (d.starts_with("sequence:")) {
+          const std::string k = d.substr(9);
+          auto sq = c.cat.sequence({k.substr(0, k.find('\x1f')), k.substr(k.find('\x1f') + 1)});
+          if (sq && sq->owned_column == s.subname()) {
+            auto ns = std::make_shared<catalog::Sequence>(*sq);
+            ns->owned_column = nn;
+            c.cat.put_sequence(ns);
+          }
+        } else if (d.starts_with("view:")) {
+          c.cat.mark_uncertain(d);
+        }
+      }
+      if (auto cm = c.cat.comment("column:" + q->key() + '\x1f' + s.subname())) {
+        c.cat.set_comment("column:" + q->key() + '\x1f' + s.subname(), std::nullopt);
+        c.cat.set_comment("column:" + q->key() + '\x1f' + nn, *cm);
+      }
+      c.effect(Action::Renamed, ObjectKind::Column, *q, s.subname(), false, s.relation().location());
+      c.out.effects.back().new_name = nn;
+      return;
+    }
+    case pg_query::OBJECT_TABCONSTRAINT: {
+      auto q = c.find_table(s.relation());
+      if (!q) {
+        if (!s.missing_ok())
+          c.unknown(s.relation().location(), fmt::format("relation \"{}\" does not exist", s.relation().relname()));
+        return;
+      }
+      auto t = working(c, *q);
+      bool found = false;
+      std::string idx;
+      for (auto& k : t->constraints)
+        if (k.name == s.subname()) {
+          found = true;
+          if (k.kind == ConstraintKind::PrimaryKey || k.kind == ConstraintKind::Unique ||
+              k.kind == ConstraintKind::Exclude)
+            idx = k.name;
+          k.name = nn;
+        }
+      if (!found) {
+        c.unknown(-1, fmt::format("constraint \"{}\" for table \"{}\" does not exist", s.subname(), q->name));
+        return;
+      }
+      c.cat.put_table(t);
+      if (!idx.empty())
+        if (auto ix = c.cat.index({q->schema, idx})) {
+          auto ni = std::make_shared<catalog::Index>(*ix);
+          c.cat.erase_index(ix->name);
+          ni->name = {q->schema, nn};
+          ni->constraint = nn;
+          c.cat.put_index(ni);
+        }
+      c.effect(Action::Renamed, ObjectKind::Constraint, *q, s.subname(), false, s.relation().location());
+      c.out.effects.back().new_name = nn;
+      return;
+    }
+    case pg_query::OBJECT_TYPE:
+    case pg_query::OBJECT_DOMAIN: {
+      std::vector<std::string> names;
+      if (s.object().has_list()) names = catalog::strings(s.object().list().items());
+      else if (s.object().has_type_name()) names = catalog::strings(s.object().type_name().names());
+      auto q = c.find_type(names);
+      if (!q) {
+        if (!s.missing_ok()) c.unknown(-1, fmt::format("type \"{}\" does not exist", names.empty() ? "" : names.back()));
+        return;
+      }
+      auto nt = std::make_shared<catalog::Type>(*c.cat.type(*q));
+      c.cat.erase_type(*q);
+      nt->name.name = nn;
+      c.cat.put_type(nt);
+      // Columns show the type by name: they follow it.
+      for (const auto& [k, t] : c.cat.tables()) {
+        bool uses = false;
+        for (const auto& col : t->columns)
+          if (col.type == catalog::quote_ident(q->name) || col.type == catalog::quote_ident(q->name) + "[]") uses = true;
+        if (!uses) continue;
+        auto copy = std::make_shared<Table>(*t);
+        for (auto& col : copy->columns) {
+          if (col.type == catalog::quote_ident(q->name)) col.type = catalog::quote_ident(nn);
+          if (col.type == catalog::quote_ident(q->name) + "[]") col.type = catalog::quote_ident(nn) + "[]";
+        }
+        c.cat.put_table(copy);
+      }
+      c.effect(Action::Renamed, ObjectKind::Type, *q, {}, false);
+      c.out.effects.back().new_name = nn;
+      return;
+    }
+    case pg_query::OBJECT_SCHEMA:
+      c.unmodeled("ALTER SCHEMA … RENAME is not modeled");
+      return;
+    case pg_query::OBJECT_TRIGGER: {
+      auto q = c.find_table(s.relation());
+      if (!q || !c.cat.trigger(*q, s.subname())) {
+        if (!s.missing_ok()) c.unknown(-1, fmt::format("trigger \"{}\" does not exist", s.subname()));
+        return;
+      }
+      auto nt = std::make_shared<catalog::Trigger>(*c.cat.trigger(*q, s.subname()));
+      c.cat.erase_trigger(*q, s.subname());
+      nt->name = nn;
+      c.cat.put_trigger(nt);
+      c.effect(Action::Renamed, ObjectKind::Trigger, *q, s.subname());
+      c.out.effects.back().new_name = nn;
+      return;
+    }
+    default:
+      c.unmodeled("this RENAME is not modeled");
+      return;
+  }
+}
+
+}  // namespace miglint::effects

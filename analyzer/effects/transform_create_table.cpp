@@ -1,0 +1,561 @@
+// CREATE TABLE (columns, serial/identity, inline and table constraints with
+// PostgreSQL's implicit names, LIKE, INHERITS, PARTITION BY / PARTITION OF).
+#include <fmt/format.h>
+#include <google/protobuf/arena.h>
+
+#include "analyzer/effects/transform.h"
+
+namespace miglint::effects {
+
+using catalog::Column;
+using catalog::Constraint;
+using catalog::ConstraintKind;
+using catalog::ObjectKind;
+using catalog::Table;
+
+namespace {
+
+std::string join(const std::vector<std::string>& v, std::string_view sep) {
+  std::string out;
+  for (size_t i = 0; i < v.size(); ++i) {
+    if (i) out += sep;
+    out += v[i];
+  }
+  return out;
+}
+
+// An expression written as SQL text, built the way the parser would build it.
+catalog::Expr expr_from_sql(Ctx& c, const std::string& sql, const std::string& coltype) {
+  google::protobuf::Arena arena;
+  const pg_query::Node* n = parse_single_statement("SELECT " + sql, arena);
+  if (n && n->has_select_stmt() && n->select_stmt().target_list_size() == 1 &&
+      n->select_stmt().target_list(0).res_target().has_val())
+    return catalog::make_expr(n->select_stmt().target_list(0).res_target().val(), c.expr_ctx(coltype));
+  return {sql, sql};
+}
+
+// The sequence a nextval('…') default uses, as a catalog key.
+std::string nextval_target(Ctx& c, const pg_query::Node& n) {
+  if (!n.has_func_call()) return "";
+  const auto& f = n.func_call();
+  const auto names = catalog::strings(f.funcname());
+  if (names.empty() || names.back() != "nextval" || f.args_size() != 1) return "";
+  const pg_query::Node* a = &f.args(0);
+  if (a->has_type_cast() && a->type_cast().has_arg()) a = &a->type_cast().arg();
+  if (!a->has_a_const() || !a->a_const().has_sval()) return "";
+  std::string lit = a->a_const().sval().sval();
+  std::string schema, name;
+  std::vector<std::string> parts;
+  std::string cur;
+  bool quoted = false;
+  for (char ch : lit) {
+    if (ch == '"') {
+      quoted = !quoted;
+    } else if (ch == '.' && !quoted) {
+      parts.push_back(cur);
+      cur.clear();
+    } else {
+      cur += quoted ? ch : static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    }
+  }
+  parts.push_back(cur);
+  name = parts.back();
+  if (parts.size() >= 2) {
+    schema = parts[parts.size() - 2];
+  } else {
+    auto q = c.cat.resolve("", name, [&](const QName& x) { return c.cat.sequence(x) != nullptr; });
+    schema = q ? q->schema : c.cat.creation_schema();
+  }
+  return QName{schema, name}.key();
+}
+
+void make_sequence(Ctx& c, Table& t, Column& col, const std::string& type, bool identity,
+                   std::set<std::string>& taken_relnames, const pg_query::Constraint* idcon) {
+  const std::string seqname =
+      choose_relation_name(c.cat, t.name.schema, t.name.name, col.name, "seq", false, taken_relnames);
+  taken_relnames.insert(seqname);
+  auto seq = std::make_shared<catalog::Sequence>();
+  seq->name = {t.name.schema, seqname};
+  seq->type = type;
+  seq->owned_table = t.name;
+  seq->owned_column = col.name;
+  seq->identity = identity;
+  if (idcon) apply_sequence_options(c, *seq, idcon->options());
+  c.cat.put_sequence(seq);
+  c.effect(Action::Created, ObjectKind::Sequence, seq->name, {}, true);
+  if (!identity) {
+    col.default_expr = expr_from_sql(c, "nextval('" + QName{t.name.schema, seqname}.str() + "'::regclass)", col.type);
+    col.default_expr->text = "nextval('" + catalog::quote_ident(seqname) + "'::regclass)";
+    col.default_seq = seq->name.key();
+  }
+}
+
+void add_index_for(Ctx& c, const Table& t, const Constraint& k, std::set<std::string>& taken_relnames) {
+  auto ix = std::make_shared<catalog::Index>();
+  ix->name = {t.name.schema, k.name};
+  ix->table = t.name;
+  ix->unique = k.kind != ConstraintKind::Exclude;
+  ix->method = k.kind == ConstraintKind::Exclude && !k.method.empty() ? k.method : "btree";
+  for (const auto& col : k.columns) ix->keys.push_back({col, std::nullopt, "", "", false, 0});
+  ix->include = k.include;
+  ix->constraint = k.name;
+  ix->uses = k.uses;
+  taken_relnames.insert(k.name);
+  c.cat.put_index(ix);
+  c.effect(Action::Created, ObjectKind::Index, ix->name, {}, true);
+}
+
+}  // namespace
+
+std::string constraint_def(const Constraint& k) {
+  std::string s;
+  auto cols = [](const std::vector<std::string>& v) {
+    std::string o;
+    for (size_t i = 0; i < v.size(); ++i) o += (i ? ", " : "") + catalog::quote_ident(v[i]);
+    return o;
+  };
+  switch (k.kind) {
+    case ConstraintKind::PrimaryKey:
+    case ConstraintKind::Unique:
+      s = std::string(constraint_kind_name(k.kind));
+      if (k.nulls_not_distinct) s += " NULLS NOT DISTINCT";
+      s += " (" + cols(k.columns) + ")";
+      if (!k.include.empty()) s += " INCLUDE (" + cols(k.include) + ")";
+      break;
+    case ConstraintKind::Check:
+      s = "CHECK (" + (k.check ? k.check->text : std::string()) + ")";
+      if (k.no_inherit) s += " NO INHERIT";
+      break;
+    case ConstraintKind::ForeignKey: {
+      s = "FOREIGN KEY (" + cols(k.columns) + ") REFERENCES " + k.ref_table.str() + "(" + cols(k.ref_columns) + ")";
+      if (k.match == 'f') s += " MATCH FULL";
+      auto action = [](char a) -> std::string {
+        switch (a) {
+          case 'r': return "RESTRICT";
+          case 'c': return "CASCADE";
+          case 'n': return "SET NULL";
+          case 'd': return "SET DEFAULT";
+          default: return "";
+        }
+      };
+      if (!action(k.on_update).empty()) s += " ON UPDATE " + action(k.on_update);
+      if (!action(k.on_delete).empty()) s += " ON DELETE " + action(k.on_delete);
+      break;
+    }
+    case ConstraintKind::Exclude:
+      s = "EXCLUDE USING " + (k.method.empty() ? std::string("gist") : k.method) + " (" + k.exclude_def + ")";
+      if (k.where) s += " WHERE (" + k.where->text + ")";
+      break;
+  }
+  if (k.deferrable) s += " DEFERRABLE";
+  if (k.initially_deferred) s += " INITIALLY DEFERRED";
+  if (k.not_valid) s += " NOT VALID";
+  return s;
+}
+
+bool add_constraint(Ctx& c, Table& t, const pg_query::Constraint& con, const std::string& column,
+                    std::set<std::string>& taken_connames, std::set<std::string>& taken_relnames, bool in_create) {
+  Constraint k;
+  k.deferrable = con.deferrable();
+  k.initially_deferred = con.initdeferred();
+  k.not_valid = con.skip_validation() && !in_create;
+  const int loc = con.location();
+  auto key_columns = [&](const google::protobuf::RepeatedPtrField<pg_query::Node>& keys) {
+    std::vector<std::string> cols = catalog::strings(keys);
+    if (cols.empty() && !column.empty()) cols.push_back(column);
+    return cols;
+  };
+  auto check_columns_exist = [&](const std::vector<std::string>& cols) {
+    for (const auto& col : cols)
+      if (!t.column(col)) {
+        c.unknown(loc, fmt::format("column \"{}\" named in key does not exist", col));
+        return false;
+      }
+    return true;
+  };
+  switch (con.contype()) {
+    case pg_query::CONSTR_CHECK: {
+      k.kind = ConstraintKind::Check;
+      if (!con.has_raw_expr()) return true;
+      const auto refs = catalog::column_refs(con.raw_expr());
+      k.check = catalog::make_expr(con.raw_expr(), c.expr_ctx());
+      k.uses.insert(refs.begin(), refs.end());
+      k.no_inherit = con.is_no_inherit();
+      k.name = con.conname().empty()
+                   ? choose_constraint_name(c.cat, t.name.schema, t.name.name, refs.size() == 1 ? refs[0] : "",
+                                            "check", taken_connames)
+                   : con.conname();
+      break;
+    }
+    case pg_query::CONSTR_PRIMARY:
+    case pg_query::CONSTR_UNIQUE: {
+      const bool pk = con.contype() == pg_query::CONSTR_PRIMARY;
+      k.kind = pk ? ConstraintKind::PrimaryKey : ConstraintKind::Unique;
+      k.columns = key_columns(con.keys());
+      k.include = catalog::strings(con.including());
+      k.nulls_not_distinct = con.nulls_not_distinct();
+      if (!check_columns_exist(k.columns) || !check_columns_exist(k.include)) return false;
+      if (!con.indexname().empty()) {
+        c.unmodeled("ADD CONSTRAINT … USING INDEX is not modeled");
+        return true;
+      }
+      for (const auto& other : t.constraints) {
+        if (pk && other.kind == ConstraintKind::PrimaryKey) {
+          c.duplicate(loc, fmt::format("multiple primary keys for table \"{}\" are not allowed", t.name.name));
+          return false;
+        }
+        // Same-spec index constraints of one CREATE TABLE are merged.
+        if (in_create && !pk && (other.kind == ConstraintKind::PrimaryKey || other.kind == ConstraintKind::Unique) &&
+            other.columns == k.columns && other.include == k.include && con.conname().empty())
+          return true;
+      }
+      k.uses.insert(k.columns.begin(), k.columns.end());
+      k.uses.insert(k.include.begin(), k.include.end());
+      if (con.conname().empty()) {
+        std::vector<std::string> all = k.columns;
+        all.insert(all.end(), k.include.begin(), k.include.end());
+        k.name = pk ? choose_relation_name(c.cat, t.name.schema, t.name.name, "", "pkey", true, taken_relnames)
+                    : choose_relation_name(c.cat, t.name.schema, t.name.name, join(all, "_"), "key", true,
+                                           taken_relnames);
+      } else {
+        k.name = con.conname();
+        if (c.cat.relation_exists({t.name.schema, k.name}) || taken_relnames.count(k.name)) {
+          c.duplicate(loc, fmt::format("relation \"{}\" already exists", k.name));
+          return false;
+        }
+      }
+      if (pk)
+        for (const auto& col : k.columns)
+          if (auto* cc = t.column(col)) cc->not_null = true;
+      break;
+    }
+    case pg_query::CONSTR_EXCLUSION: {
+      k.kind = ConstraintKind::Exclude;
+      k.method = con.access_method().empty() ? "gist" : con.access_method();
+      std::vector<std::string> names;
+      std::string def;
+      for (const auto& pair : con.exclusions()) {
+        if (!pair.has_list() || pair.list().items_size() < 2) continue;
+        const auto& elem = pair.list().items(0);
+        const auto ops = catalog::strings(pair.list().items(1).list().items());
+        std::string en;
+        if (elem.has_index_elem()) {
+          const auto& ie = elem.index_elem();
+          if (!ie.name().empty()) {
+            en = ie.name();
+            k.uses.insert(ie.name());
+            k.columns.push_back(ie.name());
+          } else if (ie.has_expr()) {
+            en = catalog::index_expr_name(ie.expr());
+            for (auto& r : catalog::column_refs(ie.expr())) k.uses.insert(r);
+            def += "(" + catalog::deparse_expr(ie.expr()) + ")";
+          }
+          if (!ie.name().empty()) def += catalog::quote_ident(ie.name());
+        }
+        names.push_back(en);
+        def += " WITH " + (ops.empty() ? std::string("=") : ops.back()) + ", ";
+      }
+      if (def.size() >= 2) def.resize(def.size() - 2);
+      k.exclude_def = def;
+      if (con.has_where_clause()) k.where = catalog::make_expr(con.where_clause(), c.expr_ctx());
+      k.name = con.conname().empty() ? choose_relation_name(c.cat, t.name.schema, t.name.name, join(names, "_"),
+                                                            "excl", true, taken_relnames)
+                                     : con.conname();
+      break;
+    }
+    case pg_query::CONSTR_FOREIGN: {
+      k.kind = ConstraintKind::ForeignKey;
+      k.columns = key_columns(con.fk_attrs());
+      if (!check_columns_exist(k.columns)) return false;
+      const auto& pkt = con.pktable();
+      catalog::Ptr<Table> ref;
+      if ((pkt.schemaname().empty() || pkt.schemaname() == t.name.schema) && pkt.relname() == t.name.name) {
+        k.ref_table = t.name;
+      } else {
+        auto q = c.find_table(pkt);
+        if (!q) {
+          c.unknown(pkt.location(), fmt::format("relation \"{}\" does not exist", pkt.relname()));
+          return false;
+        }
+        k.ref_table = *q;
+        ref = c.cat.table(*q);
+      }
+      const Table& rt = ref ? *ref : t;
+      k.ref_columns = catalog::strings(con.pk_attrs());
+      if (k.ref_columns.empty()) {
+        for (const auto& other : rt.constraints)
+          if (other.kind == ConstraintKind::PrimaryKey) k.ref_columns = other.columns;
+        if (k.ref_columns.empty()) {
+          c.unknown(pkt.location(),
+                    fmt::format("there is no primary key for referenced table \"{}\"", pkt.relname()));
+          return false;
+        }
+      }
+      for (const auto& rc : k.ref_columns)
+        if (!rt.column(rc)) {
+          c.unknown(pkt.location(), fmt::format("column \"{}\" referenced in foreign key constraint does not exist", rc));
+          return false;
+        }
+      auto act = [](const std::string& a) { return a.empty() ? 'a' : a[0]; };
+      k.on_update = act(con.fk_upd_action());
+      k.on_delete = act(con.fk_del_action());
+      k.match = con.fk_matchtype().empty() ? 's' : con.fk_matchtype()[0];
+      k.uses.insert(k.columns.begin(), k.columns.end());
+      k.name = con.conname().empty()
+                   ? choose_constraint_name(c.cat, t.name.schema, t.name.name, join(k.columns, "_"), "fkey",
+                                            taken_connames)
+                   : con.conname();
+      break;
+    }
+    default:
+      return true;
+  }
+  if (t.constraint(k.name)) {
+    c.duplicate(loc, fmt::format("constraint \"{}\" for relation \"{}\" already exists", k.name, t.name.name));
+    return false;
+  }
+  taken_connames.insert(k.name);
+  if (k.kind == ConstraintKind::PrimaryKey || k.kind == ConstraintKind::Unique || k.kind == ConstraintKind::Exclude)
+    add_index_for(c, t, k, taken_relnames);
+  c.effect(Action::Created, ObjectKind::Constraint, t.name, k.name, false, loc);
+  t.constraints.push_back(std::move(k));
+  return true;
+}
+
+bool add_column(Ctx& c, Table& t, const pg_query::ColumnDef& def, std::vector<PendingConstraint>& pending,
+                std::set<std::string>& taken_relnames, bool in_create) {
+  (void)in_create;
+  if (t.column(def.colname())) {
+    c.duplicate(def.location(),
+                fmt::format("column \"{}\" of relation \"{}\" already exists", def.colname(), t.name.name));
+    return false;
+  }
+  Column col;
+  col.name = def.colname();
+  const std::string serial = catalog::serial_base_type(def.type_name());
+  col.type = serial.empty() ? catalog::canonical_type(def.type_name()) : serial;
+  if (def.has_coll_clause()) {
+    const auto n = catalog::strings(def.coll_clause().collname());
+    if (!n.empty()) col.collation = n.back();
+  }
+  if (def.is_not_null()) col.not_null = true;
+  const pg_query::Constraint* identity = nullptr;
+  for (const auto& cn : def.constraints()) {
+    if (!cn.has_constraint()) continue;
+    const auto& con = cn.constraint();
+    switch (con.contype()) {
+      case pg_query::CONSTR_NOTNULL: col.not_null = true; break;
+      case pg_query::CONSTR_NULL: col.not_null = false; break;
+      case pg_query::CONSTR_DEFAULT:
+        if (con.has_raw_expr()) {
+          const auto& e = con.raw_expr();
+          const bool is_null = e.has_a_const() && e.a_const().isnull();
+          const bool cast_null = e.has_type_cast() && e.type_cast().has_arg() && e.type_cast().arg().has_a_const() &&
+                                 e.type_cast().arg().a_const().isnull();
+          if (!is_null && !cast_null) {
+            col.default_expr = catalog::make_expr(e, c.expr_ctx(col.type));
+            col.default_seq = nextval_target(c, e);
+          }
+        }
+        break;
+      case pg_query::CONSTR_IDENTITY:
+        col.identity = con.generated_when().empty() ? 'a' : con.generated_when()[0];
+        col.not_null = true;
+        identity = &con;
+        break;
+      case pg_query::CONSTR_GENERATED:
+        if (con.has_raw_expr()) {
+          col.generated = catalog::make_expr(con.raw_expr(), c.expr_ctx(col.type));
+          for (auto& r : catalog::column_refs(con.raw_expr())) col.generated_uses.insert(r);
+        }
+        break;
+      case pg_query::CONSTR_ATTR_DEFERRABLE:
+      case pg_query::CONSTR_ATTR_NOT_DEFERRABLE:
+      case pg_query::CONSTR_ATTR_DEFERRED:
+      case pg_query::CONSTR_ATTR_IMMEDIATE:
+        // Deferrability of the constraint before it: not compared by the model.
+        break;
+      default:
+        pending.push_back({&con, col.name});
+        break;
+    }
+  }
+  if (!serial.empty()) {
+    col.not_null = true;
+    make_sequence(c, t, col, serial, false, taken_relnames, nullptr);
+  } else if (col.identity) {
+    make_sequence(c, t, col, col.type, true, taken_relnames, identity);
+  }
+  c.effect(Action::Created, ObjectKind::Column, t.name, col.name, false, def.location());
+  t.columns.push_back(std::move(col));
+  return true;
+}
+
+// Applies pending constraints in PostgreSQL's order: CHECKs, the primary key,
+// UNIQUE/EXCLUDE in textual order, then foreign keys.
+static bool apply_pending(Ctx& c, Table& t, const std::vector<PendingConstraint>& pending,
+                          std::set<std::string>& taken_relnames, bool in_create) {
+  std::set<std::string> taken_connames;
+  for (const auto& k : t.constraints) taken_connames.insert(k.name);
+  const pg_query::ConstrType order[][2] = {{pg_query::CONSTR_CHECK, pg_query::CONSTR_CHECK},
+                                           {pg_query::CONSTR_PRIMARY, pg_query::CONSTR_PRIMARY},
+                                           {pg_query::CONSTR_UNIQUE, pg_query::CONSTR_EXCLUSION},
+                                           {pg_query::CONSTR_FOREIGN, pg_query::CONSTR_FOREIGN}};
+  for (const auto& pass : order)
+    for (const auto& p : pending)
+      if (p.con->contype() == pass[0] || p.con->contype() == pass[1])
+        if (!add_constraint(c, t, *p.con, p.column, taken_connames, taken_relnames, in_create)) return false;
+  return true;
+}
+
+bool apply_pending_constraints(Ctx& c, Table& t, const std::vector<PendingConstraint>& pending,
+                               std::set<std::string>& taken_relnames, bool in_create) {
+  return apply_pending(c, t, pending, taken_relnames, in_create);
+}
+
+void transform_create_table(Ctx& c, const pg_query::CreateStmt& s) {
+  const QName name = c.create_name(s.relation());
+  if (!c.cat.has_schema(name.schema)) {
+    c.unknown(s.relation().location(), fmt::format("schema \"{}\" does not exist", name.schema));
+    return;
+  }
+  if (c.cat.relation_exists(name) || c.cat.type(name)) {
+    if (s.if_not_exists()) return;
+    c.duplicate(s.relation().location(), fmt::format("relation \"{}\" already exists", name.name));
+    return;
+  }
+  auto t = std::make_shared<Table>();
+  t->name = name;
+  t->unlogged = s.relation().relpersistence() == "u";
+  std::vector<PendingConstraint> pending;
+  std::set<std::string> taken_relnames{name.name};
+  c.effect(Action::Created, ObjectKind::Table, name, {}, false, s.relation().location());
+
+  // Parents first: INHERITS and PARTITION OF copy the parent's columns.
+  for (const auto& p : s.inh_relations()) {
+    if (!p.has_range_var()) continue;
+    auto q = c.find_table(p.range_var());
+    if (!q) {
+      c.unknown(p.range_var().location(), fmt::format("relation \"{}\" does not exist", p.range_var().relname()));
+      return;
+    }
+    auto parent = c.cat.table(*q);
+    for (const auto& pc : parent->columns)
+      if (!t->column(pc.name)) {
+        Column copy = pc;
+        copy.identity = 0;
+        t->columns.push_back(copy);
+      }
+    for (const auto& k : parent->constraints)
+      if (k.kind == ConstraintKind::Check && !k.no_inherit) t->constraints.push_back(k);
+    if (s.has_partbound()) {
+      t->partition_of = *q;
+      const auto& b = s.partbound();
+      std::string bound;
+      if (b.is_default()) {
+        bound = "DEFAULT";
+      } else {
+        auto list = [](const google::protobuf::RepeatedPtrField<pg_query::Node>& l) {
+          std::string o;
+          for (int i = 0; i < l.size(); ++i) o += (i ? ", " : "") + catalog::deparse_expr(l[i]);
+          return o;
+        };
+        if (b.strategy() == "l") bound = "FOR VALUES IN (" + list(b.listdatums()) + ")";
+        else if (b.strategy() == "r")
+          bound = "FOR VALUES FROM (" + list(b.lowerdatums()) + ") TO (" + list(b.upperdatums()) + ")";
+        else
+          bound = fmt::format("FOR VALUES WITH (modulus {}, remainder {})", b.modulus(), b.remainder());
+      }
+      t->partition_bound = bound;
+      // Indexes of the parent are cloned onto the partition under the partition's names.
+      for (const auto& k : parent->constraints) {
+        if (k.kind != ConstraintKind::PrimaryKey && k.kind != ConstraintKind::Unique) continue;
+        Constraint copy = k;
+        copy.name = k.kind == ConstraintKind::PrimaryKey
+                        ? choose_relation_name(c.cat, name.schema, name.name, "", "pkey", true, taken_relnames)
+                        : choose_relation_name(c.cat, name.schema, name.name, [&] {
+                            std::string j;
+                            for (size_t i = 0; i < k.columns.size(); ++i) j += (i ? "_" : "") + k.columns[i];
+                            return j;
+                          }(), "key", true, taken_relnames);
+        add_index_for(c, *t, copy, taken_relnames);
+        t->constraints.push_back(copy);
+      }
+    } else {
+      t->inherits.push_back(*q);
+    }
+  }
+
+  for (const auto& e : s.table_elts()) {
+    if (e.has_column_def()) {
+      const auto& def = e.column_def();
+      if (Column* existing = t->column(def.colname())) {
+        // A partition or child may restate an inherited column to add constraints.
+        for (const auto& cn : def.constraints()) {
+          if (!cn.has_constraint()) continue;
+          const auto& con = cn.constraint();
+          if (con.contype() == pg_query::CONSTR_NOTNULL) existing->not_null = true;
+          else if (con.contype() == pg_query::CONSTR_DEFAULT && con.has_raw_expr())
+            existing->default_expr = catalog::make_expr(con.raw_expr(), c.expr_ctx(existing->type));
+          else if (con.contype() != pg_query::CONSTR_NULL)
+            pending.push_back({&con, def.colname()});
+        }
+        if (!s.has_partbound() && s.inh_relations_size() == 0) {
+          c.duplicate(def.location(), fmt::format("column \"{}\" specified more than once", def.colname()));
+          return;
+        }
+        continue;
+      }
+      if (!add_column(c, *t, def, pending, taken_relnames, true)) return;
+    } else if (e.has_constraint()) {
+      pending.push_back({&e.constraint(), ""});
+    } else if (e.has_table_like_clause()) {
+      const auto& like = e.table_like_clause();
+      auto q = c.find_table(like.relation());
+      if (!q) {
+        c.unknown(like.relation().location(), fmt::format("relation \"{}\" does not exist", like.relation().relname()));
+        return;
+      }
+      auto src = c.cat.table(*q);
+      const uint32_t opts = like.options();
+      auto has = [&](int bit) { return opts == 0x7FFFFFFF || (opts & (1u << bit)) != 0; };
+      for (const auto& sc : src->columns) {
+        Column copy = sc;
+        if (!has(3)) {
+          copy.default_expr.reset();
+          copy.default_seq.clear();
+        }
+        if (!has(4)) copy.generated.reset();
+        if (!has(5)) copy.identity = 0;
+        if (copy.identity) make_sequence(c, *t, copy, copy.type, true, taken_relnames, nullptr);
+        t->columns.push_back(copy);
+      }
+      if (has(2))
+        for (const auto& k : src->constraints)
+          if (k.kind == ConstraintKind::Check) t->constraints.push_back(k);
+      if (has(6)) c.unmodeled("LIKE … INCLUDING INDEXES: copied indexes are not modeled");
+    }
+  }
+
+  if (s.has_partspec()) {
+    const auto& ps = s.partspec();
+    std::string strat = ps.strategy();
+    for (auto& ch : strat) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    if (strat == "L") strat = "LIST";
+    if (strat == "R") strat = "RANGE";
+    if (strat == "H") strat = "HASH";
+    std::string params;
+    for (const auto& p : ps.part_params()) {
+      if (!p.has_partition_elem()) continue;
+      const auto& pe = p.partition_elem();
+      if (!params.empty()) params += ", ";
+      params += pe.name().empty() ? "(" + catalog::deparse_expr(pe.expr()) + ")" : catalog::quote_ident(pe.name());
+    }
+    t->partition_by = strat + " (" + params + ")";
+  }
+
+  if (!apply_pending(c, *t, pending, taken_relnames, true)) return;
+  c.cat.put_table(t);
+}
+
+}  // namespace miglint::effects

@@ -1,0 +1,565 @@
+// DROP of every modeled object kind, with PostgreSQL's dependency rules
+// (PG_FACTS §5): AUTO dependents go silently, NORMAL ones need CASCADE.
+#include <fmt/format.h>
+
+#include "analyzer/effects/transform.h"
+
+namespace miglint::effects {
+
+using catalog::ConstraintKind;
+using catalog::ObjectKind;
+using catalog::Table;
+
+namespace {
+
+std::string after_prefix(const std::string& key, std::string_view prefix) { return key.substr(prefix.size()); }
+
+QName qname_of_key(const std::string& k) {
+  auto p = k.find('\x1f');
+  if (p == std::string::npos) return {"", k};
+  return {k.substr(0, p), k.substr(p + 1)};
+}
+
+void refuse(Ctx& c, int loc, const std::string& what, const std::vector<std::string>& blockers) {
+  std::string msg = fmt::format("cannot drop {} because other objects depend on it", what);
+  for (const auto& b : blockers) msg += "; " + b + " depends on " + what;
+  c.issue("dependent-objects", loc, msg + " (use DROP … CASCADE to drop the dependent objects too)");
+}
+
+// Removes a foreign key of another table (CASCADE).
+void drop_foreign_key(Ctx& c, const QName& table, const std::string& con) {
+  auto t = c.cat.table(table);
+  if (!t) return;
+  auto copy = std::make_shared<Table>(*t);
+  std::erase_if(copy->constraints, [&](const catalog::Constraint& k) { return k.name == con; });
+  c.cat.put_table(copy);
+  c.effect(Action::Dropped, ObjectKind::Constraint, table, con, true);
+}
+
+}  // namespace
+
+bool drop_view(Ctx& c, const QName& q, bool cascade, const std::set<std::string>& named, bool implied, int loc) {
+  auto v = c.cat.view(q);
+  if (!v) return true;
+  std::vector<std::string> blockers;
+  std::vector<QName> dependents;
+  for (const auto& d : c.cat.dependents(catalog::view_key(q))) {
+    if (!d.starts_with("view:")) continue;
+    const QName dq = qname_of_key(after_prefix(d, "view:"));
+    if (named.count(d)) continue;
+    dependents.push_back(dq);
+    blockers.push_back("view " + dq.str());
+  }
+  if (!blockers.empty() && !cascade) {
+    refuse(c, loc, "view " + q.str(), blockers);
+    return false;
+  }
+  for (const auto& d : dependents) drop_view(c, d, true, named, true, loc);
+  c.cat.erase_view(q);
+  c.cat.set_comment(catalog::view_key(q), std::nullopt);
+  c.effect(Action::Dropped, v->materialized ? ObjectKind::MaterializedView : ObjectKind::View, q, {}, implied, loc);
+  return true;
+}
+
+bool drop_index(Ctx& c, const QName& q, bool cascade, bool implied, int loc) {
+  (void)cascade;
+  auto ix = c.cat.index(q);
+  if (!ix) return true;
+  if (!implied && !ix->constraint.empty()) {
+    c.issue("dependent-objects", loc,
+            fmt::format("cannot drop index {} because constraint {} on table {} requires it (use ALTER TABLE … DROP "
+                        "CONSTRAINT instead)",
+                        q.str(), catalog::quote_ident(ix->constraint), ix->table.str()));
+    return false;
+  }
+  c.cat.erase_index(q);
+  c.cat.set_comment(catalog::index_key(q), std::nullopt);
+  c.effect(Action::Dropped, ObjectKind::Index, q, {}, implied, loc);
+  return true;
+}
+
+bool drop_sequence(Ctx& c, const QName& q, bool cascade, bool implied, int loc) {
+  auto s = c.cat.sequence(q);
+  if (!s) return true;
+  if (!implied && s->identity && s->owned_table) {
+    c.issue("dependent-objects", loc,
+            fmt::format("cannot drop sequence {} because column {} of table {} requires it", q.str(),
+                        catalog::quote_ident(s->owned_column), s->owned_table->str()));
+    return false;
+  }
+  std::vector<std::pair<QName, std::string>> defaults;
+  for (const auto& d : c.cat.dependents("sequence:" + q.key())) {
+    if (!d.starts_with("default:")) continue;
+    const std::string rest = after_prefix(d, "default:");
+    const auto p = rest.rfind('\x1f');
+    if (p == std::string::npos) continue;
+    defaults.push_back({qname_of_key(rest.substr(0, p)), rest.substr(p + 1)});
+  }
+  if (!implied && !defaults.empty() && !cascade) {
+    std::vector<std::string> b;
+    for (const auto& [t, col] : defaults) b.push_back("default value for column " + col + " of table " + t.str());
+    refuse(c, loc, "sequence " + q.str(), b);
+    return false;
+  }
+  if (!implied)
+    for (const auto& [tq, col] : defaults) {
+      auto t = c.cat.table(tq);
+      if (!t) continue;
+      auto copy = std::make_shared<Table>(*t);
+      if (auto* cc = copy->column(col)) {
+        cc->default_expr.reset();
+        cc->default_seq.clear();
+      }
+      c.cat.put_table(copy);
+      c.effect(Action::Altered, ObjectKind::Column, tq, col, true, loc, "default");
+    }
+  c.cat.erase_sequence(q);
+  c.cat.set_comment(catalog::sequence_key(q), std::nullopt);
+  c.effect(Action::Dropped, ObjectKind::Sequence, q, {}, implied, loc);
+  return true;
+}
+
+bool drop_table(Ctx& c, const QName& q, bool cascade, const std::set<std::string>& named, bool implied, int loc) {
+  auto t = c.cat.table(q);
+  if (!t) return true;
+  const std::string self = catalog::table_key(q);
+  std::vector<std::string> blockers;
+  std::vector<std::pair<QName, std::string>> fks;
+  std::vector<QName> views, children, partitions, indexes, sequences;
+  std::vector<std::pair<QName, std::string>> triggers;
+  for (const auto& d : c.cat.dependents(self)) {
+    if (d.starts_with("index:")) {
+      indexes.push_back(qname_of_key(after_prefix(d, "index:")));
+    } else if (d.starts_with("trigger:")) {
+      const std::string rest = after_prefix(d, "trigger:");
+      const auto p = rest.rfind('\x1f');
+      if (p != std::string::npos) triggers.push_back({qname_of_key(rest.substr(0, p)), rest.substr(p + 1)});
+    } else if (d.starts_with("sequence:")) {
+      sequences.push_back(qname_of_key(after_prefix(d, "sequence:")));
+    } else if (d.starts_with("fk:")) {
+      const std::string rest = after_prefix(d, "fk:");
+      const auto p = rest.rfind('\x1f');
+      if (p == std::string::npos) continue;
+      const QName owner = qname_of_key(rest.substr(0, p));
+      fks.push_back({owner, rest.substr(p + 1)});
+      if (!named.count(catalog::table_key(owner)))
+        blockers.push_back("constraint " + catalog::quote_ident(rest.substr(p + 1)) + " on table " + owner.str());
+    } else if (d.starts_with("view:")) {
+      const QName vq = qname_of_key(after_prefix(d, "view:"));
+      views.push_back(vq);
+      if (!named.count(d)) blockers.push_back("view " + vq.str());
+    } else if (d.starts_with("table:")) {
+      const QName child = qname_of_key(after_prefix(d, "table:"));
+      auto ct = c.cat.table(child);
+      if (ct && ct->partition_of && *ct->partition_of == q) {
+        partitions.push_back(child);
+      } else {
+        children.push_back(child);
+        if (!named.count(d)) blockers.push_back("table " + child.str());
+      }
+    }
+  }
+  if (!blockers.empty() && !cascade) {
+    refuse(c, loc, "table " + q.str(), blockers);
+    return false;
+  }
+  for (const auto& [owner, con] : fks)
+    if (!(owner == q)) drop_foreign_key(c, owner, con);
+  for (const auto& v : views) drop_view(c, v, true, named, true, loc);
+  for (const auto& ch : children) drop_table(c, ch, true, named, true, loc);
+  for (const auto& p : partitions) drop_table(c, p, cascade, named, true, loc);
+  for (const auto& [tq, name] : triggers) {
+    c.cat.erase_trigger(tq, name);
+    c.effect(Action::Dropped, ObjectKind::Trigger, tq, name, true, loc);
+  }
+  for (const auto& ix : indexes) drop_index(c, ix, true, true, loc);
+  for (const auto& s : sequences) drop_sequence(c, s, true, true, loc);
+  for (const auto& k : t->constraints) c.effect(Action::Dropped, ObjectKind::Constraint, q, k.name, true, loc);
+  for (const auto& col : t->columns) c.cat.set_comment("column:" + q.key() + '\x1f' + col.name, std::nullopt);
+  c.cat.erase_table(q);
+  c.cat.set_comment(self, std::nullopt);
+  c.effect(Action::Dropped, ObjectKind::Table, q, {}, implied, loc);
+  return true;
+}
+
+bool drop_constraint(Ctx& c, const QName& table, const std::string& name, bool cascade, int loc) {
+  auto t = c.cat.table(table);
+  if (!t) return false;
+  const auto* k = t->constraint(name);
+  if (!k) return false;
+  std::vector<std::pair<QName, std::string>> fks;
+  if (k->kind == ConstraintKind::PrimaryKey || k->kind == ConstraintKind::Unique) {
+    std::vector<std::string> blockers;
+    auto consider = [&](const Table& other) {
+      for (const auto& o : other.constraints)
+        if (o.kind == ConstraintKind::ForeignKey && o.ref_table == table && o.ref_columns == k->columns) {
+          fks.push_back({other.name, o.name});
+          blockers.push_back("constraint " + catalog::quote_ident(o.name) + " on table " + other.name.str());
+        }
+    };
+    consider(*t);
+    for (const auto& d : c.cat.dependents(catalog::table_key(table))) {
+      if (!d.starts_with("fk:")) continue;
+      const std::string rest = after_prefix(d, "fk:");
+      const auto p = rest.rfind('\x1f');
+      if (p == std::string::npos) continue;
+      if (auto other = c.cat.table(qname_of_key(rest.substr(0, p))); other && !(other->name == table))
+        consider(*other);
+    }
+    if (!blockers.empty() && !cascade) {
+      refuse(c, loc, "constraint " + catalog::quote_ident(name) + " on table " + table.str(), blockers);
+      return false;
+    }
+  }
+  for (const auto& [owner, con] : fks)
+    if (!(owner == table)) drop_foreign_key(c, owner, con);
+  auto copy = std::make_shared<Table>(*c.cat.table(table));
+  const bool has_index = k->kind == ConstraintKind::PrimaryKey || k->kind == ConstraintKind::Unique ||
+                         k->kind == ConstraintKind::Exclude;
+  std::erase_if(copy->constraints, [&](const catalog::Constraint& x) {
+    if (x.name == name) return true;
+    // Self-referencing FKs go with CASCADE too.
+    for (const auto& [owner, con] : fks)
+      if (owner == table && x.name == con) return true;
+    return false;
+  });
+  c.cat.put_table(copy);
+  if (has_index) drop_index(c, {table.schema, name}, true, true, loc);
+  c.cat.set_comment("constraint:" + table.key() + '\x1f' + name, std::nullopt);
+  c.effect(Action::Dropped, ObjectKind::Constraint, table, name, false, loc);
+  return true;
+}
+
+bool drop_column(Ctx& c, const QName& table, const std::string& col, bool cascade, int loc) {
+  auto t = c.cat.table(table);
+  if (!t || !t->column(col)) return false;
+  if (!t->partition_by.empty() && t->partition_by.find(catalog::quote_ident(col)) != std::string::npos) {
+    c.issue("dependent-objects", loc,
+            fmt::format("cannot drop column \"{}\" because it is part of the partition key of relation \"{}\"", col,
+                        table.name));
+    return false;
+  }
+  std::vector<std::string> blockers;
+  std::vector<QName> views;
+  std::vector<std::pair<QName, std::string>> fks;
+  std::vector<QName> indexes, sequences;
+  for (const auto& d : c.cat.dependents(catalog::table_key(table))) {
+    if (d.starts_with("view:")) {
+      const QName vq = qname_of_key(after_prefix(d, "view:"));
+      auto v = c.cat.view(vq);
+      if (v && v->column_refs.count(col)) {
+        views.push_back(vq);
+        blockers.push_back("view " + vq.str());
+      }
+    } else if (d.starts_with("fk:")) {
+      const std::string rest = after_prefix(d, "fk:");
+      const auto p = rest.rfind('\x1f');
+      if (p == std::string::npos) continue;
+      const QName owner = qname_of_key(rest.substr(0, p));
+      auto ot = c.cat.table(owner);
+      const auto* k = ot ? ot->constraint(rest.substr(p + 1)) : nullptr;
+      if (k && std::find(k->ref_columns.begin(), k->ref_columns.end(), col) != k->ref_columns.end()) {
+        fks.push_back({owner, k->name});
+        blockers.push_back("constraint " + catalog::quote_ident(k->name) + " on table " + owner.str());
+      }
+    } else if (d.starts_with("index:")) {
+      const QName iq = qname_of_key(after_prefix(d, "index:"));
+      auto ix = c.cat.index(iq);
+      if (ix && ix->uses.count(col)) indexes.push_back(iq);
+    } else if (d.starts_with("sequence:")) {
+      const QName sq = qname_of_key(after_prefix(d, "sequence:"));
+      auto s = c.cat.sequence(sq);
+      if (s && s->owned_column == col) sequences.push_back(sq);
+    }
+  }
+  for (const auto& other : t->columns)
+    if (other.name != col && other.generated_uses.count(col))
+      blockers.push_back("column " + catalog::quote_ident(other.name) + " of table " + table.str());
+  if (!blockers.empty() && !cascade) {
+    refuse(c, loc, "column " + catalog::quote_ident(col) + " of table " + table.str(), blockers);
+    return false;
+  }
+  for (const auto& v : views) drop_view(c, v, true, {}, true, loc);
+  for (const auto& [owner, con] : fks)
+    if (!(owner == table)) drop_foreign_key(c, owner, con);
+  auto copy = std::make_shared<Table>(*c.cat.table(table));
+  std::erase_if(copy->constraints, [&](const catalog::Constraint& k) {
+    const bool gone = k.uses.count(col) != 0 ||
+                      (k.kind == ConstraintKind::ForeignKey && k.ref_table == table &&
+                       std::find(k.ref_columns.begin(), k.ref_columns.end(), col) != k.ref_columns.end());
+    if (gone) c.effect(Action::Dropped, ObjectKind::Constraint, table, k.name, true, loc);
+    return gone;
+  });
+  if (cascade)
+    std::erase_if(copy->columns, [&](const catalog::Column& x) { return x.name != col && x.generated_uses.count(col); });
+  std::erase_if(copy->columns, [&](const catalog::Column& x) { return x.name == col; });
+  c.cat.put_table(copy);
+  for (const auto& ix : indexes) drop_index(c, ix, true, true, loc);
+  for (const auto& s : sequences) drop_sequence(c, s, true, true, loc);
+  c.cat.set_comment("column:" + table.key() + '\x1f' + col, std::nullopt);
+  c.effect(Action::Dropped, ObjectKind::Column, table, col, false, loc);
+  return true;
+}
+
+namespace {
+
+std::vector<std::string> object_names(const pg_query::Node& n) {
+  if (n.has_list()) return catalog::strings(n.list().items());
+  if (n.has_string()) return {n.string().sval()};
+  if (n.has_type_name()) return catalog::strings(n.type_name().names());
+  return {};
+}
+
+std::string function_args(const pg_query::ObjectWithArgs& o) {
+  std::string s;
+  for (int i = 0; i < o.objargs_size(); ++i) {
+    if (!o.objargs(i).has_type_name()) continue;
+    if (!s.empty()) s += ", ";
+    s += catalog::canonical_type(o.objargs(i).type_name());
+  }
+  return s;
+}
+
+void drop_type(Ctx& c, const QName& q, bool cascade, int loc) {
+  std::vector<std::string> blockers;
+  std::vector<std::pair<QName, std::string>> cols;
+  for (const auto& d : c.cat.dependents(catalog::type_key(q))) {
+    if (!d.starts_with("table:")) continue;
+    const std::string rest = after_prefix(d, "table:");
+    const auto p = rest.rfind('\x1f');
+    if (p == std::string::npos) continue;
+    const QName tq = qname_of_key(rest.substr(0, p));
+    cols.push_back({tq, rest.substr(p + 1)});
+    blockers.push_back("column " + catalog::quote_ident(rest.substr(p + 1)) + " of table " + tq.str());
+  }
+  if (!blockers.empty() && !cascade) {
+    refuse(c, loc, "type " + q.str(), blockers);
+    return;
+  }
+  // CASCADE drops the columns that use the type.
+  for (const auto& [tq, col] : cols) drop_column(c, tq, col, true, loc);
+  c.cat.erase_type(q);
+  c.cat.set_comment(catalog::type_key(q), std::nullopt);
+  c.effect(Action::Dropped, ObjectKind::Type, q, {}, false, loc);
+}
+
+void drop_function(Ctx& c, const std::string& sig, const catalog::Function& f, bool cascade, int loc) {
+  std::vector<std::string> blockers;
+  std::vector<std::pair<QName, std::string>> triggers;
+  for (const auto& d : c.cat.dependents(catalog::function_key(sig))) {
+    if (!d.starts_with("trigger:")) continue;
+    const std::string rest = after_prefix(d, "trigger:");
+    const auto p = rest.rfind('\x1f');
+    if (p == std::string::npos) continue;
+    const QName tq = qname_of_key(rest.substr(0, p));
+    triggers.push_back({tq, rest.substr(p + 1)});
+    blockers.push_back("trigger " + catalog::quote_ident(rest.substr(p + 1)) + " on table " + tq.str());
+  }
+  if (!blockers.empty() && !cascade) {
+    refuse(c, loc, "function " + sig, blockers);
+    return;
+  }
+  for (const auto& [tq, name] : triggers) {
+    c.cat.erase_trigger(tq, name);
+    c.effect(Action::Dropped, ObjectKind::Trigger, tq, name, true, loc);
+  }
+  c.cat.erase_function(sig);
+  c.cat.set_comment(catalog::function_key(sig), std::nullopt);
+  c.effect(Action::Dropped, ObjectKind::Function, f.name, f.args, false, loc);
+}
+
+}  // namespace
+
+void transform_drop(Ctx& c, const pg_query::DropStmt& s) {
+  const bool cascade = s.behavior() == pg_query::DROP_CASCADE;
+  const bool missing_ok = s.missing_ok();
+  const auto type = s.remove_type();
+  const int loc = -1;
+  switch (type) {
+    case pg_query::OBJECT_TABLE:
+    case pg_query::OBJECT_FOREIGN_TABLE:
+    case pg_query::OBJECT_VIEW:
+    case pg_query::OBJECT_MATVIEW:
+    case pg_query::OBJECT_INDEX:
+    case pg_query::OBJECT_SEQUENCE: {
+      const char* what = type == pg_query::OBJECT_VIEW      ? "view"
+                         : type == pg_query::OBJECT_MATVIEW ? "materialized view"
+                         : type == pg_query::OBJECT_INDEX   ? "index"
+                         : type == pg_query::OBJECT_SEQUENCE ? "sequence"
+                                                             : "table";
+      std::vector<QName> targets;
+      std::set<std::string> named;
+      for (const auto& o : s.objects()) {
+        const QName n = split_name(object_names(o));
+        auto q = c.cat.resolve(n.schema, n.name, [&](const QName& x) {
+          switch (type) {
+            case pg_query::OBJECT_VIEW: {
+              auto v = c.cat.view(x);
+              return v && !v->materialized;
+            }
+            case pg_query::OBJECT_MATVIEW: {
+              auto v = c.cat.view(x);
+              return v && v->materialized;
+            }
+            case pg_query::OBJECT_INDEX: return c.cat.index(x) != nullptr;
+            case pg_query::OBJECT_SEQUENCE: return c.cat.sequence(x) != nullptr;
+            default: return c.cat.table(x) != nullptr;
+          }
+        });
+        if (!q) {
+          if (!missing_ok) c.unknown(loc, fmt::format("{} \"{}\" does not exist", what, n.name));
+          continue;
+        }
+        if (c.cat.uncertain(catalog::table_key(*q))) c.cat.mark_uncertain(catalog::table_key(*q));
+        targets.push_back(*q);
+        named.insert(type == pg_query::OBJECT_VIEW || type == pg_query::OBJECT_MATVIEW ? catalog::view_key(*q)
+                     : type == pg_query::OBJECT_INDEX                                  ? catalog::index_key(*q)
+                     : type == pg_query::OBJECT_SEQUENCE                               ? catalog::sequence_key(*q)
+                                                                                       : catalog::table_key(*q));
+      }
+      if (c.failed) return;
+      for (const auto& q : targets) {
+        bool ok = true;
+        switch (type) {
+          case pg_query::OBJECT_VIEW:
+          case pg_query::OBJECT_MATVIEW: ok = drop_view(c, q, cascade, named, false, loc); break;
+          case pg_query::OBJECT_INDEX: ok = drop_index(c, q, cascade, false, loc); break;
+          case pg_query::OBJECT_SEQUENCE: ok = drop_sequence(c, q, cascade, false, loc); break;
+          default: ok = drop_table(c, q, cascade, named, false, loc); break;
+        }
+        if (!ok) return;
+      }
+      return;
+    }
+    case pg_query::OBJECT_TYPE:
+    case pg_query::OBJECT_DOMAIN: {
+      for (const auto& o : s.objects()) {
+        const auto names = object_names(o);
+        auto q = c.find_type(names);
+        if (!q) {
+          if (!missing_ok)
+            c.unknown(o.has_type_name() ? o.type_name().location() : -1,
+                      fmt::format("type \"{}\" does not exist", names.empty() ? "" : names.back()));
+          continue;
+        }
+        drop_type(c, *q, cascade, loc);
+        if (c.failed) return;
+      }
+      return;
+    }
+    case pg_query::OBJECT_FUNCTION:
+    case pg_query::OBJECT_PROCEDURE:
+    case pg_query::OBJECT_ROUTINE:
+    case pg_query::OBJECT_AGGREGATE: {
+      for (const auto& o : s.objects()) {
+        if (!o.has_object_with_args()) continue;
+        const auto& ow = o.object_with_args();
+        const QName n = split_name(catalog::strings(ow.objname()));
+        std::vector<catalog::Ptr<catalog::Function>> found;
+        const std::string args = function_args(ow);
+        for (const auto& s2 : n.schema.empty() ? c.cat.search_path() : std::vector<std::string>{n.schema}) {
+          for (auto& f : c.cat.functions_named({s2, n.name}))
+            if (ow.args_unspecified() || f->args == args) found.push_back(f);
+          if (!found.empty()) break;
+        }
+        if (found.empty()) {
+          if (!missing_ok) c.unknown(loc, fmt::format("function {}({}) does not exist", n.name, args));
+          continue;
+        }
+        if (found.size() > 1) {
+          c.issue("unknown-object", loc, fmt::format("function name \"{}\" is not unique", n.name));
+          return;
+        }
+        drop_function(c, found[0]->signature(), *found[0], cascade, loc);
+        if (c.failed) return;
+      }
+      return;
+    }
+    case pg_query::OBJECT_TRIGGER: {
+      for (const auto& o : s.objects()) {
+        auto names = object_names(o);
+        if (names.size() < 2) continue;
+        const std::string trig = names.back();
+        names.pop_back();
+        const QName tn = split_name(names);
+        auto tq = c.find_table(tn.schema, tn.name);
+        if (!tq) {
+          if (!missing_ok) c.unknown(loc, fmt::format("relation \"{}\" does not exist", tn.name));
+          continue;
+        }
+        if (!c.cat.trigger(*tq, trig)) {
+          if (!missing_ok)
+            c.unknown(loc, fmt::format("trigger \"{}\" for table \"{}\" does not exist", trig, tq->name));
+          continue;
+        }
+        c.cat.erase_trigger(*tq, trig);
+        c.cat.set_comment(catalog::trigger_key(*tq, trig), std::nullopt);
+        c.effect(Action::Dropped, ObjectKind::Trigger, *tq, trig, false, loc);
+      }
+      return;
+    }
+    case pg_query::OBJECT_SCHEMA: {
+      for (const auto& o : s.objects()) {
+        const auto names = object_names(o);
+        if (names.empty()) continue;
+        const std::string& sn = names[0];
+        if (!c.cat.has_schema(sn)) {
+          if (!missing_ok) c.unknown(loc, fmt::format("schema \"{}\" does not exist", sn));
+          continue;
+        }
+        std::vector<QName> tables, views, seqs;
+        std::vector<QName> types;
+        for (const auto& [k, t] : c.cat.tables())
+          if (t->name.schema == sn) tables.push_back(t->name);
+        for (const auto& [k, v] : c.cat.views())
+          if (v->name.schema == sn) views.push_back(v->name);
+        for (const auto& [k, q] : c.cat.sequences())
+          if (q->name.schema == sn) seqs.push_back(q->name);
+        for (const auto& [k, t] : c.cat.types())
+          if (t->name.schema == sn) types.push_back(t->name);
+        std::vector<std::pair<std::string, catalog::Ptr<catalog::Function>>> funcs;
+        for (const auto& [k, f] : c.cat.functions())
+          if (f->name.schema == sn) funcs.push_back({k, f});
+        if (!cascade && (!tables.empty() || !views.empty() || !seqs.empty() || !types.empty() || !funcs.empty())) {
+          refuse(c, loc, "schema " + catalog::quote_ident(sn), {"its objects"});
+          return;
+        }
+        std::set<std::string> named;
+        for (const auto& t : tables) named.insert(catalog::table_key(t));
+        for (const auto& v : views) named.insert(catalog::view_key(v));
+        for (const auto& v : views) drop_view(c, v, true, named, true, loc);
+        for (const auto& t : tables) drop_table(c, t, true, named, true, loc);
+        for (const auto& q : seqs) drop_sequence(c, q, true, true, loc);
+        for (const auto& [k, f] : funcs) drop_function(c, k, *f, true, loc);
+        for (const auto& t : types) drop_type(c, t, true, loc);
+        c.cat.erase_schema(sn);
+        c.effect(Action::Dropped, ObjectKind::Schema, {sn, ""}, {}, false, loc);
+      }
+      return;
+    }
+    case pg_query::OBJECT_EXTENSION: {
+      for (const auto& o : s.objects()) {
+        const auto names = object_names(o);
+        if (names.empty()) continue;
+        if (!c.cat.extension(names[0])) {
+          if (!missing_ok) c.unknown(loc, fmt::format("extension \"{}\" does not exist", names[0]));
+          continue;
+        }
+        c.cat.erase_extension(names[0]);
+        c.effect(Action::Dropped, ObjectKind::Extension, {"", names[0]}, {}, false, loc);
+      }
+      return;
+    }
+    case pg_query::OBJECT_POLICY:
+    case pg_query::OBJECT_RULE:
+    case pg_query::OBJECT_STATISTIC_EXT:
+    case pg_query::OBJECT_PUBLICATION:
+    case pg_query::OBJECT_ROLE:
+      return;
+    default:
+      c.unmodeled("this DROP is not modeled");
+      return;
+  }
+}
+
+}  // namespace miglint::effects

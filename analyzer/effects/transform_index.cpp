@@ -1,0 +1,87 @@
+// CREATE INDEX, with PostgreSQL's implicit index names.
+#include <fmt/format.h>
+
+#include "analyzer/effects/transform.h"
+
+namespace miglint::effects {
+
+using catalog::ObjectKind;
+
+void transform_index(Ctx& c, const pg_query::IndexStmt& s) {
+  const auto& rv = s.relation();
+  auto q = c.find_table(rv);
+  if (!q) {
+    // Indexes on materialized views live in the same namespace.
+    q = c.cat.resolve(rv.schemaname(), rv.relname(), [&](const QName& x) { return c.cat.view(x) != nullptr; });
+  }
+  if (!q) {
+    c.unknown(rv.location(), fmt::format("relation \"{}\" does not exist", rv.relname()));
+    return;
+  }
+  auto ix = std::make_shared<catalog::Index>();
+  ix->table = *q;
+  ix->unique = s.unique();
+  ix->nulls_not_distinct = s.nulls_not_distinct();
+  ix->method = s.access_method().empty() ? "btree" : s.access_method();
+  std::vector<std::string> colnames;
+  auto add_name = [&](std::string n) {
+    // Duplicates inside one index get digits: (a, a) -> a, a1.
+    std::string cand = n;
+    for (int i = 1; std::find(colnames.begin(), colnames.end(), cand) != colnames.end(); ++i)
+      cand = n + std::to_string(i);
+    colnames.push_back(cand);
+  };
+  auto tbl = c.cat.table(*q);
+  for (const auto& p : s.index_params()) {
+    if (!p.has_index_elem()) continue;
+    const auto& e = p.index_elem();
+    catalog::IndexKey k;
+    if (!e.name().empty()) {
+      if (tbl && !tbl->column(e.name())) {
+        c.unknown(-1, fmt::format("column \"{}\" does not exist", e.name()));
+        return;
+      }
+      k.column = e.name();
+      ix->uses.insert(e.name());
+      add_name(e.indexcolname().empty() ? e.name() : e.indexcolname());
+    } else if (e.has_expr()) {
+      k.expr = catalog::make_expr(e.expr(), c.expr_ctx());
+      for (auto& r : catalog::column_refs(e.expr())) ix->uses.insert(r);
+      add_name(e.indexcolname().empty() ? catalog::index_expr_name(e.expr()) : e.indexcolname());
+    }
+    const auto opc = catalog::strings(e.opclass());
+    if (!opc.empty()) k.opclass = opc.back();
+    const auto coll = catalog::strings(e.collation());
+    if (!coll.empty()) k.collation = coll.back();
+    k.desc = e.ordering() == pg_query::SORTBY_DESC;
+    // NULLS LAST is the default for ASC, NULLS FIRST for DESC.
+    if (e.nulls_ordering() == pg_query::SORTBY_NULLS_FIRST) k.nulls = k.desc ? 0 : 1;
+    if (e.nulls_ordering() == pg_query::SORTBY_NULLS_LAST) k.nulls = k.desc ? 2 : 0;
+    ix->keys.push_back(std::move(k));
+  }
+  for (const auto& p : s.index_including_params()) {
+    if (!p.has_index_elem() || p.index_elem().name().empty()) continue;
+    ix->include.push_back(p.index_elem().name());
+    ix->uses.insert(p.index_elem().name());
+    add_name(p.index_elem().name());
+  }
+  if (s.has_where_clause()) {
+    ix->where = catalog::make_expr(s.where_clause(), c.expr_ctx());
+    for (auto& r : catalog::column_refs(s.where_clause())) ix->uses.insert(r);
+  }
+  std::string name = s.idxname();
+  if (name.empty()) {
+    std::string joined;
+    for (size_t i = 0; i < colnames.size(); ++i) joined += (i ? "_" : "") + colnames[i];
+    name = catalog::choose_relation_name(c.cat, q->schema, q->name, joined, "idx", false);
+  } else if (c.cat.relation_exists({q->schema, name})) {
+    if (s.if_not_exists()) return;
+    c.duplicate(-1, fmt::format("relation \"{}\" already exists", name));
+    return;
+  }
+  ix->name = {q->schema, name};
+  c.cat.put_index(ix);
+  c.effect(Action::Created, ObjectKind::Index, ix->name, {}, false, rv.location());
+}
+
+}  // namespace miglint::effects

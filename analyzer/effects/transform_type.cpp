@@ -1,0 +1,131 @@
+// CREATE TYPE (enum, composite, range), ALTER TYPE … ADD/RENAME VALUE, CREATE DOMAIN.
+#include <fmt/format.h>
+
+#include "analyzer/effects/transform.h"
+
+namespace miglint::effects {
+
+using catalog::ObjectKind;
+using catalog::Type;
+using catalog::TypeKind;
+
+namespace {
+
+bool type_name_free(Ctx& c, const QName& name, int loc) {
+  if (c.cat.type(name) || c.cat.relation_exists(name)) {
+    c.duplicate(loc, fmt::format("type \"{}\" already exists", name.name));
+    return false;
+  }
+  if (!c.cat.has_schema(name.schema)) {
+    c.unknown(loc, fmt::format("schema \"{}\" does not exist", name.schema));
+    return false;
+  }
+  return true;
+}
+
+QName type_create_name(Ctx& c, const std::vector<std::string>& names) {
+  const QName n = split_name(names);
+  return c.create_name(n.schema, n.name);
+}
+
+}  // namespace
+
+void transform_create_enum(Ctx& c, const pg_query::CreateEnumStmt& s) {
+  const QName name = type_create_name(c, catalog::strings(s.type_name()));
+  if (!type_name_free(c, name, -1)) return;
+  auto t = std::make_shared<Type>();
+  t->name = name;
+  t->kind = TypeKind::Enum;
+  for (const auto& v : catalog::strings(s.vals())) {
+    if (std::find(t->labels.begin(), t->labels.end(), v) != t->labels.end()) {
+      c.duplicate(-1, fmt::format("enum label \"{}\" used more than once", v));
+      return;
+    }
+    t->labels.push_back(v);
+  }
+  c.cat.put_type(t);
+  c.effect(Action::Created, ObjectKind::Type, name);
+}
+
+void transform_alter_enum(Ctx& c, const pg_query::AlterEnumStmt& s) {
+  const auto names = catalog::strings(s.type_name());
+  auto q = c.find_type(names);
+  if (!q) {
+    c.unknown(-1, fmt::format("type \"{}\" does not exist", names.empty() ? "" : names.back()));
+    return;
+  }
+  auto t = std::make_shared<Type>(*c.cat.type(*q));
+  auto& L = t->labels;
+  auto find = [&](const std::string& v) { return std::find(L.begin(), L.end(), v); };
+  if (!s.old_val().empty()) {
+    auto it = find(s.old_val());
+    if (it == L.end()) {
+      c.unknown(-1, fmt::format("\"{}\" is not an existing enum label", s.old_val()));
+      return;
+    }
+    if (find(s.new_val()) != L.end()) {
+      c.duplicate(-1, fmt::format("enum label \"{}\" already exists", s.new_val()));
+      return;
+    }
+    *it = s.new_val();
+  } else {
+    if (find(s.new_val()) != L.end()) {
+      if (!s.skip_if_new_val_exists())
+        c.duplicate(-1, fmt::format("enum label \"{}\" already exists", s.new_val()));
+      return;
+    }
+    if (s.new_val_neighbor().empty()) {
+      L.push_back(s.new_val());
+    } else {
+      auto it = find(s.new_val_neighbor());
+      if (it == L.end()) {
+        c.unknown(-1, fmt::format("\"{}\" is not an existing enum label", s.new_val_neighbor()));
+        return;
+      }
+      L.insert(s.new_val_is_after() ? it + 1 : it, s.new_val());
+    }
+  }
+  c.cat.put_type(t);
+  c.effect(Action::Altered, ObjectKind::Type, *q, {}, false, -1, "labels");
+}
+
+void transform_create_domain(Ctx& c, const pg_query::CreateDomainStmt& s) {
+  const QName name = type_create_name(c, catalog::strings(s.domainname()));
+  if (!type_name_free(c, name, -1)) return;
+  auto t = std::make_shared<Type>();
+  t->name = name;
+  t->kind = TypeKind::Domain;
+  t->base = catalog::canonical_type(s.type_name());
+  std::set<std::string> taken;
+  for (const auto& n : s.constraints()) {
+    if (!n.has_constraint()) continue;
+    const auto& con = n.constraint();
+    if (con.contype() == pg_query::CONSTR_NOTNULL) t->not_null = true;
+    if (con.contype() == pg_query::CONSTR_DEFAULT && con.has_raw_expr())
+      t->default_expr = catalog::make_expr(con.raw_expr(), c.expr_ctx(t->base));
+    if (con.contype() == pg_query::CONSTR_CHECK && con.has_raw_expr()) {
+      std::string cn = con.conname().empty()
+                           ? catalog::choose_constraint_name(c.cat, name.schema, name.name, "", "check", taken)
+                           : con.conname();
+      taken.insert(cn);
+      t->checks.push_back({cn, catalog::make_expr(con.raw_expr(), c.expr_ctx())});
+    }
+  }
+  c.cat.put_type(t);
+  c.effect(Action::Created, ObjectKind::Type, name);
+}
+
+void transform_composite_type(Ctx& c, const pg_query::CompositeTypeStmt& s) {
+  const QName name = c.create_name(s.typevar());
+  if (!type_name_free(c, name, s.typevar().location())) return;
+  auto t = std::make_shared<Type>();
+  t->name = name;
+  t->kind = TypeKind::Composite;
+  for (const auto& n : s.coldeflist())
+    if (n.has_column_def())
+      t->attributes.push_back({n.column_def().colname(), catalog::canonical_type(n.column_def().type_name())});
+  c.cat.put_type(t);
+  c.effect(Action::Created, ObjectKind::Type, name);
+}
+
+}  // namespace miglint::effects

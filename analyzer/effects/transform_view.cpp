@@ -1,0 +1,66 @@
+// CREATE [OR REPLACE] VIEW and CREATE MATERIALIZED VIEW.
+#include <fmt/format.h>
+
+#include "analyzer/effects/transform.h"
+
+namespace miglint::effects {
+
+using catalog::ObjectKind;
+
+namespace {
+
+void define_view(Ctx& c, const QName& name, const pg_query::Node& query, bool materialized,
+                 const std::vector<std::string>& aliases, int loc) {
+  auto v = std::make_shared<catalog::View>();
+  v->name = name;
+  v->materialized = materialized;
+  v->query = catalog::make_query(query, c.expr_ctx());
+  v->columns = aliases;
+  for (const auto& rv : catalog::range_vars(query)) {
+    if (auto t = c.cat.resolve(rv.schema, rv.name, [&](const QName& x) { return c.cat.table(x) != nullptr; }))
+      v->uses.insert(catalog::table_key(*t));
+    else if (auto w = c.cat.resolve(rv.schema, rv.name, [&](const QName& x) { return c.cat.view(x) != nullptr; }))
+      v->uses.insert(catalog::view_key(*w));
+  }
+  for (auto& col : catalog::column_refs(query)) v->column_refs.insert(col);
+  c.cat.put_view(v);
+  c.effect(Action::Created, materialized ? ObjectKind::MaterializedView : ObjectKind::View, name, {}, false, loc);
+}
+
+}  // namespace
+
+void transform_view(Ctx& c, const pg_query::ViewStmt& s) {
+  const QName name = c.create_name(s.view());
+  if (auto old = c.cat.view(name)) {
+    if (!s.replace() || old->materialized) {
+      c.duplicate(s.view().location(), fmt::format("relation \"{}\" already exists", name.name));
+      return;
+    }
+  } else if (c.cat.relation_exists(name)) {
+    c.duplicate(s.view().location(), fmt::format("relation \"{}\" already exists", name.name));
+    return;
+  }
+  define_view(c, name, s.query(), false, catalog::strings(s.aliases()), s.view().location());
+}
+
+void transform_create_table_as(Ctx& c, const pg_query::CreateTableAsStmt& s) {
+  const auto& rel = s.into().rel();
+  const QName name = c.create_name(rel);
+  if (c.cat.relation_exists(name)) {
+    if (s.if_not_exists()) return;
+    c.duplicate(rel.location(), fmt::format("relation \"{}\" already exists", name.name));
+    return;
+  }
+  if (s.objtype() == pg_query::OBJECT_MATVIEW) {
+    define_view(c, name, s.query(), true, catalog::strings(s.into().col_names()), rel.location());
+    return;
+  }
+  // CREATE TABLE AS: the columns come from the query's result types.
+  auto t = std::make_shared<catalog::Table>();
+  t->name = name;
+  c.cat.put_table(t);
+  c.unmodeled("CREATE TABLE AS: the columns of the new table are not modeled");
+  c.cat.mark_uncertain(catalog::table_key(name));
+}
+
+}  // namespace miglint::effects
