@@ -1,0 +1,333 @@
+#include "analyzer/catalog/replay.h"
+
+#include <fmt/format.h>
+
+#include <nlohmann/json.hpp>
+
+namespace miglint::catalog {
+
+namespace {
+
+Diagnostic issue_diag(const ParsedFile& f, const effects::Issue& i) {
+  Diagnostic d;
+  d.rule = i.rule;
+  d.severity = i.severity;
+  d.span = make_span(*f.source, i.begin, std::max(i.begin, i.end));
+  d.message = i.message;
+  if (i.rule == "unknown-object") d.help = "PostgreSQL would reject this statement: the object does not exist here";
+  else if (i.rule == "duplicate-object") d.help = "PostgreSQL would reject this statement: the object already exists";
+  else if (i.rule == "dependent-objects") d.help = "drop or alter the dependent objects first, or use CASCADE deliberately";
+  else if (i.rule == "unmodeled-statement") d.help = "schema checks stay silent about the objects this statement may touch";
+  return d;
+}
+
+std::string verb(effects::Action a) {
+  switch (a) {
+    case effects::Action::Created: return "created";
+    case effects::Action::Dropped: return "dropped";
+    case effects::Action::Renamed: return "renamed";
+    default: return "changed";
+  }
+}
+
+}  // namespace
+
+ReplayResult replay(const std::vector<ReplayMigration>& migrations, const ReplayOptions& options) {
+  ReplayResult r;
+  Catalog& cat = r.catalog;
+  for (const auto& m : migrations) {
+    cat.commit();
+    const size_t c0 = cat.checkpoint();
+    std::vector<std::pair<const StatementEffects*, size_t>> up_effects;
+    const size_t first_up_effect = r.effects.size();
+    if (m.up) {
+      effects::begin_file(cat);
+      for (const auto& [file, st] : m.up->statements) {
+        auto res = effects::apply_statement(cat, *file, *st);
+        for (const auto& i : res.issues) r.diagnostics.push_back(issue_diag(*file, i));
+        r.effects.push_back({m.version, false, file, st, std::move(res.effects)});
+      }
+    }
+    const size_t up_effect_end = r.effects.size();
+    if (options.stop_after && *options.stop_after == m.version) break;
+    if (!options.check_down || !m.down) continue;
+    const size_t c1 = cat.checkpoint();
+    bool failed = false;
+    effects::begin_file(cat);
+    for (const auto& [file, st] : m.down->statements) {
+      auto res = effects::apply_statement(cat, *file, *st);
+      for (const auto& i : res.issues) {
+        if (i.severity == Severity::Error) failed = true;
+        r.diagnostics.push_back(issue_diag(*file, i));
+      }
+      r.effects.push_back({m.version, true, file, st, std::move(res.effects)});
+    }
+    if (failed) {
+      r.down_failed.push_back(m.version);
+    } else {
+      const auto touched = cat.touched_since(c0);
+      const Slice after = cat.slice(touched);
+      const Slice before = cat.slice_at(c0, touched);
+      auto diffs = diff(before, after, [&](const std::string& k) { return cat.uncertain(k); });
+      if (!diffs.empty() && m.down->file) {
+        r.not_inverse.push_back(m.version);
+        Diagnostic d;
+        d.rule = "down-not-inverse";
+        d.severity = Severity::Error;
+        const ParsedFile& df = *m.down->file;
+        size_t b = m.down->begin, e = m.down->begin;
+        if (!m.down->statements.empty() && m.down->statements.front().first == &df) {
+          b = m.down->statements.front().second->begin;
+          e = m.down->statements.front().second->end;
+        }
+        d.span = make_span(*df.source, b, std::max(b, e));
+        std::string msg = "down does not restore the schema: ";
+        for (size_t i = 0; i < diffs.size(); ++i) msg += (i ? "; " : "") + diffs[i].str();
+        d.message = msg;
+        d.help = "make the down migration undo exactly what the up migration did";
+        // Point at the up statement behind each difference when it is known.
+        std::set<std::pair<const Statement*, std::string>> seen;
+        for (const auto& diffx : diffs) {
+          for (size_t i = up_effect_end; i > first_up_effect; --i) {
+            const auto& se = r.effects[i - 1];
+            const effects::Effect* hit = nullptr;
+            for (const auto& ef : se.effects)
+              if (ef.object.name == diffx.object.name && (diffx.object.member.empty() || ef.object.member.empty() ||
+                                                          ef.object.member == diffx.object.member))
+                hit = &ef;
+            if (!hit) continue;
+            const std::string note = fmt::format("the up migration {} {} here", verb(hit->action), diffx.object.str());
+            if (seen.insert({se.statement, note}).second)
+              d.notes.push_back({make_span(*se.file->source, se.statement->begin, se.statement->end), note});
+            break;
+          }
+        }
+        r.diagnostics.push_back(std::move(d));
+      }
+    }
+    cat.rollback(c1);
+  }
+  cat.commit();
+  return r;
+}
+
+// ---- rendering ----
+
+namespace {
+
+std::string cols(const std::vector<std::string>& v) {
+  std::string o;
+  for (size_t i = 0; i < v.size(); ++i) o += (i ? ", " : "") + quote_ident(v[i]);
+  return o;
+}
+
+std::string constraint_sql(const Constraint& k) {
+  std::string s;
+  switch (k.kind) {
+    case ConstraintKind::PrimaryKey: s = "PRIMARY KEY (" + cols(k.columns) + ")"; break;
+    case ConstraintKind::Unique: s = "UNIQUE (" + cols(k.columns) + ")"; break;
+    case ConstraintKind::Check: s = "CHECK (" + (k.check ? k.check->text : "") + ")"; break;
+    case ConstraintKind::Exclude: s = "EXCLUDE USING " + k.method + " (" + k.exclude_def + ")"; break;
+    case ConstraintKind::ForeignKey:
+      s = "FOREIGN KEY (" + cols(k.columns) + ") REFERENCES " + k.ref_table.str() + "(" + cols(k.ref_columns) + ")";
+      if (k.on_delete == 'c') s += " ON DELETE CASCADE";
+      if (k.on_delete == 'n') s += " ON DELETE SET NULL";
+      if (k.on_delete == 'r') s += " ON DELETE RESTRICT";
+      if (k.on_delete == 'd') s += " ON DELETE SET DEFAULT";
+      if (k.on_update == 'c') s += " ON UPDATE CASCADE";
+      break;
+  }
+  if (!k.include.empty()) s += " INCLUDE (" + cols(k.include) + ")";
+  if (k.deferrable) s += " DEFERRABLE";
+  if (k.initially_deferred) s += " INITIALLY DEFERRED";
+  if (k.not_valid) s += " NOT VALID";
+  return s;
+}
+
+}  // namespace
+
+std::string render_sql(const Catalog& c) {
+  std::string o;
+  for (const auto& [s, v] : c.schemas())
+    if (s != "public") o += "CREATE SCHEMA " + quote_ident(s) + ";\n";
+  for (const auto& [n, e] : c.extensions())
+    o += "CREATE EXTENSION " + quote_ident(n) + " WITH SCHEMA " + quote_ident(e->schema) + ";\n";
+  for (const auto& [k, t] : c.types()) {
+    o += "CREATE ";
+    if (t->kind == TypeKind::Domain) {
+      o += "DOMAIN " + t->name.str() + " AS " + t->base;
+      if (t->not_null) o += " NOT NULL";
+      if (t->default_expr) o += " DEFAULT " + t->default_expr->text;
+      for (const auto& [n, e] : t->checks) o += " CONSTRAINT " + quote_ident(n) + " CHECK (" + e.text + ")";
+    } else if (t->kind == TypeKind::Enum) {
+      o += "TYPE " + t->name.str() + " AS ENUM (";
+      for (size_t i = 0; i < t->labels.size(); ++i) o += (i ? ", '" : "'") + t->labels[i] + "'";
+      o += ")";
+    } else {
+      o += "TYPE " + t->name.str() + " AS (";
+      for (size_t i = 0; i < t->attributes.size(); ++i)
+        o += (i ? ", " : "") + quote_ident(t->attributes[i].first) + " " + t->attributes[i].second;
+      o += ")";
+    }
+    o += ";\n";
+  }
+  for (const auto& [k, s] : c.sequences()) {
+    o += "CREATE SEQUENCE " + s->name.str() + " AS " + s->type;
+    if (!s->start.empty()) o += " START WITH " + s->start;
+    if (!s->increment.empty()) o += " INCREMENT BY " + s->increment;
+    if (s->owned_table) o += " OWNED BY " + s->owned_table->str() + "." + quote_ident(s->owned_column);
+    o += ";\n";
+  }
+  for (const auto& [k, t] : c.tables()) {
+    o += std::string("CREATE ") + (t->unlogged ? "UNLOGGED " : "") + "TABLE " + t->name.str();
+    if (t->partition_of) {
+      o += " PARTITION OF " + t->partition_of->str() + " " + t->partition_bound + ";\n";
+      continue;
+    }
+    o += " (\n";
+    bool first = true;
+    for (const auto& col : t->columns) {
+      o += std::string(first ? "" : ",\n") + "    " + quote_ident(col.name) + " " + col.type;
+      if (!col.collation.empty()) o += " COLLATE " + quote_ident(col.collation);
+      if (col.identity) o += col.identity == 'a' ? " GENERATED ALWAYS AS IDENTITY" : " GENERATED BY DEFAULT AS IDENTITY";
+      if (col.generated) o += " GENERATED ALWAYS AS (" + col.generated->text + ") STORED";
+      if (col.default_expr) o += " DEFAULT " + col.default_expr->text;
+      if (col.not_null) o += " NOT NULL";
+      first = false;
+    }
+    for (const auto& k2 : t->constraints) {
+      o += std::string(first ? "" : ",\n") + "    CONSTRAINT " + quote_ident(k2.name) + " " + constraint_sql(k2);
+      first = false;
+    }
+    o += "\n)";
+    if (!t->partition_by.empty()) o += " PARTITION BY " + t->partition_by;
+    o += ";\n";
+  }
+  for (const auto& [k, ix] : c.indexes()) {
+    if (!ix->constraint.empty()) continue;
+    o += std::string("CREATE ") + (ix->unique ? "UNIQUE " : "") + "INDEX " + quote_ident(ix->name.name) + " ON " +
+         ix->table.str() + " USING " + ix->method + " (";
+    for (size_t i = 0; i < ix->keys.size(); ++i) {
+      const auto& key = ix->keys[i];
+      o += (i ? ", " : "") + (key.expr ? "(" + key.expr->text + ")" : quote_ident(key.column));
+      if (!key.opclass.empty()) o += " " + key.opclass;
+      if (key.desc) o += " DESC";
+      if (key.nulls == 1) o += " NULLS FIRST";
+      if (key.nulls == 2) o += " NULLS LAST";
+    }
+    o += ")";
+    if (!ix->include.empty()) o += " INCLUDE (" + cols(ix->include) + ")";
+    if (ix->where) o += " WHERE (" + ix->where->text + ")";
+    o += ";\n";
+  }
+  for (const auto& [k, v] : c.views())
+    o += std::string("CREATE ") + (v->materialized ? "MATERIALIZED VIEW " : "VIEW ") + v->name.str() + " AS " +
+         v->query.text + ";\n";
+  for (const auto& [k, f] : c.functions()) {
+    o += std::string("CREATE ") + (f->procedure ? "PROCEDURE " : "FUNCTION ") + f->name.str() + "(" + f->arg_names + ")";
+    if (!f->returns.empty()) o += " RETURNS " + f->returns;
+    o += " LANGUAGE " + f->language + " AS $$" + f->body + "$$;\n";
+  }
+  for (const auto& [k, t] : c.triggers()) {
+    std::string def = t->definition;
+    const auto pos = def.find(" FOR EACH");
+    o += "CREATE TRIGGER " + quote_ident(t->name) + " " + def.substr(0, pos) + " ON " + t->table.str() +
+         (pos == std::string::npos ? "" : def.substr(pos)) + ";\n";
+  }
+  for (const auto& [k, text] : c.comments()) {
+    std::string shown = k;
+    std::replace(shown.begin(), shown.end(), '\x1f', '.');
+    o += "-- comment on " + shown + ": " + *text + "\n";
+  }
+  return o;
+}
+
+std::string render_json(const Catalog& c) {
+  using nlohmann::json;
+  json j = json::object();
+  json tables = json::object();
+  for (const auto& [k, t] : c.tables()) {
+    json jt;
+    jt["schema"] = t->name.schema;
+    jt["name"] = t->name.name;
+    json jc = json::array();
+    for (const auto& col : t->columns) {
+      json x;
+      x["name"] = col.name;
+      x["type"] = col.type;
+      x["not_null"] = col.not_null;
+      x["default"] = col.default_expr ? json(col.default_expr->text) : json(nullptr);
+      x["identity"] = col.identity ? json(col.identity == 'a' ? "always" : "by default") : json(nullptr);
+      x["generated"] = col.generated ? json(col.generated->text) : json(nullptr);
+      if (!col.collation.empty()) x["collation"] = col.collation;
+      jc.push_back(x);
+    }
+    jt["columns"] = jc;
+    json jk = json::object();
+    for (const auto& k2 : t->constraints) jk[k2.name] = constraint_sql(k2);
+    jt["constraints"] = jk;
+    if (!t->partition_by.empty()) jt["partition_by"] = t->partition_by;
+    if (t->partition_of) jt["partition_of"] = t->partition_of->str() + " " + t->partition_bound;
+    tables[t->name.str()] = jt;
+  }
+  j["tables"] = tables;
+  json idx = json::object();
+  for (const auto& [k, ix] : c.indexes()) {
+    json x;
+    x["table"] = ix->table.str();
+    x["unique"] = ix->unique;
+    x["method"] = ix->method;
+    json keys = json::array();
+    for (const auto& key : ix->keys) keys.push_back(key.expr ? "(" + key.expr->text + ")" : key.column);
+    x["keys"] = keys;
+    if (!ix->include.empty()) x["include"] = ix->include;
+    if (ix->where) x["where"] = ix->where->text;
+    if (!ix->constraint.empty()) x["constraint"] = ix->constraint;
+    idx[ix->name.str()] = x;
+  }
+  j["indexes"] = idx;
+  json seqs = json::object();
+  for (const auto& [k, s] : c.sequences()) {
+    json x;
+    x["type"] = s->type;
+    x["owned_by"] = s->owned_table ? json(s->owned_table->str() + "." + s->owned_column) : json(nullptr);
+    x["identity"] = s->identity;
+    seqs[s->name.str()] = x;
+  }
+  j["sequences"] = seqs;
+  json views = json::object();
+  for (const auto& [k, v] : c.views()) views[v->name.str()] = {{"materialized", v->materialized}, {"query", v->query.text}};
+  j["views"] = views;
+  json types = json::object();
+  for (const auto& [k, t] : c.types()) {
+    json x;
+    x["kind"] = t->kind == TypeKind::Enum ? "enum" : t->kind == TypeKind::Domain ? "domain" : "composite";
+    if (t->kind == TypeKind::Enum) x["labels"] = t->labels;
+    if (t->kind == TypeKind::Domain) x["base"] = t->base;
+    types[t->name.str()] = x;
+  }
+  j["types"] = types;
+  json funcs = json::object();
+  for (const auto& [k, f] : c.functions())
+    funcs[f->signature()] = {{"returns", f->returns}, {"language", f->language}, {"body", f->body}};
+  j["functions"] = funcs;
+  json trig = json::object();
+  for (const auto& [k, t] : c.triggers()) trig[t->table.str() + "." + t->name] = t->definition;
+  j["triggers"] = trig;
+  json schemas = json::array();
+  for (const auto& [s, v] : c.schemas()) schemas.push_back(s);
+  j["schemas"] = schemas;
+  json ext = json::object();
+  for (const auto& [n, e] : c.extensions()) ext[n] = e->schema;
+  j["extensions"] = ext;
+  json com = json::object();
+  for (const auto& [k, t] : c.comments()) {
+    std::string shown = k;
+    std::replace(shown.begin(), shown.end(), '\x1f', '.');
+    com[shown] = *t;
+  }
+  j["comments"] = com;
+  return j.dump(2);
+}
+
+}  // namespace miglint::catalog

@@ -1,0 +1,60 @@
+// Replays a migrations folder into the schema model and checks that every
+// down migration restores the schema its up migration started from.
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "analyzer/ast/parse.h"
+#include "analyzer/catalog/catalog.h"
+#include "analyzer/catalog/diff.h"
+#include "analyzer/diag/diagnostic.h"
+#include "analyzer/effects/apply.h"
+
+namespace miglint::catalog {
+
+// One half of a migration: its statements in order, and where to anchor a
+// finding about the half as a whole (the down file, or the down section).
+struct ReplayPart {
+  std::vector<std::pair<const ParsedFile*, const Statement*>> statements;
+  const ParsedFile* file = nullptr;
+  size_t begin = 0;  // byte range of the section in `file`
+  size_t end = 0;
+};
+
+struct ReplayMigration {
+  std::string version;
+  std::optional<ReplayPart> up;
+  std::optional<ReplayPart> down;  // absent: no round-trip check
+};
+
+struct ReplayOptions {
+  bool check_down = true;
+  std::optional<std::string> stop_after;  // stop after applying this version's up
+};
+
+struct StatementEffects {
+  std::string version;
+  bool down = false;
+  const ParsedFile* file = nullptr;
+  const Statement* statement = nullptr;
+  std::vector<effects::Effect> effects;
+};
+
+struct ReplayResult {
+  std::vector<Diagnostic> diagnostics;   // down-not-inverse, unknown-object, duplicate-object, ...
+  std::vector<std::string> not_inverse;  // versions whose down does not restore the schema
+  std::vector<std::string> down_failed;  // versions whose down PostgreSQL would reject
+  std::vector<StatementEffects> effects; // every statement's effects, up and down
+  Catalog catalog;                       // the schema after the last applied up
+};
+
+ReplayResult replay(const std::vector<ReplayMigration>& migrations, const ReplayOptions& options = {});
+
+// The schema as readable SQL (CREATE statements) and as stable, sorted JSON.
+std::string render_sql(const Catalog& c);
+std::string render_json(const Catalog& c);
+
+}  // namespace miglint::catalog
