@@ -53,7 +53,9 @@ std::optional<std::string> read_section(const Section& s) {
   return bytes.substr(b, e - b);
 }
 
-std::string display_path(const fs::path& p) {
+// Weak while analyzer/engine/runner.cpp still defines its own copy, so both
+// link; the engine's copy should go and this one become the only definition.
+[[gnu::weak]] std::string display_path(const fs::path& p) {
   std::error_code ec;
   fs::path cwd = fs::current_path(ec);
   if (ec) return p.string();
