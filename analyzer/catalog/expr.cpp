@@ -2,7 +2,10 @@
 
 #include <google/protobuf/descriptor.h>
 #include <google/protobuf/reflection.h>
+#include <google/protobuf/arena.h>
 #include <pg_query.h>
+
+#include "analyzer/ast/parse.h"
 
 #include <algorithm>
 #include <cctype>
@@ -469,6 +472,35 @@ Expr make(const pg_query::Node& n, const ExprContext& ctx, bool query) {
 
 Expr make_expr(const pg_query::Node& n, const ExprContext& ctx) { return make(n, ctx, false); }
 Expr make_query(const pg_query::Node& n, const ExprContext& ctx) { return make(n, ctx, true); }
+
+Expr rename_column(const Expr& e, const std::string& from, const std::string& to, const ExprContext& ctx) {
+  google::protobuf::Arena arena;
+  const pg_query::Node* stmt = parse_single_statement("SELECT " + e.text, arena);
+  if (!stmt || !stmt->has_select_stmt() || stmt->select_stmt().target_list_size() != 1) return e;
+  pg_query::Node copy = stmt->select_stmt().target_list(0).res_target().val();
+  std::function<void(pb::Message*, int)> rec = [&](pb::Message* m, int depth) {
+    if (depth > kMaxExprDepth) return;
+    if (auto* n = dynamic_cast<pg_query::Node*>(m); n && n->has_column_ref()) {
+      auto* f = n->mutable_column_ref()->mutable_fields();
+      if (!f->empty() && (*f)[f->size() - 1].has_string() && (*f)[f->size() - 1].string().sval() == from)
+        (*f)[f->size() - 1].mutable_string()->set_sval(to);
+      return;
+    }
+    const auto* d = m->GetDescriptor();
+    const auto* r = m->GetReflection();
+    for (int i = 0; i < d->field_count(); ++i) {
+      const auto* fd = d->field(i);
+      if (fd->cpp_type() != pb::FieldDescriptor::CPPTYPE_MESSAGE) continue;
+      if (fd->is_repeated()) {
+        for (int j = 0; j < r->FieldSize(*m, fd); ++j) rec(r->MutableRepeatedMessage(m, fd, j), depth + 1);
+      } else if (r->HasField(*m, fd)) {
+        rec(r->MutableMessage(m, fd), depth + 1);
+      }
+    }
+  };
+  rec(&copy, 0);
+  return make_expr(copy, ctx);
+}
 
 std::vector<std::string> column_refs(const pg_query::Node& n) {
   std::vector<std::string> out;

@@ -33,6 +33,10 @@ struct ExprContext {
 Expr make_expr(const pg_query::Node& n, const ExprContext& ctx);
 Expr make_query(const pg_query::Node& n, const ExprContext& ctx);
 
+// The same expression with column `from` renamed to `to` (columns are kept by
+// number in PostgreSQL, so a rename changes only the printed text).
+Expr rename_column(const Expr& e, const std::string& from, const std::string& to, const ExprContext& ctx);
+
 // SQL text of an expression / a statement (pg_query_deparse_protobuf); empty on failure.
 std::string deparse_expr(const pg_query::Node& n);
 std::string deparse_stmt(const pg_query::Node& n);

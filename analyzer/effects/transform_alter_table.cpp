@@ -540,12 +540,12 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
         if (k.kind == ConstraintKind::ForeignKey && k.ref_table == *q) ren(k.ref_columns);
         if (k.uses.erase(s.subname())) k.uses.insert(nn);
         // A CHECK expression follows the column by number; its text changes.
-        if (k.check) k.check->canon += "|renamed:" + s.subname() + ">" + nn;
+        if (k.check) k.check = catalog::rename_column(*k.check, s.subname(), nn, c.expr_ctx());
       }
       for (auto& col : t->columns) {
         if (col.generated_uses.erase(s.subname())) {
           col.generated_uses.insert(nn);
-          if (col.generated) col.generated->canon += "|renamed:" + s.subname() + ">" + nn;
+          if (col.generated) col.generated = catalog::rename_column(*col.generated, s.subname(), nn, c.expr_ctx(col.type));
         }
       }
       c.cat.put_table(t);

@@ -174,7 +174,10 @@ bool drop_table(Ctx& c, const QName& q, bool cascade, const std::set<std::string
   }
   for (const auto& ix : indexes) drop_index(c, ix, true, true, loc);
   for (const auto& s : sequences) drop_sequence(c, s, true, true, loc);
-  for (const auto& k : t->constraints) c.effect(Action::Dropped, ObjectKind::Constraint, q, k.name, true, loc);
+  for (const auto& k : t->constraints) {
+    c.cat.set_comment("constraint:" + q.key() + '\x1f' + k.name, std::nullopt);
+    c.effect(Action::Dropped, ObjectKind::Constraint, q, k.name, true, loc);
+  }
   for (const auto& col : t->columns) c.cat.set_comment("column:" + q.key() + '\x1f' + col.name, std::nullopt);
   c.cat.erase_table(q);
   c.cat.set_comment(self, std::nullopt);

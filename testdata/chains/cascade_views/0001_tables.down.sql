@@ -1,0 +1,3 @@
+DROP TABLE b;
+DROP VIEW av;
+DROP TABLE a;

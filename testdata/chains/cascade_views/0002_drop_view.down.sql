@@ -1,0 +1,1 @@
+CREATE VIEW av AS SELECT id, v FROM a;

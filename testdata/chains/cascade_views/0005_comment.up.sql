@@ -1,0 +1,2 @@
+COMMENT ON TABLE a IS 'the a table';
+COMMENT ON COLUMN a.v IS 'value';

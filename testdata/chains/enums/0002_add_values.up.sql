@@ -1,0 +1,2 @@
+ALTER TYPE mood ADD VALUE 'happy' AFTER 'ok';
+ALTER TYPE mood ADD VALUE 'meh' BEFORE 'ok';

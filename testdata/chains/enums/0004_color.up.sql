@@ -1,0 +1,2 @@
+CREATE TYPE color AS ENUM ('red');
+ALTER TYPE color ADD VALUE IF NOT EXISTS 'red';

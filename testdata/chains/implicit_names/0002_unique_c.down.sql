@@ -1,0 +1,1 @@
+ALTER TABLE t DROP CONSTRAINT t_c_key;

@@ -1,0 +1,4 @@
+ALTER TABLE customer_subscription_billing_history_entries_archive_2024
+  DROP CONSTRAINT customer_subscription_billing_payment_provider_reference_id_key,
+  DROP CONSTRAINT customer_subscription_billing_history_entries_archive_2024_pkey;
+DROP TABLE customer_subscription_billing_history_entries_archive_2024;

@@ -1,0 +1,2 @@
+DROP TRIGGER m_touch ON m_2024;
+DROP FUNCTION touch();

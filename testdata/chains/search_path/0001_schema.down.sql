@@ -1,0 +1,2 @@
+DROP TABLE app.thing;
+DROP SCHEMA app;

@@ -1,0 +1,1 @@
+DROP INDEX app.thing_id_idx;

@@ -1,0 +1,2 @@
+SET search_path = app, public;
+CREATE INDEX ON thing (id);

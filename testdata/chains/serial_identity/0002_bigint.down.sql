@@ -1,0 +1,1 @@
+ALTER TABLE items ALTER COLUMN id TYPE integer;
