@@ -1,0 +1,257 @@
+// The schema model on inline SQL: implicit names, type canonicalisation,
+// expression equivalences (PG_FACTS §1, §3, §4), issues and pg_dump comparison.
+#include <gtest/gtest.h>
+
+#include <google/protobuf/arena.h>
+
+#include "analyzer/catalog/diff.h"
+#include "analyzer/catalog/expr.h"
+#include "analyzer/effects/apply.h"
+
+using namespace miglint;
+using namespace miglint::catalog;
+
+namespace {
+
+struct Applied {
+  std::vector<effects::Issue> issues;
+  std::vector<effects::Effect> effects;
+  bool has(const std::string& rule) const {
+    for (const auto& i : issues)
+      if (i.rule == rule) return true;
+    return false;
+  }
+};
+
+Applied run(Catalog& c, const std::string& sql) {
+  auto pf = parse_file(std::make_shared<SourceFile>("t.sql", sql));
+  EXPECT_TRUE(pf.diagnostics.empty()) << sql;
+  Applied a;
+  for (const auto& s : pf.statements) {
+    auto r = effects::apply_statement(c, pf, s);
+    a.issues.insert(a.issues.end(), r.issues.begin(), r.issues.end());
+    a.effects.insert(a.effects.end(), r.effects.begin(), r.effects.end());
+  }
+  return a;
+}
+
+std::set<std::string> constraint_names(const Catalog& c, const std::string& table) {
+  std::set<std::string> out;
+  for (const auto& k : c.table({"public", table})->constraints) out.insert(k.name);
+  return out;
+}
+
+std::string type_of(const std::string& t) {
+  Catalog c;
+  run(c, "CREATE TABLE x (c " + t + ");");
+  return c.table({"public", "x"})->columns.at(0).type;
+}
+
+std::string canon(const std::string& expr, const std::string& coltype = "") {
+  google::protobuf::Arena arena;
+  const auto* n = parse_single_statement("SELECT " + expr, arena);
+  EXPECT_NE(n, nullptr) << expr;
+  Catalog c;
+  return make_expr(n->select_stmt().target_list(0).res_target().val(), {coltype, &c}).canon;
+}
+
+}  // namespace
+
+TEST(CatalogNames, WorkedExampleFromCreateTable) {
+  Catalog c;
+  auto a = run(c,
+               "CREATE TABLE p (id int PRIMARY KEY, code text UNIQUE);"
+               "create table t (id serial primary key, c int, d int, e text references p(code), unique (c, d), "
+               "foreign key (c) references p(id));");
+  EXPECT_TRUE(a.issues.empty());
+  EXPECT_EQ(constraint_names(c, "t"), (std::set<std::string>{"t_pkey", "t_c_d_key", "t_e_fkey", "t_c_fkey"}));
+  EXPECT_TRUE(c.sequence({"public", "t_id_seq"}));
+  EXPECT_TRUE(c.index({"public", "t_pkey"}));
+  EXPECT_TRUE(c.table({"public", "t"})->column("id")->not_null);
+  EXPECT_EQ(c.table({"public", "t"})->column("id")->type, "integer");
+}
+
+TEST(CatalogNames, CheckNamesFollowTheExpression) {
+  Catalog c;
+  run(c, "CREATE TABLE t (a int, b int CHECK (a < 100), c int, d int, CHECK (c > d), CHECK (true));");
+  EXPECT_EQ(constraint_names(c, "t"), (std::set<std::string>{"t_a_check", "t_check", "t_check1"}));
+}
+
+TEST(CatalogNames, TruncationAndCollisions) {
+  EXPECT_EQ(make_object_name(std::string(40, 'a'), std::string(60, 'c'), "check"),
+            std::string(28, 'a') + "_" + std::string(28, 'c') + "_check");
+  Catalog c;
+  run(c,
+      "CREATE TABLE customer_subscription_billing_history_entries_archive_2024 ("
+      "payment_provider_reference_identifier text UNIQUE, id int PRIMARY KEY);");
+  const auto names = constraint_names(c, "customer_subscription_billing_history_entries_archive_2024");
+  EXPECT_TRUE(names.count("customer_subscription_billing_payment_provider_reference_id_key"));
+  EXPECT_TRUE(names.count("customer_subscription_billing_history_entries_archive_2024_pkey"));
+  run(c, "CREATE TABLE g (g int); ALTER TABLE g ADD UNIQUE (g); ALTER TABLE g ADD UNIQUE (g);");
+  EXPECT_EQ(constraint_names(c, "g"), (std::set<std::string>{"g_g_key", "g_g_key1"}));
+  run(c, "CREATE TABLE u (a int, e text); CREATE INDEX ON u (a, a); CREATE INDEX ON u (lower(e), upper(e));"
+         "CREATE INDEX ON u ((a + 1), (a * 2));");
+  EXPECT_TRUE(c.index({"public", "u_a_a1_idx"}));
+  EXPECT_TRUE(c.index({"public", "u_lower_upper_idx"}));
+  EXPECT_TRUE(c.index({"public", "u_expr_expr1_idx"}));
+  run(c, "CREATE SEQUENCE idt3_x_seq; CREATE TABLE idt3 (x serial);");
+  EXPECT_TRUE(c.sequence({"public", "idt3_x_seq1"}));
+  run(c, "CREATE TABLE mm (f int UNIQUE UNIQUE, id int PRIMARY KEY UNIQUE);");
+  EXPECT_EQ(constraint_names(c, "mm"), (std::set<std::string>{"mm_f_key", "mm_pkey"}));
+}
+
+TEST(CatalogNames, RenamesKeepImplicitNames) {
+  Catalog c;
+  run(c, "CREATE TABLE rn (id serial PRIMARY KEY, a int UNIQUE); ALTER TABLE rn RENAME TO rn2;"
+         "ALTER TABLE rn2 RENAME COLUMN a TO b;");
+  EXPECT_EQ(constraint_names(c, "rn2"), (std::set<std::string>{"rn_pkey", "rn_a_key"}));
+  EXPECT_TRUE(c.sequence({"public", "rn_id_seq"}));
+  EXPECT_EQ(c.sequence({"public", "rn_id_seq"})->owned_table->name, "rn2");
+  EXPECT_EQ(c.table({"public", "rn2"})->constraint("rn_a_key")->columns, std::vector<std::string>{"b"});
+}
+
+TEST(CatalogTypes, CanonicalDisplayNames) {
+  EXPECT_EQ(type_of("int"), "integer");
+  EXPECT_EQ(type_of("int4"), "integer");
+  EXPECT_EQ(type_of("int8"), "bigint");
+  EXPECT_EQ(type_of("varchar(10)"), "character varying(10)");
+  EXPECT_EQ(type_of("character varying"), "character varying");
+  EXPECT_EQ(type_of("char"), "character(1)");
+  EXPECT_EQ(type_of("bpchar"), "bpchar");
+  EXPECT_EQ(type_of("\"char\""), "\"char\"");
+  EXPECT_EQ(type_of("numeric(5)"), "numeric(5,0)");
+  EXPECT_EQ(type_of("decimal(10,2)"), "numeric(10,2)");
+  EXPECT_EQ(type_of("bool"), "boolean");
+  EXPECT_EQ(type_of("float(10)"), "real");
+  EXPECT_EQ(type_of("float"), "double precision");
+  EXPECT_EQ(type_of("timestamptz"), "timestamp with time zone");
+  EXPECT_EQ(type_of("timestamp(3)"), "timestamp(3) without time zone");
+  EXPECT_EQ(type_of("time with time zone"), "time with time zone");
+  EXPECT_EQ(type_of("interval day to second(3)"), "interval day to second(3)");
+  EXPECT_EQ(type_of("int[][]"), "integer[]");
+  EXPECT_EQ(type_of("varchar(20)[]"), "character varying(20)[]");
+  EXPECT_EQ(type_of("bit"), "bit(1)");
+  EXPECT_EQ(type_of("jsonb"), "jsonb");
+  EXPECT_EQ(type_of("bigserial"), "bigint");
+}
+
+TEST(CatalogExpr, EquivalentSpellingsCompareEqual) {
+  EXPECT_EQ(canon("'x'", "text"), canon("'x'::text", "text"));
+  EXPECT_EQ(canon("-1", "integer"), canon("'-1'::integer", "integer"));
+  EXPECT_EQ(canon("'7'", "integer"), canon("7", "integer"));
+  EXPECT_EQ(canon("'f'", "boolean"), canon("false", "boolean"));
+  EXPECT_EQ(canon("a IN (1, 2)"), canon("a = ANY (ARRAY[1, 2])"));
+  EXPECT_EQ(canon("s IN ('x', 'y')"), canon("s = ANY ((ARRAY['x'::character varying, 'y'::character varying])::text[])"));
+  EXPECT_EQ(canon("a IN (1)"), canon("a = 1"));
+  EXPECT_EQ(canon("s NOT IN ('a')"), canon("s <> 'a'::text"));
+  EXPECT_EQ(canon("a BETWEEN 1 AND 10"), canon("((a >= 1) AND (a <= 10))"));
+  EXPECT_EQ(canon("s LIKE 'x%'"), canon("s ~~ 'x%'::text"));
+  EXPECT_EQ(canon("(v)::text = 'a'"), canon("v = 'a'"));
+  EXPECT_EQ(canon("nextval('s')"), canon("nextval('public.s'::regclass)"));
+  EXPECT_EQ(canon("pg_catalog.lower(x)"), canon("lower(x)"));
+  EXPECT_EQ(canon("a != 1"), canon("a <> 1"));
+  EXPECT_EQ(canon("(a + (b))"), canon("a + b"));
+}
+
+TEST(CatalogExpr, PitfallsStayDifferent) {
+  EXPECT_NE(canon("1.50", "numeric"), canon("1.5", "numeric"));
+  EXPECT_NE(canon("x IS NOT NULL"), canon("NOT (x IS NULL)"));
+  EXPECT_NE(canon("now()"), canon("CURRENT_TIMESTAMP"));
+  EXPECT_NE(canon("CURRENT_TIMESTAMP(3)"), canon("CURRENT_TIMESTAMP"));
+  EXPECT_NE(canon("LOCALTIMESTAMP"), canon("CURRENT_TIMESTAMP"));
+  EXPECT_NE(canon("a > 1"), canon("a >= 1"));
+  EXPECT_NE(canon("lower(a)"), canon("upper(a)"));
+}
+
+TEST(CatalogExpr, DeepNestingDoesNotCrash) {
+  std::string e = "1";
+  for (int i = 0; i < 3000; ++i) e = "(" + e + " + 1)";
+  Catalog c;
+  auto pf = parse_file(std::make_shared<SourceFile>("deep.sql", "CREATE TABLE d (a int DEFAULT " + e + ");"));
+  for (const auto& s : pf.statements) effects::apply_statement(c, pf, s);
+  SUCCEED();
+}
+
+TEST(CatalogIssues, UnknownDuplicateDependent) {
+  Catalog c;
+  EXPECT_TRUE(run(c, "ALTER TABLE nope ADD COLUMN x int;").has("unknown-object"));
+  EXPECT_TRUE(run(c, "ALTER TABLE IF EXISTS nope ADD COLUMN x int; DROP TABLE IF EXISTS nope;").issues.empty());
+  run(c, "CREATE TABLE a (id int PRIMARY KEY); CREATE TABLE b (a_id int REFERENCES a);");
+  EXPECT_TRUE(run(c, "CREATE TABLE a (x int);").has("duplicate-object"));
+  EXPECT_TRUE(run(c, "CREATE TABLE IF NOT EXISTS a (x int);").issues.empty());
+  EXPECT_TRUE(run(c, "CREATE INDEX a ON b (a_id);").has("duplicate-object"));
+  auto dep = run(c, "DROP TABLE a;");
+  ASSERT_TRUE(dep.has("dependent-objects"));
+  EXPECT_NE(dep.issues[0].message.find("cannot drop table public.a because other objects depend on it"), std::string::npos);
+  EXPECT_TRUE(c.table({"public", "a"})) << "a refused statement changes nothing";
+  EXPECT_TRUE(run(c, "DROP INDEX a_pkey;").has("dependent-objects"));
+  EXPECT_TRUE(run(c, "ALTER TABLE a DROP CONSTRAINT a_pkey;").has("dependent-objects"));
+  EXPECT_TRUE(run(c, "DROP TABLE b, a;").issues.empty()) << "objects in one DROP may depend on each other";
+  run(c, "CREATE TYPE mood AS ENUM ('a'); CREATE TABLE p (m mood);");
+  EXPECT_TRUE(run(c, "DROP TYPE mood;").has("dependent-objects"));
+  EXPECT_TRUE(run(c, "DROP TYPE mood CASCADE;").issues.empty());
+  EXPECT_FALSE(c.table({"public", "p"})->column("m")) << "CASCADE drops the column";
+  run(c, "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;"
+         "CREATE TRIGGER tr BEFORE INSERT ON p FOR EACH ROW EXECUTE FUNCTION f();");
+  EXPECT_TRUE(run(c, "DROP FUNCTION f();").has("dependent-objects"));
+  EXPECT_TRUE(run(c, "CREATE TABLE s (id serial); DROP SEQUENCE s_id_seq;").has("dependent-objects"));
+  EXPECT_TRUE(run(c, "DO $$ BEGIN EXECUTE 'drop table p'; END $$;").has("unmodeled-statement"));
+  EXPECT_TRUE(c.uncertain(table_key({"public", "p"})));
+}
+
+TEST(CatalogEffects, DropTableImpliesItsIndexesAndSequences) {
+  Catalog c;
+  run(c, "CREATE TABLE t (id serial PRIMARY KEY, x int); CREATE INDEX t_x_idx ON t (x);");
+  auto a = run(c, "DROP TABLE t;");
+  bool index = false, seq = false, table = false;
+  for (const auto& e : a.effects) {
+    if (e.action != effects::Action::Dropped) continue;
+    if (e.object.kind == ObjectKind::Index && e.object.name.name == "t_x_idx" && e.implied) index = true;
+    if (e.object.kind == ObjectKind::Sequence && e.object.name.name == "t_id_seq" && e.implied) seq = true;
+    if (e.object.kind == ObjectKind::Table && !e.implied) table = true;
+  }
+  EXPECT_TRUE(index && seq && table);
+}
+
+TEST(CatalogJournal, RollbackRestoresState) {
+  Catalog c;
+  run(c, "CREATE TABLE t (id int PRIMARY KEY, name text);");
+  const Slice before = c.slice_all();
+  const size_t cp = c.checkpoint();
+  run(c, "ALTER TABLE t ADD COLUMN x int; DROP TABLE t; CREATE TYPE e AS ENUM ('a');");
+  EXPECT_FALSE(diff(before, c.slice_all()).empty());
+  c.rollback(cp);
+  EXPECT_TRUE(diff(before, c.slice_all()).empty());
+}
+
+TEST(CatalogDump, SerialEqualsDumpSpelling) {
+  Catalog c;
+  run(c, "CREATE TABLE t (id serial PRIMARY KEY, name text NOT NULL DEFAULT 'x', n int DEFAULT -1);"
+         "CREATE INDEX ON t (lower(name)); COMMENT ON TABLE t IS 'things';");
+  const std::string dump = R"(
+SET statement_timeout = 0;
+SELECT pg_catalog.set_config('search_path', '', false);
+CREATE TABLE public.t (
+    id integer NOT NULL,
+    name text DEFAULT 'x'::text NOT NULL,
+    n integer DEFAULT '-1'::integer
+);
+COMMENT ON TABLE public.t IS 'things';
+CREATE SEQUENCE public.t_id_seq
+    AS integer
+    START WITH 1
+    INCREMENT BY 1
+    NO MINVALUE
+    NO MAXVALUE
+    CACHE 1;
+ALTER SEQUENCE public.t_id_seq OWNED BY public.t.id;
+ALTER TABLE ONLY public.t ALTER COLUMN id SET DEFAULT nextval('public.t_id_seq'::regclass);
+ALTER TABLE ONLY public.t
+    ADD CONSTRAINT t_pkey PRIMARY KEY (id);
+CREATE INDEX t_lower_idx ON public.t USING btree (lower(name));
+)";
+  auto d = compare_with_dump(c, dump);
+  for (const auto& x : d) ADD_FAILURE() << x.str();
+  auto d2 = compare_with_dump(c, "CREATE TABLE public.t (id bigint NOT NULL);");
+  EXPECT_FALSE(d2.empty());
+}
