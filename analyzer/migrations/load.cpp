@@ -458,6 +458,7 @@ class Loader {
       for (const TopFile& f : top_files_) sql += ends_with(f.name, ".sql");
       std::string what = std::to_string(top_files_.size()) + " file(s) (" + std::to_string(sql) + " .sql) and " +
                          std::to_string(top_dirs_.size()) + " folder(s)";
+      nothing_recognised_ = true;
       folder_.diagnostics.push_back(make_diag(
           "migration-layout", Severity::Warning, folder_.dir,
           "no migrations recognised in " + display_path(folder_.dir) + ": saw " + what,
@@ -557,7 +558,7 @@ class Loader {
         }
         break;
     }
-    if (!unmatched_.empty()) {
+    if (!unmatched_.empty() && !nothing_recognised_) {
       std::string list;
       for (size_t i = 0; i < unmatched_.size() && i < 5; ++i) list += (i ? ", " : "") + unmatched_[i];
       if (unmatched_.size() > 5) list += ", … (" + std::to_string(unmatched_.size() - 5) + " more)";
@@ -769,6 +770,7 @@ class Loader {
   const Config& cfg_;
   MigrationFolder folder_;
   bool top_ok_ = true;
+  bool nothing_recognised_ = false;  // already reported as a whole
   std::vector<TopFile> top_files_;
   std::vector<std::pair<std::string, fs::path>> top_dirs_;
   std::vector<Candidate> cands_;

@@ -1,0 +1,144 @@
+// Folder rules firing and staying silent on fixture folders.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <algorithm>
+
+#include "analyzer/migrations/folder_rules.h"
+#include "analyzer/migrations/migration.h"
+
+namespace fs = std::filesystem;
+using namespace miglint;
+
+namespace {
+
+fs::path fixture(const std::string& name) { return fs::path(MIGLINT_SOURCE_DIR) / "testdata/migrations" / name; }
+
+MigrationFolder load(const std::string& name) { return load_migration_folder(fixture(name), {}); }
+
+std::string base(const std::string& path) { return fs::path(path).filename().string(); }
+
+std::vector<std::string> files_of(const std::vector<Diagnostic>& ds) {
+  std::vector<std::string> out;
+  for (const Diagnostic& d : ds) out.push_back(base(d.span.path));
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+}  // namespace
+
+TEST(MigrationsRules, MissingDownAndMissingUp) {
+  MigrationFolder f = load("updown_missing");
+  auto downs = check_missing_down(f);
+  ASSERT_EQ(files_of(downs), (std::vector<std::string>{"2_add_email.up.sql"}));
+  EXPECT_EQ(downs[0].rule, "missing-down");
+  EXPECT_EQ(downs[0].severity, Severity::Warning);
+  EXPECT_NE(downs[0].help.find("2_add_email.down.sql"), std::string::npos) << downs[0].help;
+  auto ups = check_missing_up(f);
+  ASSERT_EQ(files_of(ups), (std::vector<std::string>{"3_orphan.down.sql"}));
+  EXPECT_EQ(ups[0].rule, "missing-up");
+  EXPECT_EQ(ups[0].severity, Severity::Error);
+  // Silent where everything is paired.
+  EXPECT_TRUE(check_missing_down(load("updown_order")).empty());
+  EXPECT_TRUE(check_missing_up(load("updown_order")).empty());
+  EXPECT_TRUE(check_missing_down(load("plain")).empty());
+}
+
+TEST(MigrationsRules, VersionCollisionReportsBothWithNotes) {
+  MigrationFolder f = load("updown_collision");
+  auto ds = check_version_collision(f);
+  ASSERT_EQ(files_of(ds), (std::vector<std::string>{"1_create_a.up.sql", "1_create_b.up.sql"}));
+  for (const Diagnostic& d : ds) {
+    EXPECT_EQ(d.rule, "version-collision");
+    EXPECT_EQ(d.severity, Severity::Error);
+    ASSERT_EQ(d.notes.size(), 1u);
+    EXPECT_NE(base(d.notes[0].span.path), base(d.span.path));
+  }
+  // Pairing stays by name inside the colliding version.
+  for (const Migration& m : f.migrations) {
+    ASSERT_TRUE(m.up && m.down);
+    EXPECT_EQ(m.up->file.filename().string().substr(0, 10), m.down->file.filename().string().substr(0, 10));
+  }
+  EXPECT_TRUE(check_version_collision(load("updown_order")).empty());
+  // Diesel's 2018-01-01-000000 and 2018-01-01-000000-0000 are different versions.
+  EXPECT_TRUE(check_version_collision(load("folder_diesel")).empty());
+  // popx's neutral and .postgres. files of one version are one migration.
+  EXPECT_TRUE(check_version_collision(load("updown_dialect")).empty());
+}
+
+TEST(MigrationsRules, MigrationNameFollowsTheDominantScheme) {
+  auto ds = check_migration_name(load("naming"), {});
+  ASSERT_EQ(files_of(ds), (std::vector<std::string>{"202401070000_short_timestamp.up.sql",
+                                                    "20240108000000_AddUsersTable.up.sql",
+                                                    "20240109000000_drop-users.up.sql"}));
+  for (const Diagnostic& d : ds) {
+    EXPECT_EQ(d.rule, "migration-name");
+    EXPECT_EQ(d.severity, Severity::Warning);
+    if (base(d.span.path).find("short") != std::string::npos) {
+      EXPECT_NE(d.message.find("12-digit"), std::string::npos) << d.message;
+    }
+    if (base(d.span.path).find("AddUsers") != std::string::npos) {
+      EXPECT_NE(d.message.find("CamelCase"), std::string::npos) << d.message;
+    }
+  }
+  // Consistent folders and folders too small to have a scheme stay silent.
+  for (const char* name : {"updown_order", "updown_authelia", "goose", "dbmate", "plain", "flyway"})
+    EXPECT_TRUE(check_migration_name(load(name), {}).empty()) << name;
+}
+
+TEST(MigrationsRules, MigrationNameWithConfiguredPattern) {
+  Config cfg;
+  cfg.name_pattern = R"(^\d{14}_[a-z0-9_]+$)";
+  auto ds = check_migration_name(load("naming"), cfg);
+  EXPECT_EQ(files_of(ds), (std::vector<std::string>{"202401070000_short_timestamp.up.sql",
+                                                    "20240108000000_AddUsersTable.up.sql",
+                                                    "20240109000000_drop-users.up.sql"}));
+  cfg.name_pattern = R"(^\d+_[a-z0-9_]+$)";
+  EXPECT_TRUE(check_migration_name(load("updown_order"), cfg).empty());
+  cfg.name_pattern = "([";
+  auto bad = check_migration_name(load("updown_order"), cfg);
+  ASSERT_EQ(bad.size(), 1u);
+  EXPECT_NE(bad[0].message.find("not a valid regular expression"), std::string::npos);
+}
+
+TEST(MigrationsRules, DownNamedDifferentlyFromItsUpIsPairedAndReported) {
+  // 1_create_users.up.sql + 1_make_users.down.sql: one migration, one migration-name finding.
+  MigrationFolder f = load("updown_missing");
+  EXPECT_TRUE(f.diagnostics.empty());
+  fs::path tmp = fs::temp_directory_path() / ("miglint-names-" + std::to_string(::getpid()));
+  fs::create_directories(tmp);
+  fs::copy_file(fixture("updown_missing/1_create_users.up.sql"), tmp / "1_create_users.up.sql");
+  fs::copy_file(fixture("updown_missing/1_create_users.down.sql"), tmp / "1_make_users.down.sql");
+  MigrationFolder g = load_migration_folder(tmp, {});
+  ASSERT_EQ(g.migrations.size(), 1u);
+  EXPECT_TRUE(g.migrations[0].down);
+  ASSERT_EQ(g.diagnostics.size(), 1u);
+  EXPECT_EQ(g.diagnostics[0].rule, "migration-name");
+  EXPECT_TRUE(check_missing_down(g).empty());
+  fs::remove_all(tmp);
+}
+
+TEST(MigrationsRules, EmptyMigrationUsesTheEnginesPredicate) {
+  MigrationFolder f = load("dbmate");
+  // The engine parses; here "has statements" means non-blank text.
+  auto has = [](const Migration& m, bool up) {
+    std::string t = read_section(up ? *m.up : *m.down).value_or("");
+    return t.find_first_not_of(" \t\r\n") != std::string::npos;
+  };
+  auto ds = check_empty_migration(f, has);
+  ASSERT_EQ(ds.size(), 1u);
+  EXPECT_EQ(ds[0].rule, "empty-migration");
+  EXPECT_EQ(base(ds[0].span.path), "20240102000000_index_users.sql");
+  EXPECT_NE(ds[0].message.find("down"), std::string::npos);
+  EXPECT_EQ(ds[0].span.start.line, 5u);  // where the down section begins
+  EXPECT_TRUE(check_empty_migration(load("updown_order"), has).empty());
+  // The predicate is asked only about parts that exist.
+  size_t asked = 0;
+  check_empty_migration(load("plain"), [&](const Migration&, bool up) {
+    EXPECT_TRUE(up);
+    ++asked;
+    return true;
+  });
+  EXPECT_EQ(asked, 3u);
+}
