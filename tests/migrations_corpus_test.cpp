@@ -21,6 +21,9 @@ struct Expected {
   size_t migrations;
 };
 
+// Named in test output instead of gtest dumping the struct's bytes.
+void PrintTo(const Expected& e, std::ostream* os) { *os << e.name; }
+
 std::string summary(const std::vector<Diagnostic>& ds) {
   std::string s;
   for (const Diagnostic& d : ds) s += d.rule + " " + d.span.path + ": " + d.message + "\n";

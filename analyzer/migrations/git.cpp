@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 
 extern char** environ;
@@ -62,10 +63,29 @@ std::string first_line(std::string s) {
   return nl == std::string::npos ? s : s.substr(0, nl);
 }
 
+// Looks the program up on PATH first: where posix_spawnp falls back to
+// fork+exec, a missing program only shows as exit code 127.
+bool on_path(const std::string& program) {
+  if (program.find('/') != std::string::npos) return ::access(program.c_str(), X_OK) == 0;
+  const char* path = std::getenv("PATH");
+  std::string dirs = path ? path : "/usr/local/bin:/usr/bin:/bin";
+  size_t pos = 0;
+  while (pos <= dirs.size()) {
+    size_t colon = dirs.find(':', pos);
+    if (colon == std::string::npos) colon = dirs.size();
+    std::string d = dirs.substr(pos, colon - pos);
+    if (d.empty()) d = ".";
+    if (::access((d + "/" + program).c_str(), X_OK) == 0) return true;
+    pos = colon + 1;
+  }
+  return false;
+}
+
 }  // namespace
 
 ProcessResult run_process(const std::vector<std::string>& args) {
   if (args.empty()) throw GitError("no program to run");
+  if (!on_path(args[0])) throw GitError("cannot run " + args[0] + ": not found on PATH");
   int out_pipe[2], err_pipe[2];
   if (::pipe2(out_pipe, O_CLOEXEC) != 0) throw GitError(std::string("pipe: ") + std::strerror(errno));
   Fd out_r(out_pipe[0]), out_w(out_pipe[1]);
