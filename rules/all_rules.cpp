@@ -3,6 +3,7 @@
 
 namespace miglint {
 
+std::unique_ptr<Rule> make_ban_drop_table();
 std::unique_ptr<Rule> make_binary_file();
 std::unique_ptr<Rule> make_copy_data_block();
 std::unique_ptr<Rule> make_dependent_objects();
@@ -27,6 +28,7 @@ std::unique_ptr<Rule> make_version_order();
 
 std::vector<std::unique_ptr<Rule>> make_all_rules() {
   std::vector<std::unique_ptr<Rule>> r;
+  r.push_back(make_ban_drop_table());
   r.push_back(make_binary_file());
   r.push_back(make_copy_data_block());
   r.push_back(make_dependent_objects());

@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <optional>
 #include <regex>
 #include <sstream>
 
@@ -60,7 +61,7 @@ std::vector<std::string> run_rule_fixture(const fs::path& file) {
   if (name.ends_with(".down.sql")) role = Role::Down;
   bool in_tx = false;
   std::vector<Expectation> expects;
-  static const std::regex expect_re(R"(^--\s*expect:\s*([a-z0-9-]+)\s*(?:"([^"]*)")?\s*(?:@(\d+)(?::(\d+))?)?\s*$)");
+  static const std::regex expect_re(R"re(^--\s*expect:\s*([a-z0-9-]+)\s*(?:"([^"]*)")?\s*(?:@(\d+)(?::(\d+))?)?\s*$)re");
   static const std::regex option_re(R"(([a-z_]+)=([A-Za-z0-9_]+))");
   for (const auto& c : parsed.comments) {
     const std::string text(parsed.comment_text(c));
@@ -96,7 +97,13 @@ std::vector<std::string> run_rule_fixture(const fs::path& file) {
 
   config.select = {rule_id};
   const RuleSelection selection(config, {}, {});
-  auto diags = analyze_unit_alone(parsed, role, in_tx, config, selection);
+  // A down fixture x.down.sql reads its sibling x.up.sql as its migration's up.
+  std::optional<ParsedFile> up;
+  if (role == Role::Down && name.ends_with(".down.sql")) {
+    const auto up_path = file.parent_path() / (name.substr(0, name.size() - 9) + ".up.sql");
+    if (fs::exists(up_path)) up = parse_file(std::make_shared<SourceFile>(up_path.filename().string(), read(up_path)));
+  }
+  auto diags = analyze_unit_alone(parsed, role, in_tx, config, selection, up ? &*up : nullptr);
 
   std::vector<std::string> problems;
   std::vector<bool> used(diags.size(), false);

@@ -31,6 +31,8 @@ struct Unit {
   const Migration* migration = nullptr;  // null for a file outside any migration
   bool in_transaction = false;           // the runner wraps it in a transaction
   std::vector<const Statement*> statements;
+  // For a down: the up of the same migration (what the down undoes).
+  const Unit* up = nullptr;
 
   // Relations created by statements of this unit, with the ordinal of the
   // creating statement: "is this table new in this migration?"
@@ -59,6 +61,8 @@ class UnitContext {
   // Was relation `name` (unqualified, folded) created in this unit before
   // statement ordinal `before`?
   bool created_before(std::string_view name, size_t before) const;
+  // For a down: the same migration's up, if it exists.
+  const Unit* up_unit() const { return unit_.up; }
 
   Diagnostic& report(size_t begin, size_t end, std::string message, std::string help = {});
   Diagnostic& report(const Statement& stmt, std::string message, std::string help = {});

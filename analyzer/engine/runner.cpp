@@ -86,30 +86,6 @@ void parallel_for(size_t n, unsigned jobs, const std::function<void(size_t)>& fn
   for (auto th : threads) pthread_join(th, nullptr);
 }
 
-std::string display_path(const fs::path& p) {
-  std::error_code ec;
-  const fs::path abs = fs::absolute(p, ec).lexically_normal();
-  const fs::path cwd = fs::current_path(ec);
-  if (!ec) {
-    const fs::path rel = abs.lexically_relative(cwd);
-    if (!rel.empty() && *rel.begin() != "..") return rel.generic_string();
-  }
-  return abs.generic_string();
-}
-
-// The folder reader; a layout-aware one replaces this fallback at link time.
-[[gnu::weak]] MigrationFolder load_migration_folder(const fs::path& dir, const Config& /*cfg*/) {
-  MigrationFolder f;
-  f.dir = dir;
-  std::error_code ec;
-  for (fs::directory_iterator it(dir, fs::directory_options::skip_permission_denied, ec), end; !ec && it != end;
-       it.increment(ec)) {
-    if (it->path().extension() == ".sql") f.sql_files.push_back(it->path());
-  }
-  std::sort(f.sql_files.begin(), f.sql_files.end());
-  return f;
-}
-
 namespace {
 
 // ---------------------------------------------------------------- discovery
@@ -214,6 +190,12 @@ std::vector<Unit> build_units(const MigrationFolder& folder, const std::map<fs::
   }
   for (const auto& f : folder.sql_files)
     if (!covered.contains(f)) add(Section{f, 0, SIZE_MAX}, Role::Plain, nullptr);
+  // Link each down to its up once the vector no longer moves.
+  std::map<const Migration*, const Unit*> ups;
+  for (const auto& u : units)
+    if (u.role == Role::Up) ups[u.migration] = &u;
+  for (auto& u : units)
+    if (u.role == Role::Down && ups.contains(u.migration)) u.up = ups[u.migration];
   return units;
 }
 
@@ -285,8 +267,17 @@ void finish_file(const ParsedFile* file, const RuleSelection& selection, std::ve
 }
 
 std::vector<Diagnostic> analyze_unit_alone(const ParsedFile& file, Role role, bool in_transaction, const Config& config,
-                                           const RuleSelection& selection) {
+                                           const RuleSelection& selection, const ParsedFile* up_file) {
+  Unit up;
+  if (up_file) {
+    up.file = up_file;
+    up.role = Role::Up;
+    up.in_transaction = in_transaction;
+    for (const auto& s : up_file->statements) up.statements.push_back(&s);
+    fill_unit_facts(up);
+  }
   Unit u;
+  u.up = up_file ? &up : nullptr;
   u.file = &file;
   u.role = role;
   u.in_transaction = in_transaction;

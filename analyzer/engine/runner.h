@@ -59,14 +59,13 @@ AnalysisResult analyze(const AnalysisOptions& options);
 
 // One file on its own, as one unit with the given role: parser findings,
 // statement and unit rules, suppressions, selection. (Rule fixtures use it.)
+// For a down, up_file is its migration's up (context only: not reported on).
 std::vector<Diagnostic> analyze_unit_alone(const ParsedFile& file, Role role, bool in_transaction,
-                                           const Config& config, const RuleSelection& selection);
+                                           const Config& config, const RuleSelection& selection,
+                                           const ParsedFile* up_file = nullptr);
 
 // Selection, suppressions and severities for one file's findings.
 void finish_file(const ParsedFile* file, const RuleSelection& selection, std::vector<Diagnostic>& diags);
-
-// Relative to the working directory when the file is under it, else absolute.
-std::string display_path(const std::filesystem::path& p);
 
 // Runs fn(i) for i in [0, n) on `jobs` threads with large stacks (deeply
 // nested input recurses inside the parser); deterministic results are the

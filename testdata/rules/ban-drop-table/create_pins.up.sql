@@ -1,0 +1,1 @@
+CREATE TABLE pins (id bigint PRIMARY KEY);
