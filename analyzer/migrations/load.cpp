@@ -351,6 +351,10 @@ class Loader {
     std::sort(folder_.sql_files.begin(), folder_.sql_files.end());
     folder_.sql_files.erase(std::unique(folder_.sql_files.begin(), folder_.sql_files.end()), folder_.sql_files.end());
     std::sort(folder_.unreadable.begin(), folder_.unreadable.end());
+    // Reported once here; the engine must not read (and report) them again.
+    std::erase_if(folder_.sql_files, [&](const fs::path& p) {
+      return std::binary_search(folder_.unreadable.begin(), folder_.unreadable.end(), p);
+    });
     return std::move(folder_);
   }
 

@@ -89,8 +89,11 @@ struct MigrationFolder {
   std::filesystem::path dir;
   Layout layout = Layout::Plain;
   std::vector<Migration> migrations;            // in apply order
-  std::vector<std::filesystem::path> sql_files;  // every .sql file of its PostgreSQL migrations, sorted
-  std::vector<std::filesystem::path> unreadable;  // already reported as unreadable-file; skip them
+  // Every readable .sql file of its PostgreSQL migrations, sorted; each
+  // Section::file is spelled exactly as here.
+  std::vector<std::filesystem::path> sql_files;
+  // Already reported as unreadable-file (and left out of sql_files).
+  std::vector<std::filesystem::path> unreadable;
   std::vector<Diagnostic> diagnostics;          // folder-level findings made while reading it
 };
 
