@@ -151,18 +151,19 @@ void Catalog::store(int id, std::map<std::string, Ptr<T>>& m, const std::string&
 }
 
 void Catalog::add_dep(const std::string& target, const std::string& dependent, int delta) {
-  auto cur = find(deps_, target);
-  auto next = std::make_shared<DepSet>(cur ? *cur : DepSet{});
-  int& n = (*next)[dependent];
-  n += delta;
-  if (n <= 0) next->erase(dependent);
-  store<DepSet>(kDeps, deps_, target, next->empty() ? nullptr : Ptr<DepSet>(next));
+  // One entry per (target, dependent) pair: a change costs O(log n), never a
+  // copy of every dependent of a popular target.
+  const std::string k = target + '\x1e' + dependent;
+  auto cur = find(deps_, k);
+  const int n = (cur ? *cur : 0) + delta;
+  store<int>(kDeps, deps_, k, n > 0 ? std::make_shared<const int>(n) : nullptr);
 }
 
 std::vector<std::string> Catalog::dependents(const std::string& target) const {
   std::vector<std::string> out;
-  if (auto d = find(deps_, target))
-    for (const auto& [k, n] : *d) out.push_back(k);
+  const std::string prefix = target + '\x1e';
+  for (auto it = deps_.lower_bound(prefix); it != deps_.end() && it->first.starts_with(prefix); ++it)
+    out.push_back(it->first.substr(prefix.size()));
   return out;
 }
 

@@ -301,7 +301,6 @@ class Catalog {
   void table_deps(const Table& t, int delta);
   void view_deps(const View& v, int delta);
 
-  using DepSet = std::map<std::string, int>;
   struct Entry {
     int store;
     std::string key;
@@ -321,7 +320,7 @@ class Catalog {
   std::map<std::string, Ptr<std::string>> comments_;
   std::map<std::string, Ptr<int>> uncertain_;
   std::map<std::string, Ptr<int>> connames_;  // "schema\x1fname" -> use count
-  std::map<std::string, Ptr<DepSet>> deps_;
+  std::map<std::string, Ptr<int>> deps_;  // "target\x1edependent" -> count
 };
 
 // A set of object values (part of a catalog state), what diff() compares.
