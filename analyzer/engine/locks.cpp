@@ -46,4 +46,10 @@ std::string_view table_work_phrase(TableWork w) {
   return "";
 }
 
+std::string lock_work_phrase(LockMode m, std::string_view table, TableWork w) {
+  std::string out = lock_phrase(m, table);
+  if (w != TableWork::None) out += fmt::format(" and {}", table_work_phrase(w));
+  return out;
+}
+
 }  // namespace miglint

@@ -25,5 +25,8 @@ std::string lock_phrase(LockMode m, std::string_view table);
 
 enum class TableWork { None, Scan, Rewrite, IndexBuild };
 std::string_view table_work_phrase(TableWork w);  // "rewrites the whole table"
+// "takes an ACCESS EXCLUSIVE lock on users (blocks reads and writes) and
+// rewrites the whole table and its indexes while holding the lock"
+std::string lock_work_phrase(LockMode m, std::string_view table, TableWork w);
 
 }  // namespace miglint

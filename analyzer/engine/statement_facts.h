@@ -1,0 +1,90 @@
+// What a statement does to the tables it touches, read off the PostgreSQL AST
+// (PG_FACTS §6): the lock each table gets and whether it is scanned, rewritten
+// or indexed. Shared by the locking, timeout and transaction rules so they
+// agree on every statement.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <pg_query/pg_query.pb.h>
+
+#include "analyzer/engine/context.h"
+#include "analyzer/engine/locks.h"
+
+namespace miglint {
+
+// "schema.table" as written (no schema when none was written).
+std::string relation_name(const pg_query::RangeVar& rv);
+// The last part of a dotted name list (DROP objects, type names).
+std::string last_name(const pg_query::Node& list);
+std::string dotted_name(const google::protobuf::RepeatedPtrField<pg_query::Node>& parts);
+
+struct TableLock {
+  std::string name;     // as written, for messages
+  std::string relname;  // unqualified, for "created earlier?"
+  LockMode mode = LockMode::AccessShare;
+  TableWork work = TableWork::None;
+  bool is_index = false;  // the name is an index (DROP INDEX, REINDEX INDEX): its table is unknown
+};
+
+// The table locks a statement takes, strongest first per table; empty for
+// statements that lock no table (or only new rows).
+std::vector<TableLock> statement_locks(const pg_query::Node& stmt, int pg_version);
+
+// The strongest of them on a table that existed before this statement
+// (created_earlier tables carry no risk); nullopt when there is none.
+std::optional<TableLock> strongest_existing_lock(const StatementContext& ctx);
+std::optional<TableLock> strongest_existing_lock(const UnitContext& ctx, const Statement& stmt);
+
+// Volatility of a column default expression, as far as the AST tells.
+enum class Volatility { Immutable, Stable, Volatile, Unknown };
+// function: the volatile or unknown function found (for messages).
+Volatility default_volatility(const pg_query::Node& expr, std::string* function = nullptr);
+
+// What ADD COLUMN does to an existing table.
+struct AddColumnFacts {
+  bool has_default = false;      // DEFAULT given (not NULL)
+  bool not_null = false;
+  bool primary_key = false;
+  bool unique = false;
+  bool serial = false;           // serial/bigserial/smallserial
+  bool identity = false;
+  bool stored_generated = false;
+  Volatility default_volatility = Volatility::Immutable;
+  std::string volatile_function;  // for messages
+  const pg_query::Node* default_expr = nullptr;
+  std::string type;               // as written
+};
+AddColumnFacts add_column_facts(const pg_query::ColumnDef& col);
+// Does ADD COLUMN rewrite the table on this server version? why: the reason.
+bool add_column_rewrites(const AddColumnFacts& f, int pg_version, std::string* why = nullptr);
+
+// A type name as written, "varchar(20)", "public.money_t", "int[]".
+std::string type_text(const pg_query::TypeName& t);
+
+// The runner sends the unit as one multi-statement query (golang-migrate,
+// dbmate without transaction): an implicit transaction block. goose and Flyway
+// send statements one by one.
+bool sent_as_one_query(const UnitContext& ctx);
+
+// The name PostgreSQL gives a constraint: its own, else the implicit
+// <table>_<col>_<fkey|check|...> when it needs no truncation; empty if unknown.
+std::string constraint_name(const pg_query::Constraint& c, std::string_view relname);
+
+// Fix for ADD CONSTRAINT without NOT VALID: append NOT VALID and a separate
+// VALIDATE CONSTRAINT statement. Only for a single-subcommand ALTER TABLE
+// whose constraint name is known.
+std::optional<Fix> not_valid_fix(const StatementContext& ctx, const pg_query::AlterTableStmt& at,
+                                 const pg_query::Constraint& c);
+
+// How a statement changes session setting `name` (SET [LOCAL], RESET,
+// SELECT set_config(...)): +1 set to a non-zero value, -1 cleared (0,
+// DEFAULT, RESET), 0 not about it.
+int setting_change(const pg_query::Node& stmt, std::string_view name);
+
+// Is `node` a statement that only controls the session or the transaction
+// (BEGIN, COMMIT, SET, RESET)?
+bool is_control_statement(const pg_query::Node& stmt);
+
+}  // namespace miglint

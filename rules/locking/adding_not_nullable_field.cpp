@@ -1,0 +1,80 @@
+// `adding-not-nullable-field` (squawk): SET NOT NULL on an existing column
+// scans the whole table under ACCESS EXCLUSIVE, unless (PostgreSQL 12+) a
+// valid CHECK (col IS NOT NULL) already proves it.
+#include <fmt/format.h>
+
+#include "analyzer/engine/registry.h"
+#include "analyzer/engine/statement_facts.h"
+#include "analyzer/engine/walk.h"
+
+namespace miglint {
+namespace {
+
+class AddingNotNullableField final : public Rule {
+ public:
+  const RuleMeta& meta() const override {
+    static const RuleMeta m{"adding-not-nullable-field", Severity::Warning,
+                            "SET NOT NULL scans the whole table under ACCESS EXCLUSIVE", "locking"};
+    return m;
+  }
+  std::vector<pg_query::Node::NodeCase> node_kinds() const override { return {pg_query::Node::kAlterTableStmt}; }
+
+  void check_node(const pg_query::Node& node, StatementContext& ctx) const override {
+    const auto& at = node.alter_table_stmt();
+    if (at.objtype() != pg_query::OBJECT_TABLE || ctx.created_earlier(at.relation().relname())) return;
+    const std::string table = relation_name(at.relation());
+    for (const auto& c : at.cmds()) {
+      const auto& cmd = c.alter_table_cmd();
+      if (cmd.subtype() != pg_query::AT_SetNotNull) continue;
+      if (ctx.pg_version() >= 12 && proven_by_check(ctx, at.relation().relname(), cmd.name())) continue;
+      ctx.report_statement(
+          fmt::format("SET NOT NULL on {}.{} checks every row; the statement {}", table, cmd.name(),
+                      lock_work_phrase(LockMode::AccessExclusive, table, TableWork::Scan)),
+          ctx.pg_version() >= 12
+              ? "first add `CHECK (col IS NOT NULL) NOT VALID` and `VALIDATE CONSTRAINT` it in a separate "
+                "transaction (no long lock); SET NOT NULL then skips the scan, and the CHECK can be dropped"
+              : "before PostgreSQL 12 SET NOT NULL always scans; keep a validated CHECK (col IS NOT NULL) "
+                "constraint instead, or run this when the table is small or traffic is low");
+    }
+  }
+
+ private:
+  // A CHECK (col IS NOT NULL) added earlier in this unit and valid by now:
+  // added without NOT VALID, or validated afterwards.
+  static bool proven_by_check(const StatementContext& ctx, const std::string& relname, const std::string& column) {
+    std::vector<std::string> pending;  // NOT VALID checks on the column, by name
+    for (const Statement* s : ctx.unit().statements) {
+      if (s->ordinal >= ctx.statement().ordinal) break;
+      if (!s->node->has_alter_table_stmt()) continue;
+      const auto& at = s->node->alter_table_stmt();
+      if (at.relation().relname() != relname) continue;
+      for (const auto& c : at.cmds()) {
+        const auto& cmd = c.alter_table_cmd();
+        if (cmd.subtype() == pg_query::AT_AddConstraint) {
+          const auto& k = cmd.def().constraint();
+          if (k.contype() != pg_query::CONSTR_CHECK || !is_not_null_test(k.raw_expr(), column)) continue;
+          if (!k.skip_validation()) return true;
+          pending.push_back(k.conname());
+        } else if (cmd.subtype() == pg_query::AT_ValidateConstraint) {
+          for (const auto& p : pending)
+            if (p == cmd.name()) return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  static bool is_not_null_test(const pg_query::Node& e, const std::string& column) {
+    if (!e.has_null_test() || e.null_test().nulltesttype() != pg_query::IS_NOT_NULL) return false;
+    const auto& arg = e.null_test().arg();
+    if (!arg.has_column_ref()) return false;
+    const auto& f = arg.column_ref().fields();
+    return !f.empty() && f.rbegin()->has_string() && f.rbegin()->string().sval() == column;
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_adding_not_nullable_field() { return std::make_unique<AddingNotNullableField>(); }
+
+}  // namespace miglint

@@ -1,0 +1,52 @@
+// `adding-serial-primary-key-field` (squawk): a primary key added to an
+// existing table builds its index while ACCESS EXCLUSIVE blocks everything;
+// build the index concurrently and attach it with USING INDEX instead.
+#include <fmt/format.h>
+
+#include "analyzer/engine/registry.h"
+#include "analyzer/engine/statement_facts.h"
+
+namespace miglint {
+namespace {
+
+constexpr std::string_view kHelp =
+    "build the index first with `CREATE UNIQUE INDEX CONCURRENTLY <name> ON <table> (...)` (in a migration that "
+    "does not run in a transaction), then `ALTER TABLE <table> ADD CONSTRAINT <name> PRIMARY KEY USING INDEX "
+    "<name>`; make the columns NOT NULL beforehand (see adding-not-nullable-field)";
+
+class AddingSerialPrimaryKeyField final : public Rule {
+ public:
+  const RuleMeta& meta() const override {
+    static const RuleMeta m{"adding-serial-primary-key-field", Severity::Warning,
+                            "adding a primary key to an existing table builds its index under ACCESS EXCLUSIVE",
+                            "locking"};
+    return m;
+  }
+  std::vector<pg_query::Node::NodeCase> node_kinds() const override { return {pg_query::Node::kAlterTableStmt}; }
+
+  void check_node(const pg_query::Node& node, StatementContext& ctx) const override {
+    const auto& at = node.alter_table_stmt();
+    if (at.objtype() != pg_query::OBJECT_TABLE || ctx.created_earlier(at.relation().relname())) return;
+    const std::string table = relation_name(at.relation());
+    const std::string msg = fmt::format(
+        "adding a primary key to {} builds its unique index (and checks the columns for NULLs); the statement {}",
+        table, lock_work_phrase(LockMode::AccessExclusive, table, TableWork::IndexBuild));
+    for (const auto& c : at.cmds()) {
+      const auto& cmd = c.alter_table_cmd();
+      if (cmd.subtype() == pg_query::AT_AddConstraint) {
+        const auto& k = cmd.def().constraint();
+        if (k.contype() == pg_query::CONSTR_PRIMARY && k.indexname().empty())
+          ctx.report_at(k, msg, std::string(kHelp));
+      } else if (cmd.subtype() == pg_query::AT_AddColumn) {
+        for (const auto& cc : cmd.def().column_def().constraints())
+          if (cc.constraint().contype() == pg_query::CONSTR_PRIMARY) ctx.report_at(cc.constraint(), msg, std::string(kHelp));
+      }
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_adding_serial_primary_key_field() { return std::make_unique<AddingSerialPrimaryKeyField>(); }
+
+}  // namespace miglint

@@ -1,0 +1,9 @@
+-- PostgreSQL 12+: a validated CHECK (col IS NOT NULL) lets SET NOT NULL skip the scan.
+ALTER TABLE users ADD CONSTRAINT users_email_nn CHECK (email IS NOT NULL) NOT VALID;
+ALTER TABLE users VALIDATE CONSTRAINT users_email_nn;
+ALTER TABLE users ALTER COLUMN email SET NOT NULL;
+ALTER TABLE users DROP CONSTRAINT users_email_nn;
+-- New table, DROP NOT NULL.
+CREATE TABLE t (a int);
+ALTER TABLE t ALTER COLUMN a SET NOT NULL;
+ALTER TABLE users ALTER COLUMN bio DROP NOT NULL;

@@ -1,0 +1,12 @@
+BEGIN;
+ALTER TABLE users ADD COLUMN nickname text;
+COMMIT;
+START TRANSACTION;
+SAVEPOINT s;
+ROLLBACK TO SAVEPOINT s;
+ROLLBACK;
+BEGIN;
+SELECT 1;
+END;
+-- BEGIN in a comment or a string is no statement.
+SELECT 'BEGIN';

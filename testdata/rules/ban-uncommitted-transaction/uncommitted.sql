@@ -1,0 +1,3 @@
+BEGIN;
+-- expect: ban-uncommitted-transaction "this transaction is never committed"
+ALTER TABLE users ADD COLUMN nickname text;
