@@ -33,7 +33,10 @@ std::string_view lock_blocks(LockMode m) {
 }
 
 std::string lock_phrase(LockMode m, std::string_view table) {
-  return fmt::format("takes an {} lock on {} ({})", lock_name(m), table, lock_blocks(m));
+  // "an ACCESS EXCLUSIVE", "an EXCLUSIVE", but "a SHARE", "a ROW EXCLUSIVE".
+  const std::string_view name = lock_name(m);
+  const bool vowel = name.front() == 'A' || name.front() == 'E';
+  return fmt::format("takes {} {} lock on {} ({})", vowel ? "an" : "a", name, table, lock_blocks(m));
 }
 
 std::string_view table_work_phrase(TableWork w) {

@@ -389,6 +389,9 @@ std::optional<TableLock> strongest_existing_lock(const UnitContext& ctx, const S
   std::optional<TableLock> best;
   for (auto& l : statement_locks(*stmt.node, ctx.pg_version())) {
     if (!l.is_index && ctx.created_before(l.relname, stmt.ordinal)) continue;
+    // A down removing what its own up created undoes that migration; the
+    // table is as new as the up.
+    if (ctx.role() == Role::Down && ctx.up_unit() && ctx.up_unit()->created_relations.contains(l.relname)) continue;
     if (!best || l.mode > best->mode) best = std::move(l);
   }
   return best;

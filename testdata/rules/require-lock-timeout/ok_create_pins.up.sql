@@ -1,0 +1,2 @@
+CREATE TABLE pins (id bigint PRIMARY KEY);
+CREATE INDEX pins_id_idx ON pins (id);
