@@ -10,6 +10,8 @@
 #include <fmt/format.h>
 
 #include "analyzer/config/config.h"
+#include "analyzer/diag/baseline.h"
+#include "analyzer/migrations/git.h"
 #include "analyzer/engine/registry.h"
 #include "analyzer/engine/runner.h"
 #include "analyzer/output/output.h"
@@ -47,6 +49,16 @@ Config load_effective_config(const CommonOptions& o) {
     return load_config(o.config);
   }
   if (auto found = find_config(fs::current_path())) return load_config(*found);
+  // Then next to what is analysed, like ruff: `miglint check examples/migrations`
+  // from elsewhere still finds examples/miglint.toml.
+  const std::string first = !o.stdin_filename.empty() ? o.stdin_filename : o.paths.empty() ? "" : o.paths.front();
+  if (!first.empty()) {
+    std::error_code ec;
+    fs::path start = fs::absolute(first, ec);
+    if (!ec && !fs::is_directory(start, ec)) start = start.parent_path();
+    if (!ec)
+      if (auto found = find_config(start)) return load_config(*found);
+  }
   return Config{};
 }
 
@@ -78,6 +90,7 @@ AnalysisOptions analysis_options(const CommonOptions& o) {
   a.select = split_ids(o.select);
   a.ignore = split_ids(o.ignore);
   a.jobs = o.jobs;
+  if (!o.since.empty()) a.since = o.since;
   if (!o.stdin_filename.empty()) {
     std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
     std::error_code ec;
@@ -182,8 +195,14 @@ int main(int argc, char** argv) {
   } catch (const UsageError& e) {
     std::cerr << "miglint: " << e.what() << '\n';
     return kExitUsage;
+  } catch (const GitError& e) {
+    std::cerr << "miglint: --since: " << e.what() << '\n';
+    return kExitUsage;
+  } catch (const BaselineError& e) {
+    std::cerr << "miglint: baseline: " << e.what() << '\n';
+    return kExitUsage;
   } catch (const std::exception& e) {
-    std::cerr << "miglint: internal error: " << e.what() << '\n';
+    std::cerr << "miglint: " << e.what() << '\n';
     return kExitUsage;
   }
   return kExitUsage;

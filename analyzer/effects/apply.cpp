@@ -79,6 +79,14 @@ void Ctx::effect(Action a, ObjectKind k, QName name, std::string member, bool im
   e.detail = std::move(detail);
   e.begin = location < 0 ? stmt.begin : at(location);
   e.end = location < 0 ? stmt.end : e.begin;
+  // Inside a nested drop/alteration every other object is a consequence.
+  if (via && !(e.object == *via)) {
+    e.implied = true;
+    e.via = *via;
+    e.cascade = cascading;
+  }
+  if (k == ObjectKind::Index)
+    if (auto ix = cat.index(e.object.name)) e.owner = {ObjectKind::Table, ix->table, {}};
   out.effects.push_back(std::move(e));
 }
 
@@ -234,7 +242,7 @@ void begin_file(catalog::Catalog& cat) { cat.set_search_path({"public"}); }
 ApplyResult apply_statement(catalog::Catalog& cat, const ParsedFile& file, const Statement& stmt) {
   ApplyResult out;
   if (!stmt.node) return out;
-  Ctx c{cat, file, stmt, out};
+  Ctx c{cat, file, stmt, out, false, std::nullopt, false};
   const size_t cp = cat.checkpoint();
   const auto& n = *stmt.node;
   using N = pg_query::Node;

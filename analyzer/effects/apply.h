@@ -24,6 +24,18 @@ struct Effect {
   std::string new_name;     // for renames
   std::string detail;       // "type", "default", "not null", ... for alterations
   size_t begin = 0, end = 0;  // file byte range of the most precise node
+  // For an implied effect: the object the statement named whose drop or
+  // alteration caused it (kind Other when none).
+  catalog::ObjectRef via;
+  // Implied, and only because of CASCADE: a dependent the statement's object
+  // does not own (another table's foreign key, a view), as opposed to what it
+  // owns and what goes with it silently (its indexes, constraints, columns).
+  bool cascade = false;
+  // For indexes: the table they belong to; for owned sequences: the table and
+  // column (member) that own them (kind Other when none or unknown).
+  catalog::ObjectRef owner;
+  // For dropped indexes and constraints: the columns of their table they use.
+  std::vector<std::string> uses;
 };
 
 struct Issue {

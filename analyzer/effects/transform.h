@@ -22,6 +22,10 @@ struct Ctx {
   const Statement& stmt;
   ApplyResult& out;
   bool failed = false;  // PostgreSQL would reject the statement
+  // The object the statement named that the current nested drop/alteration
+  // stems from, and whether that chain went through CASCADE (see Effect).
+  std::optional<catalog::ObjectRef> via;
+  bool cascading = false;
 
   size_t at(int location) const { return stmt.offset(location); }
   void issue(std::string rule, int location, std::string message);
@@ -40,6 +44,28 @@ struct Ctx {
   std::optional<QName> find_relation_of(const std::string& schema, const std::string& name,
                                         bool (*pred)(const catalog::Catalog&, const QName&)) const;
   std::optional<QName> find_type(const std::vector<std::string>& names) const;
+};
+
+// Marks the effects made while it lives as consequences of `ref` (the first,
+// outermost scope wins), through CASCADE when `cascade`.
+class CauseScope {
+ public:
+  CauseScope(Ctx& c, catalog::ObjectRef ref, bool cascade = false)
+      : c_(c), prev_via_(c.via), prev_cascading_(c.cascading) {
+    if (!c.via) c.via = std::move(ref);
+    c.cascading = c.cascading || cascade;
+  }
+  ~CauseScope() {
+    c_.via = std::move(prev_via_);
+    c_.cascading = prev_cascading_;
+  }
+  CauseScope(const CauseScope&) = delete;
+  CauseScope& operator=(const CauseScope&) = delete;
+
+ private:
+  Ctx& c_;
+  std::optional<catalog::ObjectRef> prev_via_;
+  bool prev_cascading_;
 };
 
 // (schema, name) from a dotted name list (["s","t"] or ["t"]).

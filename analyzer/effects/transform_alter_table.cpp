@@ -56,6 +56,18 @@ void alter_column_type(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cm
       }
   c.cat.put_table(t);
   c.effect(Action::Altered, ObjectKind::Column, q, cmd.name(), false, -1, "type");
+  // PostgreSQL rebuilds every index and re-checks every constraint that uses
+  // the column (tablecmds.c ATPostAlterTypeCleanup): they are touched too.
+  CauseScope cause(c, {ObjectKind::Column, q, cmd.name()});
+  for (const auto& k : t->constraints)
+    if (k.uses.count(cmd.name())) c.effect(Action::Altered, ObjectKind::Constraint, q, k.name, true, -1, "rebuilt");
+  for (const auto& d : c.cat.dependents(catalog::table_key(q)))
+    if (d.starts_with("index:")) {
+      const std::string k = d.substr(6);
+      const QName iq{k.substr(0, k.find('\x1f')), k.substr(k.find('\x1f') + 1)};
+      auto ix = c.cat.index(iq);
+      if (ix && ix->uses.count(cmd.name())) c.effect(Action::Altered, ObjectKind::Index, iq, {}, true, -1, "rebuilt");
+    }
 }
 
 void add_identity(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cmd) {

@@ -41,6 +41,7 @@ void drop_foreign_key(Ctx& c, const QName& table, const std::string& con) {
 bool drop_view(Ctx& c, const QName& q, bool cascade, const std::set<std::string>& named, bool implied, int loc) {
   auto v = c.cat.view(q);
   if (!v) return true;
+  CauseScope cause(c, {v->materialized ? ObjectKind::MaterializedView : ObjectKind::View, q, {}});
   std::vector<std::string> blockers;
   std::vector<QName> dependents;
   for (const auto& d : c.cat.dependents(catalog::view_key(q))) {
@@ -54,7 +55,10 @@ bool drop_view(Ctx& c, const QName& q, bool cascade, const std::set<std::string>
     refuse(c, loc, "view " + q.str(), blockers);
     return false;
   }
-  for (const auto& d : dependents) drop_view(c, d, true, named, true, loc);
+  {
+    CauseScope dep(c, {}, true);
+    for (const auto& d : dependents) drop_view(c, d, true, named, true, loc);
+  }
   c.cat.erase_view(q);
   c.cat.set_comment(catalog::view_key(q), std::nullopt);
   c.effect(Action::Dropped, v->materialized ? ObjectKind::MaterializedView : ObjectKind::View, q, {}, implied, loc);
@@ -72,9 +76,12 @@ bool drop_index(Ctx& c, const QName& q, bool cascade, bool implied, int loc) {
                         q.str(), catalog::quote_ident(ix->constraint), ix->table.str()));
     return false;
   }
+  CauseScope cause(c, {ObjectKind::Index, q, {}});
   c.cat.erase_index(q);
   c.cat.set_comment(catalog::index_key(q), std::nullopt);
   c.effect(Action::Dropped, ObjectKind::Index, q, {}, implied, loc);
+  c.out.effects.back().owner = {ObjectKind::Table, ix->table, {}};
+  c.out.effects.back().uses.assign(ix->uses.begin(), ix->uses.end());
   return true;
 }
 
@@ -87,6 +94,7 @@ bool drop_sequence(Ctx& c, const QName& q, bool cascade, bool implied, int loc) 
                         catalog::quote_ident(s->owned_column), s->owned_table->str()));
     return false;
   }
+  CauseScope cause(c, {ObjectKind::Sequence, q, {}});
   std::vector<std::pair<QName, std::string>> defaults;
   for (const auto& d : c.cat.dependents("sequence:" + q.key())) {
     if (!d.starts_with("default:")) continue;
@@ -111,17 +119,20 @@ bool drop_sequence(Ctx& c, const QName& q, bool cascade, bool implied, int loc) 
         cc->default_seq.clear();
       }
       c.cat.put_table(copy);
+      CauseScope dep(c, {}, true);
       c.effect(Action::Altered, ObjectKind::Column, tq, col, true, loc, "default");
     }
   c.cat.erase_sequence(q);
   c.cat.set_comment(catalog::sequence_key(q), std::nullopt);
   c.effect(Action::Dropped, ObjectKind::Sequence, q, {}, implied, loc);
+  if (s->owned_table) c.out.effects.back().owner = {ObjectKind::Table, *s->owned_table, s->owned_column};
   return true;
 }
 
 bool drop_table(Ctx& c, const QName& q, bool cascade, const std::set<std::string>& named, bool implied, int loc) {
   auto t = c.cat.table(q);
   if (!t) return true;
+  CauseScope cause(c, {ObjectKind::Table, q, {}});
   const std::string self = catalog::table_key(q);
   std::vector<std::string> blockers;
   std::vector<std::pair<QName, std::string>> fks;
@@ -163,10 +174,14 @@ bool drop_table(Ctx& c, const QName& q, bool cascade, const std::set<std::string
     refuse(c, loc, "table " + q.str(), blockers);
     return false;
   }
-  for (const auto& [owner, con] : fks)
-    if (!(owner == q)) drop_foreign_key(c, owner, con);
-  for (const auto& v : views) drop_view(c, v, true, named, true, loc);
-  for (const auto& ch : children) drop_table(c, ch, true, named, true, loc);
+  {
+    // Other tables' foreign keys, views and inheritance children only go with CASCADE.
+    CauseScope dep(c, {}, true);
+    for (const auto& [owner, con] : fks)
+      if (!(owner == q)) drop_foreign_key(c, owner, con);
+    for (const auto& v : views) drop_view(c, v, true, named, true, loc);
+    for (const auto& ch : children) drop_table(c, ch, true, named, true, loc);
+  }
   for (const auto& p : partitions) drop_table(c, p, cascade, named, true, loc);
   for (const auto& [tq, name] : triggers) {
     c.cat.erase_trigger(tq, name);
@@ -178,7 +193,10 @@ bool drop_table(Ctx& c, const QName& q, bool cascade, const std::set<std::string
     c.cat.set_comment("constraint:" + q.key() + '\x1f' + k.name, std::nullopt);
     c.effect(Action::Dropped, ObjectKind::Constraint, q, k.name, true, loc);
   }
-  for (const auto& col : t->columns) c.cat.set_comment("column:" + q.key() + '\x1f' + col.name, std::nullopt);
+  for (const auto& col : t->columns) {
+    c.cat.set_comment("column:" + q.key() + '\x1f' + col.name, std::nullopt);
+    c.effect(Action::Dropped, ObjectKind::Column, q, col.name, true, loc);
+  }
   c.cat.erase_table(q);
   c.cat.set_comment(self, std::nullopt);
   c.effect(Action::Dropped, ObjectKind::Table, q, {}, implied, loc);
@@ -190,6 +208,7 @@ bool drop_constraint(Ctx& c, const QName& table, const std::string& name, bool c
   if (!t) return false;
   const auto* k = t->constraint(name);
   if (!k) return false;
+  CauseScope cause(c, {ObjectKind::Constraint, table, name});
   std::vector<std::pair<QName, std::string>> fks;
   if (k->kind == ConstraintKind::PrimaryKey || k->kind == ConstraintKind::Unique) {
     std::vector<std::string> blockers;
@@ -214,8 +233,11 @@ bool drop_constraint(Ctx& c, const QName& table, const std::string& name, bool c
       return false;
     }
   }
-  for (const auto& [owner, con] : fks)
-    if (!(owner == table)) drop_foreign_key(c, owner, con);
+  {
+    CauseScope dep(c, {}, true);
+    for (const auto& [owner, con] : fks)
+      if (!(owner == table)) drop_foreign_key(c, owner, con);
+  }
   auto copy = std::make_shared<Table>(*c.cat.table(table));
   const bool has_index = k->kind == ConstraintKind::PrimaryKey || k->kind == ConstraintKind::Unique ||
                          k->kind == ConstraintKind::Exclude;
@@ -227,15 +249,22 @@ bool drop_constraint(Ctx& c, const QName& table, const std::string& name, bool c
     return false;
   });
   c.cat.put_table(copy);
+  for (const auto& [owner, con] : fks)
+    if (owner == table && con != name) {
+      CauseScope dep(c, {}, true);
+      c.effect(Action::Dropped, ObjectKind::Constraint, table, con, true, loc);
+    }
   if (has_index) drop_index(c, {table.schema, name}, true, true, loc);
   c.cat.set_comment("constraint:" + table.key() + '\x1f' + name, std::nullopt);
   c.effect(Action::Dropped, ObjectKind::Constraint, table, name, false, loc);
+  c.out.effects.back().uses.assign(k->uses.begin(), k->uses.end());
   return true;
 }
 
 bool drop_column(Ctx& c, const QName& table, const std::string& col, bool cascade, int loc) {
   auto t = c.cat.table(table);
   if (!t || !t->column(col)) return false;
+  CauseScope cause(c, {ObjectKind::Column, table, col});
   if (!t->partition_by.empty() && t->partition_by.find(catalog::quote_ident(col)) != std::string::npos) {
     c.issue("dependent-objects", loc,
             fmt::format("cannot drop column \"{}\" because it is part of the partition key of relation \"{}\"", col,
@@ -282,9 +311,12 @@ bool drop_column(Ctx& c, const QName& table, const std::string& col, bool cascad
     refuse(c, loc, "column " + catalog::quote_ident(col) + " of table " + table.str(), blockers);
     return false;
   }
-  for (const auto& v : views) drop_view(c, v, true, {}, true, loc);
-  for (const auto& [owner, con] : fks)
-    if (!(owner == table)) drop_foreign_key(c, owner, con);
+  {
+    CauseScope dep(c, {}, true);
+    for (const auto& v : views) drop_view(c, v, true, {}, true, loc);
+    for (const auto& [owner, con] : fks)
+      if (!(owner == table)) drop_foreign_key(c, owner, con);
+  }
   auto copy = std::make_shared<Table>(*c.cat.table(table));
   std::erase_if(copy->constraints, [&](const catalog::Constraint& k) {
     const bool gone = k.uses.count(col) != 0 ||
@@ -294,7 +326,14 @@ bool drop_column(Ctx& c, const QName& table, const std::string& col, bool cascad
     return gone;
   });
   if (cascade)
-    std::erase_if(copy->columns, [&](const catalog::Column& x) { return x.name != col && x.generated_uses.count(col); });
+    std::erase_if(copy->columns, [&](const catalog::Column& x) {
+      const bool gone = x.name != col && x.generated_uses.count(col);
+      if (gone) {
+        CauseScope dep(c, {}, true);
+        c.effect(Action::Dropped, ObjectKind::Column, table, x.name, true, loc);
+      }
+      return gone;
+    });
   std::erase_if(copy->columns, [&](const catalog::Column& x) { return x.name == col; });
   c.cat.put_table(copy);
   for (const auto& ix : indexes) drop_index(c, ix, true, true, loc);
@@ -339,8 +378,12 @@ void drop_type(Ctx& c, const QName& q, bool cascade, int loc) {
     refuse(c, loc, "type " + q.str(), blockers);
     return;
   }
+  CauseScope cause(c, {ObjectKind::Type, q, {}});
   // CASCADE drops the columns that use the type.
-  for (const auto& [tq, col] : cols) drop_column(c, tq, col, true, loc);
+  {
+    CauseScope dep(c, {}, true);
+    for (const auto& [tq, col] : cols) drop_column(c, tq, col, true, loc);
+  }
   c.cat.erase_type(q);
   c.cat.set_comment(catalog::type_key(q), std::nullopt);
   c.effect(Action::Dropped, ObjectKind::Type, q, {}, false, loc);
@@ -362,8 +405,10 @@ void drop_function(Ctx& c, const std::string& sig, const catalog::Function& f, b
     refuse(c, loc, "function " + sig, blockers);
     return;
   }
+  CauseScope cause(c, {ObjectKind::Function, f.name, f.args});
   for (const auto& [tq, name] : triggers) {
     c.cat.erase_trigger(tq, name);
+    CauseScope dep(c, {}, true);
     c.effect(Action::Dropped, ObjectKind::Trigger, tq, name, true, loc);
   }
   c.cat.erase_function(sig);
@@ -530,11 +575,16 @@ void transform_drop(Ctx& c, const pg_query::DropStmt& s) {
         std::set<std::string> named;
         for (const auto& t : tables) named.insert(catalog::table_key(t));
         for (const auto& v : views) named.insert(catalog::view_key(v));
-        for (const auto& v : views) drop_view(c, v, true, named, true, loc);
-        for (const auto& t : tables) drop_table(c, t, true, named, true, loc);
-        for (const auto& q : seqs) drop_sequence(c, q, true, true, loc);
-        for (const auto& [k, f] : funcs) drop_function(c, k, *f, true, loc);
-        for (const auto& t : types) drop_type(c, t, true, loc);
+        CauseScope cause(c, {ObjectKind::Schema, {sn, ""}, {}});
+        {
+          // What a schema contains goes only with CASCADE.
+          CauseScope dep(c, {}, true);
+          for (const auto& v : views) drop_view(c, v, true, named, true, loc);
+          for (const auto& t : tables) drop_table(c, t, true, named, true, loc);
+          for (const auto& q : seqs) drop_sequence(c, q, true, true, loc);
+          for (const auto& [k, f] : funcs) drop_function(c, k, *f, true, loc);
+          for (const auto& t : types) drop_type(c, t, true, loc);
+        }
         c.cat.erase_schema(sn);
         c.effect(Action::Dropped, ObjectKind::Schema, {sn, ""}, {}, false, loc);
       }

@@ -95,8 +95,13 @@ void transform_create_function(Ctx& c, const pg_query::CreateFunctionStmt& s) {
       return;
     }
   }
+  const bool replaced = c.cat.function(f->signature()) != nullptr;
   c.cat.put_function(f);
-  c.effect(Action::Created, ObjectKind::Function, f->name, f->args);
+  // OR REPLACE of an existing function changes its definition: an alteration.
+  if (replaced)
+    c.effect(Action::Altered, ObjectKind::Function, f->name, f->args, false, -1, "definition");
+  else
+    c.effect(Action::Created, ObjectKind::Function, f->name, f->args);
 }
 
 void transform_create_trigger(Ctx& c, const pg_query::CreateTrigStmt& s) {

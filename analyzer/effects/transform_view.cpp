@@ -23,8 +23,12 @@ void define_view(Ctx& c, const QName& name, const pg_query::Node& query, bool ma
       v->uses.insert(catalog::view_key(*w));
   }
   for (auto& col : catalog::column_refs(query)) v->column_refs.insert(col);
+  const bool replaced = c.cat.view(name) != nullptr;
   c.cat.put_view(v);
-  c.effect(Action::Created, materialized ? ObjectKind::MaterializedView : ObjectKind::View, name, {}, false, loc);
+  // OR REPLACE of an existing view changes its definition: an alteration.
+  c.effect(replaced ? Action::Altered : Action::Created,
+           materialized ? ObjectKind::MaterializedView : ObjectKind::View, name, {}, false, loc,
+           replaced ? "definition" : "");
 }
 
 }  // namespace

@@ -1,0 +1,373 @@
+#include "analyzer/effects/summary.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cctype>
+
+namespace miglint::effects {
+
+using catalog::ObjectKind;
+using catalog::ObjectRef;
+using catalog::QName;
+
+std::string display_name(const QName& q) {
+  if (q.schema.empty() || q.schema == "public") return catalog::quote_ident(q.name);
+  return q.str();
+}
+
+std::string display(const ObjectRef& ref) {
+  std::string kind(catalog::object_kind_name(ref.kind));
+  switch (ref.kind) {
+    case ObjectKind::Column:
+    case ObjectKind::Constraint:
+    case ObjectKind::Trigger: return kind + " " + display_name(ref.name) + "." + catalog::quote_ident(ref.member);
+    case ObjectKind::Function: return kind + " " + display_name(ref.name) + "(" + ref.member + ")";
+    case ObjectKind::Schema: return kind + " " + catalog::quote_ident(ref.name.schema);
+    case ObjectKind::Extension: return kind + " " + catalog::quote_ident(ref.name.name);
+    default: return kind + " " + display_name(ref.name);
+  }
+}
+
+std::string statement_excerpt(const ParsedFile& file, const Statement& st, size_t max) {
+  const std::string_view text = file.text(st.begin, std::max(st.begin, st.end));
+  std::string out;
+  bool space = false;
+  for (char ch : text) {
+    if (std::isspace(static_cast<unsigned char>(ch))) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out += ch;
+    if (out.size() >= max) {
+      // Never cut inside a UTF-8 sequence.
+      while (!out.empty() && (static_cast<unsigned char>(out.back()) & 0xC0) == 0x80) out.pop_back();
+      if (!out.empty() && (static_cast<unsigned char>(out.back()) & 0x80)) out.pop_back();
+      return out + "…";
+    }
+  }
+  return out;
+}
+
+std::vector<MigrationEffects> migration_effects(const catalog::ReplayResult& replay) {
+  std::vector<MigrationEffects> out;
+  std::map<std::string, size_t> index;
+  for (const auto& se : replay.effects) {
+    auto [it, fresh] = index.try_emplace(se.version, out.size());
+    if (fresh) out.push_back(MigrationEffects{se.version, {}, {}, {}, {}});
+    auto& m = out[it->second];
+    for (const auto& e : se.effects) (se.down ? m.down : m.up).push_back({&e, se.file, se.statement, se.down});
+  }
+  for (auto& m : out) {
+    m.summary = summarize(m.up);
+    m.down_summary = summarize(m.down);
+  }
+  return out;
+}
+
+namespace {
+
+std::string_view verb(Action a) {
+  switch (a) {
+    case Action::Created: return "creates";
+    case Action::Dropped: return "drops";
+    case Action::Altered: return "alters";
+    case Action::Renamed: return "renames";
+  }
+  return "alters";
+}
+
+std::string_view member_verb(Action a) {
+  switch (a) {
+    case Action::Created: return "adds";
+    case Action::Dropped: return "drops";
+    case Action::Altered: return "alters";
+    case Action::Renamed: return "renames";
+  }
+  return "alters";
+}
+
+bool table_member(ObjectKind k) {
+  return k == ObjectKind::Column || k == ObjectKind::Constraint || k == ObjectKind::Trigger;
+}
+
+}  // namespace
+
+std::string summarize(const std::vector<EffectAt>& effects) {
+  // Objects created or dropped as a whole: their members are not listed.
+  std::set<std::pair<Action, QName>> whole_tables;
+  for (const auto& ea : effects)
+    if (ea.effect->object.kind == ObjectKind::Table && !ea.effect->implied &&
+        (ea.effect->action == Action::Created || ea.effect->action == Action::Dropped))
+      whole_tables.insert({ea.effect->action, ea.effect->object.name});
+
+  // Groups in first-seen order: (action, object) -> member changes.
+  struct Group {
+    Action action;
+    ObjectRef object;
+    std::vector<std::string> details;
+  };
+  std::vector<Group> groups;
+  std::vector<std::string> cascaded;
+  auto group_of = [&](Action a, const ObjectRef& o) -> Group& {
+    for (auto& g : groups)
+      if (g.action == a && g.object == o) return g;
+    groups.push_back({a, o, {}});
+    return groups.back();
+  };
+  for (const auto& ea : effects) {
+    const Effect& e = *ea.effect;
+    if (e.object.kind == ObjectKind::Comment || e.object.kind == ObjectKind::Other) continue;
+    if (e.implied) {
+      // What a dropped object owns goes with it; CASCADE victims are news.
+      if (e.cascade && e.action == Action::Dropped) {
+        std::string d = display(e.object);
+        if (std::find(cascaded.begin(), cascaded.end(), d) == cascaded.end()) cascaded.push_back(d);
+      }
+      continue;
+    }
+    if (table_member(e.object.kind)) {
+      if (whole_tables.count({Action::Created, e.object.name}) || whole_tables.count({Action::Dropped, e.object.name}))
+        continue;
+      Group& g = group_of(Action::Altered, {ObjectKind::Table, e.object.name, {}});
+      std::string d = fmt::format("{} {} {}", member_verb(e.action), catalog::object_kind_name(e.object.kind),
+                                  catalog::quote_ident(e.object.member));
+      if (e.action == Action::Altered && !e.detail.empty()) d += " " + e.detail;
+      if (e.action == Action::Renamed && !e.new_name.empty()) d += " to " + catalog::quote_ident(e.new_name);
+      if (std::find(g.details.begin(), g.details.end(), d) == g.details.end()) g.details.push_back(d);
+      continue;
+    }
+    if (e.object.kind == ObjectKind::Table && e.action == Action::Altered &&
+        (whole_tables.count({Action::Created, e.object.name}) || e.detail.empty())) {
+      // The generic "ALTER TABLE happened" effect: only when nothing more precise follows.
+      if (whole_tables.count({Action::Created, e.object.name})) continue;
+      group_of(Action::Altered, e.object);
+      continue;
+    }
+    Group& g = group_of(e.action, e.object);
+    if (e.action == Action::Renamed && !e.new_name.empty()) {
+      std::string d = "to " + catalog::quote_ident(e.new_name);
+      if (std::find(g.details.begin(), g.details.end(), d) == g.details.end()) g.details.push_back(d);
+    } else if (e.action == Action::Altered && !e.detail.empty()) {
+      if (std::find(g.details.begin(), g.details.end(), e.detail) == g.details.end()) g.details.push_back(e.detail);
+    }
+  }
+  if (groups.empty() && cascaded.empty()) return effects.empty() ? "no schema changes" : "no named schema changes";
+
+  // "creates table x, index y; alters table z (adds column c)"
+  std::vector<std::string> clauses;
+  for (Action a : {Action::Created, Action::Altered, Action::Renamed, Action::Dropped}) {
+    std::string clause;
+    std::string_view last_kind;
+    for (const auto& g : groups) {
+      if (g.action != a) continue;
+      std::string item = display(g.object);
+      const std::string_view kind = catalog::object_kind_name(g.object.kind);
+      // Repeat the kind only when it changes: "creates table a, b, index c".
+      if (kind == last_kind && item.starts_with(std::string(kind) + " ")) item = item.substr(kind.size() + 1);
+      last_kind = kind;
+      if (!g.details.empty()) {
+        item += " (";
+        for (size_t i = 0; i < g.details.size(); ++i) item += (i ? ", " : "") + g.details[i];
+        item += ")";
+      }
+      clause += (clause.empty() ? std::string(verb(a)) + " " : ", ") + item;
+    }
+    if (!clause.empty()) clauses.push_back(clause);
+  }
+  if (!cascaded.empty()) {
+    std::string c = "also drops through CASCADE ";
+    for (size_t i = 0; i < cascaded.size(); ++i) c += (i ? ", " : "") + cascaded[i];
+    clauses.push_back(c);
+  }
+  std::string out;
+  for (size_t i = 0; i < clauses.size(); ++i) out += (i ? "; " : "") + clauses[i];
+  if (groups.size() == 1 && cascaded.empty()) out += "; touches nothing else";
+  return out;
+}
+
+// ---- names ----
+
+std::optional<std::vector<std::string>> split_identifiers(std::string_view text) {
+  std::vector<std::string> parts;
+  size_t i = 0;
+  const size_t n = text.size();
+  auto skip_space = [&] {
+    while (i < n && std::isspace(static_cast<unsigned char>(text[i]))) ++i;
+  };
+  skip_space();
+  if (i == n) return std::nullopt;
+  while (true) {
+    skip_space();
+    std::string part;
+    if (i < n && text[i] == '"') {
+      ++i;
+      bool closed = false;
+      while (i < n) {
+        if (text[i] == '"') {
+          if (i + 1 < n && text[i + 1] == '"') {
+            part += '"';
+            i += 2;
+            continue;
+          }
+          ++i;
+          closed = true;
+          break;
+        }
+        part += text[i++];
+      }
+      if (!closed || part.empty()) return std::nullopt;
+    } else {
+      while (i < n && text[i] != '.' && !std::isspace(static_cast<unsigned char>(text[i])) && text[i] != '"') {
+        const char ch = text[i++];
+        // PostgreSQL folds only ASCII letters (scansup.c downcase_identifier).
+        part += (ch >= 'A' && ch <= 'Z') ? static_cast<char>(ch - 'A' + 'a') : ch;
+      }
+      if (part.empty()) return std::nullopt;
+    }
+    // Identifiers are cut to 63 bytes on a character boundary (NAMEDATALEN - 1).
+    if (part.size() > 63) {
+      size_t cut = 63;
+      while (cut > 0 && (static_cast<unsigned char>(part[cut]) & 0xC0) == 0x80) --cut;
+      part.resize(cut);
+    }
+    parts.push_back(std::move(part));
+    skip_space();
+    if (i == n) break;
+    if (text[i] != '.') return std::nullopt;
+    ++i;
+  }
+  return parts;
+}
+
+std::optional<ObjectPattern> parse_pattern(std::string_view kind, std::string_view name, std::string* error) {
+  ObjectPattern p;
+  p.text = std::string(name);
+  auto fail = [&](std::string why) -> std::optional<ObjectPattern> {
+    if (error) *error = std::move(why);
+    return std::nullopt;
+  };
+  if (kind == "table") p.kind = ObjectKind::Table;
+  else if (kind == "column") p.kind = ObjectKind::Column;
+  else if (kind == "index") p.kind = ObjectKind::Index;
+  else if (kind == "constraint") p.kind = ObjectKind::Constraint;
+  else if (kind == "type" || kind == "domain" || kind == "enum") p.kind = ObjectKind::Type;
+  else if (kind == "view") p.kind = ObjectKind::View;
+  else if (kind == "materialized view") p.kind = ObjectKind::MaterializedView;
+  else if (kind == "function" || kind == "procedure") p.kind = ObjectKind::Function;
+  else if (kind == "schema") p.kind = ObjectKind::Schema;
+  else if (kind == "sequence") p.kind = ObjectKind::Sequence;
+  else
+    return fail(fmt::format("unknown object kind `{}` (expected table, column, index, constraint, type, view, "
+                            "function or schema)",
+                            kind));
+  std::string_view n = name;
+  // Functions may carry their argument list; objects are matched by name.
+  if (p.kind == ObjectKind::Function)
+    if (auto paren = n.find('('); paren != std::string_view::npos) n = n.substr(0, paren);
+  auto parts = split_identifiers(n);
+  if (!parts) return fail(fmt::format("cannot read the name `{}`", name));
+  const size_t k = parts->size();
+  switch (p.kind) {
+    case ObjectKind::Column:
+    case ObjectKind::Constraint:
+      if (k < 2 || k > 3)
+        return fail(fmt::format("`{}`: a {} is written `[schema.]table.{}`", name, kind,
+                                p.kind == ObjectKind::Column ? "column" : "name"));
+      if (k == 3) p.schema = (*parts)[0];
+      p.table = (*parts)[k - 2];
+      p.name = (*parts)[k - 1];
+      break;
+    case ObjectKind::Schema:
+      if (k != 1) return fail(fmt::format("`{}`: a schema name has no dots", name));
+      p.schema = (*parts)[0];
+      p.name = (*parts)[0];
+      break;
+    default:
+      if (k > 2) return fail(fmt::format("`{}`: expected `[schema.]name`", name));
+      if (k == 2) p.schema = (*parts)[0];
+      p.name = (*parts)[k - 1];
+      break;
+  }
+  return p;
+}
+
+bool ObjectPattern::matches_table(const QName& t) const {
+  return t.name == table && (schema.empty() || t.schema == schema);
+}
+
+bool ObjectPattern::matches(const ObjectRef& ref) const {
+  switch (kind) {
+    case ObjectKind::Column:
+    case ObjectKind::Constraint: return ref.kind == kind && ref.member == name && matches_table(ref.name);
+    case ObjectKind::Schema: return ref.kind == ObjectKind::Schema && ref.name.schema == name;
+    case ObjectKind::View:
+      return (ref.kind == ObjectKind::View || ref.kind == ObjectKind::MaterializedView) && ref.name.name == name &&
+             (schema.empty() || ref.name.schema == schema);
+    default: return ref.kind == kind && ref.name.name == name && (schema.empty() || ref.name.schema == schema);
+  }
+}
+
+std::string ObjectPattern::str() const {
+  std::string k(catalog::object_kind_name(kind));
+  return k + " " + text;
+}
+
+// ---- history ----
+
+void ObjectHistory::apply(const Effect& e) {
+  const ObjectRef& o = e.object;
+  if (o.kind == ObjectKind::Comment || o.kind == ObjectKind::Other) return;
+  switch (e.action) {
+    case Action::Created: existing_.insert(o); break;
+    case Action::Dropped: existing_.erase(o); break;
+    case Action::Altered: existing_.insert(o); break;  // an object altered exists (and may predate the model)
+    case Action::Renamed: {
+      if (e.new_name.empty()) break;
+      existing_.erase(o);
+      ObjectRef n = o;
+      if (table_member(o.kind))
+        n.member = e.new_name;
+      else if (o.kind == ObjectKind::Schema)
+        n.name.schema = e.new_name;
+      else
+        n.name.name = e.new_name;
+      existing_.insert(n);
+      // A table's members follow it.
+      if (o.kind == ObjectKind::Table) {
+        std::vector<ObjectRef> moved;
+        for (auto it = existing_.begin(); it != existing_.end();) {
+          if (table_member(it->kind) && it->name == o.name) {
+            ObjectRef m = *it;
+            m.name = n.name;
+            moved.push_back(std::move(m));
+            it = existing_.erase(it);
+          } else {
+            ++it;
+          }
+        }
+        existing_.insert(moved.begin(), moved.end());
+      }
+      break;
+    }
+  }
+}
+
+std::set<ObjectRef> ever_named(const catalog::ReplayResult& replay) {
+  std::set<ObjectRef> out;
+  for (const auto& se : replay.effects)
+    for (const auto& e : se.effects) {
+      out.insert(e.object);
+      if (e.action == Action::Renamed && !e.new_name.empty()) {
+        ObjectHistory h;
+        h.apply(Effect{Action::Created, e.object, false, {}, {}, 0, 0, {}, false, {}, {}});
+        h.apply(e);
+        out.insert(h.existing().begin(), h.existing().end());
+      }
+    }
+  return out;
+}
+
+}  // namespace miglint::effects

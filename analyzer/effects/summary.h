@@ -1,0 +1,88 @@
+// What each migration does to the schema, from the replay's effects: the
+// effects of its up and down, a one-line human summary, and the object
+// history (which objects exist before a migration, which ever existed) that
+// the protected-object and unintended-drop rules and the audit report share.
+#pragma once
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer/catalog/catalog.h"
+#include "analyzer/catalog/replay.h"
+#include "analyzer/effects/apply.h"
+
+namespace miglint::effects {
+
+// One effect with the statement that made it.
+struct EffectAt {
+  const Effect* effect = nullptr;
+  const ParsedFile* file = nullptr;
+  const Statement* statement = nullptr;
+  bool down = false;
+};
+
+struct MigrationEffects {
+  std::string version;
+  std::vector<EffectAt> up;
+  std::vector<EffectAt> down;
+  std::string summary;       // of the up: "drops table runtime_image_pins; touches nothing else"
+  std::string down_summary;  // of the down
+};
+
+// Per version, in replay order (only migrations that have an up).
+std::vector<MigrationEffects> migration_effects(const catalog::ReplayResult& replay);
+
+// One line: "creates table x, index y; alters table z (adds column c)".
+std::string summarize(const std::vector<EffectAt>& effects);
+
+// "table runtime_image_pins", "column runtime_image_digest of workspaces":
+// names without the default `public.` schema.
+std::string display(const catalog::ObjectRef& ref);
+std::string display_name(const catalog::QName& q);
+
+// The statement's first line, whitespace collapsed, cut to `max` characters.
+std::string statement_excerpt(const ParsedFile& file, const Statement& st, size_t max = 80);
+
+// ---- naming objects in config entries and intent directives ----
+
+// A name as a user writes it: `[schema.]name`, `[schema.]table.column`,
+// `table.constraint`, `name(args)` for functions. Unquoted parts are folded
+// as PostgreSQL folds them (ASCII only), quoted ones kept.
+struct ObjectPattern {
+  catalog::ObjectKind kind = catalog::ObjectKind::Other;
+  std::string schema;  // empty: any schema
+  std::string table;   // column and constraint: the table
+  std::string name;    // the object (column, constraint, index, ...)
+  std::string text;    // as written, for messages
+  bool matches(const catalog::ObjectRef& ref) const;
+  // For columns and constraints: does ref name the table they belong to?
+  bool matches_table(const catalog::QName& table) const;
+  std::string str() const;  // "table runtime_image_pins"
+};
+
+// kind: table, column, index, constraint, type, view, materialized view,
+// function, schema, sequence. nullopt (and *error) when unreadable.
+std::optional<ObjectPattern> parse_pattern(std::string_view kind, std::string_view name, std::string* error);
+// Identifier parts of a dotted name, folded; nullopt when malformed.
+std::optional<std::vector<std::string>> split_identifiers(std::string_view text);
+
+// Forward history of a folder's ups: which objects exist before each
+// migration, and every object any statement (up or down) ever named.
+class ObjectHistory {
+ public:
+  // Applies one effect to the running set of existing objects.
+  void apply(const Effect& e);
+  const std::set<catalog::ObjectRef>& existing() const { return existing_; }
+  bool exists(const catalog::ObjectRef& r) const { return existing_.count(r) != 0; }
+
+ private:
+  std::set<catalog::ObjectRef> existing_;
+};
+
+// Every object named by any effect of the replay.
+std::set<catalog::ObjectRef> ever_named(const catalog::ReplayResult& replay);
+
+}  // namespace miglint::effects

@@ -1,0 +1,8 @@
+-- miglint:intent drop table runtime_image_pins
+SET lock_timeout = '5s';
+
+-- miglint-ignore ban-drop-table: the pinning service was removed in March; nothing reads or writes the table
+DROP TABLE IF EXISTS runtime_image_pins;
+
+-- "cleanup while we are at it"
+DROP INDEX IF EXISTS idx_workspaces_runtime_image_digest;

@@ -1,0 +1,3 @@
+SET lock_timeout = '5s';
+
+ALTER TABLE workspaces ADD COLUMN IF NOT EXISTS description text;

@@ -1,0 +1,1 @@
+CREATE VIEW active_ws AS SELECT id, name FROM ws;

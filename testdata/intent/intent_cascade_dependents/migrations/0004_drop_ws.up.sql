@@ -1,0 +1,2 @@
+/* miglint:intent drop table ws */
+DROP TABLE ws CASCADE;

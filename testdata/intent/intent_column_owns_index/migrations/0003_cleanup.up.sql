@@ -1,0 +1,4 @@
+-- miglint:intent drop column ws.digest, drop table pins
+DROP TABLE pins;
+DROP INDEX idx_ws_digest;
+ALTER TABLE ws DROP COLUMN digest;

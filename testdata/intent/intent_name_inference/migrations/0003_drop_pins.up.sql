@@ -1,0 +1,2 @@
+DROP TABLE pins;
+DROP INDEX idx_ws_digest;

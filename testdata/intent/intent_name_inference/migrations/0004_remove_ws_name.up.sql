@@ -1,0 +1,2 @@
+-- the column goes, and with it nothing else
+ALTER TABLE ws DROP COLUMN name;

@@ -1,0 +1,1 @@
+ALTER TABLE ws DROP COLUMN name;

@@ -1,0 +1,2 @@
+-- miglint:intent drop table pinz
+DROP TABLE pins;

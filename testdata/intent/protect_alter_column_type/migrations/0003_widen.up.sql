@@ -1,0 +1,2 @@
+ALTER TABLE ws ALTER COLUMN name TYPE varchar(500);
+ALTER TABLE ws ALTER COLUMN digest TYPE varchar(200);

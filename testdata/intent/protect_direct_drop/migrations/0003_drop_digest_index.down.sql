@@ -1,0 +1,1 @@
+CREATE INDEX idx_ws_digest ON ws (digest);

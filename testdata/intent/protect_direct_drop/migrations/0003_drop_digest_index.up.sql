@@ -1,0 +1,2 @@
+SELECT 1;
+DROP INDEX idx_ws_digest;
