@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs the dependencies, builds miglint with AddressSanitizer and
+# UndefinedBehaviorSanitizer, and runs the whole test suite (unit tests, rule
+# fixtures, folder fixtures, end-to-end runs of the binary, and the
+# real-PostgreSQL harness, which starts and stops its own server).
+#
+#   sudo tools/test.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+tools/setup-deps.sh
+build=${MIGLINT_TEST_BUILD_DIR:-build-test}
+cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMIGLINT_SANITIZE=ON >/dev/null
+cmake --build "$build"
+export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1:strict_string_checks=1}
+export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
+ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
