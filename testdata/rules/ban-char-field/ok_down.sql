@@ -1,0 +1,2 @@
+-- fixture: role=down
+ALTER TABLE countries ADD COLUMN code char(2);

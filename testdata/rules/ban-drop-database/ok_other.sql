@@ -1,0 +1,3 @@
+DROP SCHEMA IF EXISTS staging;
+SELECT 'DROP DATABASE analytics';
+-- DROP DATABASE analytics;

@@ -1,0 +1,2 @@
+-- fixture: role=down
+ALTER TABLE plans ADD COLUMN seats smallint;

@@ -1,0 +1,2 @@
+-- fixture: role=down
+CREATE TABLE users (id serial PRIMARY KEY);

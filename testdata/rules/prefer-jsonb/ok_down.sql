@@ -1,0 +1,2 @@
+-- fixture: role=down
+ALTER TABLE events ALTER COLUMN payload TYPE json;

@@ -1,0 +1,3 @@
+CREATE TABLE events (payload jsonb);
+SELECT '{}'::json;
+-- CREATE TABLE x (a json);

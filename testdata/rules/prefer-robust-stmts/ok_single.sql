@@ -1,0 +1,2 @@
+-- One statement is its own implicit transaction.
+CREATE TABLE pins (id bigint);

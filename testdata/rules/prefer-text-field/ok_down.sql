@@ -1,0 +1,2 @@
+-- fixture: role=down
+ALTER TABLE users ALTER COLUMN email TYPE varchar(255);

@@ -1,0 +1,2 @@
+-- fixture: role=down
+ALTER TABLE users ADD COLUMN created_at timestamp;

@@ -1,0 +1,6 @@
+CREATE TABLE scratch (a bigint);
+ALTER TABLE scratch RENAME COLUMN a TO b;
+ALTER TABLE users RENAME CONSTRAINT c1 TO c2;
+ALTER INDEX users_idx RENAME TO users_idx2;
+ALTER TABLE users RENAME TO accounts;
+SELECT 'ALTER TABLE users RENAME COLUMN a TO b';

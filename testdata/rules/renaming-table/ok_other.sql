@@ -1,0 +1,5 @@
+CREATE TABLE scratch (a bigint);
+ALTER TABLE scratch RENAME TO scratch2;
+ALTER TABLE users RENAME COLUMN a TO b;
+ALTER VIEW v RENAME TO w;
+ALTER INDEX i RENAME TO j;

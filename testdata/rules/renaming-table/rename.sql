@@ -1,0 +1,2 @@
+ALTER TABLE users RENAME TO accounts;
+-- expect: renaming-table "renaming table users to accounts"

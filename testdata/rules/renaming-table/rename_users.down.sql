@@ -1,0 +1,3 @@
+ALTER TABLE accounts RENAME TO users;
+ALTER TABLE others RENAME TO others2;
+-- expect: renaming-table "others to others2"
