@@ -23,6 +23,27 @@ PACKAGES=(
   util-linux passwd
 )
 
+# SARIF validator for tests/sarif_validate_test.sh (Microsoft's sarif-multitool,
+# a self-contained .NET binary shipped through npm). Optional: the test skips
+# without it; installed only when npm is there, skipped when already present.
+install_sarif_validator() {
+  if command -v sarif-multitool >/dev/null 2>&1; then return 0; fi
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "setup-deps: npm not found; SARIF validator not installed (tests/sarif_validate_test.sh will skip)"
+    return 0
+  fi
+  local npm_cmd=(npm install -g --no-fund --no-audit @microsoft/sarif-multitool)
+  if [[ $(id -u) -ne 0 ]] && command -v sudo >/dev/null 2>&1; then npm_cmd=(sudo "${npm_cmd[@]}"); fi
+  "${npm_cmd[@]}" || { echo "setup-deps: could not install @microsoft/sarif-multitool" >&2; return 0; }
+  # npm may skip the package's postinstall (chmod): make the binary executable ourselves.
+  local root
+  root=$(npm root -g)
+  for bin in "$root"/@microsoft/sarif-multitool/node_modules/@microsoft/sarif-multitool-*/Sarif.Multitool \
+             "$root"/@microsoft/sarif-multitool-*/Sarif.Multitool; do
+    [[ -f "$bin" ]] && { chmod a+x "$bin" 2>/dev/null || sudo chmod a+x "$bin" 2>/dev/null || true; }
+  done
+}
+
 missing=()
 for p in "${PACKAGES[@]}"; do
   status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
@@ -33,6 +54,7 @@ done
 
 if ((${#missing[@]} == 0)); then
   echo "setup-deps: all ${#PACKAGES[@]} packages already installed"
+  install_sarif_validator
   exit 0
 fi
 
@@ -62,4 +84,5 @@ export DEBIAN_FRONTEND=noninteractive
 "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
   -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${missing[@]}"
 
+install_sarif_validator
 echo "setup-deps: done"
