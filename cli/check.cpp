@@ -17,7 +17,4 @@ int run_check(const CommonOptions& o) {
   return exit_code_for(r, o.fail_on);
 }
 
-// Until the report tables exist, audit prints what check finds.
-int run_audit(const CommonOptions& o) { return run_check(o); }
-
 }  // namespace miglint

@@ -1,0 +1,156 @@
+#include "analyzer/report/audit.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "analyzer/catalog/replay.h"
+#include "analyzer/effects/summary.h"
+#include "analyzer/migrations/migration.h"
+
+namespace miglint::report {
+
+std::string_view round_trip_name(RoundTrip v) {
+  switch (v) {
+    case RoundTrip::Restores: return "restores";
+    case RoundTrip::DoesNotRestore: return "does not restore";
+    case RoundTrip::DownFails: return "down fails";
+    case RoundTrip::NoDown: return "no down";
+    case RoundTrip::NotChecked: return "not checked";
+  }
+  return "not checked";
+}
+
+std::string valid_utf8(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    size_t n = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    bool ok = n != 0 && i + n <= s.size();
+    for (size_t k = 1; ok && k < n; ++k) ok = (static_cast<unsigned char>(s[i + k]) & 0xC0) == 0x80;
+    if (ok && n == 2) ok = c >= 0xC2;  // overlong
+    if (ok && n == 3) {
+      const auto c1 = static_cast<unsigned char>(s[i + 1]);
+      ok = !(c == 0xE0 && c1 < 0xA0) && !(c == 0xED && c1 >= 0xA0);  // overlong, surrogates
+    }
+    if (ok && n == 4) {
+      const auto c1 = static_cast<unsigned char>(s[i + 1]);
+      ok = c <= 0xF4 && !(c == 0xF0 && c1 < 0x90) && !(c == 0xF4 && c1 >= 0x90);
+    }
+    if (!ok) {
+      out += "\xEF\xBF\xBD";
+      ++i;
+      continue;
+    }
+    out.append(s.substr(i, n));
+    i += n;
+  }
+  return out;
+}
+
+namespace {
+
+// The verdict for one migration from what the replay recorded.
+RoundTrip verdict(const Migration& m, const FolderAnalysis& fa, const std::set<std::string>& unmodeled_paths,
+                  const std::set<std::string>& broken_paths, std::string& why) {
+  if (m.repeatable || m.version.empty()) {
+    why = "repeatable migration";
+    return RoundTrip::NotChecked;
+  }
+  if (!m.up) {
+    why = "no up";
+    return RoundTrip::NotChecked;
+  }
+  if (!m.down) return RoundTrip::NoDown;
+  if (!fa.replay) {
+    why = "folder not replayed";
+    return RoundTrip::NotChecked;
+  }
+  const auto& r = *fa.replay;
+  if (std::find(r.down_failed.begin(), r.down_failed.end(), m.version) != r.down_failed.end())
+    return RoundTrip::DownFails;
+  if (std::find(r.not_inverse.begin(), r.not_inverse.end(), m.version) != r.not_inverse.end())
+    return RoundTrip::DoesNotRestore;
+  const std::string up = display_path(m.up->file), down = display_path(m.down->file);
+  // A statement that did not parse, or that the model cannot apply, leaves
+  // objects unknown: the comparison skips them, so "restores" would be a guess.
+  if (broken_paths.count(up) || broken_paths.count(down)) {
+    why = "syntax error";
+    return RoundTrip::NotChecked;
+  }
+  if (unmodeled_paths.count(up) || unmodeled_paths.count(down)) {
+    why = "uncertain: unmodeled statement";
+    return RoundTrip::NotChecked;
+  }
+  return RoundTrip::Restores;
+}
+
+}  // namespace
+
+AuditReport build_audit(const AnalysisResult& result) {
+  AuditReport rep;
+  rep.files = result.files;
+  rep.migrations = result.migrations;
+
+  std::map<std::string, FileCount> per_file;
+  std::map<std::string, RuleCount> per_rule;
+  for (const auto& d : result.diagnostics) {
+    (d.severity == Severity::Error ? rep.errors : d.severity == Severity::Warning ? rep.warnings : rep.infos)++;
+    auto& fc = per_file[d.span.path];
+    fc.path = d.span.path;
+    (d.severity == Severity::Error ? fc.errors : d.severity == Severity::Warning ? fc.warnings : fc.infos)++;
+    auto& rc = per_rule[d.rule];
+    rc.rule = d.rule;
+    rc.severity = rc.count == 0 ? d.severity : std::max(rc.severity, d.severity);
+    rc.count++;
+  }
+
+  for (const auto& fa : result.folders) {
+    std::set<std::string> unmodeled, broken;
+    if (fa.replay)
+      for (const auto& d : fa.replay->diagnostics)
+        if (d.rule == "unmodeled-statement") unmodeled.insert(d.span.path);
+    for (const auto& f : fa.files)
+      if (f && (f->binary || !f->failed.empty())) broken.insert(f->source->path());
+    std::map<std::string, std::string> summaries;
+    if (fa.replay)
+      for (auto& me : effects::migration_effects(*fa.replay)) summaries.emplace(me.version, std::move(me.summary));
+    const std::string folder = display_path(fa.folder.dir);
+    for (const auto& m : fa.folder.migrations) {
+      AuditMigration am;
+      am.folder = folder;
+      am.version = m.version;
+      am.name = m.name;
+      am.path = display_path(m.primary_file());
+      if (auto it = summaries.find(m.version); it != summaries.end()) {
+        am.summary = it->second;
+        summaries.erase(it);  // a version collision: the first migration gets the effects
+      }
+      am.round_trip = verdict(m, fa, unmodeled, broken, am.why);
+      std::set<std::string> paths;
+      if (m.up) paths.insert(display_path(m.up->file));
+      if (m.down) paths.insert(display_path(m.down->file));
+      for (const auto& p : paths)
+        if (auto it = per_file.find(p); it != per_file.end()) am.findings += it->second.total();
+      rep.verdict_counts[static_cast<size_t>(am.round_trip)]++;
+      rep.table.push_back(std::move(am));
+    }
+  }
+  for (size_t i = 0; i < rep.table.size(); ++i)
+    if (rep.table[i].round_trip == RoundTrip::DoesNotRestore || rep.table[i].round_trip == RoundTrip::DownFails)
+      rep.not_restoring.push_back(i);
+
+  for (auto& [_, rc] : per_rule) rep.rules.push_back(rc);
+  std::stable_sort(rep.rules.begin(), rep.rules.end(),
+                   [](const RuleCount& a, const RuleCount& b) { return a.count > b.count; });
+  for (auto& [_, fc] : per_file) rep.top_offenders.push_back(fc);
+  std::stable_sort(rep.top_offenders.begin(), rep.top_offenders.end(), [](const FileCount& a, const FileCount& b) {
+    if (a.total() != b.total()) return a.total() > b.total();
+    return a.errors > b.errors;
+  });
+  if (rep.top_offenders.size() > 10) rep.top_offenders.resize(10);
+  return rep;
+}
+
+}  // namespace miglint::report

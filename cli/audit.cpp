@@ -1,0 +1,128 @@
+// `miglint audit`: what check finds, plus the whole-folder report.
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdlib>
+#include <iostream>
+#include <mutex>
+#include <thread>
+
+#include "analyzer/diag/baseline.h"
+#include "analyzer/output/output.h"
+#include "analyzer/report/audit.h"
+#include "cli/commands.h"
+
+namespace miglint {
+
+namespace {
+
+// .sql files under the given paths (a cheap upper bound of what analyze reads),
+// to decide whether the run is long enough for a progress line.
+size_t count_sql_files(const AnalysisOptions& a) {
+  size_t n = 0;
+  std::error_code ec;
+  for (const auto& p : a.paths) {
+    if (!std::filesystem::is_directory(p, ec)) {
+      ++n;
+      continue;
+    }
+    std::filesystem::recursive_directory_iterator it(p, std::filesystem::directory_options::skip_permission_denied, ec), end;
+    for (size_t depth_guard = 0; !ec && it != end && depth_guard < 1'000'000; it.increment(ec), ++depth_guard)
+      if (it->path().extension() == ".sql") ++n;
+  }
+  return n;
+}
+
+// A progress line on stderr while the analysis runs: only on a terminal, only
+// for long runs, erased when done so nothing of it reaches logs or pipes.
+// The engine reports no intermediate progress, so the bar sweeps while the
+// elapsed time counts up.
+class Progress {
+ public:
+  explicit Progress(size_t files) {
+    if (files <= 200 || isatty(STDERR_FILENO) == 0) return;
+    thread_ = std::thread([this, files] {
+      const auto start = std::chrono::steady_clock::now();
+      std::unique_lock lock(mu_);
+      for (unsigned tick = 0; !done_; ++tick) {
+        if (cv_.wait_for(lock, std::chrono::milliseconds(tick == 0 ? 300 : 100), [this] { return done_; })) break;
+        constexpr unsigned kWidth = 24;
+        const unsigned pos = tick % (2 * (kWidth - 4));
+        const unsigned at = pos < kWidth - 4 ? pos : 2 * (kWidth - 4) - pos;
+        std::string bar(kWidth, ' ');
+        for (unsigned i = 0; i < 4; ++i) bar[at + i] = '=';
+        const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        std::fprintf(stderr, "\r\x1b[2Kmiglint: auditing %zu files [%s] %.1fs", files, bar.c_str(), secs);
+        std::fflush(stderr);
+        shown_ = true;
+      }
+      if (shown_) {
+        std::fputs("\r\x1b[2K", stderr);
+        std::fflush(stderr);
+      }
+    });
+  }
+  ~Progress() {
+    if (!thread_.joinable()) return;
+    {
+      std::lock_guard lock(mu_);
+      done_ = true;
+    }
+    cv_.notify_all();
+    thread_.join();
+  }
+  Progress(const Progress&) = delete;
+  Progress& operator=(const Progress&) = delete;
+
+ private:
+  std::thread thread_;
+  std::mutex mu_;
+  std::condition_variable cv_;
+  bool done_ = false;
+  bool shown_ = false;
+};
+
+}  // namespace
+
+int run_audit(const CommonOptions& o) {
+  enum class Kind { Human, Markdown, Html, Json };
+  Kind kind;
+  if (o.format == "human") kind = Kind::Human;
+  else if (o.format == "markdown") kind = Kind::Markdown;
+  else if (o.format == "html") kind = Kind::Html;
+  else if (o.format == "json") kind = Kind::Json;
+  else throw UsageError("format `" + o.format + "` is not available for audit (human, markdown, html, json)");
+
+  const AnalysisOptions a = analysis_options(o);
+  AnalysisResult r;
+  {
+    Progress progress(count_sql_files(a));
+    r = analyze(a);
+  }
+  // Baselines behave exactly as in check: the report counts what check prints.
+  const TextLookup lookup = [&a, base = disk_text_lookup()](const std::string& path) -> std::optional<std::string> {
+    std::error_code ec;
+    if (const auto it = a.overlays.find(std::filesystem::weakly_canonical(path, ec)); it != a.overlays.end())
+      return it->second;
+    return base(path);
+  };
+  if (!o.write_baseline.empty()) {
+    Baseline::from_diagnostics(r.diagnostics, lookup).save(o.write_baseline);
+    std::cerr << "miglint: wrote " << r.diagnostics.size() << " finding(s) to " << o.write_baseline << '\n';
+  }
+  if (!o.baseline.empty()) r.diagnostics = Baseline::load(o.baseline).filter(r.diagnostics, lookup);
+
+  const report::AuditReport rep = report::build_audit(r);
+  switch (kind) {
+    case Kind::Human: report::write_audit_human(std::cout, r, rep, use_color(o.color)); break;
+    case Kind::Markdown: report::write_audit_markdown(std::cout, r, rep); break;
+    case Kind::Html: report::write_audit_html(std::cout, r, rep); break;
+    case Kind::Json: report::write_audit_json(std::cout, r, rep); break;
+  }
+  std::cout.flush();
+  return exit_code_for(r, o.fail_on);
+}
+
+}  // namespace miglint
