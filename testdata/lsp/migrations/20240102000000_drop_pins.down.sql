@@ -1,0 +1,5 @@
+CREATE TABLE pins (
+  id bigint PRIMARY KEY,
+  digest text NOT NULL,
+  CONSTRAINT pins_digest_check CHECK (digest <> '')
+);
