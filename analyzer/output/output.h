@@ -22,5 +22,10 @@ void write_report(std::ostream& out, Format format, const AnalysisResult& result
 void write_human(std::ostream& out, const AnalysisResult& result, const OutputOptions& options);
 void write_json(std::ostream& out, const AnalysisResult& result);
 void write_gcc(std::ostream& out, const AnalysisResult& result);
+void write_sarif(std::ostream& out, const AnalysisResult& result);
+void write_github(std::ostream& out, const AnalysisResult& result);
+void write_gitlab(std::ostream& out, const AnalysisResult& result);
+void write_junit(std::ostream& out, const AnalysisResult& result);
+void write_lsp(std::ostream& out, const AnalysisResult& result);
 
 }  // namespace miglint

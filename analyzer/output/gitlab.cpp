@@ -1,0 +1,45 @@
+// GitLab Code Quality report: a JSON array of issues with stable fingerprints.
+#include <nlohmann/json.hpp>
+
+#include "analyzer/output/links.h"
+#include "analyzer/output/output.h"
+#include "analyzer/output/report_sources.h"
+
+namespace miglint {
+
+namespace {
+std::string_view gitlab_severity(const Diagnostic& d) {
+  // A file PostgreSQL cannot even parse blocks the migration outright.
+  if (d.rule == "syntax-error" || d.rule == "invalid-utf8") return "blocker";
+  switch (d.severity) {
+    case Severity::Error: return "critical";
+    case Severity::Warning: return "major";
+    case Severity::Info: return "info";
+  }
+  return "info";
+}
+}  // namespace
+
+void write_gitlab(std::ostream& out, const AnalysisResult& result) {
+  using ojson = nlohmann::ordered_json;
+  const ReportSources sources(result);
+  const auto prints = fingerprints(result, sources);
+  ojson issues = ojson::array();
+  for (size_t k = 0; k < result.diagnostics.size(); ++k) {
+    const Diagnostic& d = result.diagnostics[k];
+    std::string text = d.message;
+    if (!d.help.empty()) text += " (help: " + d.help + ")";
+    issues.push_back({{"type", "issue"},
+                      {"description", valid_utf8(text)},
+                      {"check_name", d.rule},
+                      {"fingerprint", prints[k]},
+                      {"severity", gitlab_severity(d)},
+                      {"categories", {"Bug Risk"}},
+                      {"location",
+                       {{"path", valid_utf8(d.span.path)},
+                        {"lines", {{"begin", d.span.start.line}, {"end", d.span.stop.line}}}}}});
+  }
+  out << issues.dump(2, ' ', false, ojson::error_handler_t::replace) << '\n';
+}
+
+}  // namespace miglint
