@@ -145,6 +145,7 @@ class ProtectedObject final : public Rule {
 
   // "dropping table workspaces also drops index idx_…"
   static std::string how(const std::vector<Effect>& all, const Effect& e) {
+    if (e.via.kind == ObjectKind::Other) return fmt::format("it {} {}", verb(e.action), effects::display(e.object));
     Action cause_action = Action::Altered;
     std::string detail;
     for (const auto& x : all)

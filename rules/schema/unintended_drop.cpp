@@ -3,7 +3,8 @@
 //   -- miglint:intent drop table runtime_image_pins, drop index idx_x
 // or, without one, a migration name `<version>_drop_<object>` /
 // `<version>_remove_<object>` whose object resolves to exactly one object that
-// exists before the migration. Without either the rule says nothing.
+// exists before the migration and that the up really drops. Without either
+// the rule says nothing.
 //
 // What an intended object owns (a table's columns, indexes, constraints,
 // triggers, owned sequences; the indexes and constraints built on an intended
@@ -319,7 +320,15 @@ class UnintendedDrop final : public Rule {
         const std::set<ObjectRef> before = history.existing();
         for (size_t k = i; k < up_end; ++k)
           for (const auto& e : all[k].effects) history.apply(e);
-        for (size_t k = i; k < up_end; ++k) check_statement(ctx, *intent, all[k], before, history);
+        // A name is evidence of intent only when the up really drops the object
+        // it names (`remove_readme_from_crates` dropping `readme_file` is a name
+        // that means something else, not a declaration).
+        bool confirmed = !intent->from_name;
+        for (size_t k = i; k < up_end && !confirmed; ++k)
+          for (const auto& e : all[k].effects)
+            if (e.action == Action::Dropped && intent->items.front().matches(e.object)) confirmed = true;
+        if (confirmed)
+          for (size_t k = i; k < up_end; ++k) check_statement(ctx, *intent, all[k], before, history);
       } else {
         for (size_t k = i; k < up_end; ++k)
           for (const auto& e : all[k].effects) history.apply(e);

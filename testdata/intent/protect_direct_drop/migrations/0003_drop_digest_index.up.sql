@@ -1,2 +1,2 @@
-SELECT 1;
-DROP INDEX idx_ws_digest;
+CREATE INDEX idx_ws_name ON ws (name);
+DROP INDEX public.idx_ws_digest;

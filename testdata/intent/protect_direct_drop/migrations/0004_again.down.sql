@@ -1,1 +1,0 @@
-CREATE INDEX idx_ws_digest ON ws (digest);

@@ -1,1 +1,0 @@
-DROP INDEX public.idx_ws_digest;
