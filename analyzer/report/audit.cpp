@@ -123,6 +123,7 @@ AuditReport build_audit(const AnalysisResult& result) {
       am.version = m.version;
       am.name = m.name;
       am.path = display_path(m.primary_file());
+      if (m.down) am.down_path = display_path(m.down->file);
       if (auto it = summaries.find(m.version); it != summaries.end()) {
         am.summary = it->second;
         summaries.erase(it);  // a version collision: the first migration gets the effects

@@ -21,6 +21,7 @@ struct AuditMigration {
   std::string version;
   std::string name;
   std::string path;     // display path of its up (else its down)
+  std::string down_path;  // display path of its down (empty: none)
   std::string summary;  // what its up does to the schema
   RoundTrip round_trip = RoundTrip::NotChecked;
   std::string why;      // for NotChecked: why the verdict is withheld

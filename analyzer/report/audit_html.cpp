@@ -123,7 +123,7 @@ void write_audit_html(std::ostream& out, const AnalysisResult& result, const Aud
     for (size_t i : rep.not_restoring) {
       const auto& m = rep.table[i];
       out << "<tr><td><code>" << html_escape(m.version) << "</code></td><td>" << html_escape(m.name)
-          << "</td><td><code>" << html_escape(m.path) << "</code></td><td class=\"" << css_class(m.round_trip)
+          << "</td><td><code>" << html_escape(m.down_path) << "</code></td><td class=\"" << css_class(m.round_trip)
           << "\">" << round_trip_name(m.round_trip) << "</td></tr>\n";
     }
     out << "</tbody></table>\n";

@@ -31,7 +31,7 @@ void write_audit_json(std::ostream& out, const AnalysisResult& result, const Aud
     const auto& m = rep.table[i];
     not_restoring.push_back({{"version", m.version},
                              {"name", m.name},
-                             {"path", m.path},
+                             {"path", m.down_path},
                              {"round_trip", round_trip_name(m.round_trip)}});
   }
   nlohmann::ordered_json rules = nlohmann::ordered_json::array();

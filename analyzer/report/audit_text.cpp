@@ -80,15 +80,14 @@ struct Table {
       const std::string fill(w[c] - width(s), ' ');
       return right[c] ? fill + s : (c + 1 == head.size() ? s : s + fill);
     };
-    std::string line = " ";
-    for (size_t c = 0; c < head.size(); ++c) line += " " + pad(head[c], c);
+    std::string line;
+    for (size_t c = 0; c < head.size(); ++c) line += "  " + pad(head[c], c);
     out << st("1", line) << '\n';
     for (size_t i = 0; i < rows.size(); ++i) {
-      out << ' ';
       for (size_t c = 0; c < head.size(); ++c) {
         const std::string cell = pad(rows[i][c], c);
         const std::string& color = colors.empty() ? std::string() : colors[i][c];
-        out << ' ' << (color.empty() ? cell : st(color, cell));
+        out << "  " << (color.empty() ? cell : st(color, cell));
       }
       out << '\n';
     }
@@ -142,7 +141,7 @@ void write_audit_human(std::ostream& out, const AnalysisResult& result, const Au
     Table nr{{"VERSION", "NAME", "FILE", "ROUND TRIP"}, {false, false, false, false}, {}, {}};
     for (size_t i : rep.not_restoring) {
       const auto& m = rep.table[i];
-      nr.rows.push_back({printable(m.version), printable(cut(m.name, 40)), printable(m.path),
+      nr.rows.push_back({printable(m.version), printable(cut(m.name, 40)), printable(m.down_path),
                          std::string(round_trip_name(m.round_trip))});
       nr.colors.push_back({"", "", "", std::string(verdict_color(m.round_trip))});
     }
@@ -221,7 +220,7 @@ void write_audit_markdown(std::ostream& out, const AnalysisResult& result, const
     out << "| Version | Name | File | Round trip |\n|---|---|---|---|\n";
     for (size_t i : rep.not_restoring) {
       const auto& m = rep.table[i];
-      out << "| " << markdown_cell(m.version) << " | " << markdown_cell(m.name) << " | " << markdown_cell(m.path)
+      out << "| " << markdown_cell(m.version) << " | " << markdown_cell(m.name) << " | " << markdown_cell(m.down_path)
           << " | " << round_trip_name(m.round_trip) << " |\n";
     }
   }
