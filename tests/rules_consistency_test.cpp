@@ -36,7 +36,6 @@ const std::map<std::string, std::string, std::less<>> kNoSingleFileFixture = {
     {"modified-migration", "needs miglint.sum next to the folder"},
     {"protected-object", "needs [[protect]] config and the replayed history; folder fixtures in testdata/intent"},
     {"psql-meta-command", "found by the file splitter; covered by the parse tests"},
-    {"syntax-error", "reported by the parser for the whole file"},
     {"unknown-object", "needs the replayed schema of earlier migrations"},
     {"unintended-drop", "needs the objects that exist before the migration; folder fixtures in testdata/intent"},
     {"unknown-rule", "made by the suppression reader, not a rule's check"},
