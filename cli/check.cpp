@@ -1,13 +1,25 @@
 #include <iostream>
 
 #include "analyzer/output/output.h"
+#include "analyzer/diag/baseline.h"
 #include "cli/commands.h"
 
 namespace miglint {
 
 int run_check(const CommonOptions& o) {
   const AnalysisOptions a = analysis_options(o);
-  const AnalysisResult r = analyze(a);
+  AnalysisResult r = analyze(a);
+  const TextLookup lookup = [&a, base = disk_text_lookup()](const std::string& path) -> std::optional<std::string> {
+    std::error_code ec;
+    if (const auto it = a.overlays.find(std::filesystem::weakly_canonical(path, ec)); it != a.overlays.end())
+      return it->second;
+    return base(path);
+  };
+  if (!o.write_baseline.empty()) {
+    Baseline::from_diagnostics(r.diagnostics, lookup).save(o.write_baseline);
+    std::cerr << "miglint: wrote " << r.diagnostics.size() << " finding(s) to " << o.write_baseline << '\n';
+  }
+  if (!o.baseline.empty()) r.diagnostics = Baseline::load(o.baseline).filter(r.diagnostics, lookup);
   const auto format = parse_format(o.format);
   if (!format) throw UsageError("format `" + o.format + "` is not available for check");
   OutputOptions out;

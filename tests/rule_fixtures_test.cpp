@@ -60,9 +60,10 @@ std::vector<std::string> run_rule_fixture(const fs::path& file) {
   if (name.ends_with(".up.sql")) role = Role::Up;
   if (name.ends_with(".down.sql")) role = Role::Down;
   bool in_tx = false;
+  std::string extra_select;  // more rules to run beside the fixture's own
   std::vector<Expectation> expects;
   static const std::regex expect_re(R"re(^--\s*expect:\s*([a-z0-9-]+)\s*(?:"([^"]*)")?\s*(?:@(\d+)(?::(\d+))?)?\s*$)re");
-  static const std::regex option_re(R"(([a-z_]+)=([A-Za-z0-9_]+))");
+  static const std::regex option_re(R"(([a-z_]+)=([A-Za-z0-9_,-]+))");
   for (const auto& c : parsed.comments) {
     const std::string text(parsed.comment_text(c));
     std::smatch m;
@@ -72,6 +73,7 @@ std::vector<std::string> run_rule_fixture(const fs::path& file) {
         if (k == "role") role = v == "up" ? Role::Up : v == "down" ? Role::Down : Role::Plain;
         else if (k == "in_transaction") in_tx = v == "true";
         else if (k == "pg_version") config.pg_version = std::stoi(v);
+        else if (k == "select") extra_select = v;
       }
       continue;
     }
@@ -96,6 +98,12 @@ std::vector<std::string> run_rule_fixture(const fs::path& file) {
   }
 
   config.select = {rule_id};
+  for (size_t b = 0; b < extra_select.size();) {
+    size_t e = extra_select.find(',', b);
+    if (e == std::string::npos) e = extra_select.size();
+    if (e > b) config.select.push_back(extra_select.substr(b, e - b));
+    b = e + 1;
+  }
   const RuleSelection selection(config, {}, {});
   // A down fixture x.down.sql reads its sibling x.up.sql as its migration's up.
   std::optional<ParsedFile> up;

@@ -56,6 +56,24 @@ Diagnostic& UnitContext::report(const Statement& stmt, std::string message, std:
   return report(stmt.begin, stmt.end, std::move(message), std::move(help));
 }
 
+Diagnostic& FolderContext::report(Span span, std::string message, std::string help) {
+  Diagnostic d;
+  if (rule_) {
+    d.rule = std::string(rule_->id());
+    d.severity = rule_->meta().severity;
+  }
+  d.span = std::move(span);
+  d.message = std::move(message);
+  d.help = std::move(help);
+  sink_.push_back(std::move(d));
+  return sink_.back();
+}
+
+Diagnostic& FolderContext::report(const SourceFile& file, size_t begin, size_t end, std::string message,
+                                  std::string help) {
+  return report(make_span(file, begin, end), std::move(message), std::move(help));
+}
+
 size_t StatementContext::offset_of(const google::protobuf::Message& node) const {
   return stmt_.offset(nearest_location(node));
 }

@@ -95,6 +95,27 @@ class StatementContext : public UnitContext {
   const Statement& stmt_;
 };
 
+struct FolderAnalysis;  // analyzer/engine/runner.h
+
+// A whole migrations folder after replay: its migrations, units, parsed files
+// and the schema model's effects per statement.
+class FolderContext {
+ public:
+  FolderContext(const FolderAnalysis& folder, const Config& config, std::vector<Diagnostic>& sink)
+      : folder_(folder), config_(config), sink_(sink) {}
+  const FolderAnalysis& folder() const { return folder_; }
+  const Config& config() const { return config_; }
+  void set_rule(const Rule* rule) { rule_ = rule; }
+  Diagnostic& report(const SourceFile& file, size_t begin, size_t end, std::string message, std::string help = {});
+  Diagnostic& report(Span span, std::string message, std::string help = {});
+
+ private:
+  const FolderAnalysis& folder_;
+  const Config& config_;
+  std::vector<Diagnostic>& sink_;
+  const Rule* rule_ = nullptr;
+};
+
 // AST location of a message (-1 when it has none).
 int own_location(const google::protobuf::Message& m);
 // Location of the message or its first located descendant (-1 if none).

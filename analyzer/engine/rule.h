@@ -34,6 +34,9 @@ class Rule {
   // Once per unit (a file, or the up/down section of one), for rules that
   // need statement order (transactions, timeouts, repeated ALTERs).
   virtual void check_unit(UnitContext& /*ctx*/) const {}
+  // Once per migrations folder, after the schema replay (folder-wide rules:
+  // protected objects, intent, effects).
+  virtual void check_folder(FolderContext& /*ctx*/) const {}
 };
 
 }  // namespace miglint

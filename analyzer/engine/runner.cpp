@@ -11,7 +11,10 @@
 
 #include <fmt/format.h>
 
+#include "analyzer/catalog/replay.h"
 #include "analyzer/diag/suppress.h"
+#include "analyzer/migrations/folder_rules.h"
+#include "analyzer/migrations/git.h"
 #include "analyzer/engine/registry.h"
 #include "analyzer/engine/walk.h"
 
@@ -249,7 +252,7 @@ Diagnostic unreadable(const fs::path& p, const std::string& why) {
 
 }  // namespace
 
-std::vector<Diagnostic> replay_folder_diagnostics(const FolderAnalysis& folder, const Config& config);
+std::vector<Diagnostic> replay_folder_diagnostics(FolderAnalysis& folder, const Config& config);
 
 void finish_file(const ParsedFile* file, const RuleSelection& selection, std::vector<Diagnostic>& diags) {
   std::erase_if(diags, [&](const Diagnostic& d) { return !selection.enabled(d.rule); });
@@ -288,6 +291,29 @@ std::vector<Diagnostic> analyze_unit_alone(const ParsedFile& file, Role role, bo
     if (selection.enabled(r->id())) active.push_back(r.get());
   std::vector<Diagnostic> diags = file.diagnostics;
   Dispatcher(active).run(u, config, diags);
+  // Schema rules: the file replays as one migration (its up first, for a down).
+  if (role != Role::Plain || up_file) {
+    catalog::ReplayMigration m;
+    m.version = "1";
+    const auto part = [](const Unit& x) {
+      catalog::ReplayPart p;
+      p.file = x.file;
+      p.end = x.file->source->size();
+      for (const Statement* st : x.statements) p.statements.emplace_back(x.file, st);
+      return p;
+    };
+    if (role == Role::Down) {
+      if (up_file) m.up = part(up);
+      m.down = part(u);
+    } else {
+      m.up = part(u);
+    }
+    if (m.up) {
+      auto r = catalog::replay({m});
+      for (auto& d : r.diagnostics)
+        if (d.span.path == file.source->path()) diags.push_back(std::move(d));
+    }
+  }
   finish_file(&file, selection, diags);
   std::sort(diags.begin(), diags.end(), diagnostic_less);
   return diags;
@@ -326,7 +352,9 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   for (const auto& d : folder_dirs) {
     FolderAnalysis fa;
     fa.folder = load_migration_folder(d, options.config);
-    for (auto& diag : fa.folder.diagnostics) diags.push_back(diag);
+    // Loader findings plus missing-down/up, version-collision, migration-name,
+    // modified-migration.
+    for (auto& diag : check_folder(fa.folder, options.config)) diags.push_back(std::move(diag));
     folders.push_back(std::move(fa));
   }
   // Make sure an explicitly named file is analysed even when its folder reader
@@ -396,6 +424,11 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   // Folder replay (schema model) and parse findings.
   for (auto& fa : folders) {
     for (auto& d : replay_folder_diagnostics(fa, options.config)) diags.push_back(std::move(d));
+    FolderContext fctx(fa, options.config, diags);
+    for (const Rule* r : active) {
+      fctx.set_rule(r);
+      r->check_folder(fctx);
+    }
     for (const auto& f : fa.files)
       for (const auto& d : f->diagnostics) diags.push_back(d);
     result.migrations += fa.folder.migrations.size();
@@ -423,13 +456,58 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     finish_file(f, selection, v);
     for (auto& d : v) diags.push_back(std::move(d));
   }
+  if (options.since) {
+    // Only what changed since the ref is reported; everything was replayed.
+    std::vector<GitChanges> changes;
+    for (const auto& fa : folders) {
+      changes.push_back(git_changes_since(fa.folder.dir, *options.since));
+      for (auto& d : check_version_order(fa.folder, changes.back()))
+        if (selection.enabled(d.rule)) diags.push_back(std::move(d));
+    }
+    std::erase_if(diags, [&](const Diagnostic& d) {
+      if (d.rule == "version-order") return false;
+      for (const auto& c : changes)
+        if (c.touches(std::filesystem::path(d.span.path))) return false;
+      return true;
+    });
+  }
   std::sort(diags.begin(), diags.end(), diagnostic_less);
   result.diagnostics = std::move(diags);
   result.folders = std::move(folders);
   return result;
 }
 
-// Until the schema model is wired in, no replay findings.
-[[gnu::weak]] std::vector<Diagnostic> replay_folder_diagnostics(const FolderAnalysis&, const Config&) { return {}; }
+std::vector<catalog::ReplayMigration> replay_input(const FolderAnalysis& fa) {
+  std::vector<catalog::ReplayMigration> out;
+  std::map<const Migration*, size_t> index;
+  const auto part = [](const Unit& u) {
+    catalog::ReplayPart p;
+    p.file = u.file;
+    p.begin = u.begin;
+    p.end = std::min(u.end, u.file->source->size());
+    for (const Statement* s : u.statements) p.statements.emplace_back(u.file, s);
+    return p;
+  };
+  for (const auto& m : fa.folder.migrations) {
+    index[&m] = out.size();
+    catalog::ReplayMigration rm;
+    rm.version = m.version;
+    out.push_back(std::move(rm));
+  }
+  for (const auto& u : fa.units) {
+    if (!u.migration || u.file->binary) continue;
+    auto& rm = out[index[u.migration]];
+    if (u.role == Role::Up) rm.up = part(u);
+    else if (u.role == Role::Down) rm.down = part(u);
+  }
+  // A down without its up cannot be checked against anything.
+  std::erase_if(out, [](const catalog::ReplayMigration& m) { return !m.up; });
+  return out;
+}
+
+std::vector<Diagnostic> replay_folder_diagnostics(FolderAnalysis& fa, const Config& /*config*/) {
+  fa.replay = std::make_shared<catalog::ReplayResult>(catalog::replay(replay_input(fa)));
+  return fa.replay->diagnostics;
+}
 
 }  // namespace miglint

@@ -38,12 +38,18 @@ struct AnalysisOptions {
   std::vector<std::string> select;  // command line: replaces the config's select when not empty
   std::vector<std::string> ignore;  // command line: added to the config's ignore
   unsigned jobs = 0;                // 0: one per core
+  std::optional<std::string> since;  // git ref: report only migrations added or changed since
   // Unsaved text that replaces a file's content on disk (stdin, editor buffers).
   std::map<std::filesystem::path, std::string> overlays;
 };
 
+namespace catalog {
+struct ReplayResult;
+}
+
 struct FolderAnalysis {
   MigrationFolder folder;
+  std::shared_ptr<const catalog::ReplayResult> replay;  // the schema model after replay, effects per statement
   std::vector<std::shared_ptr<const ParsedFile>> files;  // parsed, by path
   std::vector<Unit> units;
 };
@@ -63,6 +69,12 @@ AnalysisResult analyze(const AnalysisOptions& options);
 std::vector<Diagnostic> analyze_unit_alone(const ParsedFile& file, Role role, bool in_transaction,
                                            const Config& config, const RuleSelection& selection,
                                            const ParsedFile* up_file = nullptr);
+
+namespace catalog {
+struct ReplayMigration;
+}
+// The folder's migrations as the schema replay takes them.
+std::vector<catalog::ReplayMigration> replay_input(const FolderAnalysis& fa);
 
 // Selection, suppressions and severities for one file's findings.
 void finish_file(const ParsedFile* file, const RuleSelection& selection, std::vector<Diagnostic>& diags);

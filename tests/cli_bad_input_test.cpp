@@ -1,0 +1,202 @@
+// End-to-end runs of the binary on the inputs SPEC's "What bad input gets"
+// lists: each gets a clear finding on its own file, and a healthy file in the
+// same folder is still analysed.
+#include <gtest/gtest.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include <nlohmann/json.hpp>
+
+namespace fs = std::filesystem;
+
+namespace {
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+};
+
+RunResult run(const std::string& args) {
+  RunResult r;
+  const std::string cmd = std::string(MIGLINT_BINARY) + " " + args + " 2>/dev/null";
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return r;
+  char buf[65536];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  const int status = pclose(p);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+void write(const fs::path& p, const std::string& bytes) {
+  fs::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << bytes;
+}
+
+class BadInput : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    dir = fs::temp_directory_path() / ("miglint-bad-" + std::to_string(getpid()));
+    fs::remove_all(dir);
+    fs::create_directories(dir);
+  }
+  void TearDown() override {
+    std::error_code ec;
+    fs::remove_all(dir, ec);
+  }
+  // Findings per file name (rule list), from a JSON run over the folder.
+  nlohmann::json check() {
+    const RunResult r = run("check --format json --select all '" + dir.string() + "'");
+    last_exit = r.exit_code;
+    return nlohmann::json::parse(r.out);
+  }
+  static bool has(const nlohmann::json& j, const std::string& file, const std::string& rule) {
+    for (const auto& d : j["diagnostics"])
+      if (d["rule"] == rule && fs::path(d["path"].get<std::string>()).filename() == file) return true;
+    return false;
+  }
+  fs::path dir;
+  int last_exit = -1;
+};
+
+TEST_F(BadInput, EveryBadFileGetsItsFindingAndTheRestIsAnalysed) {
+  write(dir / "good.sql", "DROP TABLE still_analysed;\n");
+  write(dir / "latin1.sql", "COMMENT ON TABLE menu IS 'caf\xe9';\nDROP TABLE after_latin1;\n");
+  std::string binary(4096, '\0');
+  for (size_t i = 0; i < binary.size(); i += 7) binary[i] = static_cast<char>(i * 31);
+  write(dir / "binary.sql", binary);
+  write(dir / "unterminated_string.sql", "DROP TABLE before_string;\nSELECT 'never closed;\n");
+  write(dir / "unterminated_comment.sql", "DROP TABLE before_comment;\n/* never closed\nSELECT 1;\n");
+  write(dir / "psql.sql", "\\set ON_ERROR_STOP on\n\\i other.sql\nDROP TABLE after_meta;\n");
+  write(dir / "copy.sql", "COPY colors (id, name) FROM stdin;\n1\tred\n2\tgreen; not sql\n\\.\nDROP TABLE after_copy;\n");
+  write(dir / "crlf.sql", "CREATE TABLE t (id int);\r\nDROP TABLE crlf_table;\r\n");
+  write(dir / "bom.sql", "\xEF\xBB\xBF" "DROP TABLE bom_table;\n");
+  write(dir / "empty.sql", "");
+  write(dir / "nul.sql", std::string("DROP TABLE nul_table;\n\0\n", 24));
+  std::string deep = "SELECT " + std::string(10000, '(') + "1" + std::string(10000, ')') + ";\nDROP TABLE after_deep;\n";
+  write(dir / "deep.sql", deep);
+  std::string chain = "SELECT 1";
+  for (int i = 0; i < 10000; ++i) chain += " + 1";
+  write(dir / "deep_chain.sql", chain + ";\nDROP TABLE after_chain;\n");
+  fs::create_directory_symlink(dir, dir / "loop");   // a directory symlink loop
+  fs::create_symlink(dir / "self.sql", dir / "self.sql");  // a file symlink loop
+  fs::create_directories(dir / "dir.sql");                 // a directory named like a file
+
+  const auto j = check();
+  EXPECT_EQ(last_exit, 1);
+  EXPECT_TRUE(has(j, "good.sql", "ban-drop-table"));
+  EXPECT_TRUE(has(j, "latin1.sql", "invalid-utf8"));
+  EXPECT_TRUE(has(j, "latin1.sql", "ban-drop-table"));
+  EXPECT_TRUE(has(j, "binary.sql", "binary-file"));
+  EXPECT_TRUE(has(j, "unterminated_string.sql", "syntax-error"));
+  EXPECT_TRUE(has(j, "unterminated_string.sql", "ban-drop-table"));
+  EXPECT_TRUE(has(j, "unterminated_comment.sql", "syntax-error"));
+  EXPECT_TRUE(has(j, "unterminated_comment.sql", "ban-drop-table"));
+  EXPECT_TRUE(has(j, "psql.sql", "psql-meta-command"));
+  EXPECT_FALSE(has(j, "psql.sql", "syntax-error"));
+  EXPECT_TRUE(has(j, "psql.sql", "ban-drop-table"));
+  EXPECT_TRUE(has(j, "copy.sql", "copy-data-block"));
+  EXPECT_FALSE(has(j, "copy.sql", "syntax-error"));
+  EXPECT_TRUE(has(j, "copy.sql", "ban-drop-table"));
+  EXPECT_FALSE(has(j, "crlf.sql", "syntax-error"));
+  EXPECT_FALSE(has(j, "crlf.sql", "ban-drop-table"));  // created in the same file
+  EXPECT_TRUE(has(j, "bom.sql", "ban-drop-table"));
+  EXPECT_FALSE(has(j, "bom.sql", "syntax-error"));
+  EXPECT_TRUE(has(j, "nul.sql", "invalid-utf8"));
+  EXPECT_TRUE(has(j, "nul.sql", "ban-drop-table"));
+  EXPECT_TRUE(has(j, "deep.sql", "syntax-error"));  // PostgreSQL itself refuses this nesting
+  EXPECT_TRUE(has(j, "deep.sql", "ban-drop-table"));
+  EXPECT_FALSE(has(j, "deep_chain.sql", "syntax-error"));
+  EXPECT_TRUE(has(j, "deep_chain.sql", "ban-drop-table"));
+  EXPECT_TRUE(has(j, "self.sql", "unreadable-file"));
+  // Positions: the CRLF file reports on line 2, the BOM file on line 1.
+  for (const auto& d : j["diagnostics"]) {
+    if (fs::path(d["path"].get<std::string>()).filename() == "bom.sql" && d["rule"] == "ban-drop-table") {
+      EXPECT_EQ(d["line"], 1);
+    }
+  }
+}
+
+TEST_F(BadInput, HugeFileIsAnalysed) {
+  std::string big = "CREATE TABLE big (id bigint, payload text);\n";
+  const std::string row = "INSERT INTO big VALUES (1, 'lorem ipsum dolor sit amet consectetur adipiscing elit');\n";
+  while (big.size() < (8u << 20)) big += row;
+  big += "DROP TABLE other_big;\n";
+  write(dir / "big.sql", big);
+  const auto j = check();
+  EXPECT_EQ(last_exit, 1);
+  EXPECT_TRUE(has(j, "big.sql", "ban-drop-table"));
+}
+
+TEST(Cli, ExplainAndRules) {
+  const RunResult e = run("explain syntax-error");
+  EXPECT_EQ(e.exit_code, 0);
+  EXPECT_NE(e.out.find("# syntax-error"), std::string::npos);
+  const RunResult unknown = run("explain no-such-rule");
+  EXPECT_EQ(unknown.exit_code, 2);
+  const RunResult r = run("rules");
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* id : {"syntax-error", "invalid-utf8", "empty-migration", "unknown-rule", "unused-suppression",
+                         "down-not-inverse", "ban-drop-table"})
+    EXPECT_NE(r.out.find(id), std::string::npos) << id;
+}
+
+TEST(Cli, UsageErrorsExitTwo) {
+  EXPECT_EQ(run("check --format nope .").exit_code, 2);
+  EXPECT_EQ(run("check --select no-such-rule .").exit_code, 2);
+  EXPECT_EQ(run("frobnicate").exit_code, 2);
+}
+
+TEST(Cli, ConfigErrorsNameFileAndLine) {
+  const fs::path dir = fs::temp_directory_path() / ("miglint-cfg-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  write(dir / "miglint.toml", "pg_version = 15\n[rules]\nselekt = [\"all\"]\n");
+  const std::string cmd = std::string(MIGLINT_BINARY) + " check --config '" + (dir / "miglint.toml").string() + "' '" +
+                          dir.string() + "' 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  std::string out;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  const int status = pclose(p);
+  EXPECT_EQ(WEXITSTATUS(status), 2);
+  EXPECT_NE(out.find("miglint.toml:3"), std::string::npos) << out;
+  EXPECT_NE(out.find("selekt"), std::string::npos) << out;
+  fs::remove_all(dir);
+}
+
+TEST(Cli, SuppressionsAndStdin) {
+  const fs::path dir = fs::temp_directory_path() / ("miglint-sup-" + std::to_string(getpid()));
+  fs::create_directories(dir);
+  write(dir / "a.sql",
+        "-- miglint-ignore ban-drop-table: table is dead\nDROP TABLE a;\n"
+        "DROP TABLE b; -- miglint-ignore ban-drop-table: also dead\n"
+        "-- miglint-ignore ban-drop-tabel: typo\nDROP TABLE c;\n"
+        "-- miglint-ignore ban-drop-table: nothing here\nCREATE TABLE d (id int);\n");
+  const RunResult r = run("check --format gcc '" + (dir / "a.sql").string() + "'");
+  EXPECT_EQ(r.out.find("table a"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("table b"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("table c"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("[unknown-rule]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("[unused-suppression]"), std::string::npos) << r.out;
+  // --stdin-filename: the buffer replaces the file on disk.
+  const std::string cmd = "printf 'DROP TABLE from_stdin;\\n' | " + std::string(MIGLINT_BINARY) +
+                          " check --format gcc --stdin-filename '" + (dir / "a.sql").string() + "'";
+  FILE* p = popen(cmd.c_str(), "r");
+  std::string out;
+  char buf[4096];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+  pclose(p);
+  EXPECT_NE(out.find("from_stdin"), std::string::npos) << out;
+  EXPECT_EQ(out.find("table c"), std::string::npos) << out;
+  fs::remove_all(dir);
+}
+
+}  // namespace
