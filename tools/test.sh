@@ -9,6 +9,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup-deps.sh
 build=${MIGLINT_TEST_BUILD_DIR:-build-test}
+# Lets ccache reuse objects across checkouts in different directories.
+export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD} CCACHE_NOHASHDIR=1
 cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMIGLINT_SANITIZE=ON >/dev/null
 cmake --build "$build"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1:strict_string_checks=1}
