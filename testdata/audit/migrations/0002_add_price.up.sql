@@ -1,0 +1,1 @@
+ALTER TABLE users ADD COLUMN price integer CHECK (price > 0);

@@ -1,0 +1,5 @@
+DO $$
+BEGIN
+  UPDATE users SET name = lower(name) WHERE name <> lower(name);
+END
+$$;
