@@ -61,7 +61,7 @@ int Server::exit_code() const {
 
 void Server::wait_idle() {
   std::unique_lock lk(m_);
-  cv_.wait(lk, [&] { return (pending_.empty() && running_.empty()) || stop_; });
+  cv_.wait(lk, [&] { return (pending_.empty() && !busy_) || stop_; });
 }
 
 // ---- output ---------------------------------------------------------------
@@ -153,6 +153,7 @@ void Server::dispatch(const json& msg) {
   }
   const std::string method = method_it->get<std::string>();
   json params = msg.value("params", json::object());
+  if (params.is_null()) params = json::object();  // shutdown/exit: clients send null or nothing
   if (!params.is_object() && !params.is_array()) {
     if (has_id) reply_error(id, kInvalidRequest, "invalid request: `params` must be an object or an array");
     return;
@@ -395,16 +396,19 @@ void Server::worker() {
     const std::string uri = next->first;
     pending_.erase(next);
     running_ = uri;
+    busy_ = true;
     try {
       analyse(uri);
     } catch (const std::exception& e) {
       log("analysis of " + uri + " failed: " + e.what());
     }
     running_.clear();
-    cv_.notify_all();
+    // Sent before the server counts as idle, so wait_idle() implies delivered.
     lk.unlock();
     flush();
     lk.lock();
+    busy_ = false;
+    cv_.notify_all();
   }
 }
 

@@ -122,7 +122,8 @@ class Server {
   std::map<std::string, Document> docs_;
   std::map<std::string, Published> published_;
   std::map<std::string, std::chrono::steady_clock::time_point> pending_;
-  std::string running_;
+  std::string running_;  // the document being analysed (requests on it wait)
+  bool busy_ = false;    // analysing or delivering the result
   std::vector<Parked> parked_;
   std::vector<nlohmann::json> outbox_;
   std::set<std::string> config_errors_shown_;
