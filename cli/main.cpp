@@ -67,6 +67,11 @@ std::vector<fs::path> resolve_paths(const CommonOptions& o, const Config& config
   std::vector<fs::path> paths;
   for (const auto& p : o.paths) paths.emplace_back(p);
   if (!o.stdin_filename.empty()) return {fs::path(o.stdin_filename)};
+  for (const auto& p : paths) {
+    std::error_code ec;
+    if (!fs::exists(p, ec) && !fs::is_symlink(p, ec))
+      throw UsageError(fmt::format("{}: no such file or directory", p.string()));
+  }
   if (!paths.empty()) return paths;
   if (config.migrations_dir) {
     fs::path dir = *config.migrations_dir;

@@ -106,7 +106,10 @@ struct Builder {
   }
 
   void parse_piece(size_t b, size_t e) {
-    const std::string piece = text.substr(b, e - b);
+    // Keep the terminating semicolon so PostgreSQL words its error as it
+    // would on the whole file (`at or near ";"`, not `at end of input`).
+    const size_t with_semicolon = e < text.size() && text[e] == ';' ? e + 1 : e;
+    const std::string piece = text.substr(b, with_semicolon - b);
     ProtoParse pr(pg_query_parse_protobuf(piece.c_str()));
     if (pr.r.error) {
       syntax_error(*pr.r.error, b, e);

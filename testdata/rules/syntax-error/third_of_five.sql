@@ -6,7 +6,7 @@ DROP TABLE first_table;
 DROP TABLE second_table;
 -- expect: ban-drop-table "second_table"
 ALTER TABLE third_table ADD COLUMN;
--- expect: syntax-error "syntax error at or near \";\""
+-- expect: syntax-error "syntax error at or near" @8:35
 DROP TABLE fourth_table;
 -- expect: ban-drop-table "fourth_table"
 DROP TABLE fifth_table;
