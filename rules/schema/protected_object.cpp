@@ -139,7 +139,7 @@ class ProtectedObject final : public Rule {
       auto& d = ctx.report(*se.file->source, b, e, std::move(msg),
                            "leave the object alone; if the change is really wanted, get it reviewed and remove or "
                            "narrow its [[protect]] entry in the same change");
-      d.notes.push_back({note, fmt::format("protected here ({})", entry.origin)});
+      d.notes.push_back({note, "listed under [[protect]] here"});
     }
   }
 
