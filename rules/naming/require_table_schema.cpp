@@ -28,8 +28,10 @@ class RequireTableSchema final : public Rule {
       if (node.alter_table_stmt().objtype() == pg_query::OBJECT_TABLE) check(node.alter_table_stmt().relation(), ctx);
     } else if (node.has_rename_stmt()) {
       const auto& r = node.rename_stmt();
-      if (r.has_relation() && (r.rename_type() == pg_query::OBJECT_TABLE ||
-                               (r.rename_type() == pg_query::OBJECT_COLUMN && r.relation_type() == pg_query::OBJECT_TABLE)))
+      // RENAME CONSTRAINT leaves relation_type unset; a domain's has no relation.
+      const bool on_table = r.rename_type() == pg_query::OBJECT_TABLE || r.rename_type() == pg_query::OBJECT_TABCONSTRAINT ||
+                            (r.rename_type() == pg_query::OBJECT_COLUMN && r.relation_type() == pg_query::OBJECT_TABLE);
+      if (r.has_relation() && on_table)
         check(r.relation(), ctx);
     } else if (node.has_drop_stmt() && node.drop_stmt().remove_type() == pg_query::OBJECT_TABLE) {
       for (const auto& obj : node.drop_stmt().objects())

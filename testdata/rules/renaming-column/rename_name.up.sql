@@ -1,1 +1,2 @@
 ALTER TABLE users RENAME COLUMN name TO full_name;
+-- expect: renaming-column "users.name to full_name"

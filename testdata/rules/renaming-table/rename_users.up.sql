@@ -1,1 +1,2 @@
 ALTER TABLE users RENAME TO accounts;
+-- expect: renaming-table "users to accounts"

@@ -7,3 +7,5 @@ DROP TABLE old_users;
 ALTER TABLE public.users RENAME TO people;
 ALTER TABLE people RENAME COLUMN a TO b;
 -- expect: require-table-schema "table people"
+ALTER TABLE people RENAME CONSTRAINT people_a_check TO people_b_check;
+-- expect: require-table-schema "table people"
