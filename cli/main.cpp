@@ -128,11 +128,9 @@ void add_common_options(CLI::App* cmd, CommonOptions& o, bool with_paths) {
   cmd->add_option("--color", o.color, "auto, always, never (honours NO_COLOR)")->check(CLI::IsMember({"auto", "always", "never"}));
   // One value per occurrence, so `--select a,b PATH` leaves PATH alone.
   cmd->add_option("--select", o.select, "only these rules (comma-separated ids, or all)")
-      ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+      ->allow_extra_args(false);
   cmd->add_option("--ignore", o.ignore, "skip these rules (comma-separated ids)")
-      ->expected(1)
-      ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
+      ->allow_extra_args(false);
   cmd->add_option("--fail-on", o.fail_on, "lowest severity that fails the run: error, warning, info, never")
       ->check(CLI::IsMember({"error", "warning", "info", "never"}));
   cmd->add_option("--jobs,-j", o.jobs, "parallel jobs (default: one per core)");

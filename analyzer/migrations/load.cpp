@@ -348,10 +348,11 @@ class Loader {
     folder_.layout = layout;
     collect(layout);
     build(layout);
-    // Every .sql file is analysed, whatever the layout made of it: a file no
-    // layout explains still gets its statement findings.
-    for (const TopFile& f : top_files_)
-      if (ends_with(f.name, ".sql")) folder_.sql_files.push_back(f.path);
+    // When no layout explains the folder, its .sql files are still analysed
+    // one by one, so their statement findings are not lost.
+    if (nothing_recognised_)
+      for (const TopFile& f : top_files_)
+        if (ends_with(f.name, ".sql")) folder_.sql_files.push_back(f.path);
     std::sort(folder_.sql_files.begin(), folder_.sql_files.end());
     folder_.sql_files.erase(std::unique(folder_.sql_files.begin(), folder_.sql_files.end()), folder_.sql_files.end());
     std::sort(folder_.unreadable.begin(), folder_.unreadable.end());
