@@ -75,7 +75,7 @@ TEST_F(BadInput, EveryBadFileGetsItsFindingAndTheRestIsAnalysed) {
   write(dir / "unterminated_comment.sql", "DROP TABLE before_comment;\n/* never closed\nSELECT 1;\n");
   write(dir / "psql.sql", "\\set ON_ERROR_STOP on\n\\i other.sql\nDROP TABLE after_meta;\n");
   write(dir / "copy.sql", "COPY colors (id, name) FROM stdin;\n1\tred\n2\tgreen; not sql\n\\.\nDROP TABLE after_copy;\n");
-  write(dir / "crlf.sql", "CREATE TABLE t (id int);\r\nDROP TABLE crlf_table;\r\n");
+  write(dir / "crlf.sql", "CREATE TABLE crlf_table (id int);\r\nDROP TABLE crlf_table;\r\n");
   write(dir / "bom.sql", "\xEF\xBB\xBF" "DROP TABLE bom_table;\n");
   write(dir / "empty.sql", "");
   write(dir / "nul.sql", std::string("DROP TABLE nul_table;\n\0\n", 24));

@@ -216,9 +216,14 @@ ParsedFile parse_file(std::shared_ptr<const SourceFile> source) {
 
   const std::string& text = prep.text;
   Builder b{out, text};
+  std::string whole_message;
+  int whole_cursor = 0;
   {
     ProtoParse whole(pg_query_parse_protobuf(text.c_str()));
-    if (!whole.r.error) {
+    if (whole.r.error) {
+      whole_message = syntax_message(*whole.r.error);
+      whole_cursor = whole.r.error->cursorpos;
+    } else {
       if (const auto* tree = decode<pg_query::ParseResult>(whole.r.parse_tree, *out.arena)) {
         b.add_statements(*tree, 0, text.size());
         add_comments(out, text);
@@ -245,6 +250,14 @@ ParsedFile parse_file(std::shared_ptr<const SourceFile> source) {
   for (const auto& p : pieces) {
     if (skip_trivia(text, p.begin, p.end) >= p.end) continue;
     b.parse_piece(p.begin, p.end);
+  }
+  // The error may lie outside every statement (an unterminated comment at
+  // the end): report what PostgreSQL said about the whole file.
+  if (out.failed.empty() && !whole_message.empty()) {
+    PgQueryError err{};
+    err.message = whole_message.data();
+    err.cursorpos = whole_cursor;
+    b.syntax_error(err, 0, text.size());
   }
   add_comments(out, text);
   return out;
