@@ -434,7 +434,7 @@ std::optional<Fix> not_valid_fix(const StatementContext& ctx, const pg_query::Al
   // The statement ends before its semicolon: NOT VALID goes there, the
   // VALIDATE after the semicolon (a separate statement, so with autocommit
   // it runs in its own transaction under SHARE UPDATE EXCLUSIVE).
-  const std::string_view rest = ctx.source().text().substr(s.end);
+  const std::string_view rest = std::string_view(ctx.source().text()).substr(s.end);
   const size_t semi = rest.starts_with(";") ? s.end + 1 : s.end;
   Fix fix;
   fix.description = "add the constraint NOT VALID, then validate it in a separate statement";
