@@ -254,6 +254,16 @@ Diagnostic unreadable(const fs::path& p, const std::string& why) {
 
 std::vector<Diagnostic> replay_folder_diagnostics(FolderAnalysis& folder, const Config& config);
 
+// A unit as the schema replay takes it.
+catalog::ReplayPart replay_part(const Unit& u) {
+  catalog::ReplayPart p;
+  p.file = u.file;
+  p.begin = u.begin;
+  p.end = std::min(u.end, u.file->source->size());
+  for (const Statement* s : u.statements) p.statements.emplace_back(u.file, s);
+  return p;
+}
+
 void finish_file(const ParsedFile* file, const RuleSelection& selection, std::vector<Diagnostic>& diags) {
   std::erase_if(diags, [&](const Diagnostic& d) { return !selection.enabled(d.rule); });
   if (file) {
@@ -295,18 +305,11 @@ std::vector<Diagnostic> analyze_unit_alone(const ParsedFile& file, Role role, bo
   if (role != Role::Plain || up_file) {
     catalog::ReplayMigration m;
     m.version = "1";
-    const auto part = [](const Unit& x) {
-      catalog::ReplayPart p;
-      p.file = x.file;
-      p.end = x.file->source->size();
-      for (const Statement* st : x.statements) p.statements.emplace_back(x.file, st);
-      return p;
-    };
     if (role == Role::Down) {
-      if (up_file) m.up = part(up);
-      m.down = part(u);
+      if (up_file) m.up = replay_part(up);
+      m.down = replay_part(u);
     } else {
-      m.up = part(u);
+      m.up = replay_part(u);
     }
     if (m.up) {
       auto r = catalog::replay({m});
@@ -480,14 +483,6 @@ AnalysisResult analyze(const AnalysisOptions& options) {
 std::vector<catalog::ReplayMigration> replay_input(const FolderAnalysis& fa) {
   std::vector<catalog::ReplayMigration> out;
   std::map<const Migration*, size_t> index;
-  const auto part = [](const Unit& u) {
-    catalog::ReplayPart p;
-    p.file = u.file;
-    p.begin = u.begin;
-    p.end = std::min(u.end, u.file->source->size());
-    for (const Statement* s : u.statements) p.statements.emplace_back(u.file, s);
-    return p;
-  };
   for (const auto& m : fa.folder.migrations) {
     index[&m] = out.size();
     catalog::ReplayMigration rm;
@@ -497,8 +492,8 @@ std::vector<catalog::ReplayMigration> replay_input(const FolderAnalysis& fa) {
   for (const auto& u : fa.units) {
     if (!u.migration || u.file->binary) continue;
     auto& rm = out[index[u.migration]];
-    if (u.role == Role::Up) rm.up = part(u);
-    else if (u.role == Role::Down) rm.down = part(u);
+    if (u.role == Role::Up) rm.up = replay_part(u);
+    else if (u.role == Role::Down) rm.down = replay_part(u);
   }
   // A down without its up cannot be checked against anything.
   std::erase_if(out, [](const catalog::ReplayMigration& m) { return !m.up; });
