@@ -1,6 +1,8 @@
 // ALTER TABLE subcommands and RENAME of every modeled object kind.
 #include <fmt/format.h>
 
+#include <set>
+
 #include "analyzer/effects/transform.h"
 
 namespace miglint::effects {
@@ -651,22 +653,38 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
         return;
       }
       auto nt = std::make_shared<catalog::Type>(*c.cat.type(*q));
-      c.cat.erase_type(*q);
       nt->name.name = nn;
+      // Columns show the type by name, so they follow it. The dependency index
+      // lists exactly the columns of this type ("table:<table key>\x1f<column>"),
+      // so a rename costs what the type's users cost, not a scan of every column.
+      // Both types exist while the tables are rewritten so that their
+      // dependency entries move from the old name to the new one.
       c.cat.put_type(nt);
-      // Columns show the type by name: they follow it.
-      for (const auto& [k, t] : c.cat.tables()) {
-        bool uses = false;
-        for (const auto& col : t->columns)
-          if (col.type == catalog::quote_ident(q->name) || col.type == catalog::quote_ident(q->name) + "[]") uses = true;
-        if (!uses) continue;
+      const QName to{q->schema, nn};
+      auto spelled = [](const QName& n) {
+        return n.schema == "public" ? catalog::quote_ident(n.name)
+                                    : catalog::quote_ident(n.schema) + "." + catalog::quote_ident(n.name);
+      };
+      const std::string from_sql = spelled(*q), to_sql = spelled(to);
+      std::set<std::string> user_tables;
+      for (const auto& d : c.cat.dependents(catalog::type_key(*q)))
+        if (d.starts_with("table:")) user_tables.insert(d.substr(0, d.rfind('\x1f')));
+      for (const auto& tk : user_tables) {
+        const auto key = tk.substr(6);
+        const auto sep = key.find('\x1f');
+        auto t = c.cat.table(QName{key.substr(0, sep), key.substr(sep + 1)});
+        if (!t) continue;
         auto copy = std::make_shared<Table>(*t);
         for (auto& col : copy->columns) {
-          if (col.type == catalog::quote_ident(q->name)) col.type = catalog::quote_ident(nn);
-          if (col.type == catalog::quote_ident(q->name) + "[]") col.type = catalog::quote_ident(nn) + "[]";
+          if (!col.type.starts_with(from_sql)) continue;
+          std::string_view dims = std::string_view(col.type).substr(from_sql.size());
+          bool only_dims = dims.size() % 2 == 0;
+          for (size_t i = 0; only_dims && i < dims.size(); i += 2) only_dims = dims.substr(i, 2) == "[]";
+          if (only_dims) col.type = to_sql + std::string(dims);
         }
         c.cat.put_table(copy);
       }
+      c.cat.erase_type(*q);
       c.effect(Action::Renamed, ObjectKind::Type, *q, {}, false);
       c.out.effects.back().new_name = nn;
       return;
