@@ -86,7 +86,7 @@ TEST(MigrationsCorpusKratos, AutocommitFilesAreNotTransactional) {
   for (const Migration& m : f.migrations) {
     bool ac = m.up->file.filename().string().find(".autocommit.") != std::string::npos;
     autocommit += ac;
-    EXPECT_EQ(m.in_transaction, false);  // updown default, autocommit or not
+    EXPECT_EQ(m.in_transaction, !ac);  // popx wraps every migration not marked .autocommit.
     // The .postgres. file wins whenever it exists.
     std::string up = m.up->file.filename().string();
     if (up.find(".postgres.") == std::string::npos) {

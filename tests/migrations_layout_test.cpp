@@ -117,7 +117,7 @@ TEST(MigrationsLayout, PopxDialectFileWinsAndOtherDialectsAreIgnored) {
   EXPECT_EQ(a.name, "accounts");
   EXPECT_EQ(filename(a.up), "20210101000000000001_accounts.postgres.up.sql");
   EXPECT_EQ(filename(a.down), "20210101000000000001_accounts.down.sql");  // no .postgres. down: neutral one
-  EXPECT_FALSE(a.in_transaction);
+  EXPECT_TRUE(a.in_transaction);  // popx wraps what is not .autocommit.
   const Migration& b = f.migrations[1];
   EXPECT_EQ(b.name, "accounts_index");
   EXPECT_FALSE(b.in_transaction);
@@ -131,6 +131,28 @@ TEST(MigrationsLayout, PopxDialectFileWinsAndOtherDialectsAreIgnored) {
     EXPECT_EQ(p.filename().string().find("mysql"), std::string::npos);
     EXPECT_EQ(p.filename().string().find("sqlite"), std::string::npos);
   }
+}
+
+// popx (dialect and .autocommit. infixes) runs each migration in a
+// transaction; golang-migrate (no infixes, updown_order above) does not.
+TEST(MigrationsLayout, PopxFolderIsTransactionalExceptAutocommit) {
+  MigrationFolder f = load("updown_popx");
+  EXPECT_EQ(f.layout, Layout::Updown);
+  ASSERT_EQ(f.migrations.size(), 3u);
+  EXPECT_EQ(filename(f.migrations[0].up), "20200101000000000001_users.up.sql");
+  EXPECT_TRUE(f.migrations[0].in_transaction);  // neutral file of a popx folder
+  EXPECT_EQ(filename(f.migrations[1].up), "20200101000000000002_users_email.postgres.up.sql");
+  EXPECT_TRUE(f.migrations[1].in_transaction);
+  EXPECT_EQ(filename(f.migrations[2].up), "20200101000000000003_users_email_idx.autocommit.up.sql");
+  EXPECT_FALSE(f.migrations[2].in_transaction);
+  EXPECT_EQ(f.sql_files.size(), 6u);  // the .sqlite3. pair is another database's
+  EXPECT_TRUE(f.diagnostics.empty());
+  EXPECT_TRUE(check_folder(f, {}).empty());
+  Config no_tx;
+  no_tx.assume_in_transaction = false;  // the config overrides the runner's default
+  MigrationFolder g = load("updown_popx", no_tx);
+  EXPECT_FALSE(g.migrations[0].in_transaction);
+  EXPECT_FALSE(g.migrations[2].in_transaction);
 }
 
 TEST(MigrationsLayout, DieselFolders) {

@@ -104,6 +104,7 @@ struct Candidate {
   std::string stem;
   Part part = Part::Up;
   bool pg_specific = false;  // popx: the .postgres. file wins over the neutral one
+  bool popx_infix = false;   // a dialect or .autocommit. infix: only popx names files so
   std::optional<bool> in_transaction;
   bool repeatable = false;
   std::optional<Section> up, down;  // Both: sections of one file
@@ -166,6 +167,7 @@ UpdownMatch match_updown(const std::string& file, Candidate& c) {
     } else {
       break;
     }
+    c.popx_infix = true;
     base = base.substr(0, dot);
   }
   if (!split_version_name(base, c.version, c.name, true, "_.")) return UpdownMatch::No;
@@ -520,6 +522,7 @@ class Loader {
           Candidate c;
           c.rel = f.name;
           UpdownMatch m = match_updown(f.name, c);
+          popx_ = popx_ || c.popx_infix;
           if (m == UpdownMatch::Pg)
             add_whole(std::move(c), f.path);
           else if (m == UpdownMatch::No && ends_with(f.name, ".sql"))
@@ -676,7 +679,7 @@ class Loader {
 
   bool layout_default_tx(Layout l) const {
     switch (l) {
-      case Layout::Updown: return false;
+      case Layout::Updown: return popx_;
       case Layout::Plain: return false;
       case Layout::Folder:
       case Layout::Goose:
@@ -780,6 +783,10 @@ class Loader {
   MigrationFolder folder_;
   bool top_ok_ = true;
   bool nothing_recognised_ = false;  // already reported as a whole
+  // Some updown file carries a dialect or .autocommit. infix: the folder is
+  // run by popx, which wraps every migration not marked .autocommit. in a
+  // transaction (golang-migrate and sqlx have no such infixes).
+  bool popx_ = false;
   std::vector<TopFile> top_files_;
   std::vector<std::pair<std::string, fs::path>> top_dirs_;
   std::vector<Candidate> cands_;

@@ -21,7 +21,10 @@
 //                     query without BEGIN; PostgreSQL then runs it as one
 //                     implicit transaction block, but statements that refuse
 //                     transaction blocks behave differently than under BEGIN,
-//                     so we do not claim a transaction;
+//                     so we do not claim a transaction; true when any
+//                     file carries a dialect or .autocommit. infix: that
+//                     folder is run by ory popx, which wraps each
+//                     migration in a transaction;
 //      folder  true   diesel wraps each migration in a transaction;
 //      goose   true;  dbmate true;  flyway true (PostgreSQL supports
 //                     transactional DDL, Flyway uses it);
