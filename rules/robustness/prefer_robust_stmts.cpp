@@ -116,7 +116,10 @@ class PreferRobustStmts final : public Rule {
                "IF NOT EXISTS ", at,
                ix.idxname().empty() ? "name the index and add IF NOT EXISTS (an unnamed index gets a new name, "
                                       "t_col_idx1, on every re-run)"
-                                    : "");
+                                    : "",
+               // In a transaction the build fails at once; the finding is about
+               // the migration it has to move to.
+               in_tx ? kConcurrentOutsideTx : kNoTransaction);
       } else if (n.has_drop_stmt()) {
         const auto& d = n.drop_stmt();
         if (in_tx || d.missing_ok()) continue;
@@ -164,12 +167,17 @@ class PreferRobustStmts final : public Rule {
     return std::string::npos;
   }
 
+  static constexpr std::string_view kNoTransaction =
+      " in a migration that does not run in a transaction: if a later statement fails, this one stays applied and "
+      "re-running the migration fails here";
+  static constexpr std::string_view kConcurrentOutsideTx =
+      ": CREATE INDEX CONCURRENTLY cannot run inside a transaction, and outside one a failed build leaves an INVALID "
+      "index behind, so re-running the migration fails here";
+
   static void report(UnitContext& ctx, const Statement& s, const std::string& what, std::string_view insert,
-                     size_t at, std::string help = {}) {
+                     size_t at, std::string help = {}, std::string_view why = kNoTransaction) {
     auto& d = ctx.report(
-        s, fmt::format("{} in a migration that does not run in a transaction: if a later statement fails, this one "
-                       "stays applied and re-running the migration fails here",
-                       what),
+        s, fmt::format("{}{}", what, why),
         help.empty() ? fmt::format("write {}(or run the migration in a transaction)", insert) : std::move(help));
     if (at != std::string::npos)
       d.fix = Fix{fmt::format("insert `{}`", std::string_view(insert).substr(0, insert.size() - 1)),
