@@ -1,20 +1,55 @@
 #!/usr/bin/env bash
-# Differential harness: replay every chain under testdata/chains/ on a real
-# PostgreSQL 15 server and check the server's per-migration down verdicts
-# against the chain's expected.txt.
+# Differential harness: replay migration chains on a real PostgreSQL 15 server
+# and compare, after every up and every down, the schema model with the
+# server's catalog (pg_dump --schema-only), and the model's down verdicts with
+# the server's.
 #
-#   tests/pg_harness_test.sh [CHAIN_DIR ...]
+#   tests/pg_harness_test.sh [--corpus] [--model-vs-dump BIN] [CHAIN_DIR ...]
 #
-# A chain is a folder with expected.txt and its migrations, either in a
-# migrations/ subfolder or directly in the chain folder. expected.txt lists
+# Chains (default: every testdata/chains/*/ with expected.txt) are strict: a
+# chain fails when the server's down verdicts differ from its expected.txt,
+# or when the model and the server disagree after any step or on any down
+# verdict. A chain is a folder with expected.txt and its migrations, either in
+# a migrations/ subfolder or directly in the chain folder. expected.txt lists
 # `<version> <verdict>` for every migration whose down does not restore the
 # schema (differs) or fails (down_failed, up_failed); the others must be
-# identical. Exit 77 (CTest SKIP) when PostgreSQL 15 or python3 is missing.
+# identical.
+#
+# --corpus also replays every folder of $MIGLINT_CORPUS (default
+# /work/shared/corpus) that has a migrations/ folder and reports the model
+# vs server figures without failing on them.
+#
+# BIN is the model_vs_dump test tool (default: $MIGLINT_MODEL_VS_DUMP, else the
+# newest build*/tests/model_vs_dump); without it only the server verdicts are
+# checked. Exit 77 (CTest SKIP) when PostgreSQL 15 or python3 is missing.
 # Set MIGLINT_PG_KEEP_OUT=DIR to keep the dumps (DIR/<chain>/...).
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 PGBIN=${MIGLINT_PG_BIN:-/usr/lib/postgresql/15/bin}
+
+corpus=0
+mvd=${MIGLINT_MODEL_VS_DUMP:-}
+chains=()
+while (($#)); do
+  case $1 in
+    --corpus) corpus=1 ;;
+    --model-vs-dump) mvd=$2; shift ;;
+    *) chains+=("$1") ;;
+  esac
+  shift
+done
+if [[ -n "$mvd" && ! -x "$mvd" ]]; then
+  echo "FAIL: model_vs_dump not found at $mvd"
+  exit 1
+fi
+if [[ -z "$mvd" ]]; then
+  mvd=$(ls -t "$ROOT"/build*/tests/model_vs_dump 2>/dev/null | head -n 1)
+fi
+if [[ -z "$mvd" ]]; then
+  echo "note: model_vs_dump not built (cmake --build <dir> --target model_vs_dump); checking server verdicts only"
+  mvd=""
+fi
 
 if [[ ! -x "$PGBIN/initdb" || ! -x "$PGBIN/pg_ctl" ]]; then
   echo "SKIP: PostgreSQL 15 server binaries not found in $PGBIN"
@@ -24,10 +59,7 @@ for tool in psql pg_dump python3; do
   command -v "$tool" >/dev/null 2>&1 || { echo "SKIP: $tool not found"; exit 77; }
 done
 
-if (($#)); then
-  chains=("$@")
-else
-  chains=()
+if ((${#chains[@]} == 0)); then
   for d in "$ROOT"/testdata/chains/*/; do
     [[ -f "$d/expected.txt" ]] && chains+=("${d%/}")
   done
@@ -58,19 +90,48 @@ PG_DIR=$MIGLINT_PG_DIR
 
 failed=0
 passed=0
+figures=()
 for chain in "${chains[@]}"; do
   name=$(basename "$chain")
   migdir="$chain"
   [[ -d "$chain/migrations" ]] && migdir="$chain/migrations"
-  if "$ROOT/tools/pg-chain" "$migdir" "$OUTROOT/$name" --expected "$chain/expected.txt"; then
+  ok=1
+  if ! "$ROOT/tools/pg-chain" "$migdir" "$OUTROOT/$name" --expected "$chain/expected.txt"; then
+    echo "FAIL: $name: server verdicts differ from expected.txt ($OUTROOT/$name/verdicts.tsv)"
+    cat "$OUTROOT/$name/verdicts.tsv" 2>/dev/null || true
+    ok=0
+  fi
+  if [[ -n "$mvd" && -f "$OUTROOT/$name/verdicts.tsv" ]]; then
+    report=$("$mvd" "$migdir" "$OUTROOT/$name" --name "$name")
+    rc=$?
+    echo "$report" | grep -v ': model vs server: '
+    figures+=("$(echo "$report" | grep ': model vs server: ')")
+    ((rc == 0)) || ok=0
+  fi
+  if ((ok)); then
     echo "PASS: $name"
     passed=$((passed + 1))
   else
-    echo "FAIL: $name (server verdicts in $OUTROOT/$name/verdicts.tsv)"
-    cat "$OUTROOT/$name/verdicts.tsv" 2>/dev/null || true
+    echo "FAIL: $name"
     failed=$((failed + 1))
   fi
 done
 
-echo "pg_harness: $passed passed, $failed failed"
+if ((corpus)) && [[ -n "$mvd" ]]; then
+  croot=${MIGLINT_CORPUS:-/work/shared/corpus}
+  for c in "$croot"/*/; do
+    [[ -d "$c/migrations" ]] || continue
+    name=corpus-$(basename "$c")
+    "$ROOT/tools/pg-chain" "$c/migrations" "$OUTROOT/$name" || true
+    [[ -f "$OUTROOT/$name/verdicts.tsv" ]] || continue
+    report=$("$mvd" "$c/migrations" "$OUTROOT/$name" --name "$name" --quiet)
+    echo "$report" | grep -v ': model vs server: '
+    figures+=("$(echo "$report" | grep ': model vs server: ')")
+  done
+fi
+
+echo
+echo "Figures (model vs server after every up and down; down verdicts):"
+for f in "${figures[@]}"; do echo "  $f"; done
+echo "pg_harness: $passed chains passed, $failed failed"
 ((failed == 0))

@@ -343,19 +343,59 @@ std::vector<Difference> diff(const Slice& before, const Slice& after,
   return out;
 }
 
-Catalog catalog_from_dump(std::string_view dump_sql) {
+Catalog catalog_from_dump(std::string_view dump_sql, std::vector<std::string>* unread) {
   Catalog cat;
   auto src = std::make_shared<SourceFile>("pg_dump.sql", std::string(dump_sql));
   ParsedFile pf = parse_file(src);
+  if (unread)
+    for (const auto& d : pf.diagnostics) unread->push_back(d.rule + ": " + d.message);
   effects::begin_file(cat);
-  for (const auto& st : pf.statements) effects::apply_statement(cat, pf, st);
+  for (const auto& st : pf.statements) {
+    auto res = effects::apply_statement(cat, pf, st);
+    if (unread)
+      for (const auto& i : res.issues) unread->push_back(i.rule + ": " + i.message);
+  }
   cat.commit();
   return cat;
 }
 
+namespace {
+
+// pg_dump prints an extension's own comment, which the model does not hold.
+void drop_extension_comments(std::vector<Difference>& ds) {
+  std::erase_if(ds, [](const Difference& d) {
+    return d.object.kind == ObjectKind::Comment && d.before.empty() && d.object.name.name.starts_with("extension ");
+  });
+}
+
+}  // namespace
+
 std::vector<Difference> compare_with_dump(const Catalog& model, std::string_view dump_sql) {
   Catalog dump = catalog_from_dump(dump_sql);
-  return diff(model.slice_all(), dump.slice_all());
+  auto ds = diff(model.slice_all(), dump.slice_all());
+  drop_extension_comments(ds);
+  return ds;
+}
+
+DumpComparison compare_with_dump_excusing_uncertain(const Catalog& model, std::string_view dump_sql) {
+  DumpComparison out;
+  Catalog dump = catalog_from_dump(dump_sql, &out.unread);
+  const Slice m = model.slice_all();
+  const Slice s = dump.slice_all();
+  auto certain = diff(m, s, [&](const std::string& k) { return model.uncertain(k) || dump.uncertain(k); });
+  drop_extension_comments(certain);
+  std::set<std::string> real;
+  for (auto& d : certain) {
+    real.insert(d.str());
+    const bool view = d.object.kind == ObjectKind::View || d.object.kind == ObjectKind::MaterializedView;
+    if (view && d.property == "definition") out.excused.push_back({std::move(d), "view query text"});
+    else out.differences.push_back(std::move(d));
+  }
+  auto all = diff(m, s);
+  drop_extension_comments(all);
+  for (auto& d : all)
+    if (!real.count(d.str())) out.excused.push_back({std::move(d), "uncertain"});
+  return out;
 }
 
 }  // namespace miglint::catalog

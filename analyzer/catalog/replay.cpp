@@ -35,7 +35,8 @@ std::string verb(effects::Action a) {
 ReplayResult replay(const std::vector<ReplayMigration>& migrations, const ReplayOptions& options) {
   ReplayResult r;
   Catalog& cat = r.catalog;
-  for (const auto& m : migrations) {
+  for (size_t mi = 0; mi < migrations.size(); ++mi) {
+    const ReplayMigration& m = migrations[mi];
     cat.commit();
     const size_t c0 = cat.checkpoint();
     std::vector<std::pair<const StatementEffects*, size_t>> up_effects;
@@ -49,6 +50,7 @@ ReplayResult replay(const std::vector<ReplayMigration>& migrations, const Replay
       }
     }
     const size_t up_effect_end = r.effects.size();
+    if (options.on_step) options.on_step({mi, false, false}, cat);
     if (options.stop_after && *options.stop_after == m.version) break;
     if (!options.check_down || !m.down) continue;
     const size_t c1 = cat.checkpoint();
@@ -62,6 +64,7 @@ ReplayResult replay(const std::vector<ReplayMigration>& migrations, const Replay
       }
       r.effects.push_back({m.version, true, file, st, std::move(res.effects)});
     }
+    if (options.on_step) options.on_step({mi, true, failed}, cat);
     if (failed) {
       r.down_failed.push_back(m.version);
     } else {

@@ -2,6 +2,7 @@
 // down migration restores the schema its up migration started from.
 #pragma once
 #include <cstddef>
+#include <functional>
 #include <optional>
 #include <string>
 #include <utility>
@@ -30,9 +31,17 @@ struct ReplayMigration {
   std::optional<ReplayPart> down;  // absent: no round-trip check
 };
 
+// A point of the replay where the schema can be compared with a real server's.
+struct ReplayStep {
+  size_t migration = 0;  // index into the replayed migrations
+  bool down = false;     // after the down (before it is rolled back), else after the up
+  bool failed = false;   // the model says PostgreSQL would reject the down
+};
+
 struct ReplayOptions {
   bool check_down = true;
   std::optional<std::string> stop_after;  // stop after applying this version's up
+  std::function<void(const ReplayStep&, const Catalog&)> on_step = nullptr;  // called after every up and every down
 };
 
 struct StatementEffects {

@@ -225,14 +225,85 @@ void transform_extension(Ctx& c, const pg_query::CreateExtensionStmt& s) {
 }
 
 void transform_alter_object_schema(Ctx& c, const pg_query::AlterObjectSchemaStmt& s) {
-  if (s.object_type() == pg_query::OBJECT_TABLE && s.has_relation()) {
-    auto q = c.find_table(s.relation());
+  const std::string& ns = s.newschema();
+  const auto t = s.object_type();
+  if (s.has_relation() && (t == pg_query::OBJECT_TABLE || t == pg_query::OBJECT_SEQUENCE ||
+                           t == pg_query::OBJECT_VIEW || t == pg_query::OBJECT_MATVIEW)) {
+    const auto& rv = s.relation();
+    auto q = c.cat.resolve(rv.schemaname(), rv.relname(), [&](const QName& x) { return c.cat.relation_exists(x); });
     if (!q) {
-      if (!s.missing_ok()) c.unknown(s.relation().location(), fmt::format("relation \"{}\" does not exist", s.relation().relname()));
+      if (!s.missing_ok()) c.unknown(rv.location(), fmt::format("relation \"{}\" does not exist", rv.relname()));
+      return;
+    }
+    if (!c.cat.has_schema(ns)) return c.unknown(-1, fmt::format("schema \"{}\" does not exist", ns));
+    const QName to{ns, q->name};
+    if (to == *q) return;
+    if (c.cat.relation_exists(to))
+      return c.duplicate(-1, fmt::format("relation \"{}\" already exists in schema \"{}\"", q->name, ns));
+    if (c.cat.table(*q)) {
+      move_table(c, *q, to);
+      c.effect(Action::Renamed, ObjectKind::Table, *q, {}, false, rv.location(), "schema");
+    } else if (auto sq = c.cat.sequence(*q)) {
+      auto n = std::make_shared<catalog::Sequence>(*sq);
+      c.cat.erase_sequence(*q);
+      n->name = to;
+      c.cat.put_sequence(n);
+      // Defaults name the sequence by OID; their text changes and is not rewritten.
+      c.cat.mark_uncertain(catalog::sequence_key(to));
+      if (n->owned_table) c.cat.mark_uncertain(catalog::table_key(*n->owned_table));
+      c.effect(Action::Renamed, ObjectKind::Sequence, *q, {}, false, rv.location(), "schema");
+    } else if (auto v = c.cat.view(*q)) {
+      auto n = std::make_shared<catalog::View>(*v);
+      c.cat.erase_view(*q);
+      n->name = to;
+      c.cat.put_view(n);
+      c.effect(Action::Renamed, n->materialized ? ObjectKind::MaterializedView : ObjectKind::View, *q, {}, false,
+               rv.location(), "schema");
+    } else {
+      c.unmodeled("ALTER … SET SCHEMA of this relation is not modeled");
+      return;
+    }
+    c.out.effects.back().new_name = q->name;
+    return;
+  }
+  std::optional<QName> type;
+  if (t == pg_query::OBJECT_TYPE || t == pg_query::OBJECT_DOMAIN) {
+    std::vector<std::string> names;
+    if (s.object().has_list()) names = catalog::strings(s.object().list().items());
+    else if (s.object().has_type_name()) names = catalog::strings(s.object().type_name().names());
+    type = c.find_type(names);
+    if (!type) {
+      if (!s.missing_ok()) c.unknown(-1, fmt::format("type \"{}\" does not exist", names.empty() ? "" : names.back()));
+      return;
+    }
+    // A type no column uses moves on its own.
+    if (c.cat.dependents(catalog::type_key(*type)).empty()) {
+      if (!c.cat.has_schema(ns)) return c.unknown(-1, fmt::format("schema \"{}\" does not exist", ns));
+      const QName to{ns, type->name};
+      if (c.cat.type(to) || c.cat.relation_exists(to))
+        return c.duplicate(-1, fmt::format("type \"{}\" already exists in schema \"{}\"", type->name, ns));
+      auto n = std::make_shared<catalog::Type>(*c.cat.type(*type));
+      c.cat.erase_type(*type);
+      n->name = to;
+      c.cat.put_type(n);
+      if (auto cm = c.cat.comment(catalog::type_key(*type))) {
+        c.cat.set_comment(catalog::type_key(*type), std::nullopt);
+        c.cat.set_comment(catalog::type_key(to), *cm);
+      }
+      c.effect(Action::Renamed, ObjectKind::Type, *type, {}, false, -1, "schema");
+      c.out.effects.back().new_name = type->name;
       return;
     }
   }
   c.unmodeled("ALTER … SET SCHEMA is not modeled");
+  // What the object becomes in the new schema is unknown too, and so are the
+  // columns that show a moved type by its qualified name.
+  if (type) {
+    c.cat.mark_uncertain(catalog::type_key(*type));
+    c.cat.mark_uncertain(catalog::type_key({ns, type->name}));
+    for (const auto& d : c.cat.dependents(catalog::type_key(*type)))
+      if (d.starts_with("table:")) c.cat.mark_uncertain(d.substr(0, d.rfind('\x1f')));
+  }
 }
 
 }  // namespace
@@ -259,6 +330,7 @@ ApplyResult apply_statement(catalog::Catalog& cat, const ParsedFile& file, const
     case N::kCreateEnumStmt: transform_create_enum(c, n.create_enum_stmt()); break;
     case N::kAlterEnumStmt: transform_alter_enum(c, n.alter_enum_stmt()); break;
     case N::kCreateDomainStmt: transform_create_domain(c, n.create_domain_stmt()); break;
+    case N::kAlterDomainStmt: transform_alter_domain(c, n.alter_domain_stmt()); break;
     case N::kCompositeTypeStmt: transform_composite_type(c, n.composite_type_stmt()); break;
     case N::kCreateFunctionStmt: transform_create_function(c, n.create_function_stmt()); break;
     case N::kCreateTrigStmt: transform_create_trigger(c, n.create_trig_stmt()); break;

@@ -84,6 +84,7 @@ void transform_create_table_as(Ctx& c, const pg_query::CreateTableAsStmt& s);
 void transform_create_enum(Ctx& c, const pg_query::CreateEnumStmt& s);
 void transform_alter_enum(Ctx& c, const pg_query::AlterEnumStmt& s);
 void transform_create_domain(Ctx& c, const pg_query::CreateDomainStmt& s);
+void transform_alter_domain(Ctx& c, const pg_query::AlterDomainStmt& s);
 void transform_composite_type(Ctx& c, const pg_query::CompositeTypeStmt& s);
 void transform_create_function(Ctx& c, const pg_query::CreateFunctionStmt& s);
 void transform_create_trigger(Ctx& c, const pg_query::CreateTrigStmt& s);
@@ -118,5 +119,11 @@ bool drop_column(Ctx& c, const QName& table, const std::string& col, bool cascad
 bool drop_constraint(Ctx& c, const QName& table, const std::string& name, bool cascade, int loc);
 
 std::string constraint_def(const catalog::Constraint& k);
+
+// Functions/procedures an ObjectWithArgs names (by argument types unless unspecified).
+std::vector<catalog::Ptr<catalog::Function>> find_routines(Ctx& c, const pg_query::ObjectWithArgs& ow);
+
+// Renames a table or moves it to another schema; what depends on it follows.
+void move_table(Ctx& c, const QName& from, const QName& to);
 
 }  // namespace miglint::effects

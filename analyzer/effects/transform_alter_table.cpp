@@ -95,6 +95,67 @@ void add_identity(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cmd) {
   c.effect(Action::Altered, ObjectKind::Column, q, col->name, false, -1, "identity");
 }
 
+// ALTER COLUMN … SET GENERATED ALWAYS | BY DEFAULT (sequence options are not kept).
+void set_identity(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cmd) {
+  auto t = working(c, q);
+  if (!column_or_fail(c, *t, cmd.name())) return;
+  Column* col = t->column(cmd.name());
+  if (!col->identity) {
+    c.unknown(-1, fmt::format("column \"{}\" of relation \"{}\" is not an identity column", col->name, q.name));
+    return;
+  }
+  if (!cmd.def().has_list()) return;
+  for (const auto& n : cmd.def().list().items())
+    if (n.has_def_elem() && n.def_elem().defname() == "generated" && n.def_elem().arg().has_integer())
+      col->identity = static_cast<char>(n.def_elem().arg().integer().ival());
+  c.cat.put_table(t);
+  c.effect(Action::Altered, ObjectKind::Column, q, col->name, false, -1, "identity");
+}
+
+// ALTER TYPE … ADD / DROP / ALTER ATTRIBUTE of a composite type.
+void alter_composite(Ctx& c, const pg_query::AlterTableStmt& s) {
+  const auto& rv = s.relation();
+  auto q = c.cat.resolve(rv.schemaname(), rv.relname(), [&](const QName& x) {
+    auto t = c.cat.type(x);
+    return t && t->kind == catalog::TypeKind::Composite;
+  });
+  if (!q) return c.unknown(rv.location(), fmt::format("type \"{}\" does not exist", rv.relname()));
+  auto t = std::make_shared<catalog::Type>(*c.cat.type(*q));
+  auto& attrs = t->attributes;
+  for (const auto& n : s.cmds()) {
+    const auto& cmd = n.alter_table_cmd();
+    auto it = std::find_if(attrs.begin(), attrs.end(), [&](const auto& a) { return a.first == cmd.name(); });
+    switch (cmd.subtype()) {
+      case pg_query::AT_AddColumn: {
+        const auto& def = cmd.def().column_def();
+        if (std::any_of(attrs.begin(), attrs.end(), [&](const auto& a) { return a.first == def.colname(); }))
+          return c.duplicate(-1, fmt::format("column \"{}\" of relation \"{}\" already exists", def.colname(), q->name));
+        attrs.push_back({def.colname(), catalog::canonical_type(def.type_name())});
+        break;
+      }
+      case pg_query::AT_DropColumn:
+        if (it == attrs.end()) {
+          if (!cmd.missing_ok())
+            c.unknown(-1, fmt::format("column \"{}\" of relation \"{}\" does not exist", cmd.name(), q->name));
+          return;
+        }
+        attrs.erase(it);
+        break;
+      case pg_query::AT_AlterColumnType:
+        if (it == attrs.end())
+          return c.unknown(-1, fmt::format("column \"{}\" of relation \"{}\" does not exist", cmd.name(), q->name));
+        it->second = catalog::canonical_type(cmd.def().column_def().type_name());
+        break;
+      default:
+        c.unmodeled("this ALTER TYPE is not modeled");
+        c.cat.mark_uncertain(catalog::type_key(*q));
+        return;
+    }
+  }
+  c.cat.put_type(t);
+  c.effect(Action::Altered, ObjectKind::Type, *q, {}, false, rv.location(), "attributes");
+}
+
 void drop_identity(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cmd) {
   auto t = working(c, q);
   if (!column_or_fail(c, *t, cmd.name())) return;
@@ -155,6 +216,7 @@ void attach_partition(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cmd
 }  // namespace
 
 void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
+  if (s.objtype() == pg_query::OBJECT_TYPE) return alter_composite(c, s);
   if (s.objtype() != pg_query::OBJECT_TABLE && s.objtype() != pg_query::OBJECT_FOREIGN_TABLE) {
     // ALTER INDEX/VIEW/SEQUENCE … SET (…), OWNER: storage and ownership only.
     bool all_harmless = true;
@@ -326,7 +388,7 @@ void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
       }
       case pg_query::AT_AddIdentity: add_identity(c, q, cmd); if (c.failed) return; break;
       case pg_query::AT_DropIdentity: drop_identity(c, q, cmd); if (c.failed) return; break;
-      case pg_query::AT_SetIdentity: break;
+      case pg_query::AT_SetIdentity: set_identity(c, q, cmd); break;
       case pg_query::AT_DropExpression: {
         auto t = working(c, q);
         if (!column_or_fail(c, *t, cmd.name())) return;
@@ -390,6 +452,188 @@ void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
   c.effect(Action::Altered, ObjectKind::Table, q, {}, false, rloc);
 }
 
+// Renames a table or moves it to another schema (ALTER TABLE … RENAME TO,
+// … SET SCHEMA): its dependents follow it by OID.
+void move_table(Ctx& c, const QName& from, const QName& to) {
+  bool moved_sequences = false;
+  auto copy = std::make_shared<Table>(*c.cat.table(from));
+  // Renames never rename implicit objects; dependents keep pointing at the table.
+  const auto deps = c.cat.dependents(catalog::table_key(from));
+  c.cat.erase_table(from);
+  copy->name = to;
+  for (auto& k : copy->constraints)
+    if (k.kind == ConstraintKind::ForeignKey && k.ref_table == from) k.ref_table = to;
+  c.cat.put_table(copy);
+  for (const auto& d : deps) {
+    auto sep = d.find(':');
+    const std::string kind = d.substr(0, sep);
+    const std::string rest = d.substr(sep + 1);
+    auto split = [](const std::string& k) {
+      auto p = k.find('\x1f');
+      return QName{k.substr(0, p), p == std::string::npos ? "" : k.substr(p + 1)};
+    };
+    if (kind == "index") {
+      auto ix = c.cat.index(split(rest));
+      if (ix) {
+        // Indexes live in their table's schema: SET SCHEMA moves them along.
+        auto ni = std::make_shared<catalog::Index>(*ix);
+        if (ni->name.schema != to.schema) c.cat.erase_index(ni->name);
+        ni->name.schema = to.schema;
+        ni->table = to;
+        c.cat.put_index(ni);
+      }
+    } else if (kind == "sequence") {
+      auto sq = c.cat.sequence(split(rest));
+      if (sq) {
+        auto ns = std::make_shared<catalog::Sequence>(*sq);
+        ns->owned_table = to;
+        if (ns->name.schema != to.schema) {
+          // Owned sequences move too; the defaults that name them change
+          // their text, which the model does not rewrite.
+          c.cat.erase_sequence(ns->name);
+          ns->name.schema = to.schema;
+          c.cat.mark_uncertain(catalog::sequence_key(ns->name));
+          moved_sequences = true;
+        }
+        c.cat.put_sequence(ns);
+      }
+    } else if (kind == "trigger") {
+      const auto p = rest.rfind('\x1f');
+      auto tr = c.cat.trigger(split(rest.substr(0, p)), rest.substr(p + 1));
+      if (tr) {
+        auto nt = std::make_shared<catalog::Trigger>(*tr);
+        c.cat.erase_trigger(tr->table, tr->name);
+        nt->table = to;
+        c.cat.put_trigger(nt);
+      }
+    } else if (kind == "fk") {
+      const auto p = rest.rfind('\x1f');
+      auto ot = c.cat.table(split(rest.substr(0, p)));
+      if (ot) {
+        auto no = std::make_shared<Table>(*ot);
+        for (auto& k : no->constraints)
+          if (k.kind == ConstraintKind::ForeignKey && k.ref_table == from) k.ref_table = to;
+        c.cat.put_table(no);
+      }
+    } else if (kind == "table") {
+      auto ch = c.cat.table(split(rest));
+      if (ch) {
+        auto nc = std::make_shared<Table>(*ch);
+        if (nc->partition_of && *nc->partition_of == from) nc->partition_of = to;
+        for (auto& p : nc->inherits)
+          if (p == from) p = to;
+        c.cat.put_table(nc);
+      }
+    } else if (kind == "view") {
+      c.cat.mark_uncertain(d);
+    }
+  }
+  if (auto cm = c.cat.comment(catalog::table_key(from))) {
+    c.cat.set_comment(catalog::table_key(from), std::nullopt);
+    c.cat.set_comment(catalog::table_key(to), *cm);
+  }
+  // Columns' comments are keyed by their table.
+  const std::string col_prefix = "column:" + from.key() + '\x1f';
+  std::vector<std::pair<std::string, std::string>> col_comments;
+  for (auto it = c.cat.comments().lower_bound(col_prefix);
+       it != c.cat.comments().end() && it->first.starts_with(col_prefix); ++it)
+    col_comments.push_back({it->first.substr(col_prefix.size()), *it->second});
+  for (const auto& [col, text] : col_comments) {
+    c.cat.set_comment(col_prefix + col, std::nullopt);
+    c.cat.set_comment("column:" + to.key() + '\x1f' + col, text);
+  }
+  if (moved_sequences) c.cat.mark_uncertain(catalog::table_key(to));
+}
+
+namespace {
+
+// ALTER SCHEMA … RENAME TO: relations, with what depends on them, follow;
+// types and functions of the schema are not moved by the model.
+void rename_schema(Ctx& c, const std::string& from, const std::string& to) {
+  if (!c.cat.has_schema(from)) return c.unknown(-1, fmt::format("schema \"{}\" does not exist", from));
+  if (c.cat.has_schema(to)) return c.duplicate(-1, fmt::format("schema \"{}\" already exists", to));
+  const std::string prefix = from + '\x1f';
+  auto in_schema = [&](const auto& m) {
+    std::vector<QName> out;
+    for (auto it = m.lower_bound(prefix); it != m.end() && it->first.starts_with(prefix); ++it)
+      out.push_back({from, it->first.substr(prefix.size())});
+    return out;
+  };
+  c.cat.add_schema(to);
+  for (const auto& q : in_schema(c.cat.tables())) move_table(c, q, {to, q.name});
+  for (const auto& q : in_schema(c.cat.sequences())) {
+    auto n = std::make_shared<catalog::Sequence>(*c.cat.sequence(q));
+    c.cat.erase_sequence(q);
+    n->name.schema = to;
+    c.cat.put_sequence(n);
+    c.cat.mark_uncertain(catalog::sequence_key(n->name));
+  }
+  for (const auto& q : in_schema(c.cat.views())) {
+    auto n = std::make_shared<catalog::View>(*c.cat.view(q));
+    c.cat.erase_view(q);
+    n->name.schema = to;
+    c.cat.put_view(n);
+  }
+  const bool has_functions = std::any_of(c.cat.functions().begin(), c.cat.functions().end(),
+                                         [&](const auto& f) { return f.second->name.schema == from; });
+  if (!in_schema(c.cat.types()).empty() || has_functions) {
+    c.unmodeled("renaming a schema that holds types or functions is not modeled");
+    for (const auto& q : in_schema(c.cat.types())) c.cat.mark_uncertain(catalog::type_key({to, q.name}));
+  }
+  if (auto cm = c.cat.comment("schema:" + from)) {
+    c.cat.set_comment("schema:" + from, std::nullopt);
+    c.cat.set_comment("schema:" + to, *cm);
+  }
+  c.cat.erase_schema(from);
+  c.effect(Action::Renamed, ObjectKind::Schema, {from, ""});
+  c.out.effects.back().new_name = to;
+}
+
+void rename_routine(Ctx& c, const pg_query::ObjectWithArgs& ow, const std::string& nn) {
+  const auto found = find_routines(c, ow);
+  if (found.size() != 1) {
+    const auto names = catalog::strings(ow.objname());
+    c.unknown(-1, fmt::format("function {} {}", names.empty() ? "" : names.back(),
+                              found.empty() ? "does not exist" : "is not unique"));
+    return;
+  }
+  const catalog::Function& f = *found[0];
+  auto nf = std::make_shared<catalog::Function>(f);
+  nf->name.name = nn;
+  if (c.cat.function(nf->signature()))
+    return c.duplicate(-1, fmt::format("function {} already exists", nf->signature()));
+  // Triggers call it by OID; the model names the function in the trigger.
+  for (const auto& d : c.cat.dependents(catalog::function_key(f.signature())))
+    if (d.starts_with("trigger:")) c.cat.mark_uncertain("table:" + d.substr(8, d.rfind('\x1f') - 8));
+  c.cat.erase_function(f.signature());
+  c.cat.put_function(nf);
+  if (auto cm = c.cat.comment(catalog::function_key(f.signature()))) {
+    c.cat.set_comment(catalog::function_key(f.signature()), std::nullopt);
+    c.cat.set_comment(catalog::function_key(nf->signature()), *cm);
+  }
+  c.effect(Action::Renamed, ObjectKind::Function, f.name, f.args);
+  c.out.effects.back().new_name = nn;
+}
+
+void rename_domain_constraint(Ctx& c, const pg_query::RenameStmt& s) {
+  std::vector<std::string> names;
+  if (s.object().has_list()) names = catalog::strings(s.object().list().items());
+  else if (s.object().has_type_name()) names = catalog::strings(s.object().type_name().names());
+  auto q = c.find_type(names);
+  if (!q || c.cat.type(*q)->kind != catalog::TypeKind::Domain)
+    return c.unknown(-1, fmt::format("type \"{}\" does not exist", names.empty() ? "" : names.back()));
+  auto t = std::make_shared<catalog::Type>(*c.cat.type(*q));
+  auto it = std::find_if(t->checks.begin(), t->checks.end(), [&](const auto& k) { return k.first == s.subname(); });
+  if (it == t->checks.end())
+    return c.unknown(-1, fmt::format("constraint \"{}\" for domain \"{}\" does not exist", s.subname(), q->name));
+  it->first = s.newname();
+  c.cat.put_type(t);
+  c.effect(Action::Renamed, ObjectKind::Type, *q, s.subname());
+  c.out.effects.back().new_name = s.newname();
+}
+
+}  // namespace
+
 void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
   const std::string& nn = s.newname();
   switch (s.rename_type()) {
@@ -420,72 +664,8 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
         c.duplicate(-1, fmt::format("relation \"{}\" already exists", nn));
         return;
       }
-      if (auto tb = c.cat.table(*q)) {
-        auto copy = std::make_shared<Table>(*tb);
-        // Renames never rename implicit objects; dependents keep pointing at the table.
-        const auto deps = c.cat.dependents(catalog::table_key(*q));
-        c.cat.erase_table(*q);
-        copy->name = to;
-        for (auto& k : copy->constraints)
-          if (k.kind == ConstraintKind::ForeignKey && k.ref_table == *q) k.ref_table = to;
-        c.cat.put_table(copy);
-        for (const auto& d : deps) {
-          auto sep = d.find(':');
-          const std::string kind = d.substr(0, sep);
-          const std::string rest = d.substr(sep + 1);
-          auto split = [](const std::string& k) {
-            auto p = k.find('\x1f');
-            return QName{k.substr(0, p), p == std::string::npos ? "" : k.substr(p + 1)};
-          };
-          if (kind == "index") {
-            auto ix = c.cat.index(split(rest));
-            if (ix) {
-              auto ni = std::make_shared<catalog::Index>(*ix);
-              ni->table = to;
-              c.cat.put_index(ni);
-            }
-          } else if (kind == "sequence") {
-            auto sq = c.cat.sequence(split(rest));
-            if (sq) {
-              auto ns = std::make_shared<catalog::Sequence>(*sq);
-              ns->owned_table = to;
-              c.cat.put_sequence(ns);
-            }
-          } else if (kind == "trigger") {
-            const auto p = rest.rfind('\x1f');
-            auto tr = c.cat.trigger(split(rest.substr(0, p)), rest.substr(p + 1));
-            if (tr) {
-              auto nt = std::make_shared<catalog::Trigger>(*tr);
-              c.cat.erase_trigger(tr->table, tr->name);
-              nt->table = to;
-              c.cat.put_trigger(nt);
-            }
-          } else if (kind == "fk") {
-            const auto p = rest.rfind('\x1f');
-            auto ot = c.cat.table(split(rest.substr(0, p)));
-            if (ot) {
-              auto no = std::make_shared<Table>(*ot);
-              for (auto& k : no->constraints)
-                if (k.kind == ConstraintKind::ForeignKey && k.ref_table == *q) k.ref_table = to;
-              c.cat.put_table(no);
-            }
-          } else if (kind == "table") {
-            auto ch = c.cat.table(split(rest));
-            if (ch) {
-              auto nc = std::make_shared<Table>(*ch);
-              if (nc->partition_of && *nc->partition_of == *q) nc->partition_of = to;
-              for (auto& p : nc->inherits)
-                if (p == *q) p = to;
-              c.cat.put_table(nc);
-            }
-          } else if (kind == "view") {
-            c.cat.mark_uncertain(d);
-          }
-        }
-        if (auto cm = c.cat.comment(catalog::table_key(*q))) {
-          c.cat.set_comment(catalog::table_key(*q), std::nullopt);
-          c.cat.set_comment(catalog::table_key(to), *cm);
-        }
+      if (c.cat.table(*q)) {
+        move_table(c, *q, to);
         c.effect(Action::Renamed, ObjectKind::Table, *q, {}, false, rv.location());
         c.out.effects.back().new_name = nn;
       } else if (auto ix = c.cat.index(*q)) {
@@ -690,7 +870,7 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
       return;
     }
     case pg_query::OBJECT_SCHEMA:
-      c.unmodeled("ALTER SCHEMA … RENAME is not modeled");
+      rename_schema(c, s.subname(), nn);
       return;
     case pg_query::OBJECT_TRIGGER: {
       auto q = c.find_table(s.relation());
@@ -702,10 +882,22 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
       c.cat.erase_trigger(*q, s.subname());
       nt->name = nn;
       c.cat.put_trigger(nt);
+      if (auto cm = c.cat.comment(catalog::trigger_key(*q, s.subname()))) {
+        c.cat.set_comment(catalog::trigger_key(*q, s.subname()), std::nullopt);
+        c.cat.set_comment(catalog::trigger_key(*q, nn), *cm);
+      }
       c.effect(Action::Renamed, ObjectKind::Trigger, *q, s.subname());
       c.out.effects.back().new_name = nn;
       return;
     }
+    case pg_query::OBJECT_FUNCTION:
+    case pg_query::OBJECT_PROCEDURE:
+    case pg_query::OBJECT_ROUTINE:
+      if (s.object().has_object_with_args()) return rename_routine(c, s.object().object_with_args(), nn);
+      c.unmodeled("this RENAME is not modeled");
+      return;
+    case pg_query::OBJECT_DOMCONSTRAINT:
+      return rename_domain_constraint(c, s);
     default:
       c.unmodeled("this RENAME is not modeled");
       return;

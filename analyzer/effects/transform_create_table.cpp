@@ -105,6 +105,47 @@ void add_index_for(Ctx& c, const Table& t, const Constraint& k, std::set<std::st
   c.effect(Action::Created, ObjectKind::Index, ix->name, {}, true);
 }
 
+// An index-backed constraint cloned onto another table (partitions, LIKE …
+// INCLUDING INDEXES), under the name PostgreSQL chooses for that table.
+void clone_index_constraint(Ctx& c, Table& t, const Constraint& k, std::set<std::string>& taken_relnames) {
+  Constraint copy = k;
+  const std::string label = k.kind == ConstraintKind::PrimaryKey ? "pkey"
+                            : k.kind == ConstraintKind::Unique   ? "key"
+                                                                 : "excl";
+  copy.name = choose_relation_name(c.cat, t.name.schema, t.name.name,
+                                   k.kind == ConstraintKind::PrimaryKey ? "" : join(k.columns, "_"), label, true,
+                                   taken_relnames);
+  add_index_for(c, t, copy, taken_relnames);
+  t.constraints.push_back(copy);
+}
+
+// LIKE … INCLUDING INDEXES: the source's indexes and index-backed constraints.
+void clone_like_indexes(Ctx& c, Table& t, const QName& src, std::set<std::string>& taken_relnames) {
+  for (const auto& k : c.cat.table(src)->constraints)
+    if (k.kind == ConstraintKind::PrimaryKey || k.kind == ConstraintKind::Unique || k.kind == ConstraintKind::Exclude)
+      clone_index_constraint(c, t, k, taken_relnames);
+  std::vector<catalog::Ptr<catalog::Index>> plain;
+  for (const auto& [key, ix] : c.cat.indexes())
+    if (ix->table == src && ix->constraint.empty()) plain.push_back(ix);
+  for (const auto& ix : plain) {
+    std::vector<std::string> cols;
+    for (const auto& key : ix->keys) cols.push_back(key.column);
+    cols.insert(cols.end(), ix->include.begin(), ix->include.end());
+    // An expression key is named after the expression, which the model does not keep.
+    if (std::any_of(ix->keys.begin(), ix->keys.end(), [](const auto& key) { return key.expr.has_value(); })) {
+      c.cat.mark_uncertain(catalog::table_key(t.name));
+      continue;
+    }
+    auto ni = std::make_shared<catalog::Index>(*ix);
+    ni->table = t.name;
+    ni->name = {t.name.schema,
+                choose_relation_name(c.cat, t.name.schema, t.name.name, join(cols, "_"), "idx", false, taken_relnames)};
+    taken_relnames.insert(ni->name.name);
+    c.cat.put_index(ni);
+    c.effect(Action::Created, ObjectKind::Index, ni->name, {}, true);
+  }
+}
+
 }  // namespace
 
 std::string constraint_def(const Constraint& k) {
@@ -153,6 +194,53 @@ std::string constraint_def(const Constraint& k) {
   return s;
 }
 
+namespace {
+
+// ADD CONSTRAINT … UNIQUE/PRIMARY KEY USING INDEX: the index becomes the
+// constraint's, renamed to the constraint's name.
+bool adopt_index(Ctx& c, Table& t, const pg_query::Constraint& con, Constraint& k,
+                 std::set<std::string>& taken_connames) {
+  const int loc = con.location();
+  auto ix = c.cat.index({t.name.schema, con.indexname()});
+  if (!ix || !(ix->table == t.name)) {
+    c.unknown(loc, fmt::format("index \"{}\" does not exist", con.indexname()));
+    return false;
+  }
+  // PostgreSQL refuses partial, expression and non-default-order indexes here.
+  bool plain = ix->unique && ix->constraint.empty() && !ix->where && ix->method == "btree";
+  for (const auto& key : ix->keys) plain = plain && !key.expr && !key.desc && key.nulls == 0;
+  if (!plain) {
+    c.unmodeled("ADD CONSTRAINT … USING INDEX of this index is not modeled");
+    c.cat.mark_uncertain(catalog::table_key(t.name));
+    return true;
+  }
+  k.columns.clear();
+  for (const auto& key : ix->keys) k.columns.push_back(key.column);
+  k.include = ix->include;
+  k.nulls_not_distinct = ix->nulls_not_distinct;
+  k.name = con.conname().empty() ? ix->name.name : con.conname();
+  if (t.constraint(k.name) || (k.name != ix->name.name && c.cat.relation_exists({t.name.schema, k.name}))) {
+    c.duplicate(loc, fmt::format("relation \"{}\" already exists", k.name));
+    return false;
+  }
+  k.uses.insert(k.columns.begin(), k.columns.end());
+  k.uses.insert(k.include.begin(), k.include.end());
+  if (k.kind == ConstraintKind::PrimaryKey)
+    for (const auto& col : k.columns)
+      if (auto* cc = t.column(col)) cc->not_null = true;
+  auto ni = std::make_shared<catalog::Index>(*ix);
+  c.cat.erase_index(ix->name);
+  ni->name.name = k.name;
+  ni->constraint = k.name;
+  c.cat.put_index(ni);
+  taken_connames.insert(k.name);
+  c.effect(Action::Created, ObjectKind::Constraint, t.name, k.name, false, loc);
+  t.constraints.push_back(std::move(k));
+  return true;
+}
+
+}  // namespace
+
 bool add_constraint(Ctx& c, Table& t, const pg_query::Constraint& con, const std::string& column,
                     std::set<std::string>& taken_connames, std::set<std::string>& taken_relnames, bool in_create) {
   Constraint k;
@@ -195,10 +283,7 @@ bool add_constraint(Ctx& c, Table& t, const pg_query::Constraint& con, const std
       k.include = catalog::strings(con.including());
       k.nulls_not_distinct = con.nulls_not_distinct();
       if (!check_columns_exist(k.columns) || !check_columns_exist(k.include)) return false;
-      if (!con.indexname().empty()) {
-        c.unmodeled("ADD CONSTRAINT … USING INDEX is not modeled");
-        return true;
-      }
+      if (!con.indexname().empty()) return adopt_index(c, t, con, k, taken_connames);
       for (const auto& other : t.constraints) {
         if (pk && other.kind == ConstraintKind::PrimaryKey) {
           c.duplicate(loc, fmt::format("multiple primary keys for table \"{}\" are not allowed", t.name.name));
@@ -470,16 +555,7 @@ void transform_create_table(Ctx& c, const pg_query::CreateStmt& s) {
       // Indexes of the parent are cloned onto the partition under the partition's names.
       for (const auto& k : parent->constraints) {
         if (k.kind != ConstraintKind::PrimaryKey && k.kind != ConstraintKind::Unique) continue;
-        Constraint copy = k;
-        copy.name = k.kind == ConstraintKind::PrimaryKey
-                        ? choose_relation_name(c.cat, name.schema, name.name, "", "pkey", true, taken_relnames)
-                        : choose_relation_name(c.cat, name.schema, name.name, [&] {
-                            std::string j;
-                            for (size_t i = 0; i < k.columns.size(); ++i) j += (i ? "_" : "") + k.columns[i];
-                            return j;
-                          }(), "key", true, taken_relnames);
-        add_index_for(c, *t, copy, taken_relnames);
-        t->constraints.push_back(copy);
+        clone_index_constraint(c, *t, k, taken_relnames);
       }
     } else {
       t->inherits.push_back(*q);
@@ -533,7 +609,11 @@ void transform_create_table(Ctx& c, const pg_query::CreateStmt& s) {
       if (has(2))
         for (const auto& k : src->constraints)
           if (k.kind == ConstraintKind::Check) t->constraints.push_back(k);
-      if (has(6)) c.unmodeled("LIKE … INCLUDING INDEXES: copied indexes are not modeled");
+      if (has(6)) clone_like_indexes(c, *t, *q, taken_relnames);
+      if (has(0))  // INCLUDING COMMENTS: the columns' comments
+        for (const auto& sc : src->columns)
+          if (auto cm = c.cat.comment("column:" + q->key() + '\x1f' + sc.name))
+            c.cat.set_comment("column:" + name.key() + '\x1f' + sc.name, *cm);
     }
   }
 

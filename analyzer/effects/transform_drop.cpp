@@ -59,6 +59,12 @@ bool drop_view(Ctx& c, const QName& q, bool cascade, const std::set<std::string>
     CauseScope dep(c, {}, true);
     for (const auto& d : dependents) drop_view(c, d, true, named, true, loc);
   }
+  if (v->materialized) {
+    std::vector<QName> indexes;
+    for (const auto& [k, ix] : c.cat.indexes())
+      if (ix->table == q) indexes.push_back(ix->name);
+    for (const auto& ix : indexes) drop_index(c, ix, true, true, loc);
+  }
   c.cat.erase_view(q);
   c.cat.set_comment(catalog::view_key(q), std::nullopt);
   c.effect(Action::Dropped, v->materialized ? ObjectKind::MaterializedView : ObjectKind::View, q, {}, implied, loc);
@@ -185,6 +191,7 @@ bool drop_table(Ctx& c, const QName& q, bool cascade, const std::set<std::string
   for (const auto& p : partitions) drop_table(c, p, cascade, named, true, loc);
   for (const auto& [tq, name] : triggers) {
     c.cat.erase_trigger(tq, name);
+    c.cat.set_comment(catalog::trigger_key(tq, name), std::nullopt);
     c.effect(Action::Dropped, ObjectKind::Trigger, tq, name, true, loc);
   }
   for (const auto& ix : indexes) drop_index(c, ix, true, true, loc);
@@ -362,6 +369,22 @@ std::string function_args(const pg_query::ObjectWithArgs& o) {
   return s;
 }
 
+}  // namespace
+
+std::vector<catalog::Ptr<catalog::Function>> find_routines(Ctx& c, const pg_query::ObjectWithArgs& ow) {
+  const QName n = split_name(catalog::strings(ow.objname()));
+  std::vector<catalog::Ptr<catalog::Function>> found;
+  const std::string args = function_args(ow);
+  for (const auto& s2 : n.schema.empty() ? c.cat.search_path() : std::vector<std::string>{n.schema}) {
+    for (auto& f : c.cat.functions_named({s2, n.name}))
+      if (ow.args_unspecified() || f->args == args) found.push_back(f);
+    if (!found.empty()) break;
+  }
+  return found;
+}
+
+namespace {
+
 void drop_type(Ctx& c, const QName& q, bool cascade, int loc) {
   std::vector<std::string> blockers;
   std::vector<std::pair<QName, std::string>> cols;
@@ -408,6 +431,7 @@ void drop_function(Ctx& c, const std::string& sig, const catalog::Function& f, b
   CauseScope cause(c, {ObjectKind::Function, f.name, f.args});
   for (const auto& [tq, name] : triggers) {
     c.cat.erase_trigger(tq, name);
+    c.cat.set_comment(catalog::trigger_key(tq, name), std::nullopt);
     CauseScope dep(c, {}, true);
     c.effect(Action::Dropped, ObjectKind::Trigger, tq, name, true, loc);
   }
@@ -503,13 +527,8 @@ void transform_drop(Ctx& c, const pg_query::DropStmt& s) {
         if (!o.has_object_with_args()) continue;
         const auto& ow = o.object_with_args();
         const QName n = split_name(catalog::strings(ow.objname()));
-        std::vector<catalog::Ptr<catalog::Function>> found;
         const std::string args = function_args(ow);
-        for (const auto& s2 : n.schema.empty() ? c.cat.search_path() : std::vector<std::string>{n.schema}) {
-          for (auto& f : c.cat.functions_named({s2, n.name}))
-            if (ow.args_unspecified() || f->args == args) found.push_back(f);
-          if (!found.empty()) break;
-        }
+        const auto found = find_routines(c, ow);
         if (found.empty()) {
           if (!missing_ok) c.unknown(loc, fmt::format("function {}({}) does not exist", n.name, args));
           continue;
@@ -586,6 +605,7 @@ void transform_drop(Ctx& c, const pg_query::DropStmt& s) {
           for (const auto& t : types) drop_type(c, t, true, loc);
         }
         c.cat.erase_schema(sn);
+        c.cat.set_comment("schema:" + sn, std::nullopt);
         c.effect(Action::Dropped, ObjectKind::Schema, {sn, ""}, {}, false, loc);
       }
       return;

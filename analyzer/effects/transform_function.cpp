@@ -229,9 +229,7 @@ void transform_comment(Ctx& c, const pg_query::CommentStmt& s) {
     case pg_query::OBJECT_PROCEDURE: {
       if (!o.has_object_with_args()) return;
       const QName n = split_name(catalog::strings(o.object_with_args().objname()));
-      std::vector<catalog::Ptr<catalog::Function>> found;
-      for (const auto& sch : n.schema.empty() ? c.cat.search_path() : std::vector<std::string>{n.schema})
-        for (auto& f : c.cat.functions_named({sch, n.name})) found.push_back(f);
+      const auto found = find_routines(c, o.object_with_args());
       if (found.empty()) return missing(fmt::format("function {}", n.name));
       key = catalog::function_key(found[0]->signature());
       break;

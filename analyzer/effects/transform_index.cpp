@@ -7,6 +7,32 @@ namespace miglint::effects {
 
 using catalog::ObjectKind;
 
+namespace {
+
+// A cast of a column to its own type (date(d), d::date on a date column) is
+// no expression to PostgreSQL: the index stores the plain column.
+std::string self_cast_column(const catalog::Table* t, const pg_query::Node& e) {
+  if (!t) return "";
+  const pg_query::Node* arg = nullptr;
+  std::string type;
+  if (e.has_func_call() && e.func_call().args_size() == 1 && !e.func_call().agg_star() &&
+      !e.func_call().func_variadic() && !e.func_call().has_over()) {
+    const auto names = catalog::strings(e.func_call().funcname());
+    if (names.size() == 1 || (names.size() == 2 && names[0] == "pg_catalog")) type = catalog::canonical_type_name(names.back());
+    arg = &e.func_call().args(0);
+  } else if (e.has_type_cast() && e.type_cast().has_arg()) {
+    type = catalog::canonical_type(e.type_cast().type_name());
+    arg = &e.type_cast().arg();
+  }
+  if (!arg || type.empty() || !arg->has_column_ref()) return "";
+  const auto fields = catalog::strings(arg->column_ref().fields());
+  if (fields.size() != 1) return "";
+  const catalog::Column* col = t->column(fields[0]);
+  return col && col->type == type ? col->name : "";
+}
+
+}  // namespace
+
 void transform_index(Ctx& c, const pg_query::IndexStmt& s) {
   const auto& rv = s.relation();
   auto q = c.find_table(rv);
@@ -44,6 +70,10 @@ void transform_index(Ctx& c, const pg_query::IndexStmt& s) {
       k.column = e.name();
       ix->uses.insert(e.name());
       add_name(e.indexcolname().empty() ? e.name() : e.indexcolname());
+    } else if (const std::string col = e.has_expr() ? self_cast_column(tbl.get(), e.expr()) : ""; !col.empty()) {
+      k.column = col;
+      ix->uses.insert(col);
+      add_name(e.indexcolname().empty() ? catalog::index_expr_name(e.expr()) : e.indexcolname());
     } else if (e.has_expr()) {
       k.expr = catalog::make_expr(e.expr(), c.expr_ctx());
       for (auto& r : catalog::column_refs(e.expr())) ix->uses.insert(r);

@@ -128,4 +128,61 @@ void transform_composite_type(Ctx& c, const pg_query::CompositeTypeStmt& s) {
   c.effect(Action::Created, ObjectKind::Type, name);
 }
 
+void transform_alter_domain(Ctx& c, const pg_query::AlterDomainStmt& s) {
+  const auto names = catalog::strings(s.type_name());
+  auto q = c.find_type(names);
+  if (!q || c.cat.type(*q)->kind != TypeKind::Domain) {
+    c.unknown(-1, fmt::format("type \"{}\" does not exist", names.empty() ? "" : names.back()));
+    return;
+  }
+  auto t = std::make_shared<Type>(*c.cat.type(*q));
+  std::string detail;
+  switch (s.subtype().empty() ? ' ' : s.subtype()[0]) {
+    case 'T':  // SET DEFAULT / DROP DEFAULT
+      if (s.has_def()) t->default_expr = catalog::make_expr(s.def(), c.expr_ctx(t->base));
+      else t->default_expr.reset();
+      detail = "default";
+      break;
+    case 'N': t->not_null = false; detail = "not null"; break;
+    case 'O': t->not_null = true; detail = "not null"; break;
+    case 'C': {
+      if (!s.def().has_constraint()) return c.unmodeled("this ALTER DOMAIN is not modeled");
+      const auto& con = s.def().constraint();
+      if (con.contype() == pg_query::CONSTR_NOTNULL) {
+        t->not_null = true;
+      } else if (con.contype() == pg_query::CONSTR_CHECK && con.has_raw_expr()) {
+        std::set<std::string> taken;
+        for (const auto& [n, e] : t->checks) taken.insert(n);
+        const std::string cn = con.conname().empty()
+                                   ? catalog::choose_constraint_name(c.cat, q->schema, q->name, "", "check", taken)
+                                   : con.conname();
+        if (taken.count(cn)) {
+          c.duplicate(-1, fmt::format("constraint \"{}\" for domain \"{}\" already exists", cn, q->name));
+          return;
+        }
+        t->checks.push_back({cn, catalog::make_expr(con.raw_expr(), c.expr_ctx())});
+      } else {
+        return c.unmodeled("this ALTER DOMAIN … ADD CONSTRAINT is not modeled");
+      }
+      detail = "constraint";
+      break;
+    }
+    case 'X': {
+      auto it = std::find_if(t->checks.begin(), t->checks.end(), [&](const auto& k) { return k.first == s.name(); });
+      if (it == t->checks.end()) {
+        if (!s.missing_ok())
+          c.unknown(-1, fmt::format("constraint \"{}\" of domain \"{}\" does not exist", s.name(), q->name));
+        return;
+      }
+      t->checks.erase(it);
+      detail = "constraint";
+      break;
+    }
+    case 'V': return;  // VALIDATE CONSTRAINT: the model does not track NOT VALID on domains
+    default: return c.unmodeled("this ALTER DOMAIN is not modeled");
+  }
+  c.cat.put_type(t);
+  c.effect(Action::Altered, ObjectKind::Type, *q, {}, false, -1, detail);
+}
+
 }  // namespace miglint::effects

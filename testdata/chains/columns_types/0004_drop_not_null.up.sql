@@ -1,0 +1,2 @@
+ALTER TABLE doc ALTER COLUMN payload DROP NOT NULL;
+ALTER TABLE doc ALTER COLUMN stamp TYPE timestamptz;

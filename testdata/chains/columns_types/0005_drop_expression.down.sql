@@ -1,0 +1,1 @@
+ALTER TABLE doc RENAME COLUMN weight TO ratio;

@@ -1,0 +1,3 @@
+DROP TABLE booking;
+DROP TABLE account;
+DROP EXTENSION btree_gist;

@@ -1,0 +1,1 @@
+ALTER TABLE booking VALIDATE CONSTRAINT booking_room_positive;

@@ -1,0 +1,5 @@
+CREATE OR REPLACE FUNCTION add(a integer, b integer DEFAULT 1) RETURNS integer
+  LANGUAGE sql IMMUTABLE STRICT AS $$ SELECT a + b + 0 $$;
+CREATE FUNCTION add(a bigint, b bigint) RETURNS bigint LANGUAGE sql AS 'SELECT a + b';
+CREATE TRIGGER audit_row BEFORE UPDATE ON audit_log FOR EACH ROW WHEN (OLD.note IS DISTINCT FROM NEW.note)
+  EXECUTE FUNCTION log_change();

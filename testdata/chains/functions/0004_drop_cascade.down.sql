@@ -1,0 +1,8 @@
+CREATE FUNCTION log_change() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  INSERT INTO audit_log (note) VALUES (TG_OP);
+  RETURN NULL;
+END
+$$;
+CREATE TRIGGER audit_stmt AFTER INSERT OR UPDATE OF note OR DELETE ON audit_log
+  FOR EACH STATEMENT EXECUTE FUNCTION log_change();

@@ -1,0 +1,1 @@
+DROP FUNCTION log_change() CASCADE;

@@ -1,0 +1,2 @@
+DROP TABLE events;
+DROP EXTENSION pg_trgm;

@@ -1,0 +1,2 @@
+DROP SCHEMA archive;
+DROP SCHEMA billing CASCADE;

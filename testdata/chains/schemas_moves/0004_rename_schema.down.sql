@@ -1,0 +1,2 @@
+DROP TABLE history.notes;
+ALTER SCHEMA history RENAME TO archive;

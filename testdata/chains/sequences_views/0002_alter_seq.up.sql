@@ -1,0 +1,2 @@
+ALTER SEQUENCE invoice_no INCREMENT BY 1 NO CYCLE;
+ALTER SEQUENCE small_seq OWNED BY invoice.line;

@@ -1,0 +1,2 @@
+DROP DOMAIN positive_int CASCADE;
+DROP TYPE address CASCADE;
