@@ -26,7 +26,13 @@ int run_check(const CommonOptions& o) {
   out.color = use_color(o.color);
   write_report(std::cout, *format, r, out);
   std::cout.flush();
-  return exit_code_for(r, o.fail_on);
+  const int code = exit_code_for(r, o.fail_on);
+  // The process ends next: parking the result in a holder that is never freed
+  // skips tearing down every syntax tree and schema object, a sizeable share
+  // of a short run (the memory stays reachable, so leak checkers stay quiet).
+  static const AnalysisResult* kept = nullptr;
+  kept = new AnalysisResult(std::move(r));
+  return code;
 }
 
 }  // namespace miglint

@@ -248,4 +248,17 @@ std::vector<LexComment> lexical_comments(std::string_view t) {
   return out;
 }
 
+size_t longest_word(std::string_view text, size_t begin, size_t end) {
+  const std::string_view t = text.substr(0, std::min(end, text.size()));
+  size_t longest = 0;
+  for (size_t i = begin; i < t.size();) {
+    Tok k;
+    bool lc = false;
+    const size_t n = scan(t, i, k, lc);
+    if ((k == Tok::Other || (k == Tok::Quoted && t[i] == '"')) && n - i > longest) longest = n - i;
+    i = n;
+  }
+  return longest;
+}
+
 }  // namespace miglint

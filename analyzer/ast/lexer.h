@@ -39,6 +39,11 @@ std::vector<ByteRange> lexical_split(std::string_view text);
 
 std::vector<LexComment> lexical_comments(std::string_view text);
 
+// Bytes of the longest bare word or double-quoted identifier in [begin, end):
+// an upper bound on the length of any identifier written there (literals and
+// comments excluded), cheaper than running PostgreSQL's scanner.
+size_t longest_word(std::string_view text, size_t begin, size_t end);
+
 // First offset at or after pos (before end) that is not whitespace or a comment.
 size_t skip_trivia(std::string_view text, size_t pos, size_t end);
 

@@ -4,9 +4,11 @@
 
 #include <algorithm>
 #include <atomic>
-#include <fstream>
+#include <chrono>
+#include <cstdlib>
+#include <cerrno>
+#include <cstring>
 #include <mutex>
-#include <sstream>
 #include <thread>
 
 #include <fmt/format.h>
@@ -138,18 +140,13 @@ struct ReadResult {
 
 ReadResult read_file(const fs::path& p, const std::map<fs::path, std::string>& overlays) {
   std::error_code ec;
-  const auto key = fs::weakly_canonical(p, ec);
-  if (const auto it = overlays.find(ec ? p : key); it != overlays.end()) return {it->second, {}};
-  if (fs::is_directory(p, ec)) return {{}, "is a directory"};
-  std::ifstream in(p, std::ios::binary);
-  if (!in) {
-    const int err = errno;
-    return {{}, err ? std::string(std::strerror(err)) : "cannot open"};
+  if (!overlays.empty()) {
+    const auto key = fs::weakly_canonical(p, ec);
+    if (const auto it = overlays.find(ec ? p : key); it != overlays.end()) return {it->second, {}};
   }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) return {{}, "read error"};
-  return {std::move(ss).str(), {}};
+  ReadResult r;
+  if (!read_file_bytes(p, r.bytes, &r.error) && r.error == std::strerror(EISDIR)) r.error = "is a directory";
+  return r;
 }
 
 struct FileSlot {
@@ -322,7 +319,27 @@ std::vector<Diagnostic> analyze_unit_alone(const ParsedFile& file, Role role, bo
   return diags;
 }
 
+namespace {
+// MIGLINT_TIMINGS=1 prints each phase's wall time to stderr (docs/PERFORMANCE.md).
+class PhaseClock {
+ public:
+  PhaseClock() : on_(std::getenv("MIGLINT_TIMINGS") != nullptr), last_(std::chrono::steady_clock::now()) {}
+  void lap(const char* phase) {
+    if (!on_) return;
+    const auto now = std::chrono::steady_clock::now();
+    fmt::print(stderr, "miglint: {:<14} {:8.2f} ms\n", phase,
+               std::chrono::duration<double, std::milli>(now - last_).count());
+    last_ = now;
+  }
+
+ private:
+  bool on_;
+  std::chrono::steady_clock::time_point last_;
+};
+}  // namespace
+
 AnalysisResult analyze(const AnalysisOptions& options) {
+  PhaseClock clock;
   AnalysisResult result;
   const RuleSelection selection(options.config, options.select, options.ignore);
   std::vector<Diagnostic> diags;
@@ -348,6 +365,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
       only_paths.insert(display_path(p));
     }
   }
+  clock.lap("find folders");
   // Load each folder once.
   std::sort(folder_dirs.begin(), folder_dirs.end());
   folder_dirs.erase(std::unique(folder_dirs.begin(), folder_dirs.end()), folder_dirs.end());
@@ -355,6 +373,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   for (const auto& d : folder_dirs) {
     FolderAnalysis fa;
     fa.folder = load_migration_folder(d, options.config);
+    clock.lap("load layout");
     // Loader findings plus missing-down/up, version-collision, migration-name,
     // modified-migration.
     for (auto& diag : check_folder(fa.folder, options.config)) diags.push_back(std::move(diag));
@@ -383,6 +402,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     }
   }
 
+  clock.lap("load folders");
   // Read and parse every file once, in parallel.
   std::vector<FileSlot> slots;
   for (auto& fa : folders)
@@ -410,6 +430,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     }
   }
 
+  clock.lap("read+parse");
   // Statement and unit rules, in parallel over units.
   std::vector<const Rule*> active;
   for (const auto& r : all_rules())
@@ -424,9 +445,11 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   for (auto& v : per_unit)
     for (auto& d : v) diags.push_back(std::move(d));
 
+  clock.lap("statement rules");
   // Folder replay (schema model) and parse findings.
   for (auto& fa : folders) {
     for (auto& d : replay_folder_diagnostics(fa, options.config)) diags.push_back(std::move(d));
+    clock.lap("replay");
     FolderContext fctx(fa, options.config, diags);
     for (const Rule* r : active) {
       fctx.set_rule(r);
@@ -434,6 +457,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     }
     for (const auto& f : fa.files)
       for (const auto& d : f->diagnostics) diags.push_back(d);
+    clock.lap("folder rules");
     result.migrations += fa.folder.migrations.size();
     result.files += fa.files.size();
   }
@@ -475,6 +499,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     });
   }
   std::sort(diags.begin(), diags.end(), diagnostic_less);
+  clock.lap("finish");
   result.diagnostics = std::move(diags);
   result.folders = std::move(folders);
   return result;

@@ -1,39 +1,53 @@
 #include "analyzer/engine/walk.h"
 
+#include <cstdint>
+#include <typeindex>
+#include <typeinfo>
+#include <unordered_map>
 #include <vector>
 
 namespace miglint {
 
-using google::protobuf::FieldDescriptor;
 using google::protobuf::Message;
 
-void walk_messages(const Message& root, const std::function<bool(const Message&)>& visit) {
-  std::vector<const Message*> stack{&root};
-  std::vector<const FieldDescriptor*> fields;
+namespace {
+
+struct WalkItem;
+// MsgType, push_children() and message_types(): generated from pg_query.proto
+// by tools/gen_walk.py (typed accessors instead of reflection, which tests
+// every field of every message and builds the descriptor pool on first use).
+enum class MsgType : uint16_t;
+struct WalkItem {
+  const Message* m;
+  MsgType t;
+};
+#include <pg_query/pg_walk.inc>
+
+template <typename Visit>
+void walk(const Message& root, Visit&& visit) {
+  const auto& types = message_types();
+  const auto it = types.find(std::type_index(typeid(root)));
+  if (it == types.end()) {
+    visit(root, false);  // not an AST message: nothing below it to walk
+    return;
+  }
+  std::vector<WalkItem> stack{{&root, it->second}};
   while (!stack.empty()) {
-    const Message* m = stack.back();
+    const WalkItem item = stack.back();
     stack.pop_back();
-    if (!visit(*m)) continue;
-    const auto* refl = m->GetReflection();
-    fields.clear();
-    refl->ListFields(*m, &fields);
-    // Push in reverse so children pop in source order.
-    for (auto it = fields.rbegin(); it != fields.rend(); ++it) {
-      const FieldDescriptor* f = *it;
-      if (f->cpp_type() != FieldDescriptor::CPPTYPE_MESSAGE) continue;
-      if (f->is_repeated()) {
-        for (int i = refl->FieldSize(*m, f) - 1; i >= 0; --i) stack.push_back(&refl->GetRepeatedMessage(*m, f, i));
-      } else {
-        stack.push_back(&refl->GetMessage(*m, f));
-      }
-    }
+    if (visit(*item.m, item.t == MsgType::Node)) push_children(item.m, item.t, stack);
   }
 }
 
+}  // namespace
+
+void walk_messages(const Message& root, const std::function<bool(const Message&)>& visit) {
+  walk(root, [&](const Message& m, bool) { return visit(m); });
+}
+
 void walk_nodes(const Message& root, const std::function<void(const pg_query::Node&)>& visit) {
-  const auto* node_desc = pg_query::Node::descriptor();
-  walk_messages(root, [&](const Message& m) {
-    if (m.GetDescriptor() == node_desc) visit(static_cast<const pg_query::Node&>(m));
+  walk(root, [&](const Message& m, bool is_node) {
+    if (is_node) visit(static_cast<const pg_query::Node&>(m));
     return true;
   });
 }

@@ -7,9 +7,11 @@
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <mutex>
 #include <regex>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 #include <toml++/toml.h>
 
 #include "analyzer/migrations/migration.h"
@@ -53,12 +55,25 @@ std::optional<std::string> read_section(const Section& s) {
   return bytes.substr(b, e - b);
 }
 
-// Weak while analyzer/engine/runner.cpp still defines its own copy, so both
-// link; the engine's copy should go and this one become the only definition.
-[[gnu::weak]] std::string display_path(const fs::path& p) {
-  std::error_code ec;
-  fs::path cwd = fs::current_path(ec);
-  if (ec) return p.string();
+namespace {
+// weakly_canonical resolves every component (one readlink each); files of a
+// folder share their directory, so its resolution is remembered.
+fs::path real_dir(const fs::path& dir) {
+  static std::mutex mu;
+  static std::unordered_map<std::string, fs::path> cache;
+  std::lock_guard lock(mu);
+  auto [it, fresh] = cache.try_emplace(dir.string());
+  if (fresh) {
+    std::error_code ec;
+    it->second = fs::weakly_canonical(dir, ec);
+    if (ec) it->second = dir;
+  }
+  return it->second;
+}
+}  // namespace
+
+namespace {
+std::string display_path_of(const fs::path& p, const fs::path& cwd) {
   fs::path abs = (p.is_absolute() ? p : cwd / p).lexically_normal();
   auto under = [&](const fs::path& a, const fs::path& base) -> std::optional<std::string> {
     fs::path rel = a.lexically_relative(base);
@@ -67,10 +82,27 @@ std::optional<std::string> read_section(const Section& s) {
   };
   if (auto r = under(abs, cwd)) return *r;
   // The path may reach the working directory through a symlink.
-  fs::path real = fs::weakly_canonical(abs, ec);
-  if (!ec)
-    if (auto r = under(real, cwd)) return *r;
+  if (auto r = under(real_dir(abs.parent_path()) / abs.filename(), cwd)) return *r;
   return abs.string();
+}
+}  // namespace
+
+std::string display_path(const fs::path& p) {
+  std::error_code ec;
+  const fs::path cwd = fs::current_path(ec);
+  if (ec) return p.string();
+  const fs::path name = p.filename();
+  if (name.empty() || name == "." || name == "..") return display_path_of(p, cwd);
+  // Every file of a folder shares its directory's display form; path
+  // normalisation costs more than the rest of reading a small file.
+  thread_local std::unordered_map<std::string, std::string> dirs;
+  std::string key = cwd.native();
+  key += '\0';
+  key += p.parent_path().native();
+  auto [it, fresh] = dirs.try_emplace(std::move(key));
+  if (fresh) it->second = display_path_of(p.parent_path().empty() ? fs::path(".") : p.parent_path(), cwd);
+  if (it->second == ".") return name.string();
+  return (fs::path(it->second) / name).string();
 }
 
 namespace {
@@ -395,7 +427,10 @@ class Loader {
       std::string name = it->path().filename().string();
       if (name.empty() || name[0] == '.') continue;  // .keep, editor files
       std::error_code sec;
-      fs::file_status st = it->status(sec);  // follows symlinks
+      // The entry's type comes with the directory listing; only symlinks
+      // need a stat to learn what they point at.
+      fs::file_status st = it->symlink_status(sec);
+      if (!sec && fs::is_symlink(st)) st = it->status(sec);
       if (sec) {
         unreadable(it->path(), sec.message());
         continue;
@@ -497,12 +532,8 @@ class Loader {
 
   // The engine reads the files later; an unreadable one is reported once, here.
   void check_readable(const fs::path& p) {
-    int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-    if (fd < 0) {
-      unreadable(p, std::strerror(errno));
-      return;
-    }
-    ::close(fd);
+    // access(2) asks what open(2) would, without opening the file.
+    if (::access(p.c_str(), R_OK) != 0) unreadable(p, std::strerror(errno));
   }
 
   void add_whole(Candidate c, const fs::path& p) {
