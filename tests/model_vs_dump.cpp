@@ -54,8 +54,9 @@ std::optional<std::string> read_text(const fs::path& p) {
 }
 
 // pg-chain names a migration by its file (or folder) name, which starts with
-// the version the folder reader found.
-bool id_has_version(const std::string& id, const std::string& version) {
+// the version the folder reader found (Flyway-style names with a V before it).
+bool id_has_version(std::string_view id, const std::string& version) {
+  if (!id.starts_with(version) && (id.starts_with("V") || id.starts_with("v"))) id.remove_prefix(1);
   if (!id.starts_with(version)) return false;
   return id.size() == version.size() || !std::isalnum(static_cast<unsigned char>(id[version.size()]));
 }

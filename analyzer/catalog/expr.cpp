@@ -515,6 +515,28 @@ std::vector<std::string> column_refs(const pg_query::Node& n) {
   return out;
 }
 
+std::set<std::string> query_column_refs(const pg_query::Node& n) {
+  std::map<std::string, std::string> relation_of;  // alias or name → relation name
+  auto relations = [&](const pg_query::Node& x) {
+    if (!x.has_range_var()) return;
+    const auto& rv = x.range_var();
+    relation_of[rv.has_alias() ? rv.alias().aliasname() : rv.relname()] = rv.relname();
+  };
+  visit_node(n, relations, 0);
+  std::set<std::string> out;
+  auto columns = [&](const pg_query::Node& x) {
+    if (!x.has_column_ref()) return;
+    const auto& f = x.column_ref().fields();
+    if (f.empty() || !f[f.size() - 1].has_string()) return;
+    const std::string& name = f[f.size() - 1].string().sval();
+    auto rel = f.size() >= 2 && f[f.size() - 2].has_string() ? relation_of.find(f[f.size() - 2].string().sval())
+                                                              : relation_of.end();
+    out.insert(rel == relation_of.end() ? name : rel->second + '\x1f' + name);
+  };
+  visit_node(n, columns, 0);
+  return out;
+}
+
 std::vector<QName> range_vars(const pg_query::Node& n) {
   std::vector<QName> out;
   auto f = [&](const pg_query::Node& x) {

@@ -243,21 +243,12 @@ void transform_alter_object_schema(Ctx& c, const pg_query::AlterObjectSchemaStmt
     if (c.cat.table(*q)) {
       move_table(c, *q, to);
       c.effect(Action::Renamed, ObjectKind::Table, *q, {}, false, rv.location(), "schema");
-    } else if (auto sq = c.cat.sequence(*q)) {
-      auto n = std::make_shared<catalog::Sequence>(*sq);
-      c.cat.erase_sequence(*q);
-      n->name = to;
-      c.cat.put_sequence(n);
-      // Defaults name the sequence by OID; their text changes and is not rewritten.
-      c.cat.mark_uncertain(catalog::sequence_key(to));
-      if (n->owned_table) c.cat.mark_uncertain(catalog::table_key(*n->owned_table));
+    } else if (c.cat.sequence(*q)) {
+      move_sequence(c, *q, to);
       c.effect(Action::Renamed, ObjectKind::Sequence, *q, {}, false, rv.location(), "schema");
     } else if (auto v = c.cat.view(*q)) {
-      auto n = std::make_shared<catalog::View>(*v);
-      c.cat.erase_view(*q);
-      n->name = to;
-      c.cat.put_view(n);
-      c.effect(Action::Renamed, n->materialized ? ObjectKind::MaterializedView : ObjectKind::View, *q, {}, false,
+      move_view(c, *q, to);
+      c.effect(Action::Renamed, v->materialized ? ObjectKind::MaterializedView : ObjectKind::View, *q, {}, false,
                rv.location(), "schema");
     } else {
       c.unmodeled("ALTER … SET SCHEMA of this relation is not modeled");

@@ -120,10 +120,18 @@ bool drop_constraint(Ctx& c, const QName& table, const std::string& name, bool c
 
 std::string constraint_def(const catalog::Constraint& k);
 
+// Whether a view's query reads that column of that table (see query_column_refs).
+inline bool view_uses_column(const catalog::View& v, const QName& table, const std::string& col) {
+  return v.column_refs.count(col) || v.column_refs.count(table.name + '\x1f' + col);
+}
+
 // Functions/procedures an ObjectWithArgs names (by argument types unless unspecified).
 std::vector<catalog::Ptr<catalog::Function>> find_routines(Ctx& c, const pg_query::ObjectWithArgs& ow);
 
 // Renames a table or moves it to another schema; what depends on it follows.
 void move_table(Ctx& c, const QName& from, const QName& to);
+// Moves a sequence or a view to another schema (SET SCHEMA, schema renames).
+void move_sequence(Ctx& c, const QName& from, const QName& to);
+void move_view(Ctx& c, const QName& from, const QName& to);
 
 }  // namespace miglint::effects

@@ -23,13 +23,22 @@ bool column_or_fail(Ctx& c, const Table& t, const std::string& col, bool missing
   return false;
 }
 
+// `type(col)` (deparsed text) where `type` names the column's own type.
+bool is_self_cast(const std::string& text, const std::string& col, const std::string& type) {
+  const std::string arg = "(" + catalog::quote_ident(col) + ")";
+  if (!text.ends_with(arg)) return false;
+  const std::string fn = text.substr(0, text.size() - arg.size());
+  return !fn.empty() && fn.find_first_not_of("abcdefghijklmnopqrstuvwxyz_0123456789") == std::string::npos &&
+         catalog::canonical_type_name(fn) == type;
+}
+
 void alter_column_type(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cmd) {
   auto t = working(c, q);
   if (!column_or_fail(c, *t, cmd.name())) return;
   for (const auto& d : c.cat.dependents(catalog::table_key(q)))
     if (d.starts_with("view:")) {
       auto v = c.cat.view({d.substr(5, d.find('\x1f') - 5), d.substr(d.find('\x1f') + 1)});
-      if (v && v->column_refs.count(cmd.name())) {
+      if (v && view_uses_column(*v, q, cmd.name())) {
         c.issue("dependent-objects", -1,
                 fmt::format("cannot alter type of a column used by a view or rule: view {} depends on column \"{}\"",
                             v->name.str(), cmd.name()));
@@ -68,7 +77,19 @@ void alter_column_type(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cm
       const std::string k = d.substr(6);
       const QName iq{k.substr(0, k.find('\x1f')), k.substr(k.find('\x1f') + 1)};
       auto ix = c.cat.index(iq);
-      if (ix && ix->uses.count(cmd.name())) c.effect(Action::Altered, ObjectKind::Index, iq, {}, true, -1, "rebuilt");
+      if (!ix || !ix->uses.count(cmd.name())) continue;
+      // The rebuilt index re-reads its expressions: a cast of the column to
+      // its new type (date(d) once d is a date) becomes the plain column.
+      auto ni = std::make_shared<catalog::Index>(*ix);
+      bool changed = false;
+      for (auto& key : ni->keys)
+        if (key.expr && is_self_cast(key.expr->text, cmd.name(), col->type)) {
+          key.expr.reset();
+          key.column = cmd.name();
+          changed = true;
+        }
+      if (changed) c.cat.put_index(ni);
+      c.effect(Action::Altered, ObjectKind::Index, iq, {}, true, -1, "rebuilt");
     }
 }
 
@@ -545,6 +566,23 @@ void move_table(Ctx& c, const QName& from, const QName& to) {
   if (moved_sequences) c.cat.mark_uncertain(catalog::table_key(to));
 }
 
+void move_sequence(Ctx& c, const QName& from, const QName& to) {
+  auto n = std::make_shared<catalog::Sequence>(*c.cat.sequence(from));
+  c.cat.erase_sequence(from);
+  n->name = to;
+  c.cat.put_sequence(n);
+  // Defaults name the sequence by OID; their text changes and is not rewritten.
+  c.cat.mark_uncertain(catalog::sequence_key(to));
+  if (n->owned_table) c.cat.mark_uncertain(catalog::table_key(*n->owned_table));
+}
+
+void move_view(Ctx& c, const QName& from, const QName& to) {
+  auto n = std::make_shared<catalog::View>(*c.cat.view(from));
+  c.cat.erase_view(from);
+  n->name = to;
+  c.cat.put_view(n);
+}
+
 namespace {
 
 // ALTER SCHEMA … RENAME TO: relations, with what depends on them, follow;
@@ -561,19 +599,8 @@ void rename_schema(Ctx& c, const std::string& from, const std::string& to) {
   };
   c.cat.add_schema(to);
   for (const auto& q : in_schema(c.cat.tables())) move_table(c, q, {to, q.name});
-  for (const auto& q : in_schema(c.cat.sequences())) {
-    auto n = std::make_shared<catalog::Sequence>(*c.cat.sequence(q));
-    c.cat.erase_sequence(q);
-    n->name.schema = to;
-    c.cat.put_sequence(n);
-    c.cat.mark_uncertain(catalog::sequence_key(n->name));
-  }
-  for (const auto& q : in_schema(c.cat.views())) {
-    auto n = std::make_shared<catalog::View>(*c.cat.view(q));
-    c.cat.erase_view(q);
-    n->name.schema = to;
-    c.cat.put_view(n);
-  }
+  for (const auto& q : in_schema(c.cat.sequences())) move_sequence(c, q, {to, q.name});
+  for (const auto& q : in_schema(c.cat.views())) move_view(c, q, {to, q.name});
   const bool has_functions = std::any_of(c.cat.functions().begin(), c.cat.functions().end(),
                                          [&](const auto& f) { return f.second->name.schema == from; });
   if (!in_schema(c.cat.types()).empty() || has_functions) {

@@ -286,7 +286,7 @@ bool drop_column(Ctx& c, const QName& table, const std::string& col, bool cascad
     if (d.starts_with("view:")) {
       const QName vq = qname_of_key(after_prefix(d, "view:"));
       auto v = c.cat.view(vq);
-      if (v && v->column_refs.count(col)) {
+      if (v && view_uses_column(*v, table, col)) {
         views.push_back(vq);
         blockers.push_back("view " + vq.str());
       }

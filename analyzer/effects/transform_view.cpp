@@ -22,7 +22,7 @@ void define_view(Ctx& c, const QName& name, const pg_query::Node& query, bool ma
     else if (auto w = c.cat.resolve(rv.schema, rv.name, [&](const QName& x) { return c.cat.view(x) != nullptr; }))
       v->uses.insert(catalog::view_key(*w));
   }
-  for (auto& col : catalog::column_refs(query)) v->column_refs.insert(col);
+  v->column_refs = catalog::query_column_refs(query);
   const bool replaced = c.cat.view(name) != nullptr;
   c.cat.put_view(v);
   // OR REPLACE of an existing view changes its definition: an alteration.
