@@ -14,6 +14,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
 
 #include "analyzer/catalog/replay.h"
 #include "analyzer/effects/summary.h"
@@ -139,14 +140,47 @@ std::vector<Intent> directives(const Unit& up, std::vector<DirectiveError>& erro
   return out;
 }
 
+// The words a migration name may use for an existing object, indexed so that
+// inferring an intent costs a lookup, not a pass over every object (which
+// made large folders quadratic).
+class NameIndex {
+ public:
+  void sync(const effects::ObjectHistory& h, const ObjectRef& r) {
+    if (!destroyable(r.kind)) return;
+    for (const auto& k : keys(r)) {
+      if (h.exists(r)) by_word_[k].insert(r);
+      else if (auto it = by_word_.find(k); it != by_word_.end()) it->second.erase(r);
+    }
+  }
+  void rebuild(const effects::ObjectHistory& h) {
+    by_word_.clear();
+    for (const auto& r : h.existing()) sync(h, r);
+  }
+  const std::set<ObjectRef>* find(const std::string& word) const {
+    const auto it = by_word_.find(word);
+    return it == by_word_.end() ? nullptr : &it->second;
+  }
+
+ private:
+  static std::vector<std::string> keys(const ObjectRef& r) {
+    switch (r.kind) {
+      case ObjectKind::Column:
+        return {r.member, r.name.name + "_" + r.member, r.member + "_from_" + r.name.name};
+      case ObjectKind::Constraint: return {r.member};
+      case ObjectKind::Schema: return {r.name.schema};
+      default: return {r.name.name};
+    }
+  }
+  std::unordered_map<std::string, std::set<ObjectRef>> by_word_;
+};
+
 // `drop_runtime_image_pins` → the one object the rest of the name resolves to
 // among the objects that exist before the migration. Exact names only (no
 // plural/singular guessing): `drop_<name>`, `drop_<kind>_<name>`,
 // `drop_<name>_<kind>`, and for columns `drop_<table>_<column>` or
 // `drop_<column>_from_<table>`; a bare column name counts when exactly one
 // table has it and nothing else is called so.
-std::optional<ObjectRef> infer(std::string_view migration_name, const std::set<ObjectRef>& existing,
-                               std::string& what) {
+std::optional<ObjectRef> infer(std::string_view migration_name, const NameIndex& existing, std::string& what) {
   std::string n = lower(migration_name);
   for (auto& ch : n)
     if (ch == '-' || ch == ' ' || ch == '.') ch = '_';
@@ -171,22 +205,11 @@ std::optional<ObjectRef> infer(std::string_view migration_name, const std::set<O
   }
   std::set<ObjectRef> found;
   for (const auto& c : cands) {
-    for (const auto& r : existing) {
-      if (!destroyable(r.kind)) continue;
-      if (c.kind && !(*c.kind == r.kind || (*c.kind == ObjectKind::View && r.kind == ObjectKind::MaterializedView)))
-        continue;
-      bool hit = false;
-      switch (r.kind) {
-        case ObjectKind::Column:
-          hit = r.member == c.name || r.name.name + "_" + r.member == c.name ||
-                r.member + "_from_" + r.name.name == c.name;
-          break;
-        case ObjectKind::Constraint: hit = r.member == c.name; break;
-        case ObjectKind::Schema: hit = r.name.schema == c.name; break;
-        default: hit = r.name.name == c.name; break;
-      }
-      if (hit) found.insert(r);
-    }
+    const std::set<ObjectRef>* named = existing.find(c.name);
+    if (!named) continue;
+    for (const auto& r : *named)
+      if (!c.kind || *c.kind == r.kind || (*c.kind == ObjectKind::View && r.kind == ObjectKind::MaterializedView))
+        found.insert(r);
   }
   if (found.size() != 1) return std::nullopt;
   what = rest;
@@ -265,6 +288,19 @@ class UnintendedDrop final : public Rule {
 
     std::optional<std::set<ObjectRef>> ever;  // computed once, when a directive needs it
     effects::ObjectHistory history;
+    NameIndex names;
+    const auto apply = [&](const Effect& e) {
+      history.apply(e);
+      names.sync(history, e.object);
+      if (e.action != Action::Renamed || e.new_name.empty()) return;
+      if (e.object.kind == ObjectKind::Table || e.object.kind == ObjectKind::Schema) {
+        names.rebuild(history);  // members moved with it (rare)
+        return;
+      }
+      ObjectRef renamed = e.object;
+      (table_member(e.object.kind) ? renamed.member : renamed.name.name) = e.new_name;
+      names.sync(history, renamed);
+    };
     const auto& all = replay.effects;
     for (size_t i = 0; i < all.size();) {
       const std::string& version = all[i].version;
@@ -305,7 +341,7 @@ class UnintendedDrop final : public Rule {
           }
       } else if (m && up) {
         std::string what;
-        if (auto ref = infer(m->name, history.existing(), what)) {
+        if (auto ref = infer(m->name, names, what)) {
           Intent in;
           in.items.push_back(pattern_of(*ref));
           in.text = "drop " + in.items.back().str();
@@ -317,9 +353,13 @@ class UnintendedDrop final : public Rule {
       }
 
       if (intent) {
-        const std::set<ObjectRef> before = history.existing();
+        // What existed before the up, of the objects the up touches.
+        std::set<ObjectRef> before;
         for (size_t k = i; k < up_end; ++k)
-          for (const auto& e : all[k].effects) history.apply(e);
+          for (const auto& e : all[k].effects)
+            if (history.exists(e.object)) before.insert(e.object);
+        for (size_t k = i; k < up_end; ++k)
+          for (const auto& e : all[k].effects) apply(e);
         // A name is evidence of intent only when the up really drops the object
         // it names (`remove_readme_from_crates` dropping `readme_file` is a name
         // that means something else, not a declaration).
@@ -331,7 +371,7 @@ class UnintendedDrop final : public Rule {
           for (size_t k = i; k < up_end; ++k) check_statement(ctx, *intent, all[k], before, history);
       } else {
         for (size_t k = i; k < up_end; ++k)
-          for (const auto& e : all[k].effects) history.apply(e);
+          for (const auto& e : all[k].effects) apply(e);
       }
       i = next;
     }
