@@ -128,6 +128,13 @@ inline bool view_uses_column(const catalog::View& v, const QName& table, const s
 // Functions/procedures an ObjectWithArgs names (by argument types unless unspecified).
 std::vector<catalog::Ptr<catalog::Function>> find_routines(Ctx& c, const pg_query::ObjectWithArgs& ow);
 
+// A partition gets its parent's indexes and index-backed constraints (when it
+// has no such constraint yet), named for the partition; plain indexes are
+// cloned from `src` under names chosen for `t`.
+void clone_partition_indexes(Ctx& c, catalog::Table& part, const catalog::Table& parent,
+                             std::set<std::string>& taken_relnames);
+void clone_plain_indexes(Ctx& c, catalog::Table& t, const QName& src, std::set<std::string>& taken_relnames);
+
 // Renames a table or moves it to another schema; what depends on it follows.
 void move_table(Ctx& c, const QName& from, const QName& to);
 // Moves a sequence or a view to another schema (SET SCHEMA, schema renames).

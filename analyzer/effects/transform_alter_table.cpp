@@ -221,6 +221,8 @@ void attach_partition(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cmd
     else if (b.strategy() == "r") bound = "FOR VALUES FROM (" + list(b.lowerdatums()) + ") TO (" + list(b.upperdatums()) + ")";
     else bound = fmt::format("FOR VALUES WITH (modulus {}, remainder {})", b.modulus(), b.remainder());
     p->partition_bound = bound;
+    std::set<std::string> taken;
+    clone_partition_indexes(c, *p, *c.cat.table(q), taken);
   } else {
     if (!p->partition_of || !(*p->partition_of == q)) {
       c.unknown(pc.name().location(), fmt::format("relation \"{}\" is not a partition of relation \"{}\"",
@@ -239,12 +241,15 @@ void attach_partition(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cmd
 void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
   if (s.objtype() == pg_query::OBJECT_TYPE) return alter_composite(c, s);
   if (s.objtype() != pg_query::OBJECT_TABLE && s.objtype() != pg_query::OBJECT_FOREIGN_TABLE) {
-    // ALTER INDEX/VIEW/SEQUENCE … SET (…), OWNER: storage and ownership only.
+    // ALTER INDEX/VIEW/SEQUENCE … SET (…), OWNER: storage and ownership only;
+    // ALTER INDEX … ATTACH PARTITION links a partition's index the model
+    // already gave it (pg_dump writes it after both indexes).
     bool all_harmless = true;
     for (const auto& n : s.cmds()) {
       const auto st = n.alter_table_cmd().subtype();
+      const bool index_attach = st == pg_query::AT_AttachPartition && s.objtype() == pg_query::OBJECT_INDEX;
       if (st != pg_query::AT_ChangeOwner && st != pg_query::AT_SetRelOptions && st != pg_query::AT_ResetRelOptions &&
-          st != pg_query::AT_SetStatistics && st != pg_query::AT_SetTableSpace)
+          st != pg_query::AT_SetStatistics && st != pg_query::AT_SetTableSpace && !index_attach)
         all_harmless = false;
     }
     if (!all_harmless) c.unmodeled("this ALTER is not modeled");

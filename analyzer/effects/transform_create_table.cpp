@@ -119,15 +119,23 @@ void clone_index_constraint(Ctx& c, Table& t, const Constraint& k, std::set<std:
   t.constraints.push_back(copy);
 }
 
-// LIKE … INCLUDING INDEXES: the source's indexes and index-backed constraints.
-void clone_like_indexes(Ctx& c, Table& t, const QName& src, std::set<std::string>& taken_relnames) {
-  for (const auto& k : c.cat.table(src)->constraints)
-    if (k.kind == ConstraintKind::PrimaryKey || k.kind == ConstraintKind::Unique || k.kind == ConstraintKind::Exclude)
-      clone_index_constraint(c, t, k, taken_relnames);
+}  // namespace
+
+void clone_plain_indexes(Ctx& c, Table& t, const QName& src, std::set<std::string>& taken_relnames) {
   std::vector<catalog::Ptr<catalog::Index>> plain;
   for (const auto& [key, ix] : c.cat.indexes())
     if (ix->table == src && ix->constraint.empty()) plain.push_back(ix);
+  auto matches = [&](const catalog::Index& a) {
+    // An attached partition keeps an equivalent index of its own.
+    for (const auto& [key, b] : c.cat.indexes())
+      if (b->table == t.name && b->constraint.empty() && b->keys == a.keys && b->method == a.method &&
+          b->unique == a.unique && b->include == a.include && b->where.has_value() == a.where.has_value() &&
+          (!a.where || a.where->canon == b->where->canon))
+        return true;
+    return false;
+  };
   for (const auto& ix : plain) {
+    if (matches(*ix)) continue;
     std::vector<std::string> cols;
     for (const auto& key : ix->keys) cols.push_back(key.column);
     cols.insert(cols.end(), ix->include.begin(), ix->include.end());
@@ -144,6 +152,25 @@ void clone_like_indexes(Ctx& c, Table& t, const QName& src, std::set<std::string
     c.cat.put_index(ni);
     c.effect(Action::Created, ObjectKind::Index, ni->name, {}, true);
   }
+}
+
+void clone_partition_indexes(Ctx& c, Table& part, const Table& parent, std::set<std::string>& taken_relnames) {
+  for (const auto& k : parent.constraints)
+    if ((k.kind == ConstraintKind::PrimaryKey || k.kind == ConstraintKind::Unique) &&
+        std::none_of(part.constraints.begin(), part.constraints.end(),
+                     [&](const Constraint& o) { return o.kind == k.kind && o.columns == k.columns; }))
+      clone_index_constraint(c, part, k, taken_relnames);
+  clone_plain_indexes(c, part, parent.name, taken_relnames);
+}
+
+namespace {
+
+// LIKE … INCLUDING INDEXES: the source's indexes and index-backed constraints.
+void clone_like_indexes(Ctx& c, Table& t, const QName& src, std::set<std::string>& taken_relnames) {
+  for (const auto& k : c.cat.table(src)->constraints)
+    if (k.kind == ConstraintKind::PrimaryKey || k.kind == ConstraintKind::Unique || k.kind == ConstraintKind::Exclude)
+      clone_index_constraint(c, t, k, taken_relnames);
+  clone_plain_indexes(c, t, src, taken_relnames);
 }
 
 }  // namespace
@@ -553,10 +580,7 @@ void transform_create_table(Ctx& c, const pg_query::CreateStmt& s) {
       }
       t->partition_bound = bound;
       // Indexes of the parent are cloned onto the partition under the partition's names.
-      for (const auto& k : parent->constraints) {
-        if (k.kind != ConstraintKind::PrimaryKey && k.kind != ConstraintKind::Unique) continue;
-        clone_index_constraint(c, *t, k, taken_relnames);
-      }
+      clone_partition_indexes(c, *t, *parent, taken_relnames);
     } else {
       t->inherits.push_back(*q);
     }

@@ -112,6 +112,20 @@ void transform_index(Ctx& c, const pg_query::IndexStmt& s) {
   ix->name = {q->schema, name};
   c.cat.put_index(ix);
   c.effect(Action::Created, ObjectKind::Index, ix->name, {}, false, rv.location());
+  // On a partitioned table every partition gets its own copy (ONLY: none).
+  if (!tbl || tbl->partition_by.empty() || !rv.inh()) return;
+  std::string joined;
+  for (size_t i = 0; i < colnames.size(); ++i) joined += (i ? "_" : "") + colnames[i];
+  std::vector<QName> parts;
+  for (const auto& [k, t] : c.cat.tables())
+    if (t->partition_of && *t->partition_of == *q) parts.push_back(t->name);
+  for (const auto& p : parts) {
+    auto pi = std::make_shared<catalog::Index>(*ix);
+    pi->table = p;
+    pi->name = {p.schema, catalog::choose_relation_name(c.cat, p.schema, p.name, joined, "idx", false)};
+    c.cat.put_index(pi);
+    c.effect(Action::Created, ObjectKind::Index, pi->name, {}, true);
+  }
 }
 
 }  // namespace miglint::effects

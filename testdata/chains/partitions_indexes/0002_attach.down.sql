@@ -1,0 +1,3 @@
+ALTER TABLE orders DETACH PARTITION orders_apac;
+DROP TABLE orders_apac;
+ALTER TABLE orders ATTACH PARTITION orders_other DEFAULT;

@@ -1,0 +1,3 @@
+CREATE TABLE orders_apac (LIKE orders INCLUDING DEFAULTS);
+ALTER TABLE orders DETACH PARTITION orders_other;
+ALTER TABLE orders ATTACH PARTITION orders_apac FOR VALUES IN ('jp', 'au');
