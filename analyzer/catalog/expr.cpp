@@ -284,6 +284,14 @@ struct Normalizer {
           if (lv == "t" || lv == "true" || lv == "yes" || lv == "on" || lv == "1" || lv == "y") v = "true";
           if (lv == "f" || lv == "false" || lv == "no" || lv == "off" || lv == "0" || lv == "n") v = "false";
         }
+        if (ctx.column_type == "timestamp without time zone" || ctx.column_type == "date") {
+          // PostgreSQL stores the value in its output form: a date alone gets midnight.
+          const bool ts = ctx.column_type != "date";
+          if (lower(v) == "epoch") v = "1970-01-01";
+          const bool date_only = v.size() == 10 && v[4] == '-' && v[7] == '-' &&
+                                 std::all_of(v.begin(), v.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)) || ch == '-'; });
+          if (ts && date_only) v += " 00:00:00";
+        }
         c->Clear();
         c->mutable_sval()->set_sval(v);
         return;
@@ -339,8 +347,9 @@ struct Normalizer {
       }
       case pg_query::Node::kFuncCall: {
         auto* f = n->mutable_func_call();
+        // pg_catalog.f and public.f (pg_dump qualifies everything) are f.
         if (f->funcname_size() == 2 && f->funcname(0).has_string() &&
-            f->funcname(0).string().sval() == "pg_catalog")
+            (f->funcname(0).string().sval() == "pg_catalog" || f->funcname(0).string().sval() == "public"))
           f->mutable_funcname()->DeleteSubrange(0, 1);
         if (f->funcname_size() == 1 && f->funcname(0).has_string() &&
             f->funcname(0).string().sval() == "nextval" && f->args_size() == 1 && f->args(0).has_a_const() &&

@@ -96,6 +96,9 @@ void transform_comment(Ctx& c, const pg_query::CommentStmt& s);
 struct PendingConstraint {
   const pg_query::Constraint* con = nullptr;
   std::string column;  // for column constraints
+  // A column constraint followed by [NOT] DEFERRABLE / INITIALLY …: the
+  // constraint with those applied (con points at it).
+  std::shared_ptr<pg_query::Constraint> with_attrs = nullptr;
 };
 bool add_column(Ctx& c, catalog::Table& t, const pg_query::ColumnDef& def, std::vector<PendingConstraint>& pending,
                 std::set<std::string>& taken_relnames, bool in_create);

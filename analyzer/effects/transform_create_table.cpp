@@ -484,9 +484,24 @@ bool add_column(Ctx& c, Table& t, const pg_query::ColumnDef& def, std::vector<Pe
       case pg_query::CONSTR_ATTR_DEFERRABLE:
       case pg_query::CONSTR_ATTR_NOT_DEFERRABLE:
       case pg_query::CONSTR_ATTR_DEFERRED:
-      case pg_query::CONSTR_ATTR_IMMEDIATE:
-        // Deferrability of the constraint before it: not compared by the model.
+      case pg_query::CONSTR_ATTR_IMMEDIATE: {
+        // They apply to the constraint before them (transformConstraintAttrs).
+        if (pending.empty() || pending.back().column != col.name) break;
+        auto& p = pending.back();
+        if (!p.with_attrs) {
+          p.with_attrs = std::make_shared<pg_query::Constraint>(*p.con);
+          p.con = p.with_attrs.get();
+        }
+        const auto t2 = con.contype();
+        if (t2 == pg_query::CONSTR_ATTR_DEFERRABLE) p.with_attrs->set_deferrable(true);
+        if (t2 == pg_query::CONSTR_ATTR_NOT_DEFERRABLE) p.with_attrs->set_deferrable(false);
+        if (t2 == pg_query::CONSTR_ATTR_DEFERRED) {
+          p.with_attrs->set_initdeferred(true);
+          p.with_attrs->set_deferrable(true);
+        }
+        if (t2 == pg_query::CONSTR_ATTR_IMMEDIATE) p.with_attrs->set_initdeferred(false);
         break;
+      }
       default:
         pending.push_back({&con, col.name});
         break;

@@ -73,7 +73,10 @@ void transform_create_function(Ctx& c, const pg_query::CreateFunctionStmt& s) {
     } else if (d.defname() == "language") {
       f->language = def_text(d.arg());
     } else {
-      attrs.push_back(d.defname() + "=" + (d.has_arg() ? def_text(d.arg()) : "true"));
+      const std::string a = d.defname() + "=" + (d.has_arg() ? def_text(d.arg()) : "true");
+      // PostgreSQL's defaults are no attribute (pg_dump does not print them).
+      if (a != "volatility=volatile" && a != "strict=false" && a != "security=false" && a != "parallel=unsafe")
+        attrs.push_back(a);
     }
   }
   if (s.has_sql_body()) f->body = trim(catalog::deparse_stmt(s.sql_body()));
