@@ -133,5 +133,11 @@ fi
 echo
 echo "Figures (model vs server after every up and down; down verdicts):"
 for f in "${figures[@]}"; do echo "  $f"; done
+# Totals over the chains (corpus folders are named corpus-*).
+printf '%s\n' "${figures[@]}" | awk '
+  /^corpus-/ { next }
+  match($0, /[0-9]+\/[0-9]+ steps agree/) { split(substr($0, RSTART, RLENGTH), a, "[/ ]"); sa += a[1]; st += a[2] }
+  match($0, /[0-9]+\/[0-9]+ down verdicts agree/) { split(substr($0, RSTART, RLENGTH), b, "[/ ]"); va += b[1]; vt += b[2] }
+  END { if (st + vt) printf "  chains: model vs server: %d/%d steps agree, %d/%d down verdicts agree\n", sa, st, va, vt }'
 echo "pg_harness: $passed chains passed, $failed failed"
 ((failed == 0))
