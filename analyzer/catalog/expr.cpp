@@ -511,14 +511,23 @@ Expr rename_column(const Expr& e, const std::string& from, const std::string& to
   return make_expr(copy, ctx);
 }
 
+namespace {
+
+// The column a ColumnRef names (its last field), or null for `*`.
+const std::string* column_name(const pg_query::Node& x) {
+  if (!x.has_column_ref()) return nullptr;
+  const auto& f = x.column_ref().fields();
+  if (f.empty() || !f[f.size() - 1].has_string()) return nullptr;
+  return &f[f.size() - 1].string().sval();
+}
+
+}  // namespace
+
 std::vector<std::string> column_refs(const pg_query::Node& n) {
   std::vector<std::string> out;
   auto f = [&](const pg_query::Node& x) {
-    if (!x.has_column_ref()) return;
-    const auto& fields = x.column_ref().fields();
-    if (fields.empty() || !fields[fields.size() - 1].has_string()) return;
-    const std::string& name = fields[fields.size() - 1].string().sval();
-    if (std::find(out.begin(), out.end(), name) == out.end()) out.push_back(name);
+    const std::string* name = column_name(x);
+    if (name && std::find(out.begin(), out.end(), *name) == out.end()) out.push_back(*name);
   };
   visit_node(n, f, 0);
   return out;
@@ -534,13 +543,12 @@ std::set<std::string> query_column_refs(const pg_query::Node& n) {
   visit_node(n, relations, 0);
   std::set<std::string> out;
   auto columns = [&](const pg_query::Node& x) {
-    if (!x.has_column_ref()) return;
+    const std::string* name = column_name(x);
+    if (!name) return;
     const auto& f = x.column_ref().fields();
-    if (f.empty() || !f[f.size() - 1].has_string()) return;
-    const std::string& name = f[f.size() - 1].string().sval();
     auto rel = f.size() >= 2 && f[f.size() - 2].has_string() ? relation_of.find(f[f.size() - 2].string().sval())
                                                               : relation_of.end();
-    out.insert(rel == relation_of.end() ? name : rel->second + '\x1f' + name);
+    out.insert(rel == relation_of.end() ? *name : rel->second + '\x1f' + *name);
   };
   visit_node(n, columns, 0);
   return out;
