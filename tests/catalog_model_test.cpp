@@ -255,3 +255,62 @@ CREATE INDEX t_lower_idx ON public.t USING btree (lower(name));
   auto d2 = compare_with_dump(c, "CREATE TABLE public.t (id bigint NOT NULL);");
   EXPECT_FALSE(d2.empty());
 }
+
+TEST(CatalogDump, ExcusesViewTextAndIgnoresExtensionComments) {
+  Catalog c;
+  run(c, "CREATE EXTENSION pg_trgm; CREATE TABLE t (id int, amount numeric);"
+         "CREATE VIEW big AS SELECT id FROM t WHERE amount > 100;");
+  const std::string dump = R"(
+CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
+COMMENT ON EXTENSION pg_trgm IS 'text similarity measurement and index searching based on trigrams';
+CREATE TABLE public.t (
+    id integer,
+    amount numeric
+);
+CREATE VIEW public.big AS
+ SELECT t.id
+   FROM public.t
+  WHERE (t.amount > (100)::numeric);
+)";
+  const auto cmp = compare_with_dump_excusing_uncertain(c, dump);
+  for (const auto& x : cmp.differences) ADD_FAILURE() << x.str();
+  ASSERT_EQ(cmp.excused.size(), 1u);
+  EXPECT_EQ(cmp.excused[0].why, "view query text");
+  EXPECT_TRUE(cmp.unread.empty());
+}
+
+TEST(CatalogDump, AlterDomainUsingIndexAndPartitionIndexesMatchTheDump) {
+  Catalog c;
+  run(c, "CREATE DOMAIN email AS text CHECK (VALUE ~ '@');"
+         "ALTER DOMAIN email ADD CONSTRAINT email_short CHECK (length(VALUE) < 200);"
+         "ALTER DOMAIN email SET NOT NULL; ALTER DOMAIN email DROP CONSTRAINT email_check;"
+         "CREATE TABLE l (n int NOT NULL); CREATE UNIQUE INDEX l_n_idx ON l (n);"
+         "ALTER TABLE l ADD PRIMARY KEY USING INDEX l_n_idx;"
+         "CREATE TABLE m (d date NOT NULL) PARTITION BY RANGE (d);"
+         "CREATE TABLE m_1 PARTITION OF m FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');"
+         "CREATE INDEX ON m (d);");
+  const std::string dump = R"(
+CREATE DOMAIN public.email AS text NOT NULL
+	CONSTRAINT email_short CHECK ((length(VALUE) < 200));
+CREATE TABLE public.l (
+    n integer NOT NULL
+);
+CREATE TABLE public.m (
+    d date NOT NULL
+)
+PARTITION BY RANGE (d);
+CREATE TABLE public.m_1 (
+    d date NOT NULL
+);
+ALTER TABLE ONLY public.m ATTACH PARTITION public.m_1 FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');
+ALTER TABLE ONLY public.l
+    ADD CONSTRAINT l_n_idx PRIMARY KEY (n);
+CREATE INDEX m_d_idx ON ONLY public.m USING btree (d);
+CREATE INDEX m_1_d_idx ON public.m_1 USING btree (d);
+ALTER INDEX public.m_d_idx ATTACH PARTITION public.m_1_d_idx;
+)";
+  const auto cmp = compare_with_dump_excusing_uncertain(c, dump);
+  for (const auto& x : cmp.differences) ADD_FAILURE() << x.str();
+  for (const auto& x : cmp.excused) ADD_FAILURE() << "excused: " << x.difference.str();
+  for (const auto& u : cmp.unread) ADD_FAILURE() << u;
+}
