@@ -34,10 +34,16 @@ std::string verb(effects::Action a) {
 
 ReplayResult replay(const std::vector<ReplayMigration>& migrations, const ReplayOptions& options) {
   ReplayResult r;
+  size_t first = 0;
+  if (options.resume && options.resume_at <= migrations.size()) {
+    r = *options.resume;
+    first = options.resume_at;
+  }
   Catalog& cat = r.catalog;
-  for (size_t mi = 0; mi < migrations.size(); ++mi) {
+  for (size_t mi = first; mi < migrations.size(); ++mi) {
     const ReplayMigration& m = migrations[mi];
     cat.commit();
+    if (options.snapshot && options.snapshot_at == mi) *options.snapshot = r;
     const size_t c0 = cat.checkpoint();
     std::vector<std::pair<const StatementEffects*, size_t>> up_effects;
     const size_t first_up_effect = r.effects.size();

@@ -38,10 +38,20 @@ struct ReplayStep {
   bool failed = false;   // the model says PostgreSQL would reject the down
 };
 
+struct ReplayResult;
+
 struct ReplayOptions {
   bool check_down = true;
   std::optional<std::string> stop_after;  // stop after applying this version's up
   std::function<void(const ReplayStep&, const Catalog&)> on_step = nullptr;  // called after every up and every down
+  // Incremental replays (the language server re-checks one migration of a
+  // large folder): start from `resume`, the state after the first
+  // `resume_at` migrations of this same input, instead of an empty schema;
+  // and/or store in `snapshot` the state before migration `snapshot_at`.
+  const ReplayResult* resume = nullptr;
+  size_t resume_at = 0;
+  std::optional<size_t> snapshot_at;
+  ReplayResult* snapshot = nullptr;
 };
 
 struct StatementEffects {

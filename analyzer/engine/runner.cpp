@@ -1,6 +1,7 @@
 #include "analyzer/engine/runner.h"
 
 #include <pthread.h>
+#include <sys/stat.h>
 
 #include <algorithm>
 #include <atomic>
@@ -10,6 +11,8 @@
 #include <cstring>
 #include <mutex>
 #include <thread>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -138,15 +141,50 @@ struct ReadResult {
   std::string error;
 };
 
-ReadResult read_file(const fs::path& p, const std::map<fs::path, std::string>& overlays) {
-  std::error_code ec;
-  if (!overlays.empty()) {
-    const auto key = fs::weakly_canonical(p, ec);
-    if (const auto it = overlays.find(ec ? p : key); it != overlays.end()) return {it->second, {}};
-  }
+ReadResult read_file(const fs::path& p) {
   ReadResult r;
   if (!read_file_bytes(p, r.bytes, &r.error) && r.error == std::strerror(EISDIR)) r.error = "is a directory";
   return r;
+}
+
+std::map<fs::path, std::string>::const_iterator find_overlay(const std::map<fs::path, std::string>& overlays,
+                                                            const fs::path& p) {
+  if (const auto it = overlays.find(p); it != overlays.end()) return it;
+  // Canonicalising costs a readlink per path component: only for a path
+  // whose file name is one of the overlays'.
+  bool named = false;
+  for (const auto& [k, v] : overlays) named = named || k.filename() == p.filename();
+  if (!named) return overlays.end();
+  std::error_code ec;
+  const auto key = fs::weakly_canonical(p, ec);
+  return overlays.find(ec ? p : key);
+}
+
+bool stat_file(const fs::path& p, std::int64_t& mtime_ns, std::uintmax_t& size) {
+  struct stat st;
+  if (::stat(p.c_str(), &st) != 0) return false;
+  mtime_ns = std::int64_t{st.st_mtim.tv_sec} * 1000000000 + st.st_mtim.tv_nsec;
+  size = static_cast<std::uintmax_t>(st.st_size);
+  return true;
+}
+
+// The loader again, unless the folder is cached and its directory has not
+// changed since. Only layouts read from file names alone (in one directory)
+// are cached: goose and dbmate sections come from the files' text, folder
+// and flyway layouts from subdirectories.
+MigrationFolder load_folder(const fs::path& dir, const AnalysisOptions& options) {
+  if (!options.cache) return load_migration_folder(dir, options.config);
+  std::int64_t mtime = 0;
+  std::uintmax_t size = 0;
+  if (!stat_file(dir, mtime, size)) return load_migration_folder(dir, options.config);
+  auto& c = options.cache->folders[dir.native()];
+  if (c.dir_mtime_ns == mtime && (c.folder.layout == Layout::Updown || c.folder.layout == Layout::Plain) &&
+      !c.folder.dir.empty())
+    return c.folder;
+  c.folder = load_migration_folder(dir, options.config);
+  c.dir_mtime_ns = mtime;
+  c.replay_before.reset();
+  return c.folder;
 }
 
 struct FileSlot {
@@ -165,13 +203,17 @@ void fill_unit_facts(Unit& u) {
   }
 }
 
-std::vector<Unit> build_units(const MigrationFolder& folder, const std::map<fs::path, const ParsedFile*>& files) {
+// Keyed by the path's string: std::filesystem::path compares component by
+// component, which dominated lookups in large folders.
+using FilesByPath = std::unordered_map<std::string, const ParsedFile*>;
+
+std::vector<Unit> build_units(const MigrationFolder& folder, const FilesByPath& files) {
   std::vector<Unit> units;
-  std::set<fs::path> covered;
+  std::unordered_set<std::string> covered;
   const auto add = [&](const Section& sec, Role role, const Migration* m) {
-    const auto it = files.find(sec.file);
+    const auto it = files.find(sec.file.native());
     if (it == files.end() || !it->second) return;
-    covered.insert(sec.file);
+    covered.insert(sec.file.native());
     Unit u;
     u.file = it->second;
     u.begin = sec.begin;
@@ -189,7 +231,7 @@ std::vector<Unit> build_units(const MigrationFolder& folder, const std::map<fs::
     if (m.down) add(*m.down, Role::Down, &m);
   }
   for (const auto& f : folder.sql_files)
-    if (!covered.contains(f)) add(Section{f, 0, SIZE_MAX}, Role::Plain, nullptr);
+    if (!covered.contains(f.native())) add(Section{f, 0, SIZE_MAX}, Role::Plain, nullptr);
   // Link each down to its up once the vector no longer moves.
   std::map<const Migration*, const Unit*> ups;
   for (const auto& u : units)
@@ -249,7 +291,8 @@ Diagnostic unreadable(const fs::path& p, const std::string& why) {
 
 }  // namespace
 
-std::vector<Diagnostic> replay_folder_diagnostics(FolderAnalysis& folder, const Config& config);
+std::vector<Diagnostic> replay_folder(FolderAnalysis& fa, const AnalysisOptions& options,
+                                      const std::set<std::string>* edited);
 
 // A unit as the schema replay takes it.
 catalog::ReplayPart replay_part(const Unit& u) {
@@ -372,7 +415,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   std::vector<FolderAnalysis> folders;
   for (const auto& d : folder_dirs) {
     FolderAnalysis fa;
-    fa.folder = load_migration_folder(d, options.config);
+    fa.folder = load_folder(d, options);
     clock.lap("load layout");
     // Loader findings plus missing-down/up, version-collision, migration-name,
     // modified-migration.
@@ -407,19 +450,44 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   std::vector<FileSlot> slots;
   for (auto& fa : folders)
     for (const auto& f : fa.folder.sql_files) slots.push_back({f, nullptr, {}});
+  std::vector<AnalysisCache::File*> cached(slots.size(), nullptr);
+  if (options.cache)
+    for (size_t i = 0; i < slots.size(); ++i) cached[i] = &options.cache->files[slots[i].path.native()];
   parallel_for(slots.size(), options.jobs, [&](size_t i) {
-    auto rr = read_file(slots[i].path, options.overlays);
+    AnalysisCache::File* c = cached[i];
+    // Unchanged on disk (same size and modification time) and not open in an
+    // editor: the last parse still holds.
+    const auto overlay = options.overlays.empty() ? options.overlays.end() : find_overlay(options.overlays, slots[i].path);
+    const bool from_overlay = overlay != options.overlays.end();
+    std::int64_t mtime = 0;
+    std::uintmax_t size = 0;
+    if (c && !from_overlay && stat_file(slots[i].path, mtime, size) && c->parsed && c->mtime_ns == mtime &&
+        c->size == size) {
+      slots[i].parsed = c->parsed;
+      return;
+    }
+    auto rr = from_overlay ? ReadResult{overlay->second, {}} : read_file(slots[i].path);
     if (!rr.error.empty()) {
       slots[i].error = rr.error;
       return;
     }
-    auto src = std::make_shared<SourceFile>(display_path(slots[i].path), std::move(rr.bytes));
-    slots[i].parsed = std::make_shared<ParsedFile>(parse_file(std::move(src)));
+    if (c && c->parsed && c->bytes == rr.bytes) {
+      slots[i].parsed = c->parsed;
+    } else {
+      auto src = std::make_shared<SourceFile>(display_path(slots[i].path), rr.bytes);
+      slots[i].parsed = std::make_shared<ParsedFile>(parse_file(std::move(src)));
+    }
+    if (c) {
+      c->bytes = std::move(rr.bytes);
+      c->parsed = slots[i].parsed;
+      c->mtime_ns = from_overlay ? -1 : mtime;  // an editor buffer: compare bytes next time
+      c->size = size;
+    }
   });
-  std::map<fs::path, const ParsedFile*> by_path;
+  FilesByPath by_path;
   for (auto& s : slots) {
     if (!s.error.empty()) diags.push_back(unreadable(s.path, s.error));
-    by_path[s.path] = s.parsed.get();
+    by_path[s.path.native()] = s.parsed.get();
   }
   {
     size_t k = 0;
@@ -437,8 +505,11 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     if (selection.enabled(r->id())) active.push_back(r.get());
   const Dispatcher dispatcher(active);
   std::vector<const Unit*> all_units;
+  // Files named alone are reported alone: the rest of their folder is context
+  // for the replay, and its statement findings would be discarded.
   for (auto& fa : folders)
-    for (auto& u : fa.units) all_units.push_back(&u);
+    for (auto& u : fa.units)
+      if (whole_folders || only_paths.contains(u.file->source->path())) all_units.push_back(&u);
   std::vector<std::vector<Diagnostic>> per_unit(all_units.size());
   parallel_for(all_units.size(), options.jobs,
                [&](size_t i) { dispatcher.run(*all_units[i], options.config, per_unit[i]); });
@@ -448,7 +519,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   clock.lap("statement rules");
   // Folder replay (schema model) and parse findings.
   for (auto& fa : folders) {
-    for (auto& d : replay_folder_diagnostics(fa, options.config)) diags.push_back(std::move(d));
+    for (auto& d : replay_folder(fa, options, whole_folders ? nullptr : &only_paths)) diags.push_back(std::move(d));
     clock.lap("replay");
     FolderContext fctx(fa, options.config, diags);
     for (const Rule* r : active) {
@@ -505,6 +576,17 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   return result;
 }
 
+namespace {
+// What makes a migration replay the same: its version and the exact parsed
+// sections (a cached parse is shared only while the bytes are unchanged).
+std::string replay_identity(const catalog::ReplayMigration& m) {
+  std::string id = m.version;
+  for (const auto* part : {&m.up, &m.down})
+    id += *part ? fmt::format("|{}:{}:{}", static_cast<const void*>((*part)->file), (*part)->begin, (*part)->end) : "|-";
+  return id;
+}
+}  // namespace
+
 std::vector<catalog::ReplayMigration> replay_input(const FolderAnalysis& fa) {
   std::vector<catalog::ReplayMigration> out;
   std::map<const Migration*, size_t> index;
@@ -525,8 +607,43 @@ std::vector<catalog::ReplayMigration> replay_input(const FolderAnalysis& fa) {
   return out;
 }
 
-std::vector<Diagnostic> replay_folder_diagnostics(FolderAnalysis& fa, const Config& /*config*/) {
-  fa.replay = std::make_shared<catalog::ReplayResult>(catalog::replay(replay_input(fa)));
+std::vector<Diagnostic> replay_folder(FolderAnalysis& fa, const AnalysisOptions& options,
+                                      const std::set<std::string>* edited) {
+  const auto input = replay_input(fa);
+  catalog::ReplayOptions ro;
+  AnalysisCache::Folder* cache = nullptr;
+  if (options.cache && edited) {
+    // Resume from the state before the first migration being edited when
+    // every migration before it is the same as last time.
+    size_t first = input.size();
+    for (size_t i = 0; i < input.size() && first == input.size(); ++i)
+      for (const auto* part : {&input[i].up, &input[i].down})
+        if (*part && (*part)->file && edited->contains((*part)->file->source->path())) first = i;
+    std::vector<std::string> prefix;
+    for (size_t i = 0; i < first; ++i) prefix.push_back(replay_identity(input[i]));
+    cache = &options.cache->folders[fa.folder.dir.native()];
+    if (std::getenv("MIGLINT_TIMINGS"))
+      fmt::print(stderr, "miglint: replay from migration {} of {}: {}\n", first, input.size(),
+                 cache->replay_before && cache->replay_at == first && cache->replay_prefix == prefix ? "cached state"
+                                                                                                    : "recomputed");
+    if (cache->replay_before && cache->replay_at == first && cache->replay_prefix == prefix) {
+      ro.resume = cache->replay_before.get();
+      ro.resume_at = first;
+      cache = nullptr;  // the stored state is still the right one
+    } else {
+      cache->replay_at = first;
+      cache->replay_prefix = std::move(prefix);
+      cache->replay_before.reset();
+      // The state points into these files: keep them alive with it (and
+      // their addresses from being reused by other parses).
+      cache->replay_files = fa.files;
+      auto snap = std::make_shared<catalog::ReplayResult>();
+      ro.snapshot_at = first;
+      ro.snapshot = snap.get();
+      cache->replay_before = std::move(snap);
+    }
+  }
+  fa.replay = std::make_shared<catalog::ReplayResult>(catalog::replay(input, ro));
   return fa.replay->diagnostics;
 }
 

@@ -6,8 +6,10 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <cstdint>
 #include <set>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "analyzer/ast/parse.h"
@@ -32,6 +34,12 @@ class RuleSelection {
   std::map<std::string, Severity, std::less<>> severity_;
 };
 
+struct AnalysisCache;
+
+namespace catalog {
+struct ReplayResult;
+}
+
 struct AnalysisOptions {
   std::vector<std::filesystem::path> paths;
   Config config;
@@ -41,6 +49,8 @@ struct AnalysisOptions {
   std::optional<std::string> since;  // git ref: report only migrations added or changed since
   // Unsaved text that replaces a file's content on disk (stdin, editor buffers).
   std::map<std::filesystem::path, std::string> overlays;
+  // Kept by a long-lived caller (the language server) between analyses.
+  AnalysisCache* cache = nullptr;
 };
 
 namespace catalog {
@@ -59,6 +69,31 @@ struct AnalysisResult {
   size_t files = 0;
   size_t migrations = 0;
   std::vector<FolderAnalysis> folders;
+};
+
+// What the language server keeps between analyses so that re-checking the
+// file being edited costs that file, not its whole folder: folder listings
+// (while the directory is unchanged), parsed files (while their bytes are),
+// and the schema model just before the migration being edited (while every
+// migration before it is unchanged). Reset it when the configuration changes.
+struct AnalysisCache {
+  struct File {
+    std::string bytes;
+    std::int64_t mtime_ns = 0;
+    std::uintmax_t size = 0;
+    std::shared_ptr<const ParsedFile> parsed;
+  };
+  struct Folder {
+    std::int64_t dir_mtime_ns = 0;
+    MigrationFolder folder;
+    // Replay state before migration `replay_at`, valid for this input prefix.
+    size_t replay_at = 0;
+    std::vector<std::string> replay_prefix;
+    std::shared_ptr<const catalog::ReplayResult> replay_before;
+    std::vector<std::shared_ptr<const ParsedFile>> replay_files;  // what replay_before points into
+  };
+  std::unordered_map<std::string, File> files;      // by path
+  std::unordered_map<std::string, Folder> folders;  // by directory
 };
 
 AnalysisResult analyze(const AnalysisOptions& options);

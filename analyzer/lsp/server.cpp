@@ -406,6 +406,8 @@ void Server::worker() {
     // Sent before the server counts as idle, so wait_idle() implies delivered.
     lk.unlock();
     flush();
+    // Freed once the diagnostics are out, not before.
+    retired_ = AnalysisResult{};
     lk.lock();
     busy_ = false;
     cv_.notify_all();
@@ -430,16 +432,38 @@ void Server::analyse(const std::string& uri) {
     m_.unlock();
     try {
       const auto dir = doc.key.parent_path();
-      if (auto found = find_config(dir)) options.config = load_config(*found);
-      const AnalysisResult r = analyze(options);
+      std::string config_text;
+      if (auto found = find_config(dir)) {
+        options.config = load_config(*found);
+        config_text = found->string() + '\n';
+        std::string bytes;
+        if (read_file_bytes(*found, bytes)) config_text += bytes;
+      }
+      if (cache_config_ != config_text) {
+        cache_ = AnalysisCache{};
+        cache_config_ = config_text;
+      }
+      options.cache = &cache_;
+      // Canonicalising every path of the folder costs a readlink per
+      // component: only paths that end in the document's file name can be it.
+      const std::string doc_name = doc.key.filename().string();
+      std::map<std::string, bool, std::less<>> seen;
+      const auto is_doc = [&](const std::string& path) {
+        if (!path.ends_with(doc_name)) return false;
+        auto [it, fresh] = seen.try_emplace(path, false);
+        if (fresh) it->second = canonical_key(path) == doc.key;
+        return it->second;
+      };
+      retired_ = analyze(options);
+      const AnalysisResult& r = retired_;
       for (const auto& folder : r.folders)
         for (const auto& f : folder.files) {
           if (!f || !f->source) continue;
           result.sources[f->source->path()] = f->source;
-          if (canonical_key(f->source->path()) == doc.key) result.parsed = f;
+          if (is_doc(f->source->path())) result.parsed = f;
         }
       for (const auto& d : r.diagnostics)
-        if (canonical_key(d.span.path) == doc.key) result.diagnostics.push_back(d);
+        if (is_doc(d.span.path)) result.diagnostics.push_back(d);
     } catch (const ConfigError& e) {
       config_error = e.what();
     } catch (...) {

@@ -22,6 +22,7 @@
 
 #include "analyzer/ast/parse.h"
 #include "analyzer/diag/diagnostic.h"
+#include "analyzer/engine/runner.h"
 #include "analyzer/output/links.h"
 
 namespace miglint::lsp {
@@ -127,6 +128,11 @@ class Server {
   std::vector<Parked> parked_;
   std::vector<nlohmann::json> outbox_;
   std::set<std::string> config_errors_shown_;
+  // Used by the worker thread only: parses, folder listings and replay state
+  // kept between analyses, valid for the configuration text they were made with.
+  AnalysisCache cache_;
+  std::optional<std::string> cache_config_;
+  AnalysisResult retired_;  // the last analysis, freed after its diagnostics are sent
   std::thread thread_;
 };
 
