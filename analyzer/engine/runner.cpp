@@ -510,17 +510,25 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   for (auto& fa : folders)
     for (auto& u : fa.units)
       if (whole_folders || only_paths.contains(u.file->source->path())) all_units.push_back(&u);
+  // The schema replay of each folder (in migration order, one task per
+  // folder) runs beside the statement rules: neither reads the other. The
+  // replays go first so that the longest tasks start first.
   std::vector<std::vector<Diagnostic>> per_unit(all_units.size());
-  parallel_for(all_units.size(), options.jobs,
-               [&](size_t i) { dispatcher.run(*all_units[i], options.config, per_unit[i]); });
+  std::vector<std::vector<Diagnostic>> per_folder(folders.size());
+  parallel_for(folders.size() + all_units.size(), options.jobs, [&](size_t i) {
+    if (i < folders.size())
+      per_folder[i] = replay_folder(folders[i], options, whole_folders ? nullptr : &only_paths);
+    else
+      dispatcher.run(*all_units[i - folders.size()], options.config, per_unit[i - folders.size()]);
+  });
   for (auto& v : per_unit)
     for (auto& d : v) diags.push_back(std::move(d));
 
-  clock.lap("statement rules");
-  // Folder replay (schema model) and parse findings.
-  for (auto& fa : folders) {
-    for (auto& d : replay_folder(fa, options, whole_folders ? nullptr : &only_paths)) diags.push_back(std::move(d));
-    clock.lap("replay");
+  clock.lap("rules+replay");
+  // Replay findings, folder rules and parse findings.
+  for (size_t fi = 0; fi < folders.size(); ++fi) {
+    auto& fa = folders[fi];
+    for (auto& d : per_folder[fi]) diags.push_back(std::move(d));
     FolderContext fctx(fa, options.config, diags);
     for (const Rule* r : active) {
       fctx.set_rule(r);
@@ -621,7 +629,12 @@ std::vector<Diagnostic> replay_folder(FolderAnalysis& fa, const AnalysisOptions&
         if (*part && (*part)->file && edited->contains((*part)->file->source->path())) first = i;
     std::vector<std::string> prefix;
     for (size_t i = 0; i < first; ++i) prefix.push_back(replay_identity(input[i]));
-    cache = &options.cache->folders[fa.folder.dir.native()];
+    {
+      // Replays of several folders run at once; map nodes stay where they are.
+      static std::mutex cache_mutex;
+      std::lock_guard lock(cache_mutex);
+      cache = &options.cache->folders[fa.folder.dir.native()];
+    }
     if (std::getenv("MIGLINT_TIMINGS"))
       fmt::print(stderr, "miglint: replay from migration {} of {}: {}\n", first, input.size(),
                  cache->replay_before && cache->replay_at == first && cache->replay_prefix == prefix ? "cached state"
