@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <fstream>
 #include <optional>
 #include <regex>
@@ -138,6 +139,32 @@ std::vector<std::string> run_rule_fixture(const fs::path& file) {
       problems.push_back(fmt::format("{}:{}:{}: unexpected {}: {}", file.filename().string(),
                                      diags[i].span.start.line, diags[i].span.start.column, diags[i].rule,
                                      diags[i].message));
+
+  // Every fix the rule offers applies cleanly: the edited file still parses
+  // and has one finding of the rule fewer.
+  const auto count = [&](const std::vector<Diagnostic>& v) {
+    return std::count_if(v.begin(), v.end(), [&](const Diagnostic& d) { return d.rule == rule_id; });
+  };
+  for (const auto& d : diags) {
+    if (d.rule != rule_id || !d.fix) continue;
+    std::string text(src->text());
+    auto edits = d.fix->edits;
+    std::sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) { return a.span.begin > b.span.begin; });
+    bool here = true;
+    for (const auto& e : edits) {
+      here = here && e.span.path == d.span.path && e.span.begin <= e.span.end && e.span.end <= text.size();
+      if (here) text.replace(e.span.begin, e.span.end - e.span.begin, e.text);
+    }
+    if (!here) continue;  // edits elsewhere (another file) are checked by their own fixtures
+    const ParsedFile fixed = parse_file(std::make_shared<SourceFile>(name, text));
+    const auto after = analyze_unit_alone(fixed, role, in_tx, config, selection, up ? &*up : nullptr);
+    if (!fixed.failed.empty())
+      problems.push_back(fmt::format("{}:{}: the fix \"{}\" leaves a syntax error:\n{}", file.filename().string(),
+                                     d.span.start.line, d.fix->description, text));
+    else if (count(after) >= count(diags))
+      problems.push_back(fmt::format("{}:{}: the fix \"{}\" does not remove the finding:\n{}",
+                                     file.filename().string(), d.span.start.line, d.fix->description, text));
+  }
   return problems;
 }
 

@@ -437,8 +437,14 @@ std::optional<Fix> not_valid_fix(const StatementContext& ctx, const pg_query::Al
   const std::string_view rest = std::string_view(ctx.source().text()).substr(s.end);
   const size_t semi = rest.starts_with(";") ? s.end + 1 : s.end;
   Fix fix;
-  fix.description = "add the constraint NOT VALID, then validate it in a separate statement";
   fix.edits.push_back(TextEdit{ctx.span(s.end, s.end), " NOT VALID"});
+  if (ctx.in_transaction() || sent_as_one_query(ctx)) {
+    // The whole file is one transaction: a VALIDATE here would scan under the
+    // ADD's lock. It belongs in a later migration.
+    fix.description = "add the constraint NOT VALID (then validate it in a later migration)";
+    return fix;
+  }
+  fix.description = "add the constraint NOT VALID, then validate it in a separate statement";
   fix.edits.push_back(TextEdit{ctx.span(semi, semi),
                                fmt::format("{}\nALTER TABLE {} VALIDATE CONSTRAINT {};", semi == s.end ? ";" : "",
                                            relation_name(at.relation()), ident)});

@@ -20,8 +20,10 @@ class RequireLockTimeout final : public Rule {
 
   void check_unit(UnitContext& ctx) const override {
     bool set = false;
+    bool reset = false;  // set earlier in the file and switched off again
     for (const Statement* s : ctx.unit().statements) {
       if (const int t = setting_change(*s->node, "lock_timeout")) {
+        reset = reset || (set && t <= 0);
         set = t > 0;
         continue;
       }
@@ -35,9 +37,12 @@ class RequireLockTimeout final : public Rule {
                       lock_phrase(lock->mode, lock->is_index ? "the table of index " + lock->name : lock->name),
                       lock->is_index ? "that table" : lock->name),
           "start the migration with `SET lock_timeout = '2s';` (and retry the migration when it times out)");
-      const Statement* first = ctx.unit().statements.front();
-      d.fix = Fix{"set lock_timeout at the start of the migration",
-                  {TextEdit{ctx.span(first->begin, first->begin), "SET lock_timeout = '2s';\n"}}};
+      // After a reset, a SET at the start would be switched off again before
+      // this statement: the SET goes right before it.
+      const Statement* at = reset ? s : ctx.unit().statements.front();
+      d.fix = Fix{reset ? "set lock_timeout again before this statement"
+                        : "set lock_timeout at the start of the migration",
+                  {TextEdit{ctx.span(at->begin, at->begin), "SET lock_timeout = '2s';\n"}}};
       return;  // one finding per migration: one SET covers every statement
     }
   }

@@ -20,8 +20,10 @@ class RequireStatementTimeout final : public Rule {
 
   void check_unit(UnitContext& ctx) const override {
     bool set = false;
+    bool reset = false;  // set earlier in the file and switched off again
     for (const Statement* s : ctx.unit().statements) {
       if (const int t = setting_change(*s->node, "statement_timeout")) {
+        reset = reset || (set && t <= 0);
         set = t > 0;
         continue;
       }
@@ -37,9 +39,12 @@ class RequireStatementTimeout final : public Rule {
           "start the migration with `SET statement_timeout = ...` sized for the table (the timeout aborts the "
           "migration instead of blocking the application), or use the online alternative the other findings "
           "suggest");
-      const Statement* first = ctx.unit().statements.front();
-      d.fix = Fix{"set statement_timeout at the start of the migration (adjust the value to the table's size)",
-                  {TextEdit{ctx.span(first->begin, first->begin), "SET statement_timeout = '5min';\n"}}};
+      // After a reset, a SET at the start would be switched off again before
+      // this statement: the SET goes right before it.
+      const Statement* at = reset ? s : ctx.unit().statements.front();
+      d.fix = Fix{reset ? "set statement_timeout again before this statement (adjust the value to the table's size)"
+                        : "set statement_timeout at the start of the migration (adjust the value to the table's size)",
+                  {TextEdit{ctx.span(at->begin, at->begin), "SET statement_timeout = '5min';\n"}}};
       return;  // one finding per migration: one SET covers every statement
     }
   }
