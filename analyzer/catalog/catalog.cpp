@@ -216,13 +216,8 @@ bool Catalog::relation_exists(const QName& n) const {
 }
 
 bool Catalog::constraint_name_used(const std::string& schema, const std::string& name) const {
-  if (connames_.count(schema + '\x1f' + name)) return true;
-  // Domain CHECK constraints share the namespace.
-  for (const auto& [k, t] : types_)
-    if (t->kind == TypeKind::Domain && t->name.schema == schema)
-      for (const auto& c : t->checks)
-        if (c.first == name) return true;
-  return false;
+  // Table and domain constraints alike (they share the namespace).
+  return connames_.count(schema + '\x1f' + name) != 0;
 }
 
 std::vector<Ptr<Function>> Catalog::functions_named(const QName& n) const {
@@ -277,9 +272,28 @@ void Catalog::erase_sequence(const QName& n) {
 }
 void Catalog::put_type(Ptr<Type> t) {
   const auto k = t->name.key();
+  if (auto old = find(types_, k)) domain_connames(*old, -1);
+  domain_connames(*t, +1);
   store<Type>(kTypes, types_, k, std::move(t));
 }
-void Catalog::erase_type(const QName& n) { store<Type>(kTypes, types_, n.key(), nullptr); }
+void Catalog::erase_type(const QName& n) {
+  if (auto old = find(types_, n.key())) domain_connames(*old, -1);
+  store<Type>(kTypes, types_, n.key(), nullptr);
+}
+
+// A domain's CHECK names count as used constraint names of its schema, kept
+// in the same journaled counts as table constraints (a lookup, not a scan of
+// every type, when PostgreSQL's implicit names are chosen).
+void Catalog::domain_connames(const Type& t, int delta) {
+  if (t.kind != TypeKind::Domain) return;
+  for (const auto& c : t.checks) {
+    if (c.first.empty()) continue;
+    const auto ck = t.name.schema + '\x1f' + c.first;
+    const auto cur = find(connames_, ck);
+    const int n = (cur ? *cur : 0) + delta;
+    store<int>(kConnames, connames_, ck, n > 0 ? std::make_shared<const int>(n) : nullptr);
+  }
+}
 void Catalog::put_function(Ptr<Function> f) {
   const auto k = f->signature();
   store<Function>(kFunctions, functions_, k, std::move(f));

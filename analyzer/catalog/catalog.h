@@ -299,6 +299,7 @@ class Catalog {
   void store(int id, std::map<std::string, Ptr<T>>& m, const std::string& k, Ptr<T> v);
   void add_dep(const std::string& target, const std::string& dependent, int delta);
   void table_deps(const Table& t, int delta);
+  void domain_connames(const Type& t, int delta);
   void view_deps(const View& v, int delta);
 
   struct Entry {
