@@ -27,7 +27,10 @@ int run_schema(const SchemaOptions& o) {
   const catalog::Catalog* cat = &rr.catalog;
   std::optional<catalog::ReplayResult> partial;
   if (!o.at.empty()) {
-    partial = catalog::replay(replay_input(fa), {false, o.at});
+    catalog::ReplayOptions ro;
+    ro.check_down = false;
+    ro.stop_after = o.at;
+    partial = catalog::replay(replay_input(fa), ro);
     cat = &partial->catalog;
   }
   std::cout << (o.format == "json" ? catalog::render_json(*cat) : catalog::render_sql(*cat));

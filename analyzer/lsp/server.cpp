@@ -450,9 +450,9 @@ void Server::analyse(const std::string& uri) {
       std::map<std::string, bool, std::less<>> seen;
       const auto is_doc = [&](const std::string& path) {
         if (!path.ends_with(doc_name)) return false;
-        auto [it, fresh] = seen.try_emplace(path, false);
-        if (fresh) it->second = canonical_key(path) == doc.key;
-        return it->second;
+        auto [hit, fresh] = seen.try_emplace(path, false);
+        if (fresh) hit->second = canonical_key(path) == doc.key;
+        return hit->second;
       };
       retired_ = analyze(options);
       const AnalysisResult& r = retired_;
