@@ -492,6 +492,31 @@ int setting_change(const pg_query::Node& n, std::string_view name) {
   return found;
 }
 
+std::optional<StatementWithoutSetting> first_without_setting(const UnitContext& ctx, std::string_view name,
+                                                             bool (*needs)(const TableLock&)) {
+  bool set = false;
+  bool reset = false;
+  for (const Statement* s : ctx.unit().statements) {
+    if (const int t = setting_change(*s->node, name)) {
+      reset = reset || (set && t <= 0);
+      set = t > 0;
+      continue;
+    }
+    if (set) continue;
+    auto lock = strongest_existing_lock(ctx, *s);
+    if (lock && needs(*lock)) return StatementWithoutSetting{s, std::move(*lock), reset};
+  }
+  return std::nullopt;
+}
+
+Fix set_setting_fix(const UnitContext& ctx, const StatementWithoutSetting& at, std::string_view name,
+                    std::string_view value, std::string_view advice) {
+  const Statement* before = at.after_reset ? at.statement : ctx.unit().statements.front();
+  const char* where = at.after_reset ? "again before this statement" : "at the start of the migration";
+  return Fix{fmt::format("set {} {}{}", name, where, advice),
+             {TextEdit{ctx.span(before->begin, before->begin), fmt::format("SET {} = {};\n", name, value)}}};
+}
+
 bool is_control_statement(const pg_query::Node& stmt) {
   return stmt.has_transaction_stmt() || stmt.has_variable_set_stmt() || stmt.has_variable_show_stmt();
 }

@@ -3,6 +3,7 @@
 // or indexed. Shared by the locking, timeout and transaction rules so they
 // agree on every statement.
 #pragma once
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -82,6 +83,23 @@ std::optional<Fix> not_valid_fix(const StatementContext& ctx, const pg_query::Al
 // SELECT set_config(...)): +1 set to a non-zero value, -1 cleared (0,
 // DEFAULT, RESET), 0 not about it.
 int setting_change(const pg_query::Node& stmt, std::string_view name);
+
+// The first statement of the unit that runs while session setting `name` is
+// off and takes a lock `needs` accepts (one per unit: one SET covers every
+// statement), with that lock, and whether the file had set the setting and
+// switched it off again before it.
+struct StatementWithoutSetting {
+  const Statement* statement = nullptr;
+  TableLock lock;
+  bool after_reset = false;
+};
+std::optional<StatementWithoutSetting> first_without_setting(const UnitContext& ctx, std::string_view name,
+                                                             bool (*needs)(const TableLock&));
+// `SET name = value;` at the start of the unit, or right before the statement
+// when the file switched the setting off (a SET at the start would no longer
+// hold there). `advice` ends the description, e.g. " (adjust the value)".
+Fix set_setting_fix(const UnitContext& ctx, const StatementWithoutSetting& at, std::string_view name,
+                    std::string_view value, std::string_view advice = {});
 
 // Is `node` a statement that only controls the session or the transaction
 // (BEGIN, COMMIT, SET, RESET)?

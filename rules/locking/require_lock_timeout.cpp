@@ -19,32 +19,18 @@ class RequireLockTimeout final : public Rule {
   }
 
   void check_unit(UnitContext& ctx) const override {
-    bool set = false;
-    bool reset = false;  // set earlier in the file and switched off again
-    for (const Statement* s : ctx.unit().statements) {
-      if (const int t = setting_change(*s->node, "lock_timeout")) {
-        reset = reset || (set && t <= 0);
-        set = t > 0;
-        continue;
-      }
-      if (set) continue;
-      const auto lock = strongest_existing_lock(ctx, *s);
-      if (!lock || lock->mode < LockMode::Share) continue;
-      auto& d = ctx.report(
-          *s,
-          fmt::format("this statement {} without a lock_timeout: while it waits behind a long-running query, "
-                      "every later query on {} queues behind it",
-                      lock_phrase(lock->mode, lock->is_index ? "the table of index " + lock->name : lock->name),
-                      lock->is_index ? "that table" : lock->name),
-          "start the migration with `SET lock_timeout = '2s';` (and retry the migration when it times out)");
-      // After a reset, a SET at the start would be switched off again before
-      // this statement: the SET goes right before it.
-      const Statement* at = reset ? s : ctx.unit().statements.front();
-      d.fix = Fix{reset ? "set lock_timeout again before this statement"
-                        : "set lock_timeout at the start of the migration",
-                  {TextEdit{ctx.span(at->begin, at->begin), "SET lock_timeout = '2s';\n"}}};
-      return;  // one finding per migration: one SET covers every statement
-    }
+    const auto found = first_without_setting(ctx, "lock_timeout",
+                                             [](const TableLock& l) { return l.mode >= LockMode::Share; });
+    if (!found) return;
+    const TableLock& lock = found->lock;
+    auto& d = ctx.report(
+        *found->statement,
+        fmt::format("this statement {} without a lock_timeout: while it waits behind a long-running query, "
+                    "every later query on {} queues behind it",
+                    lock_phrase(lock.mode, lock.is_index ? "the table of index " + lock.name : lock.name),
+                    lock.is_index ? "that table" : lock.name),
+        "start the migration with `SET lock_timeout = '2s';` (and retry the migration when it times out)");
+    d.fix = set_setting_fix(ctx, *found, "lock_timeout", "'2s'");
   }
 };
 
