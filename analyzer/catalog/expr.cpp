@@ -1,9 +1,8 @@
 #include "analyzer/catalog/expr.h"
 
-#include <google/protobuf/descriptor.h>
-#include <google/protobuf/reflection.h>
 #include <google/protobuf/arena.h>
 #include <pg_query.h>
+#include <pg_query/pg_ast_meta.h>
 
 #include "analyzer/ast/parse.h"
 
@@ -160,74 +159,45 @@ std::string serial_base_type(const pg_query::TypeName& t) {
 
 namespace {
 
+using pgmeta::MsgType;
+
 template <typename F>
-void visit_msg(const pb::Message& m, F& f, int depth);
+void visit_msg(const pb::MessageLite& m, MsgType t, F& f, int depth);
 
 template <typename F>
 void visit_node(const pg_query::Node& n, F& f, int depth) {
   if (depth > kMaxExprDepth) return;
   f(n);
-  visit_msg(n, f, depth + 1);
+  visit_msg(n, MsgType::Node, f, depth + 1);
 }
 
 template <typename F>
-void visit_msg(const pb::Message& m, F& f, int depth) {
+void visit_msg(const pb::MessageLite& m, MsgType t, F& f, int depth) {
   if (depth > kMaxExprDepth) return;
-  const auto* d = m.GetDescriptor();
-  const auto* r = m.GetReflection();
-  for (int i = 0; i < d->field_count(); ++i) {
-    const auto* fd = d->field(i);
-    if (fd->cpp_type() != pb::FieldDescriptor::CPPTYPE_MESSAGE) continue;
-    if (fd->is_repeated()) {
-      const int n = r->FieldSize(m, fd);
-      for (int j = 0; j < n; ++j) {
-        const auto& sub = r->GetRepeatedMessage(m, fd, j);
-        if (const auto* node = dynamic_cast<const pg_query::Node*>(&sub))
-          visit_node(*node, f, depth + 1);
-        else
-          visit_msg(sub, f, depth + 1);
-      }
-    } else if (r->HasField(m, fd)) {
-      const auto& sub = r->GetMessage(m, fd);
-      if (const auto* node = dynamic_cast<const pg_query::Node*>(&sub))
-        visit_node(*node, f, depth + 1);
-      else
-        visit_msg(sub, f, depth + 1);
-    }
-  }
+  pgmeta::children(m, t, [&](const pb::MessageLite& sub, MsgType st) {
+    if (st == MsgType::Node)
+      visit_node(static_cast<const pg_query::Node&>(sub), f, depth + 1);
+    else
+      visit_msg(sub, st, f, depth + 1);
+  });
 }
 
 struct Normalizer {
   const ExprContext& ctx;
   bool too_deep = false;
 
-  void msg(pb::Message* m, int depth) {
+  void msg(pb::MessageLite* m, MsgType t, int depth) {
     if (depth > kMaxExprDepth) {
       too_deep = true;
       return;
     }
-    const auto* d = m->GetDescriptor();
-    const auto* r = m->GetReflection();
-    for (int i = 0; i < d->field_count(); ++i) {
-      const auto* fd = d->field(i);
-      if (fd->name() == "location" && !fd->is_repeated()) {
-        r->ClearField(m, fd);
-        continue;
-      }
-      if (fd->cpp_type() != pb::FieldDescriptor::CPPTYPE_MESSAGE) continue;
-      if (fd->is_repeated()) {
-        const int n = r->FieldSize(*m, fd);
-        for (int j = 0; j < n; ++j) sub(r->MutableRepeatedMessage(m, fd, j), depth + 1);
-      } else if (r->HasField(*m, fd)) {
-        sub(r->MutableMessage(m, fd), depth + 1);
-      }
-    }
-  }
-  void sub(pb::Message* m, int depth) {
-    if (auto* node = dynamic_cast<pg_query::Node*>(m))
-      this->node(node, depth);
-    else
-      msg(m, depth);
+    pgmeta::clear_location(*m, t);
+    pgmeta::mutable_children(*m, t, [&](pb::MessageLite& sub, MsgType st) {
+      if (st == MsgType::Node)
+        node(static_cast<pg_query::Node*>(&sub), depth + 1);
+      else
+        msg(&sub, st, depth + 1);
+    });
   }
 
   static bool is_const(const pg_query::Node& n) {
@@ -241,7 +211,7 @@ struct Normalizer {
   }
 
   void node(pg_query::Node* n, int depth) {
-    msg(n, depth);
+    msg(n, MsgType::Node, depth);
     if (too_deep) return;
     switch (n->node_case()) {
       case pg_query::Node::kTypeCast: {
@@ -422,24 +392,14 @@ std::string deparse_parse_result(const pg_query::ParseResult& pr) {
 
 int node_depth(const pg_query::Node& n, int limit) {
   int max_depth = 0;
-  std::function<void(const pb::Message&, int)> rec = [&](const pb::Message& m, int depth) {
+  const auto rec = [&](const auto& self, const pb::MessageLite& m, MsgType t, int depth) -> void {
     if (depth > max_depth) max_depth = depth;
     if (depth >= limit) return;
-    const auto* d = m.GetDescriptor();
-    const auto* r = m.GetReflection();
-    for (int i = 0; i < d->field_count(); ++i) {
-      const auto* fd = d->field(i);
-      if (fd->cpp_type() != pb::FieldDescriptor::CPPTYPE_MESSAGE) continue;
-      if (fd->is_repeated()) {
-        const int k = r->FieldSize(m, fd);
-        for (int j = 0; j < k; ++j) rec(r->GetRepeatedMessage(m, fd, j), depth + 1);
-      } else if (r->HasField(m, fd)) {
-        rec(r->GetMessage(m, fd), depth + 1);
-      }
-      if (max_depth >= limit) return;
-    }
+    pgmeta::children(m, t, [&](const pb::MessageLite& sub, MsgType st) {
+      if (max_depth < limit) self(self, sub, st, depth + 1);
+    });
   };
-  rec(n, 0);
+  rec(rec, n, MsgType::Node, 0);
   return max_depth;
 }
 
@@ -487,27 +447,20 @@ Expr rename_column(const Expr& e, const std::string& from, const std::string& to
   const pg_query::Node* stmt = parse_single_statement("SELECT " + e.text, arena);
   if (!stmt || !stmt->has_select_stmt() || stmt->select_stmt().target_list_size() != 1) return e;
   pg_query::Node copy = stmt->select_stmt().target_list(0).res_target().val();
-  std::function<void(pb::Message*, int)> rec = [&](pb::Message* m, int depth) {
+  const auto rec = [&](const auto& self, pb::MessageLite& m, MsgType t, int depth) -> void {
     if (depth > kMaxExprDepth) return;
-    if (auto* n = dynamic_cast<pg_query::Node*>(m); n && n->has_column_ref()) {
-      auto* f = n->mutable_column_ref()->mutable_fields();
-      if (!f->empty() && (*f)[f->size() - 1].has_string() && (*f)[f->size() - 1].string().sval() == from)
-        (*f)[f->size() - 1].mutable_string()->set_sval(to);
-      return;
-    }
-    const auto* d = m->GetDescriptor();
-    const auto* r = m->GetReflection();
-    for (int i = 0; i < d->field_count(); ++i) {
-      const auto* fd = d->field(i);
-      if (fd->cpp_type() != pb::FieldDescriptor::CPPTYPE_MESSAGE) continue;
-      if (fd->is_repeated()) {
-        for (int j = 0; j < r->FieldSize(*m, fd); ++j) rec(r->MutableRepeatedMessage(m, fd, j), depth + 1);
-      } else if (r->HasField(*m, fd)) {
-        rec(r->MutableMessage(m, fd), depth + 1);
+    if (t == MsgType::Node) {
+      auto& n = static_cast<pg_query::Node&>(m);
+      if (n.has_column_ref()) {
+        auto* f = n.mutable_column_ref()->mutable_fields();
+        if (!f->empty() && (*f)[f->size() - 1].has_string() && (*f)[f->size() - 1].string().sval() == from)
+          (*f)[f->size() - 1].mutable_string()->set_sval(to);
+        return;
       }
     }
+    pgmeta::mutable_children(m, t, [&](pb::MessageLite& sub, MsgType st) { self(self, sub, st, depth + 1); });
   };
-  rec(&copy, 0);
+  rec(rec, copy, MsgType::Node, 0);
   return make_expr(copy, ctx);
 }
 

@@ -1,6 +1,7 @@
 #include "analyzer/effects/apply.h"
 
 #include <fmt/format.h>
+#include <pg_query/pg_ast_meta.h>
 
 #include <cctype>
 
@@ -371,10 +372,7 @@ ApplyResult apply_statement(catalog::Catalog& cat, const ParsedFile& file, const
     case N::kDoStmt: c.unmodeled("DO block: the model does not run procedural code"); break;
     case N::kCallStmt: c.unmodeled("CALL: the model does not run procedures"); break;
     default: {
-      std::string name = n.GetDescriptor()->oneof_decl(0)->name();
-      const auto* fd = n.GetDescriptor()->FindFieldByNumber(static_cast<int>(n.node_case()));
-      if (fd) name = fd->message_type()->name();
-      c.unmodeled(fmt::format("{} is not modeled", name));
+      c.unmodeled(fmt::format("{} is not modeled", pgmeta::node_case_type_name(static_cast<int>(n.node_case()))));
       break;
     }
   }

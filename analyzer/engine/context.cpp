@@ -3,6 +3,8 @@
 #include "analyzer/engine/rule.h"
 #include "analyzer/engine/walk.h"
 
+#include <pg_query/pg_ast_meta.h>
+
 namespace miglint {
 
 std::string_view role_name(Role r) {
@@ -14,15 +16,14 @@ std::string_view role_name(Role r) {
   return "plain";
 }
 
-int own_location(const google::protobuf::Message& m) {
-  const auto* f = m.GetDescriptor()->FindFieldByName("location");
-  if (!f || f->cpp_type() != google::protobuf::FieldDescriptor::CPPTYPE_INT32) return -1;
-  return m.GetReflection()->GetInt32(m, f);
+int own_location(const google::protobuf::MessageLite& m) {
+  const auto t = pgmeta::type_of(m);
+  return t ? pgmeta::location_of(m, *t) : -1;
 }
 
-int nearest_location(const google::protobuf::Message& m) {
+int nearest_location(const google::protobuf::MessageLite& m) {
   int found = -1;
-  walk_messages(m, [&](const google::protobuf::Message& x) {
+  walk_messages(m, [&](const google::protobuf::MessageLite& x) {
     if (found >= 0) return false;
     const int loc = own_location(x);
     if (loc >= 0) {
@@ -74,11 +75,11 @@ Diagnostic& FolderContext::report(const SourceFile& file, size_t begin, size_t e
   return report(make_span(file, begin, end), std::move(message), std::move(help));
 }
 
-size_t StatementContext::offset_of(const google::protobuf::Message& node) const {
+size_t StatementContext::offset_of(const google::protobuf::MessageLite& node) const {
   return stmt_.offset(nearest_location(node));
 }
 
-Diagnostic& StatementContext::report_at(const google::protobuf::Message& node, std::string message, std::string help) {
+Diagnostic& StatementContext::report_at(const google::protobuf::MessageLite& node, std::string message, std::string help) {
   const int loc = nearest_location(node);
   if (loc < 0) return report(stmt_, std::move(message), std::move(help));
   const size_t b = stmt_.offset(loc);

@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include <google/protobuf/message.h>
+#include <google/protobuf/message_lite.h>
 
 #include "analyzer/ast/parse.h"
 #include "analyzer/config/config.h"
@@ -83,10 +83,10 @@ class StatementContext : public UnitContext {
   const Statement& statement() const { return stmt_; }
   // File offset of a node: its own location, else its nearest located
   // descendant, else the statement start.
-  size_t offset_of(const google::protobuf::Message& node) const;
+  size_t offset_of(const google::protobuf::MessageLite& node) const;
   bool created_earlier(std::string_view relation) const { return created_before(relation, stmt_.ordinal); }
 
-  Diagnostic& report_at(const google::protobuf::Message& node, std::string message, std::string help = {});
+  Diagnostic& report_at(const google::protobuf::MessageLite& node, std::string message, std::string help = {});
   Diagnostic& report_statement(std::string message, std::string help = {}) {
     return report(stmt_, std::move(message), std::move(help));
   }
@@ -117,8 +117,8 @@ class FolderContext {
 };
 
 // AST location of a message (-1 when it has none).
-int own_location(const google::protobuf::Message& m);
+int own_location(const google::protobuf::MessageLite& m);
 // Location of the message or its first located descendant (-1 if none).
-int nearest_location(const google::protobuf::Message& m);
+int nearest_location(const google::protobuf::MessageLite& m);
 
 }  // namespace miglint

@@ -1,52 +1,50 @@
 #include "analyzer/engine/walk.h"
 
-#include <cstdint>
-#include <typeindex>
-#include <typeinfo>
-#include <unordered_map>
+#include <algorithm>
 #include <vector>
+
+#include <pg_query/pg_ast_meta.h>
 
 namespace miglint {
 
-using google::protobuf::Message;
+using google::protobuf::MessageLite;
+using pgmeta::MsgType;
 
 namespace {
 
-struct WalkItem;
-// MsgType, push_children() and message_types(): generated from pg_query.proto
-// by tools/gen_walk.py (typed accessors instead of reflection, which tests
-// every field of every message and builds the descriptor pool on first use).
-enum class MsgType : uint16_t;
 struct WalkItem {
-  const Message* m;
+  const MessageLite* m;
   MsgType t;
 };
-#include <pg_query/pg_walk.inc>
 
 template <typename Visit>
-void walk(const Message& root, Visit&& visit) {
-  const auto& types = message_types();
-  const auto it = types.find(std::type_index(typeid(root)));
-  if (it == types.end()) {
+void walk(const MessageLite& root, Visit&& visit) {
+  const auto type = pgmeta::type_of(root);
+  if (!type) {
     visit(root, false);  // not an AST message: nothing below it to walk
     return;
   }
-  std::vector<WalkItem> stack{{&root, it->second}};
+  std::vector<WalkItem> stack{{&root, *type}};
   while (!stack.empty()) {
     const WalkItem item = stack.back();
     stack.pop_back();
-    if (visit(*item.m, item.t == MsgType::Node)) push_children(item.m, item.t, stack);
+    if (!visit(*item.m, item.t == MsgType::Node)) continue;
+    // Children are pushed in field order and reversed, so that popping
+    // visits them in source order.
+    const size_t first = stack.size();
+    pgmeta::children(*item.m, item.t, [&](const MessageLite& c, MsgType t) { stack.push_back({&c, t}); });
+    std::reverse(stack.begin() + static_cast<std::ptrdiff_t>(first), stack.end());
   }
 }
 
 }  // namespace
 
-void walk_messages(const Message& root, const std::function<bool(const Message&)>& visit) {
-  walk(root, [&](const Message& m, bool) { return visit(m); });
+void walk_messages(const MessageLite& root, const std::function<bool(const MessageLite&)>& visit) {
+  walk(root, [&](const MessageLite& m, bool) { return visit(m); });
 }
 
-void walk_nodes(const Message& root, const std::function<void(const pg_query::Node&)>& visit) {
-  walk(root, [&](const Message& m, bool is_node) {
+void walk_nodes(const MessageLite& root, const std::function<void(const pg_query::Node&)>& visit) {
+  walk(root, [&](const MessageLite& m, bool is_node) {
     if (is_node) visit(static_cast<const pg_query::Node&>(m));
     return true;
   });

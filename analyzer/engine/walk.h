@@ -3,17 +3,17 @@
 #pragma once
 #include <functional>
 
-#include <google/protobuf/message.h>
+#include <google/protobuf/message_lite.h>
 #include <pg_query/pg_query.pb.h>
 
 namespace miglint {
 
 // Visits every pg_query::Node under root in pre-order, source order.
-void walk_nodes(const google::protobuf::Message& root, const std::function<void(const pg_query::Node&)>& visit);
+void walk_nodes(const google::protobuf::MessageLite& root, const std::function<void(const pg_query::Node&)>& visit);
 
 // Visits every message (nodes and their payloads) in pre-order; return false
 // from visit to skip a subtree.
-void walk_messages(const google::protobuf::Message& root,
-                   const std::function<bool(const google::protobuf::Message&)>& visit);
+void walk_messages(const google::protobuf::MessageLite& root,
+                   const std::function<bool(const google::protobuf::MessageLite&)>& visit);
 
 }  // namespace miglint

@@ -27,10 +27,8 @@ bool separate_by_design(const pg_query::AlterTableCmd& cmd) {
 
 bool mentions(const pg_query::Node& stmt, const std::string& relname) {
   bool found = false;
-  walk_messages(stmt, [&](const google::protobuf::Message& m) {
-    if (m.GetDescriptor() == pg_query::RangeVar::descriptor() &&
-        static_cast<const pg_query::RangeVar&>(m).relname() == relname)
-      found = true;
+  walk_messages(stmt, [&](const google::protobuf::MessageLite& m) {
+    if (const auto* rv = dynamic_cast<const pg_query::RangeVar*>(&m); rv && rv->relname() == relname) found = true;
     return !found;
   });
   return found;
