@@ -95,7 +95,8 @@ int run_audit(const CommonOptions& o) {
   else if (o.format == "json") kind = Kind::Json;
   else throw UsageError("format `" + o.format + "` is not available for audit (human, markdown, html, json)");
 
-  const AnalysisOptions a = analysis_options(o);
+  AnalysisOptions a = analysis_options(o);
+  a.release_syntax = true;  // nothing reads the syntax trees after the analysis
   AnalysisResult r;
   {
     Progress progress(count_sql_files(a));

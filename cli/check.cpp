@@ -9,7 +9,8 @@ namespace miglint {
 const AnalysisResult* parked_result = nullptr;
 
 int run_check(const CommonOptions& o) {
-  const AnalysisOptions a = analysis_options(o);
+  AnalysisOptions a = analysis_options(o);
+  a.release_syntax = true;  // nothing reads the syntax trees after the analysis
   AnalysisResult r = analyze(a);
   const TextLookup lookup = [&a, base = disk_text_lookup()](const std::string& path) -> std::optional<std::string> {
     std::error_code ec;

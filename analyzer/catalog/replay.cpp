@@ -32,92 +32,109 @@ std::string verb(effects::Action a) {
 
 }  // namespace
 
-ReplayResult replay(const std::vector<ReplayMigration>& migrations, const ReplayOptions& options) {
-  ReplayResult r;
-  size_t first = 0;
-  if (options.resume && options.resume_at <= migrations.size()) {
-    r = *options.resume;
-    first = options.resume_at;
+Replayer::Replayer(const ReplayOptions& options) : options_(options) {
+  if (options_.resume) {
+    r_ = *options_.resume;
+    index_ = options_.resume_at;
   }
+}
+
+bool Replayer::step(const ReplayMigration& m) {
+  if (stopped_) return false;
+  const size_t mi = index_++;
+  ReplayResult& r = r_;
+  const ReplayOptions& options = options_;
   Catalog& cat = r.catalog;
-  for (size_t mi = first; mi < migrations.size(); ++mi) {
-    const ReplayMigration& m = migrations[mi];
-    cat.commit();
-    if (options.snapshot && options.snapshot_at == mi) *options.snapshot = r;
-    const size_t c0 = cat.checkpoint();
-    std::vector<std::pair<const StatementEffects*, size_t>> up_effects;
-    const size_t first_up_effect = r.effects.size();
-    if (m.up) {
-      effects::begin_file(cat);
-      for (const auto& [file, st] : m.up->statements) {
-        auto res = effects::apply_statement(cat, *file, *st);
-        for (const auto& i : res.issues) r.diagnostics.push_back(issue_diag(*file, i));
-        r.effects.push_back({m.version, false, file, st, std::move(res.effects)});
-      }
-    }
-    const size_t up_effect_end = r.effects.size();
-    if (options.on_step) options.on_step({mi, false, false}, cat);
-    if (options.stop_after && *options.stop_after == m.version) break;
-    if (!options.check_down || !m.down) continue;
-    const size_t c1 = cat.checkpoint();
-    bool failed = false;
-    effects::begin_file(cat);
-    for (const auto& [file, st] : m.down->statements) {
-      auto res = effects::apply_statement(cat, *file, *st);
-      for (const auto& i : res.issues) {
-        if (i.severity == Severity::Error) failed = true;
-        r.diagnostics.push_back(issue_diag(*file, i));
-      }
-      r.effects.push_back({m.version, true, file, st, std::move(res.effects)});
-    }
-    if (options.on_step) options.on_step({mi, true, failed}, cat);
-    if (failed) {
-      r.down_failed.push_back(m.version);
-    } else {
-      const auto touched = cat.touched_since(c0);
-      const Slice after = cat.slice(touched);
-      const Slice before = cat.slice_at(c0, touched);
-      auto diffs = diff(before, after, [&](const std::string& k) { return cat.uncertain(k); });
-      if (!diffs.empty() && m.down->file) {
-        r.not_inverse.push_back(m.version);
-        Diagnostic d;
-        d.rule = "down-not-inverse";
-        d.severity = Severity::Error;
-        const ParsedFile& df = *m.down->file;
-        size_t b = m.down->begin, e = m.down->begin;
-        if (!m.down->statements.empty() && m.down->statements.front().first == &df) {
-          b = m.down->statements.front().second->begin;
-          e = m.down->statements.front().second->end;
-        }
-        d.span = make_span(*df.source, b, std::max(b, e));
-        std::string msg = "down does not restore the schema: ";
-        for (size_t i = 0; i < diffs.size(); ++i) msg += (i ? "; " : "") + diffs[i].str();
-        d.message = msg;
-        d.help = "make the down migration undo exactly what the up migration did";
-        // Point at the up statement behind each difference when it is known.
-        std::set<std::pair<const Statement*, std::string>> seen;
-        for (const auto& diffx : diffs) {
-          for (size_t i = up_effect_end; i > first_up_effect; --i) {
-            const auto& se = r.effects[i - 1];
-            const effects::Effect* hit = nullptr;
-            for (const auto& ef : se.effects)
-              if (ef.object.name == diffx.object.name && (diffx.object.member.empty() || ef.object.member.empty() ||
-                                                          ef.object.member == diffx.object.member))
-                hit = &ef;
-            if (!hit) continue;
-            const std::string note = fmt::format("the up migration {} {} here", verb(hit->action), diffx.object.str());
-            if (seen.insert({se.statement, note}).second)
-              d.notes.push_back({make_span(*se.file->source, se.statement->begin, se.statement->end), note});
-            break;
-          }
-        }
-        r.diagnostics.push_back(std::move(d));
-      }
-    }
-    cat.rollback(c1);
-  }
   cat.commit();
-  return r;
+  if (options.snapshot && options.snapshot_at == mi) *options.snapshot = r;
+  const size_t c0 = cat.checkpoint();
+  const size_t first_up_effect = r.effects.size();
+  if (m.up) {
+    effects::begin_file(cat);
+    for (const auto& [file, st] : m.up->statements) {
+      auto res = effects::apply_statement(cat, *file, *st);
+      for (const auto& i : res.issues) r.diagnostics.push_back(issue_diag(*file, i));
+      r.effects.push_back({m.version, false, file, st, std::move(res.effects)});
+    }
+  }
+  const size_t up_effect_end = r.effects.size();
+  if (options.on_step) options.on_step({mi, false, false}, cat);
+  if (options.stop_after && *options.stop_after == m.version) {
+    stopped_ = true;
+    return false;
+  }
+  if (!options.check_down || !m.down) return true;
+  const size_t c1 = cat.checkpoint();
+  bool failed = false;
+  effects::begin_file(cat);
+  for (const auto& [file, st] : m.down->statements) {
+    auto res = effects::apply_statement(cat, *file, *st);
+    for (const auto& i : res.issues) {
+      if (i.severity == Severity::Error) failed = true;
+      r.diagnostics.push_back(issue_diag(*file, i));
+    }
+    r.effects.push_back({m.version, true, file, st, std::move(res.effects)});
+  }
+  if (options.on_step) options.on_step({mi, true, failed}, cat);
+  if (failed) {
+    r.down_failed.push_back(m.version);
+  } else {
+    const auto touched = cat.touched_since(c0);
+    const Slice after = cat.slice(touched);
+    const Slice before = cat.slice_at(c0, touched);
+    auto diffs = diff(before, after, [&](const std::string& k) { return cat.uncertain(k); });
+    if (!diffs.empty() && m.down->file) {
+      r.not_inverse.push_back(m.version);
+      Diagnostic d;
+      d.rule = "down-not-inverse";
+      d.severity = Severity::Error;
+      const ParsedFile& df = *m.down->file;
+      size_t b = m.down->begin, e = m.down->begin;
+      if (!m.down->statements.empty() && m.down->statements.front().first == &df) {
+        b = m.down->statements.front().second->begin;
+        e = m.down->statements.front().second->end;
+      }
+      d.span = make_span(*df.source, b, std::max(b, e));
+      std::string msg = "down does not restore the schema: ";
+      for (size_t i = 0; i < diffs.size(); ++i) msg += (i ? "; " : "") + diffs[i].str();
+      d.message = msg;
+      d.help = "make the down migration undo exactly what the up migration did";
+      // Point at the up statement behind each difference when it is known.
+      std::set<std::pair<const Statement*, std::string>> seen;
+      for (const auto& diffx : diffs) {
+        for (size_t i = up_effect_end; i > first_up_effect; --i) {
+          const auto& se = r.effects[i - 1];
+          const effects::Effect* hit = nullptr;
+          for (const auto& ef : se.effects)
+            if (ef.object.name == diffx.object.name && (diffx.object.member.empty() || ef.object.member.empty() ||
+                                                        ef.object.member == diffx.object.member))
+              hit = &ef;
+          if (!hit) continue;
+          const std::string note = fmt::format("the up migration {} {} here", verb(hit->action), diffx.object.str());
+          if (seen.insert({se.statement, note}).second)
+            d.notes.push_back({make_span(*se.file->source, se.statement->begin, se.statement->end), note});
+          break;
+        }
+      }
+      r.diagnostics.push_back(std::move(d));
+    }
+  }
+  cat.rollback(c1);
+  return true;
+}
+
+ReplayResult Replayer::finish() {
+  r_.catalog.commit();
+  return std::move(r_);
+}
+
+ReplayResult replay(const std::vector<ReplayMigration>& migrations, const ReplayOptions& options) {
+  ReplayOptions o = options;
+  if (o.resume && o.resume_at > migrations.size()) o.resume = nullptr;
+  Replayer rep(o);
+  for (size_t mi = o.resume ? o.resume_at : 0; mi < migrations.size(); ++mi)
+    if (!rep.step(migrations[mi])) break;
+  return rep.finish();
 }
 
 // ---- rendering ----

@@ -72,6 +72,25 @@ struct ReplayResult {
 
 ReplayResult replay(const std::vector<ReplayMigration>& migrations, const ReplayOptions& options = {});
 
+// The same replay, one migration at a time, for callers that have the
+// migrations in order but not all at once (the analysis replays a folder
+// while its later files are still being parsed).
+class Replayer {
+ public:
+  // With options.resume, the first step() is migration options.resume_at.
+  explicit Replayer(const ReplayOptions& options = {});
+  // Applies the next migration; false once options.stop_after was reached
+  // (this and later migrations are not applied).
+  bool step(const ReplayMigration& m);
+  ReplayResult finish();
+
+ private:
+  ReplayOptions options_;
+  ReplayResult r_;
+  size_t index_ = 0;
+  bool stopped_ = false;
+};
+
 // The schema as readable SQL (CREATE statements) and as stable, sorted JSON.
 std::string render_sql(const Catalog& c);
 std::string render_json(const Catalog& c);

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdlib>
 #include <cerrno>
 #include <cstring>
@@ -18,6 +19,7 @@
 
 #include "analyzer/catalog/replay.h"
 #include "analyzer/diag/suppress.h"
+#include "analyzer/migrations/dir_listing.h"
 #include "analyzer/migrations/folder_rules.h"
 #include "analyzer/migrations/git.h"
 #include "analyzer/engine/registry.h"
@@ -101,38 +103,42 @@ namespace {
 bool is_sql(const fs::path& p) { return p.extension() == ".sql"; }
 
 // Directories under root that hold migrations: a directory with .sql files,
-// or the parent of `<version>_<name>/up.sql` directories.
-std::vector<fs::path> find_migration_dirs(const fs::path& root, std::vector<Diagnostic>& problems) {
+// or the parent of `<version>_<name>/up.sql` directories. Symlinked
+// directories are not followed.
+std::vector<fs::path> find_migration_dirs(const fs::path& root, DirListings& listings,
+                                          std::vector<Diagnostic>& problems) {
   std::set<fs::path> dirs;
-  std::error_code ec;
-  fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec), end;
-  if (ec) {
-    Diagnostic d;
-    d.rule = "unreadable-file";
-    d.severity = Severity::Error;
-    d.span.path = display_path(root);
-    d.message = fmt::format("cannot read directory: {}", ec.message());
-    problems.push_back(std::move(d));
-    return {};
-  }
-  for (; it != end; it.increment(ec)) {
-    if (ec) break;
-    std::error_code ec2;
-    if (!it->is_regular_file(ec2) && !it->is_symlink(ec2)) continue;
-    const fs::path& p = it->path();
-    if (!is_sql(p)) continue;
-    const auto name = p.filename().string();
-    if (name == "up.sql" || name == "down.sql") dirs.insert(p.parent_path().parent_path());
-    else dirs.insert(p.parent_path());
+  std::vector<fs::path> todo{root};
+  while (!todo.empty()) {
+    const fs::path dir = std::move(todo.back());
+    todo.pop_back();
+    const DirListing& listing = listings.get(dir);
+    if (!listing.opened && dir == root) {
+      Diagnostic d;
+      d.rule = "unreadable-file";
+      d.severity = Severity::Error;
+      d.span.path = display_path(root);
+      d.message = fmt::format("cannot read directory: {}", listing.error);
+      problems.push_back(std::move(d));
+      return {};
+    }
+    for (const DirEntry& e : listing.entries) {
+      if (e.kind == DirEntry::Kind::Dir && !e.symlink) todo.push_back(e.path);
+      if ((e.kind != DirEntry::Kind::File && !e.symlink) || !is_sql(e.path)) continue;
+      if (e.name == "up.sql" || e.name == "down.sql") dirs.insert(dir.parent_path());
+      else dirs.insert(dir);
+    }
   }
   // A folder-layout parent already covers its version directories.
+  const auto has_parts = [&](const fs::path& d) {
+    for (const DirEntry& e : listings.get(d).entries)
+      if ((e.name == "up.sql" || e.name == "down.sql") && e.error.empty()) return true;
+    return false;
+  };
   std::vector<fs::path> out;
-  for (const auto& d : dirs) {
-    bool covered = false;
-    for (const auto& o : dirs)
-      if (o != d && d.parent_path() == o && (fs::exists(d / "up.sql") || fs::exists(d / "down.sql"))) covered = true;
-    if (!covered) out.push_back(d);
-  }
+  for (const auto& d : dirs)
+    if (!(d.has_parent_path() && d.parent_path() != d && dirs.contains(d.parent_path()) && has_parts(d)))
+      out.push_back(d);
   return out;
 }
 
@@ -172,25 +178,31 @@ bool stat_file(const fs::path& p, std::int64_t& mtime_ns, std::uintmax_t& size) 
 // changed since. Only layouts read from file names alone (in one directory)
 // are cached: goose and dbmate sections come from the files' text, folder
 // and flyway layouts from subdirectories.
-MigrationFolder load_folder(const fs::path& dir, const AnalysisOptions& options) {
-  if (!options.cache) return load_migration_folder(dir, options.config);
+MigrationFolder load_folder(const fs::path& dir, const AnalysisOptions& options, DirListings& listings) {
+  if (!options.cache) return load_migration_folder(dir, options.config, &listings);
   std::int64_t mtime = 0;
   std::uintmax_t size = 0;
-  if (!stat_file(dir, mtime, size)) return load_migration_folder(dir, options.config);
+  if (!stat_file(dir, mtime, size)) return load_migration_folder(dir, options.config, &listings);
   auto& c = options.cache->folders[dir.native()];
   if (c.dir_mtime_ns == mtime && (c.folder.layout == Layout::Updown || c.folder.layout == Layout::Plain) &&
       !c.folder.dir.empty())
     return c.folder;
-  c.folder = load_migration_folder(dir, options.config);
+  c.folder = load_migration_folder(dir, options.config, &listings);
   c.dir_mtime_ns = mtime;
   c.replay_before.reset();
   return c.folder;
 }
 
+// A file of the analysis, read and parsed once by whichever thread needs it
+// first.
 struct FileSlot {
   fs::path path;
   std::shared_ptr<const ParsedFile> parsed;
   std::string error;
+  AnalysisCache::File* cached = nullptr;
+  std::once_flag once;
+  // With release_syntax: the rule runs and replays still to read the trees.
+  std::atomic<int> readers{0};
 };
 
 void fill_unit_facts(Unit& u) {
@@ -203,42 +215,80 @@ void fill_unit_facts(Unit& u) {
   }
 }
 
-// Keyed by the path's string: std::filesystem::path compares component by
-// component, which dominated lookups in large folders.
-using FilesByPath = std::unordered_map<std::string, const ParsedFile*>;
-
-std::vector<Unit> build_units(const MigrationFolder& folder, const FilesByPath& files) {
+// The units of a folder before its files are parsed: each migration's up
+// and down sections, then every other .sql file as a plain unit. A unit whose
+// file cannot be read keeps a null file and is dropped at the end.
+struct UnitPlan {
   std::vector<Unit> units;
+  std::vector<size_t> slot;  // the file slot of each unit
+  // Work items: the units of one migration (in migration order), then one
+  // item per plain file.
+  std::vector<std::vector<size_t>> items;
+  std::vector<size_t> migration_item;  // item of folder.migrations[i]
+};
+
+UnitPlan plan_units(const MigrationFolder& folder, const std::unordered_map<std::string, size_t>& slot_of) {
+  UnitPlan plan;
   std::unordered_set<std::string> covered;
-  const auto add = [&](const Section& sec, Role role, const Migration* m) {
-    const auto it = files.find(sec.file.native());
-    if (it == files.end() || !it->second) return;
+  const auto add = [&](const Section& sec, Role role, const Migration* m, std::vector<size_t>& item) {
+    const auto it = slot_of.find(sec.file.native());
+    if (it == slot_of.end()) return;
     covered.insert(sec.file.native());
     Unit u;
-    u.file = it->second;
     u.begin = sec.begin;
     u.end = sec.end;
     u.role = role;
     u.migration = m;
     u.in_transaction = m ? m->in_transaction : false;
-    for (const auto& s : u.file->statements)
-      if (s.begin >= u.begin && s.begin < u.end) u.statements.push_back(&s);
-    fill_unit_facts(u);
-    units.push_back(std::move(u));
+    item.push_back(plan.units.size());
+    plan.units.push_back(std::move(u));
+    plan.slot.push_back(it->second);
   };
   for (const auto& m : folder.migrations) {
-    if (m.up) add(*m.up, Role::Up, &m);
-    if (m.down) add(*m.down, Role::Down, &m);
+    std::vector<size_t> item;
+    if (m.up) add(*m.up, Role::Up, &m, item);
+    if (m.down) add(*m.down, Role::Down, &m, item);
+    plan.migration_item.push_back(plan.items.size());
+    plan.items.push_back(std::move(item));
   }
   for (const auto& f : folder.sql_files)
-    if (!covered.contains(f.native())) add(Section{f, 0, SIZE_MAX}, Role::Plain, nullptr);
-  // Link each down to its up once the vector no longer moves.
-  std::map<const Migration*, const Unit*> ups;
-  for (const auto& u : units)
-    if (u.role == Role::Up) ups[u.migration] = &u;
-  for (auto& u : units)
-    if (u.role == Role::Down && ups.contains(u.migration)) u.up = ups[u.migration];
-  return units;
+    if (!covered.contains(f.native())) {
+      std::vector<size_t> item;
+      add(Section{f, 0, SIZE_MAX}, Role::Plain, nullptr, item);
+      plan.items.push_back(std::move(item));
+    }
+  return plan;
+}
+
+// Gives the units of one item their parsed file and statements, and links a
+// down to its up.
+void complete_units(UnitPlan& plan, const std::vector<size_t>& item, const std::vector<FileSlot>& slots) {
+  Unit* up = nullptr;
+  for (size_t k : item) {
+    Unit& u = plan.units[k];
+    u.file = slots[plan.slot[k]].parsed.get();
+    if (!u.file) continue;
+    for (const auto& st : u.file->statements)
+      if (st.begin >= u.begin && st.begin < u.end) u.statements.push_back(&st);
+    fill_unit_facts(u);
+    if (u.role == Role::Up) up = &u;
+  }
+  for (size_t k : item)
+    if (plan.units[k].file && plan.units[k].role == Role::Down) plan.units[k].up = up;
+}
+
+// The units whose file was read, in plan order, with their up links kept.
+std::vector<Unit> present_units(UnitPlan& plan) {
+  std::vector<size_t> new_index(plan.units.size(), SIZE_MAX);
+  std::vector<Unit> out;
+  for (size_t k = 0; k < plan.units.size(); ++k)
+    if (plan.units[k].file) {
+      new_index[k] = out.size();
+      out.push_back(std::move(plan.units[k]));
+    }
+  for (auto& u : out)
+    if (u.up) u.up = &out[new_index[static_cast<size_t>(u.up - plan.units.data())]];
+  return out;
 }
 
 // One walk per statement; each node goes to the rules that asked for its kind.
@@ -291,8 +341,12 @@ Diagnostic unreadable(const fs::path& p, const std::string& why) {
 
 }  // namespace
 
-std::vector<Diagnostic> replay_folder(FolderAnalysis& fa, const AnalysisOptions& options,
-                                      const std::set<std::string>* edited);
+std::vector<Diagnostic> replay_folder(FolderAnalysis& fa, const std::vector<Unit>& units,
+                                      const AnalysisOptions& options, const std::set<std::string>* edited);
+namespace {
+std::optional<catalog::ReplayMigration> replay_migration(const Migration& m, const std::vector<Unit>& units,
+                                                         const std::vector<size_t>& item);
+}
 
 // A unit as the schema replay takes it.
 catalog::ReplayPart replay_part(const Unit& u) {
@@ -387,6 +441,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   const RuleSelection selection(options.config, options.select, options.ignore);
   std::vector<Diagnostic> diags;
 
+  DirListings listings;  // each directory is listed once in this analysis
   // Folders to load, and (for single-file paths) the only files to report.
   std::vector<fs::path> folder_dirs;
   std::set<std::string> only_paths;
@@ -395,7 +450,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     std::error_code ec;
     if (fs::is_directory(p, ec)) {
       whole_folders = true;
-      for (auto& d : find_migration_dirs(p, diags)) folder_dirs.push_back(d);
+      for (auto& d : find_migration_dirs(p, listings, diags)) folder_dirs.push_back(d);
     } else if (fs::exists(p, ec) || options.overlays.contains(fs::weakly_canonical(p, ec))) {
       // A single file is analysed with its folder as context.
       fs::path dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();
@@ -415,7 +470,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   std::vector<FolderAnalysis> folders;
   for (const auto& d : folder_dirs) {
     FolderAnalysis fa;
-    fa.folder = load_folder(d, options);
+    fa.folder = load_folder(d, options, listings);
     clock.lap("load layout");
     // Loader findings plus missing-down/up, version-collision, migration-name,
     // modified-migration.
@@ -446,81 +501,195 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   }
 
   clock.lap("load folders");
-  // Read and parse every file once, in parallel.
-  std::vector<FileSlot> slots;
-  for (auto& fa : folders)
-    for (const auto& f : fa.folder.sql_files) slots.push_back({f, nullptr, {}});
-  std::vector<AnalysisCache::File*> cached(slots.size(), nullptr);
-  if (options.cache)
-    for (size_t i = 0; i < slots.size(); ++i) cached[i] = &options.cache->files[slots[i].path.native()];
-  parallel_for(slots.size(), options.jobs, [&](size_t i) {
-    AnalysisCache::File* c = cached[i];
-    // Unchanged on disk (same size and modification time) and not open in an
-    // editor: the last parse still holds.
-    const auto overlay = options.overlays.empty() ? options.overlays.end() : find_overlay(options.overlays, slots[i].path);
-    const bool from_overlay = overlay != options.overlays.end();
-    std::int64_t mtime = 0;
-    std::uintmax_t size = 0;
-    if (c && !from_overlay && stat_file(slots[i].path, mtime, size) && c->parsed && c->mtime_ns == mtime &&
-        c->size == size) {
-      slots[i].parsed = c->parsed;
-      return;
-    }
-    auto rr = from_overlay ? ReadResult{overlay->second, {}} : read_file(slots[i].path);
-    if (!rr.error.empty()) {
-      slots[i].error = rr.error;
-      return;
-    }
-    if (c && c->parsed && c->bytes == rr.bytes) {
-      slots[i].parsed = c->parsed;
-    } else {
-      auto src = std::make_shared<SourceFile>(display_path(slots[i].path), rr.bytes);
-      slots[i].parsed = std::make_shared<ParsedFile>(parse_file(std::move(src)));
-    }
-    if (c) {
-      c->bytes = std::move(rr.bytes);
-      c->parsed = slots[i].parsed;
-      c->mtime_ns = from_overlay ? -1 : mtime;  // an editor buffer: compare bytes next time
-      c->size = size;
-    }
-  });
-  FilesByPath by_path;
-  for (auto& s : slots) {
-    if (!s.error.empty()) diags.push_back(unreadable(s.path, s.error));
-    by_path[s.path.native()] = s.parsed.get();
-  }
-  {
-    size_t k = 0;
-    for (auto& fa : folders) {
-      for (size_t j = 0; j < fa.folder.sql_files.size(); ++j, ++k)
-        if (slots[k].parsed) fa.files.push_back(slots[k].parsed);
-      fa.units = build_units(fa.folder, by_path);
-    }
-  }
-
-  clock.lap("read+parse");
-  // Statement and unit rules, in parallel over units.
+  // Read and parse every file once, run the statement rules on each unit,
+  // and replay each folder in migration order, all at once: work items (one
+  // migration's files, or one other file) are taken in order by every
+  // thread, and a thread replaying a folder takes items itself while the
+  // migration it needs next is not parsed yet, so the replay overlaps the
+  // parsing of later files and no thread waits on work nobody has taken.
   std::vector<const Rule*> active;
   for (const auto& r : all_rules())
     if (selection.enabled(r->id())) active.push_back(r.get());
   const Dispatcher dispatcher(active);
-  std::vector<const Unit*> all_units;
+
+  size_t slot_count = 0;
+  for (auto& fa : folders) slot_count += fa.folder.sql_files.size();
+  std::vector<FileSlot> slots(slot_count);
+  std::vector<UnitPlan> plans;
+  std::vector<size_t> first_slot;
+  {
+    size_t k = 0;
+    for (auto& fa : folders) {
+      first_slot.push_back(k);
+      std::unordered_map<std::string, size_t> slot_of;
+      for (const auto& f : fa.folder.sql_files) {
+        slots[k].path = f;
+        if (options.cache) slots[k].cached = &options.cache->files[f.native()];
+        slot_of.emplace(f.native(), k++);
+      }
+      plans.push_back(plan_units(fa.folder, slot_of));
+    }
+  }
+  const auto parse_slot = [&](FileSlot& slot) {
+    AnalysisCache::File* c = slot.cached;
+    // Unchanged on disk (same size and modification time) and not open in an
+    // editor: the last parse still holds.
+    const auto overlay = options.overlays.empty() ? options.overlays.end() : find_overlay(options.overlays, slot.path);
+    const bool from_overlay = overlay != options.overlays.end();
+    std::int64_t mtime = 0;
+    std::uintmax_t size = 0;
+    if (c && !from_overlay && stat_file(slot.path, mtime, size) && c->parsed && c->mtime_ns == mtime && c->size == size) {
+      slot.parsed = c->parsed;
+      return;
+    }
+    auto rr = from_overlay ? ReadResult{overlay->second, {}} : read_file(slot.path);
+    if (!rr.error.empty()) {
+      slot.error = rr.error;
+      return;
+    }
+    if (c && c->parsed && c->bytes == rr.bytes) {
+      slot.parsed = c->parsed;
+    } else {
+      auto src = std::make_shared<SourceFile>(display_path(slot.path), rr.bytes);
+      slot.parsed = std::make_shared<ParsedFile>(parse_file(std::move(src)));
+    }
+    if (c) {
+      c->bytes = std::move(rr.bytes);
+      c->parsed = slot.parsed;
+      c->mtime_ns = from_overlay ? -1 : mtime;  // an editor buffer: compare bytes next time
+      c->size = size;
+    }
+  };
+
+  struct Item {
+    size_t folder = 0;
+    const std::vector<size_t>* units = nullptr;
+    std::atomic<bool> done{false};
+  };
+  size_t item_count = 0;
+  for (const auto& plan : plans) item_count += plan.items.size();
+  std::vector<Item> items(item_count);
+  std::vector<size_t> first_item(folders.size() + 1, 0);
+  std::vector<size_t> first_unit(folders.size() + 1, 0);
+  {
+    size_t k = 0;
+    for (size_t f = 0; f < plans.size(); ++f) {
+      first_item[f] = k;
+      for (const auto& it : plans[f].items) {
+        items[k].folder = f;
+        items[k++].units = &it;
+      }
+      first_unit[f + 1] = first_unit[f] + plans[f].units.size();
+    }
+    first_item[folders.size()] = k;
+  }
   // Files named alone are reported alone: the rest of their folder is context
   // for the replay, and its statement findings would be discarded.
-  for (auto& fa : folders)
-    for (auto& u : fa.units)
-      if (whole_folders || only_paths.contains(u.file->source->path())) all_units.push_back(&u);
-  // The schema replay of each folder (in migration order, one task per
-  // folder) runs beside the statement rules: neither reads the other. The
-  // replays go first so that the longest tasks start first.
-  std::vector<std::vector<Diagnostic>> per_unit(all_units.size());
+  const auto reported = [&](const Unit& u) { return whole_folders || only_paths.contains(u.file->source->path()); };
+  std::vector<std::vector<Diagnostic>> per_unit(first_unit[folders.size()]);
   std::vector<std::vector<Diagnostic>> per_folder(folders.size());
-  parallel_for(folders.size() + all_units.size(), options.jobs, [&](size_t i) {
-    if (i < folders.size())
-      per_folder[i] = replay_folder(folders[i], options, whole_folders ? nullptr : &only_paths);
-    else
-      dispatcher.run(*all_units[i - folders.size()], options.config, per_unit[i - folders.size()]);
+  std::atomic<size_t> next_item{0}, next_replay{0};
+  std::mutex done_mutex;
+  std::condition_variable done_cv;
+
+  // Which slots an item reads, once each.
+  const auto item_slots = [&](const Item& item) {
+    std::vector<size_t> out;
+    for (size_t k : *item.units) out.push_back(plans[item.folder].slot[k]);
+    std::sort(out.begin(), out.end());
+    out.erase(std::unique(out.begin(), out.end()), out.end());
+    return out;
+  };
+  const bool release = options.release_syntax && !options.cache;
+  if (release)
+    for (size_t f = 0; f < plans.size(); ++f) {
+      std::vector<bool> is_migration(plans[f].items.size(), false);
+      for (size_t mi : plans[f].migration_item) is_migration[mi] = true;
+      for (size_t i = first_item[f]; i < first_item[f + 1]; ++i)
+        for (size_t sl : item_slots(items[i])) slots[sl].readers += is_migration[i - first_item[f]] ? 2 : 1;
+    }
+  // The last reader of a file frees its trees.
+  const auto done_reading = [&](const Item& item) {
+    if (!release) return;
+    for (size_t sl : item_slots(item))
+      if (slots[sl].readers.fetch_sub(1) == 1 && slots[sl].parsed)
+        const_cast<ParsedFile&>(*slots[sl].parsed).release_syntax();  // created by this analysis alone
+  };
+  const auto process = [&](size_t i) {
+    Item& item = items[i];
+    UnitPlan& plan = plans[item.folder];
+    for (size_t k : *item.units) {
+      FileSlot& slot = slots[plan.slot[k]];
+      std::call_once(slot.once, [&] { parse_slot(slot); });
+    }
+    complete_units(plan, *item.units, slots);
+    {
+      std::lock_guard lock(done_mutex);
+      item.done = true;
+    }
+    done_cv.notify_all();
+    for (size_t k : *item.units) {
+      const Unit& u = plan.units[k];
+      if (u.file && reported(u)) dispatcher.run(u, options.config, per_unit[first_unit[item.folder] + k]);
+    }
+    done_reading(item);
+  };
+  // Takes and processes items until `ready` holds; waits only when every
+  // item is taken.
+  const auto help_until = [&](const auto& ready) {
+    while (!ready()) {
+      const size_t i = next_item.fetch_add(1);
+      if (i < items.size()) {
+        process(i);
+        continue;
+      }
+      std::unique_lock lock(done_mutex);
+      done_cv.wait(lock, ready);
+    }
+  };
+  const auto folder_files = [&](size_t f) {
+    std::vector<std::shared_ptr<const ParsedFile>> out;
+    for (size_t k = 0; k < folders[f].folder.sql_files.size(); ++k)
+      if (auto& p = slots[first_slot[f] + k].parsed) out.push_back(p);
+    return out;
+  };
+  const auto replay_task = [&](size_t f) {
+    FolderAnalysis& fa = folders[f];
+    UnitPlan& plan = plans[f];
+    if (options.cache) {
+      // The language server resumes from a state cached before the edited
+      // migration, which needs every migration before it first.
+      help_until([&] {
+        for (size_t i = first_item[f]; i < first_item[f + 1]; ++i)
+          if (!items[i].done) return false;
+        return true;
+      });
+      fa.files = folder_files(f);
+      per_folder[f] = replay_folder(fa, plan.units, options, whole_folders ? nullptr : &only_paths);
+      return;
+    }
+    catalog::Replayer replayer;
+    for (size_t mi = 0; mi < fa.folder.migrations.size(); ++mi) {
+      const Item& item = items[first_item[f] + plan.migration_item[mi]];
+      help_until([&] { return item.done.load(); });
+      if (auto m = replay_migration(fa.folder.migrations[mi], plan.units, *item.units)) replayer.step(*m);
+      done_reading(item);
+    }
+    fa.replay = std::make_shared<catalog::ReplayResult>(replayer.finish());
+    per_folder[f] = fa.replay->diagnostics;
+  };
+  const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
+  parallel_for(jobs, jobs, [&](size_t) {
+    for (size_t f; (f = next_replay.fetch_add(1)) < folders.size();) replay_task(f);
+    for (size_t i; (i = next_item.fetch_add(1)) < items.size();) process(i);
   });
+
+  for (auto& s : slots)
+    if (!s.error.empty()) diags.push_back(unreadable(s.path, s.error));
+  for (size_t f = 0; f < folders.size(); ++f) {
+    if (folders[f].files.empty()) folders[f].files = folder_files(f);
+    folders[f].units = present_units(plans[f]);
+  }
   for (auto& v : per_unit)
     for (auto& d : v) diags.push_back(std::move(d));
 
@@ -595,29 +764,42 @@ std::string replay_identity(const catalog::ReplayMigration& m) {
 }
 }  // namespace
 
-std::vector<catalog::ReplayMigration> replay_input(const FolderAnalysis& fa) {
-  std::vector<catalog::ReplayMigration> out;
-  std::map<const Migration*, size_t> index;
-  for (const auto& m : fa.folder.migrations) {
-    index[&m] = out.size();
-    catalog::ReplayMigration rm;
-    rm.version = m.version;
-    out.push_back(std::move(rm));
-  }
-  for (const auto& u : fa.units) {
-    if (!u.migration || u.file->binary) continue;
-    auto& rm = out[index[u.migration]];
+namespace {
+// One migration of the replay from its units (null file: unreadable); none
+// when it has no up, since a down alone cannot be checked against anything.
+std::optional<catalog::ReplayMigration> replay_migration(const Migration& m, const std::vector<Unit>& units,
+                                                         const std::vector<size_t>& item) {
+  catalog::ReplayMigration rm;
+  rm.version = m.version;
+  for (size_t k : item) {
+    const Unit& u = units[k];
+    if (!u.file || u.file->binary) continue;
     if (u.role == Role::Up) rm.up = replay_part(u);
     else if (u.role == Role::Down) rm.down = replay_part(u);
   }
-  // A down without its up cannot be checked against anything.
-  std::erase_if(out, [](const catalog::ReplayMigration& m) { return !m.up; });
-  return out;
+  if (!rm.up) return std::nullopt;
+  return rm;
 }
 
-std::vector<Diagnostic> replay_folder(FolderAnalysis& fa, const AnalysisOptions& options,
-                                      const std::set<std::string>* edited) {
-  const auto input = replay_input(fa);
+std::vector<catalog::ReplayMigration> replay_input(const MigrationFolder& folder, const std::vector<Unit>& units) {
+  std::map<const Migration*, std::vector<size_t>> by_migration;
+  for (size_t k = 0; k < units.size(); ++k)
+    if (units[k].migration) by_migration[units[k].migration].push_back(k);
+  std::vector<catalog::ReplayMigration> out;
+  for (const auto& m : folder.migrations) {
+    const auto it = by_migration.find(&m);
+    if (it == by_migration.end()) continue;
+    if (auto rm = replay_migration(m, units, it->second)) out.push_back(std::move(*rm));
+  }
+  return out;
+}
+}  // namespace
+
+std::vector<catalog::ReplayMigration> replay_input(const FolderAnalysis& fa) { return replay_input(fa.folder, fa.units); }
+
+std::vector<Diagnostic> replay_folder(FolderAnalysis& fa, const std::vector<Unit>& units,
+                                      const AnalysisOptions& options, const std::set<std::string>* edited) {
+  const auto input = replay_input(fa.folder, units);
   catalog::ReplayOptions ro;
   AnalysisCache::Folder* cache = nullptr;
   if (options.cache && edited) {

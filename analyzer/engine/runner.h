@@ -51,6 +51,10 @@ struct AnalysisOptions {
   std::map<std::filesystem::path, std::string> overlays;
   // Kept by a long-lived caller (the language server) between analyses.
   AnalysisCache* cache = nullptr;
+  // Free each file's syntax trees as soon as its rules and its migration's
+  // replay have run (large folders then fit in far less memory). Only for
+  // callers that do not read the trees afterwards; ignored with a cache.
+  bool release_syntax = false;
 };
 
 namespace catalog {

@@ -15,6 +15,7 @@
 #include <toml++/toml.h>
 
 #include "analyzer/migrations/migration.h"
+#include "analyzer/migrations/dir_listing.h"
 
 namespace fs = std::filesystem;
 
@@ -373,7 +374,9 @@ void dbmate_sections(const fs::path& file, std::string_view text, Candidate& c) 
 
 class Loader {
  public:
-  Loader(const fs::path& dir, const Config& cfg) : cfg_(cfg) { folder_.dir = dir; }
+  Loader(const fs::path& dir, const Config& cfg, DirListings* listings) : cfg_(cfg), listings_(listings) {
+    folder_.dir = dir;
+  }
 
   MigrationFolder run() {
     scan_top();
@@ -415,34 +418,20 @@ class Loader {
   // Lists the folder's entries; entries that cannot be stat'ed are reported.
   void list_dir(const fs::path& d, std::vector<std::pair<std::string, fs::path>>& files,
                 std::vector<std::pair<std::string, fs::path>>& dirs, bool report_dir_error) {
-    std::error_code ec;
-    fs::directory_iterator it(d, ec), end;
-    if (ec) {
-      if (report_dir_error) unreadable(d, ec.message());
+    DirListing local;
+    const DirListing& listing = listings_ ? listings_->get(d) : (local = list_directory(d));
+    if (!listing.opened) {
+      if (report_dir_error) unreadable(d, listing.error);
       top_ok_ = top_ok_ && !report_dir_error;
       return;
     }
-    for (; it != end; it.increment(ec)) {
-      if (ec) break;
-      std::string name = it->path().filename().string();
-      if (name.empty() || name[0] == '.') continue;  // .keep, editor files
-      std::error_code sec;
-      // The entry's type comes with the directory listing; only symlinks
-      // need a stat to learn what they point at.
-      fs::file_status st = it->symlink_status(sec);
-      if (!sec && fs::is_symlink(st)) st = it->status(sec);
-      if (sec) {
-        unreadable(it->path(), sec.message());
-        continue;
-      }
-      if (fs::is_directory(st))
-        dirs.emplace_back(name, it->path());
-      else if (fs::is_regular_file(st))
-        files.emplace_back(name, it->path());
+    for (const DirEntry& e : listing.entries) {
+      if (e.name.empty() || e.name[0] == '.') continue;  // .keep, editor files
+      if (!e.error.empty()) unreadable(e.path, e.error);
+      else if (e.kind == DirEntry::Kind::Dir) dirs.emplace_back(e.name, e.path);
+      else if (e.kind == DirEntry::Kind::File) files.emplace_back(e.name, e.path);
     }
-    if (ec) unreadable(d, ec.message());
-    std::sort(files.begin(), files.end());
-    std::sort(dirs.begin(), dirs.end());
+    if (!listing.error.empty()) unreadable(d, listing.error);
   }
 
   void scan_top() {
@@ -467,8 +456,14 @@ class Loader {
   }
 
   bool folder_dir_has_parts(const fs::path& d) {
-    std::error_code ec;
-    return fs::exists(d / "up.sql", ec) || fs::exists(d / "down.sql", ec);
+    if (!listings_) {
+      std::error_code ec;
+      return fs::exists(d / "up.sql", ec) || fs::exists(d / "down.sql", ec);
+    }
+    // The listing is needed again to load the directory.
+    for (const DirEntry& e : listings_->get(d).entries)
+      if ((e.name == "up.sql" || e.name == "down.sql") && e.error.empty()) return true;
+    return false;
   }
 
   Layout choose_layout() {
@@ -811,6 +806,7 @@ class Loader {
   }
 
   const Config& cfg_;
+  DirListings* listings_ = nullptr;
   MigrationFolder folder_;
   bool top_ok_ = true;
   bool nothing_recognised_ = false;  // already reported as a whole
@@ -848,8 +844,8 @@ std::optional<std::pair<std::string, VersionKey>> version_from_relative_path(con
   return std::make_pair(c.version, c.key);
 }
 
-MigrationFolder load_migration_folder(const fs::path& dir, const Config& cfg) {
-  return Loader(dir, cfg).run();
+MigrationFolder load_migration_folder(const fs::path& dir, const Config& cfg, DirListings* listings) {
+  return Loader(dir, cfg, listings).run();
 }
 
 }  // namespace miglint

@@ -44,6 +44,8 @@
 
 namespace miglint {
 
+class DirListings;
+
 enum class Layout { Updown, Folder, Goose, Dbmate, Flyway, Plain };
 std::string_view layout_name(Layout l);
 std::optional<Layout> parse_layout(std::string_view s);
@@ -104,7 +106,10 @@ struct MigrationFolder {
 // Flyway's nested locations), detects or applies cfg.layout, pairs up and
 // down halves, orders by VersionKey and decides transaction mode. Deterministic
 // for the same folder contents.
-MigrationFolder load_migration_folder(const std::filesystem::path& dir, const Config& cfg);
+// `listings`, when given, supplies directory listings already made (and
+// keeps the ones made here) within one analysis.
+MigrationFolder load_migration_folder(const std::filesystem::path& dir, const Config& cfg,
+                                      DirListings* listings = nullptr);
 
 // The version of the migration a path (relative to the folder) belongs to,
 // as written and as key; nullopt when the path is no migration of the layout.

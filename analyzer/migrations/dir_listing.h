@@ -1,0 +1,44 @@
+// Directory listings shared by folder discovery and the loader within one
+// analysis. Listing a directory costs several system calls; a folder of
+// `<version>_<name>/up.sql` directories was listed once to find it and again
+// to load it, which was a sixth of a whole check of such a folder.
+#pragma once
+#include <filesystem>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+namespace miglint {
+
+struct DirEntry {
+  enum class Kind { File, Dir, Other };
+  std::string name;
+  std::filesystem::path path;
+  Kind kind = Kind::Other;  // of what the entry points at, for a symlink
+  bool symlink = false;
+  std::string error;  // the entry could not be stat'ed (kind is Other)
+};
+
+struct DirListing {
+  std::string error;  // the directory itself could not be read (entries may be partial)
+  bool opened = false;  // false: not even opened (error says why)
+  std::vector<DirEntry> entries;  // sorted by name, hidden entries included
+};
+
+// Lists one directory, following symlinked entries to learn their kind.
+DirListing list_directory(const std::filesystem::path& dir);
+
+// Listings remembered for the duration of one analysis (not across: the
+// directory may change).
+class DirListings {
+ public:
+  const DirListing& get(const std::filesystem::path& dir);
+
+ private:
+  std::mutex mu_;
+  std::unordered_map<std::string, std::unique_ptr<DirListing>> by_dir_;
+};
+
+}  // namespace miglint
