@@ -40,6 +40,7 @@ ReplayResult replay(const std::vector<ReplayMigration>& migrations, const Replay
     first = options.resume_at;
   }
   Catalog& cat = r.catalog;
+  bool stopped = false;
   for (size_t mi = first; mi < migrations.size(); ++mi) {
     const ReplayMigration& m = migrations[mi];
     cat.commit();
@@ -57,7 +58,10 @@ ReplayResult replay(const std::vector<ReplayMigration>& migrations, const Replay
     }
     const size_t up_effect_end = r.effects.size();
     if (options.on_step) options.on_step({mi, false, false}, cat);
-    if (options.stop_after && *options.stop_after == m.version) break;
+    if (options.stop_after && *options.stop_after == m.version) {
+      stopped = true;
+      break;
+    }
     if (!options.check_down || !m.down) continue;
     const size_t c1 = cat.checkpoint();
     bool failed = false;
@@ -117,6 +121,8 @@ ReplayResult replay(const std::vector<ReplayMigration>& migrations, const Replay
     cat.rollback(c1);
   }
   cat.commit();
+  // After the last migration: resuming there replays nothing.
+  if (options.snapshot && options.snapshot_at == migrations.size() && !stopped) *options.snapshot = r;
   return r;
 }
 

@@ -172,19 +172,57 @@ bool stat_file(const fs::path& p, std::int64_t& mtime_ns, std::uintmax_t& size) 
 // changed since. Only layouts read from file names alone (in one directory)
 // are cached: goose and dbmate sections come from the files' text, folder
 // and flyway layouts from subdirectories.
-MigrationFolder load_folder(const fs::path& dir, const AnalysisOptions& options) {
+MigrationFolder load_folder(const fs::path& dir, const AnalysisOptions& options, AnalysisCache::Folder** cached) {
+  *cached = nullptr;
   if (!options.cache) return load_migration_folder(dir, options.config);
   std::int64_t mtime = 0;
   std::uintmax_t size = 0;
   if (!stat_file(dir, mtime, size)) return load_migration_folder(dir, options.config);
   auto& c = options.cache->folders[dir.native()];
   if (c.dir_mtime_ns == mtime && (c.folder.layout == Layout::Updown || c.folder.layout == Layout::Plain) &&
-      !c.folder.dir.empty())
+      !c.folder.dir.empty()) {
+    *cached = &c;
     return c.folder;
+  }
   c.folder = load_migration_folder(dir, options.config);
   c.dir_mtime_ns = mtime;
   c.replay_before.reset();
+  c.rule_states.clear();
+  c.checks_valid = false;
   return c.folder;
+}
+
+// What check_folder reads from disk besides the listing: miglint.sum and,
+// when it exists (checksums) or a section starts inside a file (its line),
+// the migrations' files. Size and modification time stand for the bytes.
+std::vector<std::pair<std::int64_t, std::uintmax_t>> folder_check_inputs(const MigrationFolder& folder) {
+  std::vector<std::pair<std::int64_t, std::uintmax_t>> out;
+  std::int64_t mtime = -1;
+  std::uintmax_t size = 0;
+  const bool sum = stat_file(folder.dir / kSumFileName, mtime, size);
+  out.emplace_back(mtime, size);
+  for (const auto& m : folder.migrations)
+    for (const auto* part : {&m.up, &m.down})
+      if (*part && (sum || (*part)->begin != 0)) {
+        mtime = -1;
+        size = 0;
+        stat_file((*part)->file, mtime, size);
+        out.emplace_back(mtime, size);
+      }
+  return out;
+}
+
+// check_folder, or its last result while the listing it read (a cached
+// folder) and the files it read are unchanged.
+std::vector<Diagnostic> folder_checks(const MigrationFolder& folder, const Config& config,
+                                      AnalysisCache::Folder* cached) {
+  if (!cached) return check_folder(folder, config);
+  auto inputs = folder_check_inputs(folder);
+  if (cached->checks_valid && cached->check_inputs == inputs) return cached->checks;
+  cached->checks = check_folder(folder, config);
+  cached->check_inputs = std::move(inputs);
+  cached->checks_valid = true;
+  return cached->checks;
 }
 
 struct FileSlot {
@@ -292,7 +330,8 @@ Diagnostic unreadable(const fs::path& p, const std::string& why) {
 }  // namespace
 
 std::vector<Diagnostic> replay_folder(FolderAnalysis& fa, const AnalysisOptions& options,
-                                      const std::set<std::string>* edited);
+                                      const std::set<std::string>* edited,
+                                      FolderRuleStates** rule_states, size_t* effects_at);
 
 // A unit as the schema replay takes it.
 catalog::ReplayPart replay_part(const Unit& u) {
@@ -415,11 +454,12 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   std::vector<FolderAnalysis> folders;
   for (const auto& d : folder_dirs) {
     FolderAnalysis fa;
-    fa.folder = load_folder(d, options);
+    AnalysisCache::Folder* cached = nullptr;
+    fa.folder = load_folder(d, options, &cached);
     clock.lap("load layout");
     // Loader findings plus missing-down/up, version-collision, migration-name,
     // modified-migration.
-    for (auto& diag : check_folder(fa.folder, options.config)) diags.push_back(std::move(diag));
+    for (auto& diag : folder_checks(fa.folder, options.config, cached)) diags.push_back(std::move(diag));
     folders.push_back(std::move(fa));
   }
   // Make sure an explicitly named file is analysed even when its folder reader
@@ -515,9 +555,12 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   // replays go first so that the longest tasks start first.
   std::vector<std::vector<Diagnostic>> per_unit(all_units.size());
   std::vector<std::vector<Diagnostic>> per_folder(folders.size());
+  std::vector<FolderRuleStates*> rule_states(folders.size(), nullptr);
+  std::vector<size_t> rule_states_at(folders.size(), 0);
   parallel_for(folders.size() + all_units.size(), options.jobs, [&](size_t i) {
     if (i < folders.size())
-      per_folder[i] = replay_folder(folders[i], options, whole_folders ? nullptr : &only_paths);
+      per_folder[i] = replay_folder(folders[i], options, whole_folders ? nullptr : &only_paths, &rule_states[i],
+                                    &rule_states_at[i]);
     else
       dispatcher.run(*all_units[i - folders.size()], options.config, per_unit[i - folders.size()]);
   });
@@ -530,6 +573,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     auto& fa = folders[fi];
     for (auto& d : per_folder[fi]) diags.push_back(std::move(d));
     FolderContext fctx(fa, options.config, diags);
+    if (rule_states[fi]) fctx.set_resume(rule_states[fi], rule_states_at[fi]);
     for (const Rule* r : active) {
       fctx.set_rule(r);
       r->check_folder(fctx);
@@ -616,7 +660,9 @@ std::vector<catalog::ReplayMigration> replay_input(const FolderAnalysis& fa) {
 }
 
 std::vector<Diagnostic> replay_folder(FolderAnalysis& fa, const AnalysisOptions& options,
-                                      const std::set<std::string>* edited) {
+                                      const std::set<std::string>* edited, FolderRuleStates** rule_states,
+                                      size_t* effects_at) {
+  *rule_states = nullptr;
   const auto input = replay_input(fa);
   catalog::ReplayOptions ro;
   AnalysisCache::Folder* cache = nullptr;
@@ -642,11 +688,12 @@ std::vector<Diagnostic> replay_folder(FolderAnalysis& fa, const AnalysisOptions&
     if (cache->replay_before && cache->replay_at == first && cache->replay_prefix == prefix) {
       ro.resume = cache->replay_before.get();
       ro.resume_at = first;
-      cache = nullptr;  // the stored state is still the right one
     } else {
       cache->replay_at = first;
       cache->replay_prefix = std::move(prefix);
       cache->replay_before.reset();
+      // Folder rules' states hold to the same prefix.
+      cache->rule_states.clear();
       // The state points into these files: keep them alive with it (and
       // their addresses from being reused by other parses).
       cache->replay_files = fa.files;
@@ -657,6 +704,10 @@ std::vector<Diagnostic> replay_folder(FolderAnalysis& fa, const AnalysisOptions&
     }
   }
   fa.replay = std::make_shared<catalog::ReplayResult>(catalog::replay(input, ro));
+  if (cache) {
+    *rule_states = &cache->rule_states;
+    *effects_at = cache->replay_before->effects.size();
+  }
   return fa.replay->diagnostics;
 }
 
