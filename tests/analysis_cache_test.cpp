@@ -207,4 +207,67 @@ TEST_F(AnalysisCache, UnintendedDropStateFollowsEditsBeforeIt) {
   EXPECT_TRUE(reported(diags, "unintended-drop"));
 }
 
+// A file checked alone (the language server) has its expressions deparsed
+// and normalised by another thread ahead of the replay (ExprPrefetch); its
+// findings must be those the whole folder's check reports on it.
+TEST_F(AnalysisCache, FileAloneReportsAsTheWholeFolder) {
+  const std::string up =
+      "ALTER TABLE users ADD COLUMN active boolean NOT NULL DEFAULT 't';\n"
+      "ALTER TABLE users ADD COLUMN born date DEFAULT '2020-01-01';\n"
+      "ALTER TABLE users ADD COLUMN seen timestamp DEFAULT 'epoch';\n"
+      "CREATE SEQUENCE users_seq;\n"
+      "ALTER TABLE users ADD COLUMN n bigint DEFAULT nextval('users_seq');\n"
+      "ALTER TABLE users ADD CONSTRAINT email_len CHECK (length(email) > 3);\n"
+      "CREATE TABLE things (id int PRIMARY KEY, kind text CHECK (kind IN ('a', 'b')),\n"
+      "  at timestamptz DEFAULT now(), flag boolean DEFAULT 'yes', day date DEFAULT '2021-02-03',\n"
+      "  total numeric GENERATED ALWAYS AS (id * 2) STORED, CONSTRAINT pos CHECK (id > 0) NOT VALID);\n"
+      "CREATE INDEX things_lower_idx ON things (lower(kind)) WHERE kind <> 'a';\n";
+  edited = t.write("20240103000000_name.up.sql", up);
+  // Not the inverse, in the expressions: the findings quote them.
+  const fs::path down = t.write("20240103000000_name.down.sql",
+          "DROP TABLE things;\n"
+          "ALTER TABLE users DROP CONSTRAINT email_len;\n"
+          "ALTER TABLE users ADD CONSTRAINT email_len CHECK (length(email) > 4);\n"
+          "ALTER TABLE users ALTER COLUMN active SET DEFAULT 'f';\n"
+          "ALTER TABLE users DROP COLUMN n;\n"
+          "DROP SEQUENCE users_seq;\n"
+          "ALTER TABLE users DROP COLUMN seen;\n"
+          "ALTER TABLE users DROP COLUMN born;\n");
+  miglint::AnalysisOptions whole;
+  whole.paths = {t.dir};
+  const auto all = miglint::analyze(whole);
+  std::vector<std::string> expected, expected_up;
+  for (const auto& line : render(all)) {
+    if (line.starts_with(miglint::display_path(edited) + ":")) expected_up.push_back(line);
+    if (line.starts_with(miglint::display_path(edited) + ":") || line.starts_with(miglint::display_path(down) + ":"))
+      expected.push_back(line);
+  }
+  EXPECT_TRUE(reported(expected, "down-not-inverse"));
+  // Both halves alone: the down's findings compare the expressions.
+  miglint::AnalysisOptions alone;
+  alone.paths = {edited, down};
+  EXPECT_EQ(render(miglint::analyze(alone)), expected);
+  expect_same(edited, up);
+  EXPECT_EQ(expect_same(edited, up), expected_up);
+}
+
+// Constants are normalised by the column's type: a prefetched expression
+// normalised without one must not stand for it ('t' is true for a boolean).
+TEST_F(AnalysisCache, FileAloneNormalisesConstantsByColumnType) {
+  const fs::path a = t.write("20240104000000_flags.up.sql", "CREATE TABLE flags (id int, enabled boolean DEFAULT 't');\n");
+  t.write("20240104000000_flags.down.sql", "DROP TABLE flags;\n");
+  const fs::path b = t.write("20240105000000_off.up.sql", "ALTER TABLE flags ALTER COLUMN enabled SET DEFAULT false;\n");
+  const fs::path b_down = t.write("20240105000000_off.down.sql", "ALTER TABLE flags ALTER COLUMN enabled SET DEFAULT true;\n");
+  miglint::AnalysisOptions whole;
+  whole.paths = {t.dir};
+  std::vector<std::string> expected;
+  for (const auto& line : render(miglint::analyze(whole)))
+    for (const auto& p : {a, b, b_down})
+      if (line.starts_with(miglint::display_path(p) + ":")) expected.push_back(line);
+  EXPECT_FALSE(reported(expected, "down-not-inverse"));
+  miglint::AnalysisOptions alone;
+  alone.paths = {a, b, b_down};
+  EXPECT_EQ(render(miglint::analyze(alone)), expected);
+}
+
 }  // namespace

@@ -16,6 +16,7 @@
 
 #include <fmt/format.h>
 
+#include "analyzer/catalog/expr_prefetch.h"
 #include "analyzer/catalog/replay.h"
 #include "analyzer/diag/suppress.h"
 #include "analyzer/migrations/folder_rules.h"
@@ -470,9 +471,11 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     if (!fs::exists(p, ec) && !options.overlays.contains(fs::weakly_canonical(p, ec))) continue;
     const auto dp = display_path(p);
     bool listed = false;
+    // Display paths end in the file name: compare names before computing one.
+    const auto name = p.filename();
     for (auto& fa : folders)
       for (const auto& f : fa.folder.sql_files)
-        if (display_path(f) == dp) listed = true;
+        if (!listed && f.filename() == name && display_path(f) == dp) listed = true;
     if (!listed) {
       const fs::path dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();
       for (auto& fa : folders)
@@ -493,7 +496,22 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   std::vector<AnalysisCache::File*> cached(slots.size(), nullptr);
   if (options.cache)
     for (size_t i = 0; i < slots.size(); ++i) cached[i] = &options.cache->files[slots[i].path.native()];
-  parallel_for(slots.size(), options.jobs, [&](size_t i) {
+  // What probably needs parsing (editor buffers, files not parsed before)
+  // goes first, so that other threads check the cached files meanwhile.
+  std::vector<size_t> order;
+  {
+    std::set<std::string> overlay_names;
+    for (const auto& [k, v] : options.overlays) overlay_names.insert(k.filename().native());
+    std::vector<size_t> rest;
+    for (size_t i = 0; i < slots.size(); ++i) {
+      const bool parse = !cached[i] || !cached[i]->parsed ||
+                         (!overlay_names.empty() && overlay_names.contains(slots[i].path.filename().native()));
+      (parse ? order : rest).push_back(i);
+    }
+    order.insert(order.end(), rest.begin(), rest.end());
+  }
+  parallel_for(slots.size(), options.jobs, [&](size_t k) {
+    const size_t i = order[k];
     AnalysisCache::File* c = cached[i];
     // Unchanged on disk (same size and modification time) and not open in an
     // editor: the last parse still holds.
@@ -557,12 +575,27 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   std::vector<std::vector<Diagnostic>> per_folder(folders.size());
   std::vector<FolderRuleStates*> rule_states(folders.size(), nullptr);
   std::vector<size_t> rule_states_at(folders.size(), 0);
-  parallel_for(folders.size() + all_units.size(), options.jobs, [&](size_t i) {
-    if (i < folders.size())
+  // A file checked alone replays after a cached model of its folder: most of
+  // that is deparsing its expressions, which another thread starts on.
+  std::optional<catalog::ExprPrefetch> prefetch;
+  if (!whole_folders) {
+    std::vector<const Statement*> statements;
+    for (const Unit* u : all_units)
+      if (u->migration) statements.insert(statements.end(), u->statements.begin(), u->statements.end());
+    prefetch.emplace(statements);
+    if (prefetch->empty()) prefetch.reset();
+  }
+  const size_t tasks_before_units = folders.size() + (prefetch ? 1 : 0);
+  parallel_for(tasks_before_units + all_units.size(), options.jobs, [&](size_t i) {
+    if (i < folders.size()) {
+      catalog::UseExprPrefetch use(prefetch ? &*prefetch : nullptr);
       per_folder[i] = replay_folder(folders[i], options, whole_folders ? nullptr : &only_paths, &rule_states[i],
                                     &rule_states_at[i]);
-    else
-      dispatcher.run(*all_units[i - folders.size()], options.config, per_unit[i - folders.size()]);
+    } else if (i < tasks_before_units) {
+      prefetch->run();
+    } else {
+      dispatcher.run(*all_units[i - tasks_before_units], options.config, per_unit[i - tasks_before_units]);
+    }
   });
   for (auto& v : per_unit)
     for (auto& d : v) diags.push_back(std::move(d));

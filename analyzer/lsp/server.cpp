@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <set>
 
 #include "analyzer/config/config.h"
 #include "analyzer/engine/registry.h"
@@ -456,14 +457,22 @@ void Server::analyse(const std::string& uri) {
       };
       retired_ = analyze(options);
       const AnalysisResult& r = retired_;
+      for (const auto& d : r.diagnostics)
+        if (is_doc(d.span.path)) result.diagnostics.push_back(d);
+      // Positions are looked up only in the files the findings point into.
+      std::set<std::string, std::less<>> cited;
+      for (const auto& d : result.diagnostics) {
+        cited.insert(d.span.path);
+        for (const auto& n : d.notes) cited.insert(n.span.path);
+        if (d.fix)
+          for (const auto& e : d.fix->edits) cited.insert(e.span.path);
+      }
       for (const auto& folder : r.folders)
         for (const auto& f : folder.files) {
           if (!f || !f->source) continue;
-          result.sources[f->source->path()] = f->source;
+          if (cited.contains(f->source->path())) result.sources[f->source->path()] = f->source;
           if (is_doc(f->source->path())) result.parsed = f;
         }
-      for (const auto& d : r.diagnostics)
-        if (is_doc(d.span.path)) result.diagnostics.push_back(d);
     } catch (const ConfigError& e) {
       config_error = e.what();
     } catch (...) {
