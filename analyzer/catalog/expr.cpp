@@ -541,7 +541,9 @@ bool ExprPrefetch::Text::canon_for(const ExprContext& ctx) const {
 }
 
 void ExprPrefetch::run() {
-  for (size_t i = nodes_.size(); i-- > 0;) {
+  // Forwards, like the replay: doing nothing else, this thread soon runs
+  // ahead of it and the replay finds its expressions ready.
+  for (size_t i = 0; i < nodes_.size(); ++i) {
     int expected = 0;
     if (slots_[i].state.compare_exchange_strong(expected, 1, std::memory_order_acq_rel)) compute(i);
   }

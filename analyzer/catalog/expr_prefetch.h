@@ -1,9 +1,9 @@
 // The replay of a large migration spends much of its time on expressions
 // (CHECK, DEFAULT, index expressions): deparsing, normalising, finding the
 // columns they use. That mostly depends on the expression alone, so another
-// thread can do it while the replay runs:
-// the replay takes the expressions from the first, the other thread from the
-// last, and each claims an expression before working on it.
+// thread can do it while the replay runs. Both go through the expressions
+// in order, and each claims an expression before working on it (the replay
+// waits for one the other thread is on).
 #pragma once
 #include <atomic>
 #include <memory>
@@ -25,7 +25,7 @@ class ExprPrefetch {
   // The expressions of these statements that the replay deparses.
   explicit ExprPrefetch(const std::vector<const Statement*>& statements);
   bool empty() const { return nodes_.empty(); }
-  // Deparses every expression nobody has claimed yet, from the last.
+  // Prepares every expression nobody has claimed yet, in order.
   void run();
 
   struct Text {

@@ -36,7 +36,8 @@ ReplayResult replay(const std::vector<ReplayMigration>& migrations, const Replay
   ReplayResult r;
   size_t first = 0;
   if (options.resume && options.resume_at <= migrations.size()) {
-    r = *options.resume;
+    if (options.resume_copy) r = std::move(*options.resume_copy);
+    else r = *options.resume;
     first = options.resume_at;
   }
   Catalog& cat = r.catalog;

@@ -332,7 +332,8 @@ Diagnostic unreadable(const fs::path& p, const std::string& why) {
 
 std::vector<Diagnostic> replay_folder(FolderAnalysis& fa, const AnalysisOptions& options,
                                       const std::set<std::string>* edited,
-                                      FolderRuleStates** rule_states, size_t* effects_at);
+                                      FolderRuleStates** rule_states, size_t* effects_at,
+                                      const catalog::ReplayResult* spare_of, catalog::ReplayResult* spare);
 
 // A unit as the schema replay takes it.
 catalog::ReplayPart replay_part(const Unit& u) {
@@ -496,6 +497,16 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   std::vector<AnalysisCache::File*> cached(slots.size(), nullptr);
   if (options.cache)
     for (size_t i = 0; i < slots.size(); ++i) cached[i] = &options.cache->files[slots[i].path.native()];
+  // Resuming a cached model starts with a copy of it: made here beside the
+  // parse (task slots.size() + folder) and taken over by the replay when
+  // that snapshot is still the one to resume from.
+  std::vector<const catalog::ReplayResult*> spare_of(folders.size(), nullptr);
+  std::vector<std::optional<catalog::ReplayResult>> spares(folders.size());
+  if (options.cache && !whole_folders)
+    for (size_t fi = 0; fi < folders.size(); ++fi)
+      if (const auto it = options.cache->folders.find(folders[fi].folder.dir.native());
+          it != options.cache->folders.end())
+        spare_of[fi] = it->second.replay_before.get();
   // What probably needs parsing (editor buffers, files not parsed before)
   // goes first, so that other threads check the cached files meanwhile.
   std::vector<size_t> order;
@@ -508,10 +519,15 @@ AnalysisResult analyze(const AnalysisOptions& options) {
                          (!overlay_names.empty() && overlay_names.contains(slots[i].path.filename().native()));
       (parse ? order : rest).push_back(i);
     }
+    for (size_t fi = 0; fi < folders.size(); ++fi) order.push_back(slots.size() + fi);
     order.insert(order.end(), rest.begin(), rest.end());
   }
-  parallel_for(slots.size(), options.jobs, [&](size_t k) {
+  parallel_for(order.size(), options.jobs, [&](size_t k) {
     const size_t i = order[k];
+    if (i >= slots.size()) {
+      if (const auto* from = spare_of[i - slots.size()]) spares[i - slots.size()].emplace(*from);
+      return;
+    }
     AnalysisCache::File* c = cached[i];
     // Unchanged on disk (same size and modification time) and not open in an
     // editor: the last parse still holds.
@@ -590,7 +606,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     if (i < folders.size()) {
       catalog::UseExprPrefetch use(prefetch ? &*prefetch : nullptr);
       per_folder[i] = replay_folder(folders[i], options, whole_folders ? nullptr : &only_paths, &rule_states[i],
-                                    &rule_states_at[i]);
+                                    &rule_states_at[i], spare_of[i], spares[i] ? &*spares[i] : nullptr);
     } else if (i < tasks_before_units) {
       prefetch->run();
     } else {
@@ -694,7 +710,8 @@ std::vector<catalog::ReplayMigration> replay_input(const FolderAnalysis& fa) {
 
 std::vector<Diagnostic> replay_folder(FolderAnalysis& fa, const AnalysisOptions& options,
                                       const std::set<std::string>* edited, FolderRuleStates** rule_states,
-                                      size_t* effects_at) {
+                                      size_t* effects_at, const catalog::ReplayResult* spare_of,
+                                      catalog::ReplayResult* spare) {
   *rule_states = nullptr;
   const auto input = replay_input(fa);
   catalog::ReplayOptions ro;
@@ -721,6 +738,7 @@ std::vector<Diagnostic> replay_folder(FolderAnalysis& fa, const AnalysisOptions&
     if (cache->replay_before && cache->replay_at == first && cache->replay_prefix == prefix) {
       ro.resume = cache->replay_before.get();
       ro.resume_at = first;
+      if (spare && spare_of == ro.resume) ro.resume_copy = spare;
     } else {
       cache->replay_at = first;
       cache->replay_prefix = std::move(prefix);

@@ -38,6 +38,7 @@ bool contains(const json& range, const json& pos) { return !before(pos, range.at
 }  // namespace
 
 Server::Server(Sink sink, ServerOptions options) : sink_(std::move(sink)), options_(options) {
+  reaper_ = std::thread([this] { reaper(); });
   thread_ = std::thread([this] { worker(); });
 }
 
@@ -48,6 +49,25 @@ Server::~Server() {
   }
   cv_.notify_all();
   thread_.join();
+  {
+    std::lock_guard lk(reap_m_);
+    reap_stop_ = true;
+  }
+  reap_cv_.notify_all();
+  reaper_.join();
+}
+
+void Server::reaper() {
+  std::unique_lock lk(reap_m_);
+  while (true) {
+    reap_cv_.wait(lk, [&] { return reap_stop_ || !reap_.empty(); });
+    if (reap_.empty()) return;
+    std::vector<AnalysisResult> batch;
+    batch.swap(reap_);
+    lk.unlock();
+    batch.clear();
+    lk.lock();
+  }
 }
 
 bool Server::exited() const {
@@ -407,7 +427,12 @@ void Server::worker() {
     // Sent before the server counts as idle, so wait_idle() implies delivered.
     lk.unlock();
     flush();
-    // Freed once the diagnostics are out, not before.
+    // Freed once the diagnostics are out, not before, and not here.
+    {
+      std::lock_guard reap(reap_m_);
+      reap_.push_back(std::move(retired_));
+    }
+    reap_cv_.notify_one();
     retired_ = AnalysisResult{};
     lk.lock();
     busy_ = false;
