@@ -11,7 +11,6 @@
 #include <algorithm>
 #include <cctype>
 #include <functional>
-#include <thread>
 #include <map>
 
 namespace miglint::catalog {
@@ -516,8 +515,11 @@ ExprPrefetch::ExprPrefetch(const std::vector<const Statement*>& statements) {
 }
 
 void ExprPrefetch::compute(size_t i) {
-  const pg_query::Node& n = *nodes_[i];
-  Text& t = slots_[i].text;
+  fill(*nodes_[i], slots_[i].text);
+  slots_[i].state.store(2, std::memory_order_release);
+}
+
+void ExprPrefetch::fill(const pg_query::Node& n, Text& t) {
   t.deep = node_depth(n, kMaxExprDepth) >= kMaxExprDepth;
   if (!t.deep) {
     t.text = deparse_expr_unchecked(n);
@@ -530,7 +532,6 @@ void ExprPrefetch::compute(size_t i) {
     t.canon_any_ctx = !norm.used_catalog;
     t.columns = column_refs_of(n);
   }
-  slots_[i].state.store(2, std::memory_order_release);
 }
 
 bool ExprPrefetch::Text::canon_for(const ExprContext& ctx) const {
@@ -549,15 +550,17 @@ void ExprPrefetch::run() {
   }
 }
 
-const ExprPrefetch::Text* ExprPrefetch::claim(const pg_query::Node* n) {
+const ExprPrefetch::Text* ExprPrefetch::claim(const pg_query::Node* n, Text& scratch) {
   const auto it = index_.find(n);
   if (it == index_.end()) return nullptr;
   Slot& s = slots_[it->second];
   int expected = 0;
   if (s.state.compare_exchange_strong(expected, 1, std::memory_order_acq_rel)) compute(it->second);
-  // The other thread is on it: one deparse, short.
-  while (s.state.load(std::memory_order_acquire) != 2) std::this_thread::yield();
-  return &s.text;
+  if (s.state.load(std::memory_order_acquire) == 2) return &s.text;
+  // The other thread is on it, and may have lost its core: do it here too
+  // rather than wait.
+  fill(*n, scratch);
+  return &scratch;
 }
 
 UseExprPrefetch::UseExprPrefetch(ExprPrefetch* p) : previous_(t_prefetch) { t_prefetch = p; }
@@ -566,7 +569,8 @@ UseExprPrefetch::~UseExprPrefetch() { t_prefetch = previous_; }
 namespace {
 Expr make(const pg_query::Node& n, const ExprContext& ctx, bool query) {
   Expr e;
-  const ExprPrefetch::Text* pre = !query && t_prefetch ? t_prefetch->claim(&n) : nullptr;
+  ExprPrefetch::Text scratch;
+  const ExprPrefetch::Text* pre = !query && t_prefetch ? t_prefetch->claim(&n, scratch) : nullptr;
   if (pre ? pre->deep : node_depth(n, kMaxExprDepth) >= kMaxExprDepth) {
     e.text = "(expression too deeply nested)";
     e.canon = "deep:" + n.SerializeAsString();
@@ -640,8 +644,9 @@ std::vector<std::string> column_refs_of(const pg_query::Node& n) {
 }  // namespace
 
 std::vector<std::string> column_refs(const pg_query::Node& n) {
+  ExprPrefetch::Text scratch;
   if (t_prefetch)
-    if (const auto* pre = t_prefetch->claim(&n); pre && !pre->deep) return pre->columns;
+    if (const auto* pre = t_prefetch->claim(&n, scratch); pre && !pre->deep) return pre->columns;
   return column_refs_of(n);
 }
 

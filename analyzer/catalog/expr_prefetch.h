@@ -3,7 +3,7 @@
 // columns they use. That mostly depends on the expression alone, so another
 // thread can do it while the replay runs. Both go through the expressions
 // in order, and each claims an expression before working on it (the replay
-// waits for one the other thread is on).
+// does one the other thread is still on itself rather than wait).
 #pragma once
 #include <atomic>
 #include <memory>
@@ -38,9 +38,10 @@ class ExprPrefetch {
     // Is `canon` what make_expr computes in ctx?
     bool canon_for(const ExprContext& ctx) const;
   };
-  // The text of n (computed now unless already done), or null when n is
-  // not one of the expressions.
-  const Text* claim(const pg_query::Node* n);
+  // What was prepared for n (computed now unless already done; into
+  // `scratch` while the other thread is on it), or null when n is not one
+  // of the expressions.
+  const Text* claim(const pg_query::Node* n, Text& scratch);
 
  private:
   struct Slot {
@@ -48,6 +49,7 @@ class ExprPrefetch {
     Text text;
   };
   void compute(size_t i);
+  static void fill(const pg_query::Node& n, Text& t);
   std::vector<const pg_query::Node*> nodes_;
   std::unordered_map<const pg_query::Node*, size_t> index_;
   std::unique_ptr<Slot[]> slots_;
