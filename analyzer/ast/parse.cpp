@@ -1,4 +1,7 @@
 #include "analyzer/ast/parse.h"
+#include "analyzer/ast/parse_split.h"
+
+#include <pthread.h>
 
 #include <google/protobuf/arena.h>
 #include <google/protobuf/io/coded_stream.h>
@@ -7,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
 #include <memory>
 
 namespace miglint {
@@ -153,7 +157,54 @@ bool looks_binary(std::string_view bytes, const PreparedText& p) {
   return control * 20 > bytes.size() || p.nul_bytes.size() > 16;
 }
 
+std::atomic<size_t> split_min_bytes{size_t{32} << 10};
+
+struct Half {
+  const char* sql = nullptr;
+  google::protobuf::Arena* arena = nullptr;
+  PgQueryProtobufParseResult result{};
+  const pg_query::ParseResult* tree = nullptr;
+};
+
+void* parse_half(void* arg) {
+  auto* h = static_cast<Half*>(arg);
+  h->result = pg_query_parse_protobuf(h->sql);
+  if (!h->result.error) h->tree = decode<pg_query::ParseResult>(h->result.parse_tree, *h->arena);
+  return nullptr;
+}
+
+// The two halves at once; false (nothing added) when either fails.
+bool parse_in_halves(Builder& b, const std::string& text, google::protobuf::Arena& arena) {
+  // The top-level semicolon nearest the middle.
+  size_t cut = 0;
+  const size_t middle = text.size() / 2;
+  const auto dist = [&](size_t x) { return x > middle ? x - middle : middle - x; };
+  for (const auto& r : lexical_split(text))
+    if (r.end < text.size() && text[r.end] == ';' && (cut == 0 || dist(r.end + 1) < dist(cut))) cut = r.end + 1;
+  if (cut == 0 || cut >= text.size()) return false;
+  const std::string first = text.substr(0, cut);
+  Half a{first.c_str(), &arena}, c{text.c_str() + cut, &arena};
+  pthread_attr_t attr;
+  pthread_attr_init(&attr);
+  pthread_attr_setstacksize(&attr, size_t{256} << 20);  // the parser recurses per nesting level
+  pthread_t th;
+  const bool threaded = pthread_create(&th, &attr, parse_half, &a) == 0;
+  pthread_attr_destroy(&attr);
+  if (!threaded) parse_half(&a);
+  parse_half(&c);
+  if (threaded) pthread_join(th, nullptr);
+  const ProtoParse ra(a.result), rc(c.result);
+  if (!a.tree || !c.tree) return false;
+  // PostgreSQL starts a statement right after the previous semicolon: the
+  // second half's first statement starts at `cut` as in the whole file.
+  b.add_statements(*a.tree, 0, cut);
+  b.add_statements(*c.tree, cut, text.size());
+  return true;
+}
+
 }  // namespace
+
+void set_split_parse_min_bytes(size_t bytes) { split_min_bytes = bytes; }
 
 ParsedFile parse_file(std::shared_ptr<const SourceFile> source) {
   ParsedFile out;
@@ -206,6 +257,10 @@ ParsedFile parse_file(std::shared_ptr<const SourceFile> source) {
   Builder b{out, text};
   std::string whole_message;
   int whole_cursor = 0;
+  if (const size_t min = split_min_bytes; min != 0 && text.size() >= min && parse_in_halves(b, text, *out.arena)) {
+    add_comments(out, text);
+    return out;
+  }
   {
     ProtoParse whole(pg_query_parse_protobuf(text.c_str()));
     if (whole.r.error) {

@@ -1,4 +1,5 @@
 #include "analyzer/catalog/expr.h"
+#include "analyzer/catalog/expr_prefetch.h"
 
 #include <google/protobuf/arena.h>
 #include <pg_query.h>
@@ -185,6 +186,9 @@ void visit_msg(const pb::MessageLite& m, MsgType t, F& f, int depth) {
 struct Normalizer {
   const ExprContext& ctx;
   bool too_deep = false;
+  // What of ctx the result depends on (ExprPrefetch normalises without one).
+  bool typed_const = false;   // a constant, whose form depends on ctx.column_type
+  bool used_catalog = false;  // a sequence name resolved through ctx.catalog
 
   void msg(pb::MessageLite* m, MsgType t, int depth) {
     if (depth > kMaxExprDepth) {
@@ -236,6 +240,7 @@ struct Normalizer {
       case pg_query::Node::kAConst: {
         auto* c = n->mutable_a_const();
         if (c->isnull()) return;
+        typed_const = true;
         std::string v;
         if (c->has_ival())
           v = std::to_string(c->ival().ival());
@@ -324,6 +329,7 @@ struct Normalizer {
         if (f->funcname_size() == 1 && f->funcname(0).has_string() &&
             f->funcname(0).string().sval() == "nextval" && f->args_size() == 1 && f->args(0).has_a_const() &&
             f->args(0).a_const().has_sval()) {
+          used_catalog = true;
           f->mutable_args(0)->mutable_a_const()->mutable_sval()->set_sval(
               resolve_sequence(f->args(0).a_const().sval().sval()));
         }
@@ -403,16 +409,15 @@ int node_depth(const pg_query::Node& n, int limit) {
   return max_depth;
 }
 
-std::string deparse_stmt(const pg_query::Node& n) {
-  if (node_depth(n, kMaxExprDepth) >= kMaxExprDepth) return "";
+namespace {
+std::string deparse_stmt_unchecked(const pg_query::Node& n) {
   pg_query::ParseResult pr;
   pr.set_version(PG_VERSION_NUM);
   *pr.add_stmts()->mutable_stmt() = n;
   return deparse_parse_result(pr);
 }
 
-std::string deparse_expr(const pg_query::Node& n) {
-  if (node_depth(n, kMaxExprDepth) >= kMaxExprDepth) return "";
+std::string deparse_expr_unchecked(const pg_query::Node& n) {
   pg_query::ParseResult pr;
   pr.set_version(PG_VERSION_NUM);
   auto* sel = pr.add_stmts()->mutable_stmt()->mutable_select_stmt();
@@ -422,15 +427,120 @@ std::string deparse_expr(const pg_query::Node& n) {
   return s;
 }
 
+thread_local ExprPrefetch* t_prefetch = nullptr;
+
+std::vector<std::string> column_refs_of(const pg_query::Node& n);
+}  // namespace
+
+std::string deparse_stmt(const pg_query::Node& n) {
+  if (node_depth(n, kMaxExprDepth) >= kMaxExprDepth) return "";
+  return deparse_stmt_unchecked(n);
+}
+
+std::string deparse_expr(const pg_query::Node& n) {
+  if (node_depth(n, kMaxExprDepth) >= kMaxExprDepth) return "";
+  return deparse_expr_unchecked(n);
+}
+
+// ---- prefetched texts ----
+
+ExprPrefetch::ExprPrefetch(const std::vector<const Statement*>& statements) {
+  const auto add = [&](const pg_query::Node& n) {
+    if (index_.emplace(&n, nodes_.size()).second) nodes_.push_back(&n);
+  };
+  const auto constraint = [&](const pg_query::Node& n) {
+    if (!n.has_constraint()) return;
+    if (n.constraint().has_raw_expr()) add(n.constraint().raw_expr());
+    if (n.constraint().has_where_clause()) add(n.constraint().where_clause());
+  };
+  const auto column = [&](const pg_query::Node& n) {
+    if (n.has_column_def())
+      for (const auto& c : n.column_def().constraints()) constraint(c);
+    constraint(n);
+  };
+  for (const Statement* st : statements) {
+    const pg_query::Node& n = *st->node;
+    if (n.has_create_stmt()) {
+      for (const auto& e : n.create_stmt().table_elts()) column(e);
+    } else if (n.has_alter_table_stmt()) {
+      for (const auto& c : n.alter_table_stmt().cmds())
+        if (c.has_alter_table_cmd() && c.alter_table_cmd().has_def()) column(c.alter_table_cmd().def());
+    } else if (n.has_index_stmt()) {
+      for (const auto& p : n.index_stmt().index_params())
+        if (p.has_index_elem() && p.index_elem().has_expr()) add(p.index_elem().expr());
+      if (n.index_stmt().has_where_clause()) add(n.index_stmt().where_clause());
+    }
+  }
+  slots_ = std::make_unique<Slot[]>(nodes_.size());
+}
+
+void ExprPrefetch::compute(size_t i) {
+  fill(*nodes_[i], slots_[i].text);
+  slots_[i].state.store(2, std::memory_order_release);
+}
+
+void ExprPrefetch::fill(const pg_query::Node& n, Text& t) {
+  t.deep = node_depth(n, kMaxExprDepth) >= kMaxExprDepth;
+  if (!t.deep) {
+    t.text = deparse_expr_unchecked(n);
+    pg_query::Node copy = n;
+    const ExprContext none;
+    Normalizer norm{none};
+    norm.node(&copy, 0);
+    t.canon = copy.SerializeAsString();
+    t.canon_typed = norm.typed_const;
+    t.canon_any_ctx = !norm.used_catalog;
+    t.columns = column_refs_of(n);
+  }
+}
+
+bool ExprPrefetch::Text::canon_for(const ExprContext& ctx) const {
+  // Constants are normalised by the column's type only for these types.
+  const bool typed = ctx.column_type == "boolean" || ctx.column_type == "timestamp without time zone" ||
+                     ctx.column_type == "date";
+  return canon_any_ctx && !(canon_typed && typed);
+}
+
+void ExprPrefetch::run() {
+  // Forwards, like the replay: doing nothing else, this thread soon runs
+  // ahead of it and the replay finds its expressions ready.
+  for (size_t i = 0; i < nodes_.size(); ++i) {
+    int expected = 0;
+    if (slots_[i].state.compare_exchange_strong(expected, 1, std::memory_order_acq_rel)) compute(i);
+  }
+}
+
+const ExprPrefetch::Text* ExprPrefetch::claim(const pg_query::Node* n, Text& scratch) {
+  const auto it = index_.find(n);
+  if (it == index_.end()) return nullptr;
+  Slot& s = slots_[it->second];
+  int expected = 0;
+  if (s.state.compare_exchange_strong(expected, 1, std::memory_order_acq_rel)) compute(it->second);
+  if (s.state.load(std::memory_order_acquire) == 2) return &s.text;
+  // The other thread is on it, and may have lost its core: do it here too
+  // rather than wait.
+  fill(*n, scratch);
+  return &scratch;
+}
+
+UseExprPrefetch::UseExprPrefetch(ExprPrefetch* p) : previous_(t_prefetch) { t_prefetch = p; }
+UseExprPrefetch::~UseExprPrefetch() { t_prefetch = previous_; }
+
 namespace {
 Expr make(const pg_query::Node& n, const ExprContext& ctx, bool query) {
   Expr e;
-  if (node_depth(n, kMaxExprDepth) >= kMaxExprDepth) {
+  ExprPrefetch::Text scratch;
+  const ExprPrefetch::Text* pre = !query && t_prefetch ? t_prefetch->claim(&n, scratch) : nullptr;
+  if (pre ? pre->deep : node_depth(n, kMaxExprDepth) >= kMaxExprDepth) {
     e.text = "(expression too deeply nested)";
     e.canon = "deep:" + n.SerializeAsString();
     return e;
   }
-  e.text = query ? deparse_stmt(n) : deparse_expr(n);
+  e.text = pre ? pre->text : query ? deparse_stmt_unchecked(n) : deparse_expr_unchecked(n);
+  if (pre && pre->canon_for(ctx)) {
+    e.canon = pre->canon;
+    return e;
+  }
   pg_query::Node copy = n;
   Normalizer norm{ctx};
   norm.node(&copy, 0);
@@ -474,9 +584,7 @@ const std::string* column_name(const pg_query::Node& x) {
   return &f[f.size() - 1].string().sval();
 }
 
-}  // namespace
-
-std::vector<std::string> column_refs(const pg_query::Node& n) {
+std::vector<std::string> column_refs_of(const pg_query::Node& n) {
   std::vector<std::string> out;
   auto f = [&](const pg_query::Node& x) {
     const std::string* name = column_name(x);
@@ -484,6 +592,15 @@ std::vector<std::string> column_refs(const pg_query::Node& n) {
   };
   visit_node(n, f, 0);
   return out;
+}
+
+}  // namespace
+
+std::vector<std::string> column_refs(const pg_query::Node& n) {
+  ExprPrefetch::Text scratch;
+  if (t_prefetch)
+    if (const auto* pre = t_prefetch->claim(&n, scratch); pre && !pre->deep) return pre->columns;
+  return column_refs_of(n);
 }
 
 std::set<std::string> query_column_refs(const pg_query::Node& n) {

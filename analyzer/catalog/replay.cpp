@@ -34,7 +34,8 @@ std::string verb(effects::Action a) {
 
 Replayer::Replayer(const ReplayOptions& options) : options_(options) {
   if (options_.resume) {
-    r_ = *options_.resume;
+    if (options_.resume_copy) r_ = std::move(*options_.resume_copy);
+    else r_ = *options_.resume;
     index_ = options_.resume_at;
   }
 }
@@ -125,6 +126,8 @@ bool Replayer::step(const ReplayMigration& m) {
 
 ReplayResult Replayer::finish() {
   r_.catalog.commit();
+  // After the last migration: resuming there replays nothing.
+  if (options_.snapshot && options_.snapshot_at == index_ && !stopped_) *options_.snapshot = r_;
   return std::move(r_);
 }
 

@@ -50,6 +50,9 @@ struct ReplayOptions {
   // and/or store in `snapshot` the state before migration `snapshot_at`.
   const ReplayResult* resume = nullptr;
   size_t resume_at = 0;
+  // A copy of *resume made ahead (on an otherwise idle thread): taken over
+  // instead of copying *resume.
+  ReplayResult* resume_copy = nullptr;
   std::optional<size_t> snapshot_at;
   ReplayResult* snapshot = nullptr;
 };

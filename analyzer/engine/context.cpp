@@ -57,7 +57,7 @@ Diagnostic& UnitContext::report(const Statement& stmt, std::string message, std:
   return report(stmt.begin, stmt.end, std::move(message), std::move(help));
 }
 
-Diagnostic& FolderContext::report(Span span, std::string message, std::string help) {
+Diagnostic FolderContext::make(Span span, std::string message, std::string help) const {
   Diagnostic d;
   if (rule_) {
     d.rule = std::string(rule_->id());
@@ -66,8 +66,22 @@ Diagnostic& FolderContext::report(Span span, std::string message, std::string he
   d.span = std::move(span);
   d.message = std::move(message);
   d.help = std::move(help);
-  sink_.push_back(std::move(d));
+  return d;
+}
+
+Diagnostic& FolderContext::report(Span span, std::string message, std::string help) {
+  sink_.push_back(make(std::move(span), std::move(message), std::move(help)));
   return sink_.back();
+}
+
+const FolderRuleState* FolderContext::stored() const {
+  if (!states_ || !rule_) return nullptr;
+  const auto it = states_->find(rule_->id());
+  return it == states_->end() ? nullptr : it->second.get();
+}
+
+void FolderContext::store(std::shared_ptr<const FolderRuleState> state) {
+  if (states_ && rule_) (*states_)[std::string(rule_->id())] = std::move(state);
 }
 
 Diagnostic& FolderContext::report(const SourceFile& file, size_t begin, size_t end, std::string message,

@@ -2,6 +2,7 @@
 // facts about the migration, and a way to report.
 #pragma once
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -99,6 +100,14 @@ struct FolderAnalysis;  // analyzer/engine/runner.h
 
 // A whole migrations folder after replay: its migrations, units, parsed files
 // and the schema model's effects per statement.
+// What a folder rule keeps between incremental analyses (the language
+// server re-checking one migration) so that it can continue its walk over
+// the replay's effects instead of starting from the first migration.
+struct FolderRuleState {
+  virtual ~FolderRuleState() = default;
+};
+using FolderRuleStates = std::map<std::string, std::shared_ptr<const FolderRuleState>, std::less<>>;
+
 class FolderContext {
  public:
   FolderContext(const FolderAnalysis& folder, const Config& config, std::vector<Diagnostic>& sink)
@@ -108,12 +117,30 @@ class FolderContext {
   void set_rule(const Rule* rule) { rule_ = rule; }
   Diagnostic& report(const SourceFile& file, size_t begin, size_t end, std::string message, std::string help = {});
   Diagnostic& report(Span span, std::string message, std::string help = {});
+  // A finding of the current rule, not reported yet; emit() reports one.
+  Diagnostic make(Span span, std::string message, std::string help = {}) const;
+  void emit(Diagnostic d) { sink_.push_back(std::move(d)); }
+
+  // Incremental analyses. The replay's first resume_at() effects (those of
+  // every migration before the first one being edited) are the same, on the
+  // same parsed files, as in the analysis that stored the state stored()
+  // returns; a rule may store its state at that point for the next analysis.
+  // Without a cache resume_at() is empty and nothing is kept.
+  void set_resume(FolderRuleStates* states, size_t effects_at) {
+    states_ = states;
+    effects_at_ = effects_at;
+  }
+  std::optional<size_t> resume_at() const { return states_ ? std::optional<size_t>(effects_at_) : std::nullopt; }
+  const FolderRuleState* stored() const;
+  void store(std::shared_ptr<const FolderRuleState> state);
 
  private:
   const FolderAnalysis& folder_;
   const Config& config_;
   std::vector<Diagnostic>& sink_;
   const Rule* rule_ = nullptr;
+  FolderRuleStates* states_ = nullptr;
+  size_t effects_at_ = 0;
 };
 
 // AST location of a message (-1 when it has none).

@@ -17,6 +17,7 @@
 
 #include <fmt/format.h>
 
+#include "analyzer/catalog/expr_prefetch.h"
 #include "analyzer/catalog/replay.h"
 #include "analyzer/diag/suppress.h"
 #include "analyzer/migrations/dir_listing.h"
@@ -178,19 +179,58 @@ bool stat_file(const fs::path& p, std::int64_t& mtime_ns, std::uintmax_t& size) 
 // changed since. Only layouts read from file names alone (in one directory)
 // are cached: goose and dbmate sections come from the files' text, folder
 // and flyway layouts from subdirectories.
-MigrationFolder load_folder(const fs::path& dir, const AnalysisOptions& options, DirListings& listings) {
+MigrationFolder load_folder(const fs::path& dir, const AnalysisOptions& options, DirListings& listings,
+                            AnalysisCache::Folder** cached) {
+  *cached = nullptr;
   if (!options.cache) return load_migration_folder(dir, options.config, &listings);
   std::int64_t mtime = 0;
   std::uintmax_t size = 0;
   if (!stat_file(dir, mtime, size)) return load_migration_folder(dir, options.config, &listings);
   auto& c = options.cache->folders[dir.native()];
   if (c.dir_mtime_ns == mtime && (c.folder.layout == Layout::Updown || c.folder.layout == Layout::Plain) &&
-      !c.folder.dir.empty())
+      !c.folder.dir.empty()) {
+    *cached = &c;
     return c.folder;
+  }
   c.folder = load_migration_folder(dir, options.config, &listings);
   c.dir_mtime_ns = mtime;
   c.replay_before.reset();
+  c.rule_states.clear();
+  c.checks_valid = false;
   return c.folder;
+}
+
+// What check_folder reads from disk besides the listing: miglint.sum and,
+// when it exists (checksums) or a section starts inside a file (its line),
+// the migrations' files. Size and modification time stand for the bytes.
+std::vector<std::pair<std::int64_t, std::uintmax_t>> folder_check_inputs(const MigrationFolder& folder) {
+  std::vector<std::pair<std::int64_t, std::uintmax_t>> out;
+  std::int64_t mtime = -1;
+  std::uintmax_t size = 0;
+  const bool sum = stat_file(folder.dir / kSumFileName, mtime, size);
+  out.emplace_back(mtime, size);
+  for (const auto& m : folder.migrations)
+    for (const auto* part : {&m.up, &m.down})
+      if (*part && (sum || (*part)->begin != 0)) {
+        mtime = -1;
+        size = 0;
+        stat_file((*part)->file, mtime, size);
+        out.emplace_back(mtime, size);
+      }
+  return out;
+}
+
+// check_folder, or its last result while the listing it read (a cached
+// folder) and the files it read are unchanged.
+std::vector<Diagnostic> folder_checks(const MigrationFolder& folder, const Config& config,
+                                      AnalysisCache::Folder* cached) {
+  if (!cached) return check_folder(folder, config);
+  auto inputs = folder_check_inputs(folder);
+  if (cached->checks_valid && cached->check_inputs == inputs) return cached->checks;
+  cached->checks = check_folder(folder, config);
+  cached->check_inputs = std::move(inputs);
+  cached->checks_valid = true;
+  return cached->checks;
 }
 
 // A file of the analysis, read and parsed once by whichever thread needs it
@@ -342,7 +382,9 @@ Diagnostic unreadable(const fs::path& p, const std::string& why) {
 }  // namespace
 
 std::vector<Diagnostic> replay_folder(FolderAnalysis& fa, const std::vector<Unit>& units,
-                                      const AnalysisOptions& options, const std::set<std::string>* edited);
+                                      const AnalysisOptions& options, const std::set<std::string>* edited,
+                                      FolderRuleStates** rule_states, size_t* effects_at,
+                                      const catalog::ReplayResult* spare_of, catalog::ReplayResult* spare);
 namespace {
 std::optional<catalog::ReplayMigration> replay_migration(const Migration& m, const std::vector<Unit>& units,
                                                          const std::vector<size_t>& item);
@@ -470,11 +512,12 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   std::vector<FolderAnalysis> folders;
   for (const auto& d : folder_dirs) {
     FolderAnalysis fa;
-    fa.folder = load_folder(d, options, listings);
+    AnalysisCache::Folder* cached = nullptr;
+    fa.folder = load_folder(d, options, listings, &cached);
     clock.lap("load layout");
     // Loader findings plus missing-down/up, version-collision, migration-name,
     // modified-migration.
-    for (auto& diag : check_folder(fa.folder, options.config)) diags.push_back(std::move(diag));
+    for (auto& diag : folder_checks(fa.folder, options.config, cached)) diags.push_back(std::move(diag));
     folders.push_back(std::move(fa));
   }
   // Make sure an explicitly named file is analysed even when its folder reader
@@ -485,9 +528,11 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     if (!fs::exists(p, ec) && !options.overlays.contains(fs::weakly_canonical(p, ec))) continue;
     const auto dp = display_path(p);
     bool listed = false;
+    // Display paths end in the file name: compare names before computing one.
+    const auto name = p.filename();
     for (auto& fa : folders)
       for (const auto& f : fa.folder.sql_files)
-        if (display_path(f) == dp) listed = true;
+        if (!listed && f.filename() == name && display_path(f) == dp) listed = true;
     if (!listed) {
       const fs::path dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();
       for (auto& fa : folders)
@@ -588,6 +633,24 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   const auto reported = [&](const Unit& u) { return whole_folders || only_paths.contains(u.file->source->path()); };
   std::vector<std::vector<Diagnostic>> per_unit(first_unit[folders.size()]);
   std::vector<std::vector<Diagnostic>> per_folder(folders.size());
+  // Items are taken in migration order (the replay needs them so). With the
+  // language server's cache, what probably needs parsing (editor buffers,
+  // files not parsed before) goes first instead, so that other threads check
+  // the cached files meanwhile; its replay starts once all are parsed anyway.
+  std::vector<size_t> item_order(items.size());
+  for (size_t i = 0; i < items.size(); ++i) item_order[i] = i;
+  if (options.cache) {
+    std::set<std::string> overlay_names;
+    for (const auto& [k, v] : options.overlays) overlay_names.insert(k.filename().native());
+    const auto needs_parse = [&](size_t i) {
+      for (size_t k : *items[i].units) {
+        const FileSlot& slot = slots[plans[items[i].folder].slot[k]];
+        if (!slot.cached || !slot.cached->parsed || overlay_names.contains(slot.path.filename().native())) return true;
+      }
+      return false;
+    };
+    std::stable_partition(item_order.begin(), item_order.end(), needs_parse);
+  }
   std::atomic<size_t> next_item{0}, next_replay{0};
   std::mutex done_mutex;
   std::condition_variable done_cv;
@@ -640,7 +703,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     while (!ready()) {
       const size_t i = next_item.fetch_add(1);
       if (i < items.size()) {
-        process(i);
+        process(item_order[i]);
         continue;
       }
       std::unique_lock lock(done_mutex);
@@ -653,19 +716,54 @@ AnalysisResult analyze(const AnalysisOptions& options) {
       if (auto& p = slots[first_slot[f] + k].parsed) out.push_back(p);
     return out;
   };
+  // Resuming a cached model starts with a copy of it: made by the replay's
+  // thread while the others parse, and taken over by the replay when that
+  // snapshot is still the one to resume from.
+  std::vector<const catalog::ReplayResult*> spare_of(folders.size(), nullptr);
+  std::vector<std::optional<catalog::ReplayResult>> spares(folders.size());
+  if (options.cache && !whole_folders)
+    for (size_t f = 0; f < folders.size(); ++f)
+      if (const auto it = options.cache->folders.find(folders[f].folder.dir.native());
+          it != options.cache->folders.end())
+        spare_of[f] = it->second.replay_before.get();
+  std::vector<FolderRuleStates*> rule_states(folders.size(), nullptr);
+  std::vector<size_t> rule_states_at(folders.size(), 0);
+  // A file checked alone replays after a cached model of its folder: most of
+  // that is deparsing its expressions, which another thread starts on once
+  // every file is parsed.
+  const bool use_prefetch = options.cache && !whole_folders;
+  std::optional<catalog::ExprPrefetch> prefetch;
+  std::once_flag prefetch_once;
+  const auto all_done = [&] {
+    for (const Item& item : items)
+      if (!item.done) return false;
+    return true;
+  };
+  const auto make_prefetch = [&] {
+    std::vector<const Statement*> statements;
+    for (const auto& plan : plans)
+      for (const Unit& u : plan.units)
+        if (u.file && u.migration && reported(u)) statements.insert(statements.end(), u.statements.begin(), u.statements.end());
+    prefetch.emplace(statements);
+    if (prefetch->empty()) prefetch.reset();
+  };
   const auto replay_task = [&](size_t f) {
     FolderAnalysis& fa = folders[f];
     UnitPlan& plan = plans[f];
     if (options.cache) {
+      if (spare_of[f]) spares[f].emplace(*spare_of[f]);
       // The language server resumes from a state cached before the edited
       // migration, which needs every migration before it first.
-      help_until([&] {
+      help_until(use_prefetch ? std::function<bool()>(all_done) : std::function<bool()>([&] {
         for (size_t i = first_item[f]; i < first_item[f + 1]; ++i)
           if (!items[i].done) return false;
         return true;
-      });
+      }));
+      if (use_prefetch) std::call_once(prefetch_once, make_prefetch);
+      catalog::UseExprPrefetch use(prefetch ? &*prefetch : nullptr);
       fa.files = folder_files(f);
-      per_folder[f] = replay_folder(fa, plan.units, options, whole_folders ? nullptr : &only_paths);
+      per_folder[f] = replay_folder(fa, plan.units, options, whole_folders ? nullptr : &only_paths, &rule_states[f],
+                                    &rule_states_at[f], spare_of[f], spares[f] ? &*spares[f] : nullptr);
       return;
     }
     catalog::Replayer replayer;
@@ -681,7 +779,13 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   parallel_for(jobs, jobs, [&](size_t) {
     for (size_t f; (f = next_replay.fetch_add(1)) < folders.size();) replay_task(f);
-    for (size_t i; (i = next_item.fetch_add(1)) < items.size();) process(i);
+    for (size_t i; (i = next_item.fetch_add(1)) < items.size();) process(item_order[i]);
+    // Files checked alone: prepare their expressions ahead of the replay.
+    if (use_prefetch) {
+      help_until(all_done);
+      std::call_once(prefetch_once, make_prefetch);
+      if (prefetch) prefetch->run();
+    }
   });
 
   for (auto& s : slots)
@@ -699,6 +803,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     auto& fa = folders[fi];
     for (auto& d : per_folder[fi]) diags.push_back(std::move(d));
     FolderContext fctx(fa, options.config, diags);
+    if (rule_states[fi]) fctx.set_resume(rule_states[fi], rule_states_at[fi]);
     for (const Rule* r : active) {
       fctx.set_rule(r);
       r->check_folder(fctx);
@@ -798,7 +903,10 @@ std::vector<catalog::ReplayMigration> replay_input(const MigrationFolder& folder
 std::vector<catalog::ReplayMigration> replay_input(const FolderAnalysis& fa) { return replay_input(fa.folder, fa.units); }
 
 std::vector<Diagnostic> replay_folder(FolderAnalysis& fa, const std::vector<Unit>& units,
-                                      const AnalysisOptions& options, const std::set<std::string>* edited) {
+                                      const AnalysisOptions& options, const std::set<std::string>* edited,
+                                      FolderRuleStates** rule_states, size_t* effects_at,
+                                      const catalog::ReplayResult* spare_of, catalog::ReplayResult* spare) {
+  *rule_states = nullptr;
   const auto input = replay_input(fa.folder, units);
   catalog::ReplayOptions ro;
   AnalysisCache::Folder* cache = nullptr;
@@ -824,11 +932,13 @@ std::vector<Diagnostic> replay_folder(FolderAnalysis& fa, const std::vector<Unit
     if (cache->replay_before && cache->replay_at == first && cache->replay_prefix == prefix) {
       ro.resume = cache->replay_before.get();
       ro.resume_at = first;
-      cache = nullptr;  // the stored state is still the right one
+      if (spare && spare_of == ro.resume) ro.resume_copy = spare;
     } else {
       cache->replay_at = first;
       cache->replay_prefix = std::move(prefix);
       cache->replay_before.reset();
+      // Folder rules' states hold to the same prefix.
+      cache->rule_states.clear();
       // The state points into these files: keep them alive with it (and
       // their addresses from being reused by other parses).
       cache->replay_files = fa.files;
@@ -839,6 +949,10 @@ std::vector<Diagnostic> replay_folder(FolderAnalysis& fa, const std::vector<Unit
     }
   }
   fa.replay = std::make_shared<catalog::ReplayResult>(catalog::replay(input, ro));
+  if (cache) {
+    *rule_states = &cache->rule_states;
+    *effects_at = cache->replay_before->effects.size();
+  }
   return fa.replay->diagnostics;
 }
 

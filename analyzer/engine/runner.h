@@ -95,6 +95,14 @@ struct AnalysisCache {
     std::vector<std::string> replay_prefix;
     std::shared_ptr<const catalog::ReplayResult> replay_before;
     std::vector<std::shared_ptr<const ParsedFile>> replay_files;  // what replay_before points into
+    // Folder rules' state before migration `replay_at`, valid with replay_before
+    // (their inputs up to there are its effects and those files).
+    FolderRuleStates rule_states;
+    // check_folder's findings for `folder`, valid while the files it read
+    // (miglint.sum, and the migrations when it exists) have these sizes and times.
+    bool checks_valid = false;
+    std::vector<std::pair<std::int64_t, std::uintmax_t>> check_inputs;
+    std::vector<Diagnostic> checks;
   };
   std::unordered_map<std::string, File> files;      // by path
   std::unordered_map<std::string, Folder> folders;  // by directory

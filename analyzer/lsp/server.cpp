@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <iostream>
+#include <set>
 
 #include "analyzer/config/config.h"
 #include "analyzer/engine/registry.h"
@@ -37,6 +38,7 @@ bool contains(const json& range, const json& pos) { return !before(pos, range.at
 }  // namespace
 
 Server::Server(Sink sink, ServerOptions options) : sink_(std::move(sink)), options_(options) {
+  reaper_ = std::thread([this] { reaper(); });
   thread_ = std::thread([this] { worker(); });
 }
 
@@ -47,6 +49,25 @@ Server::~Server() {
   }
   cv_.notify_all();
   thread_.join();
+  {
+    std::lock_guard lk(reap_m_);
+    reap_stop_ = true;
+  }
+  reap_cv_.notify_all();
+  reaper_.join();
+}
+
+void Server::reaper() {
+  std::unique_lock lk(reap_m_);
+  while (true) {
+    reap_cv_.wait(lk, [&] { return reap_stop_ || !reap_.empty(); });
+    if (reap_.empty()) return;
+    std::vector<AnalysisResult> batch;
+    batch.swap(reap_);
+    lk.unlock();
+    batch.clear();
+    lk.lock();
+  }
 }
 
 bool Server::exited() const {
@@ -406,7 +427,12 @@ void Server::worker() {
     // Sent before the server counts as idle, so wait_idle() implies delivered.
     lk.unlock();
     flush();
-    // Freed once the diagnostics are out, not before.
+    // Freed once the diagnostics are out, not before, and not here.
+    {
+      std::lock_guard reap(reap_m_);
+      reap_.push_back(std::move(retired_));
+    }
+    reap_cv_.notify_one();
     retired_ = AnalysisResult{};
     lk.lock();
     busy_ = false;
@@ -456,14 +482,22 @@ void Server::analyse(const std::string& uri) {
       };
       retired_ = analyze(options);
       const AnalysisResult& r = retired_;
+      for (const auto& d : r.diagnostics)
+        if (is_doc(d.span.path)) result.diagnostics.push_back(d);
+      // Positions are looked up only in the files the findings point into.
+      std::set<std::string, std::less<>> cited;
+      for (const auto& d : result.diagnostics) {
+        cited.insert(d.span.path);
+        for (const auto& n : d.notes) cited.insert(n.span.path);
+        if (d.fix)
+          for (const auto& e : d.fix->edits) cited.insert(e.span.path);
+      }
       for (const auto& folder : r.folders)
         for (const auto& f : folder.files) {
           if (!f || !f->source) continue;
-          result.sources[f->source->path()] = f->source;
+          if (cited.contains(f->source->path())) result.sources[f->source->path()] = f->source;
           if (is_doc(f->source->path())) result.parsed = f;
         }
-      for (const auto& d : r.diagnostics)
-        if (is_doc(d.span.path)) result.diagnostics.push_back(d);
     } catch (const ConfigError& e) {
       config_error = e.what();
     } catch (...) {

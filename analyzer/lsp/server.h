@@ -133,6 +133,14 @@ class Server {
   AnalysisCache cache_;
   std::optional<std::string> cache_config_;
   AnalysisResult retired_;  // the last analysis, freed after its diagnostics are sent
+  // Freeing an analysis of a large folder takes milliseconds the next edit
+  // need not wait for: the reaper thread does it.
+  void reaper();
+  std::mutex reap_m_;
+  std::condition_variable reap_cv_;
+  std::vector<AnalysisResult> reap_;
+  bool reap_stop_ = false;
+  std::thread reaper_;
   std::thread thread_;
 };
 

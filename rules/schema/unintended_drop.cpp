@@ -14,6 +14,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
+#include <memory>
+#include <optional>
 #include <unordered_map>
 
 #include "analyzer/catalog/replay.h"
@@ -268,6 +271,23 @@ bool covered(const Intent& in, const Effect& e) {
   return e.implied && !e.cascade && covered_ref(in, e.via, {}, {});
 }
 
+// What the walk has seen before a migration, kept between incremental
+// analyses: the objects that exist, and the findings on earlier migrations
+// (a finding about a directive naming an object that never exists depends on
+// every migration, so it is kept with that pattern and decided again).
+struct Event {
+  Diagnostic diag;
+  std::optional<ObjectPattern> unless_named;
+};
+
+struct WalkState final : FolderRuleState {
+  size_t at = 0;          // index of the first effect not walked
+  size_t group_at = 0;    // where the last walked group began
+  effects::ObjectHistory history;
+  NameIndex names;
+  std::vector<Event> events;
+};
+
 class UnintendedDrop final : public Rule {
  public:
   const RuleMeta& meta() const override {
@@ -287,6 +307,10 @@ class UnintendedDrop final : public Rule {
       if (u.role == Role::Up && u.migration) up_unit.try_emplace(u.migration, &u);
 
     std::optional<std::set<ObjectRef>> ever;  // computed once, when a directive needs it
+    const auto never_named = [&](const ObjectPattern& p) {
+      if (!ever) ever = effects::ever_named(replay);
+      return std::none_of(ever->begin(), ever->end(), [&](const ObjectRef& r) { return p.matches(r); });
+    };
     effects::ObjectHistory history;
     NameIndex names;
     const auto apply = [&](const Effect& e) {
@@ -302,12 +326,59 @@ class UnintendedDrop final : public Rule {
       names.sync(history, renamed);
     };
     const auto& all = replay.effects;
-    for (size_t i = 0; i < all.size();) {
+    // Migrations are walked in groups: a version's up effects, then its down's.
+    const auto group_end = [&](size_t i, size_t& up_end) {
       const std::string& version = all[i].version;
-      size_t up_end = i;
+      up_end = i;
       while (up_end < all.size() && all[up_end].version == version && !all[up_end].down) ++up_end;
       size_t next = up_end;
       while (next < all.size() && all[next].version == version && all[next].down) ++next;
+      return next;
+    };
+
+    // Findings on the migrations before resume_at() are recorded for the next analysis.
+    const std::optional<size_t> resume_at = ctx.resume_at();
+    std::shared_ptr<WalkState> keep;
+    if (resume_at && *resume_at <= all.size()) keep = std::make_shared<WalkState>();
+    const auto report = [&](Diagnostic d, std::optional<ObjectPattern> unless_named, bool recording) {
+      if (recording) keep->events.push_back({d, unless_named});
+      if (!unless_named || never_named(*unless_named)) ctx.emit(std::move(d));
+    };
+
+    size_t i = 0, group_at = 0;
+    // Continue from the stored state when the groups before it are still the
+    // same (the effects before resume_at() are; the group before it must
+    // still end there).
+    if (const auto* st = dynamic_cast<const WalkState*>(ctx.stored()); st && resume_at && st->at == *resume_at &&
+                                                                       st->at <= all.size()) {
+      size_t up_end = 0;
+      if (st->at == 0 || (st->group_at < st->at && group_end(st->group_at, up_end) == st->at)) {
+        history = st->history;
+        names = st->names;
+        for (const auto& e : st->events)
+          if (!e.unless_named || never_named(*e.unless_named)) ctx.emit(e.diag);
+        i = group_at = st->at;
+        keep.reset();  // already stored
+      }
+    }
+
+    const auto store = [&]() {
+      if (!keep || i != *resume_at) return;
+      keep->at = i;
+      keep->group_at = group_at;
+      keep->history = history;
+      keep->names = names;
+      ctx.store(std::move(keep));
+      keep.reset();
+    };
+    for (; i < all.size();) {
+      store();
+      const bool recording = keep && i < *resume_at;
+      if (keep && i > *resume_at) keep.reset();  // no group begins there
+      group_at = i;
+      const std::string& version = all[i].version;
+      size_t up_end = 0;
+      const size_t next = group_end(i, up_end);
 
       const auto mit = by_version.find(version);
       const Migration* m = mit == by_version.end() ? nullptr : mit->second;
@@ -318,9 +389,10 @@ class UnintendedDrop final : public Rule {
       std::vector<DirectiveError> errors;
       std::vector<Intent> declared = up ? directives(*up, errors) : std::vector<Intent>{};
       for (const auto& e : errors)
-        ctx.report(*up->file->source, e.begin, e.end, "cannot read the intent directive: " + e.message,
-                   "write `-- miglint:intent drop table name, drop index other` (kinds: table, column, index, "
-                   "constraint, type, view, function, schema)");
+        report(ctx.make(make_span(*up->file->source, e.begin, e.end), "cannot read the intent directive: " + e.message,
+                        "write `-- miglint:intent drop table name, drop index other` (kinds: table, column, index, "
+                        "constraint, type, view, function, schema)"),
+               std::nullopt, recording);
       std::optional<Intent> intent;
       if (!declared.empty()) {
         Intent merged = declared.front();
@@ -330,15 +402,13 @@ class UnintendedDrop final : public Rule {
         }
         if (!merged.items.empty()) intent = std::move(merged);
         // An intent naming an object that never exists protects nothing.
-        if (!ever) ever = effects::ever_named(replay);
         for (const auto& d : declared)
-          for (const auto& p : d.items) {
-            const bool known = std::any_of(ever->begin(), ever->end(), [&](const ObjectRef& r) { return p.matches(r); });
-            if (!known)
-              ctx.report(*d.file->source, d.begin, d.end,
-                         fmt::format("the intent names {}, which never exists in this folder", p.str()),
-                         "fix the name (unquoted names fold to lower case) so the intent says what is dropped");
-          }
+          for (const auto& p : d.items)
+            if (recording || never_named(p))
+              report(ctx.make(make_span(*d.file->source, d.begin, d.end),
+                              fmt::format("the intent names {}, which never exists in this folder", p.str()),
+                              "fix the name (unquoted names fold to lower case) so the intent says what is dropped"),
+                     p, recording);
       } else if (m && up) {
         std::string what;
         if (auto ref = infer(m->name, names, what)) {
@@ -368,18 +438,22 @@ class UnintendedDrop final : public Rule {
           for (const auto& e : all[k].effects)
             if (e.action == Action::Dropped && intent->items.front().matches(e.object)) confirmed = true;
         if (confirmed)
-          for (size_t k = i; k < up_end; ++k) check_statement(ctx, *intent, all[k], before, history);
+          for (size_t k = i; k < up_end; ++k)
+            check_statement(ctx, *intent, all[k], before, history,
+                            [&](Diagnostic d) { report(std::move(d), std::nullopt, recording); });
       } else {
         for (size_t k = i; k < up_end; ++k)
           for (const auto& e : all[k].effects) apply(e);
       }
       i = next;
     }
+    store();
   }
 
  private:
-  static void check_statement(FolderContext& ctx, const Intent& in, const catalog::StatementEffects& se,
-                              const std::set<ObjectRef>& before, const effects::ObjectHistory& after) {
+  static void check_statement(const FolderContext& ctx, const Intent& in, const catalog::StatementEffects& se,
+                              const std::set<ObjectRef>& before, const effects::ObjectHistory& after,
+                              const std::function<void(Diagnostic)>& report) {
     if (!se.file || !se.statement) return;
     std::set<ObjectRef> reported;
     for (const auto& e : se.effects) {
@@ -399,14 +473,15 @@ class UnintendedDrop final : public Rule {
       if (!reported.insert(e.object).second) continue;
       const size_t b = e.begin < e.end ? e.begin : se.statement->begin;
       const size_t end = e.begin < e.end ? e.end : se.statement->end;
-      auto& d = ctx.report(*se.file->source, b, end, std::move(msg),
-                           "name it in the intent (`-- miglint:intent drop table a, drop view b`) if it is meant to "
-                           "go, or change the statement so it leaves it alone");
+      auto d = ctx.make(make_span(*se.file->source, b, end), std::move(msg),
+                        "name it in the intent (`-- miglint:intent drop table a, drop view b`) if it is meant to "
+                        "go, or change the statement so it leaves it alone");
       if (in.from_name)
         d.notes.push_back({make_span(*in.file->source, 0, 0),
                            fmt::format("intent inferred from the migration name `{}`", in.name)});
       else
         d.notes.push_back({make_span(*in.file->source, in.begin, in.end), "intent declared here"});
+      report(std::move(d));
     }
   }
 };
