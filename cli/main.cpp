@@ -1,4 +1,5 @@
 // miglint's command line: check, audit, schema, rules, explain, lsp, sum.
+#include <malloc.h>
 #include <unistd.h>
 
 #include <cstdlib>
@@ -143,6 +144,10 @@ void add_common_options(CLI::App* cmd, CommonOptions& o, bool with_paths) {
 }  // namespace miglint
 
 int main(int argc, char** argv) {
+  // Worker threads' malloc arenas grow their heaps with one mprotect call per
+  // step (128 KiB by default); analysing a folder allocates steadily, so grow
+  // in larger steps. Untouched pages cost no memory.
+  mallopt(M_TOP_PAD, 16 << 20);
   CLI::App app{"miglint: static analysis for PostgreSQL migration folders"};
   app.set_version_flag("--version", std::string("miglint ") + MIGLINT_VERSION);
   app.require_subcommand(1);

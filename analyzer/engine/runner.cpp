@@ -101,7 +101,6 @@ namespace {
 
 // ---------------------------------------------------------------- discovery
 
-bool is_sql(const fs::path& p) { return p.extension() == ".sql"; }
 
 // Directories under root that hold migrations: a directory with .sql files,
 // or the parent of `<version>_<name>/up.sql` directories. Symlinked
@@ -124,8 +123,8 @@ std::vector<fs::path> find_migration_dirs(const fs::path& root, DirListings& lis
       return {};
     }
     for (const DirEntry& e : listing.entries) {
-      if (e.kind == DirEntry::Kind::Dir && !e.symlink) todo.push_back(e.path);
-      if ((e.kind != DirEntry::Kind::File && !e.symlink) || !is_sql(e.path)) continue;
+      if (e.kind == DirEntry::Kind::Dir && !e.symlink) todo.push_back(dir / e.name);
+      if ((e.kind != DirEntry::Kind::File && !e.symlink) || e.name.size() <= 4 || !e.name.ends_with(".sql")) continue;
       if (e.name == "up.sql" || e.name == "down.sql") dirs.insert(dir.parent_path());
       else dirs.insert(dir);
     }

@@ -1,6 +1,12 @@
 #include "analyzer/migrations/dir_listing.h"
 
+#include <dirent.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <cerrno>
+#include <cstring>
 
 namespace miglint {
 
@@ -8,32 +14,45 @@ namespace fs = std::filesystem;
 
 DirListing list_directory(const fs::path& dir) {
   DirListing out;
-  std::error_code ec;
-  fs::directory_iterator it(dir, ec), end;
-  if (ec) {
-    out.error = ec.message();
+  // readdir, not std::filesystem::directory_iterator: the iterator builds a
+  // full path per entry, which cost more than the listing itself in folders
+  // of 100,000 files.
+  DIR* d = ::opendir(dir.c_str());
+  if (!d) {
+    out.error = std::strerror(errno);
     return out;
   }
   out.opened = true;
-  for (; it != end; it.increment(ec)) {
-    if (ec) break;
-    DirEntry e;
-    e.path = it->path();
-    e.name = e.path.filename().string();
-    std::error_code sec;
-    // The entry's type comes with the listing; only symlinks need a stat to
-    // learn what they point at.
-    fs::file_status st = it->symlink_status(sec);
-    if (!sec && fs::is_symlink(st)) {
-      e.symlink = true;
-      st = it->status(sec);
+  const int fd = ::dirfd(d);
+  while (true) {
+    errno = 0;
+    const dirent* ent = ::readdir(d);
+    if (!ent) {
+      if (errno != 0) out.error = std::strerror(errno);
+      break;
     }
-    if (sec) e.error = sec.message();
-    else if (fs::is_directory(st)) e.kind = DirEntry::Kind::Dir;
-    else if (fs::is_regular_file(st)) e.kind = DirEntry::Kind::File;
+    DirEntry e;
+    e.name = ent->d_name;
+    if (e.name == "." || e.name == "..") continue;
+    unsigned char type = ent->d_type;
+    if (type == DT_LNK || type == DT_UNKNOWN) {
+      // Only symlinks (and file systems that do not say) need a stat to
+      // learn what the entry is or points at.
+      struct stat st;
+      if (type == DT_UNKNOWN && ::fstatat(fd, ent->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode))
+        type = DT_LNK;
+      e.symlink = type == DT_LNK;
+      if (::fstatat(fd, ent->d_name, &st, 0) != 0) e.error = std::strerror(errno);
+      else if (S_ISDIR(st.st_mode)) e.kind = DirEntry::Kind::Dir;
+      else if (S_ISREG(st.st_mode)) e.kind = DirEntry::Kind::File;
+    } else if (type == DT_DIR) {
+      e.kind = DirEntry::Kind::Dir;
+    } else if (type == DT_REG) {
+      e.kind = DirEntry::Kind::File;
+    }
     out.entries.push_back(std::move(e));
   }
-  if (ec) out.error = ec.message();
+  ::closedir(d);
   std::sort(out.entries.begin(), out.entries.end(), [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
   return out;
 }

@@ -14,8 +14,7 @@ namespace miglint {
 
 struct DirEntry {
   enum class Kind { File, Dir, Other };
-  std::string name;
-  std::filesystem::path path;
+  std::string name;  // the path is the directory's / name (built only where needed)
   Kind kind = Kind::Other;  // of what the entry points at, for a symlink
   bool symlink = false;
   std::string error;  // the entry could not be stat'ed (kind is Other)

@@ -92,18 +92,24 @@ std::string display_path(const fs::path& p) {
   std::error_code ec;
   const fs::path cwd = fs::current_path(ec);
   if (ec) return p.string();
-  const fs::path name = p.filename();
+  // Split as strings: building paths (each parses its components) cost more
+  // than the rest of reading a small file.
+  const std::string& whole = p.native();
+  const size_t slash = whole.rfind('/');
+  const std::string_view name = slash == std::string::npos ? std::string_view(whole) : std::string_view(whole).substr(slash + 1);
   if (name.empty() || name == "." || name == "..") return display_path_of(p, cwd);
-  // Every file of a folder shares its directory's display form; path
-  // normalisation costs more than the rest of reading a small file.
+  // Every file of a folder shares its directory's display form.
   thread_local std::unordered_map<std::string, std::string> dirs;
   std::string key = cwd.native();
   key += '\0';
-  key += p.parent_path().native();
+  if (slash != std::string::npos) key.append(whole, 0, slash == 0 ? 1 : slash);
   auto [it, fresh] = dirs.try_emplace(std::move(key));
-  if (fresh) it->second = display_path_of(p.parent_path().empty() ? fs::path(".") : p.parent_path(), cwd);
-  if (it->second == ".") return name.string();
-  return (fs::path(it->second) / name).string();
+  if (fresh) it->second = display_path_of(slash == std::string::npos ? fs::path(".") : p.parent_path(), cwd);
+  if (it->second == ".") return std::string(name);
+  std::string out = it->second;
+  if (!out.ends_with('/')) out += '/';
+  out += name;
+  return out;
 }
 
 namespace {
@@ -427,9 +433,9 @@ class Loader {
     }
     for (const DirEntry& e : listing.entries) {
       if (e.name.empty() || e.name[0] == '.') continue;  // .keep, editor files
-      if (!e.error.empty()) unreadable(e.path, e.error);
-      else if (e.kind == DirEntry::Kind::Dir) dirs.emplace_back(e.name, e.path);
-      else if (e.kind == DirEntry::Kind::File) files.emplace_back(e.name, e.path);
+      if (!e.error.empty()) unreadable(d / e.name, e.error);
+      else if (e.kind == DirEntry::Kind::Dir) dirs.emplace_back(e.name, d / e.name);
+      else if (e.kind == DirEntry::Kind::File) files.emplace_back(e.name, d / e.name);
     }
     if (!listing.error.empty()) unreadable(d, listing.error);
   }
