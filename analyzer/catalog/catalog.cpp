@@ -150,10 +150,14 @@ void Catalog::store(int id, std::map<std::string, Ptr<T>>& m, const std::string&
   }
 }
 
+std::string Catalog::dep_key(const std::string& target, const std::string& dependent) {
+  return target + '\x1e' + dependent;
+}
+
 void Catalog::add_dep(const std::string& target, const std::string& dependent, int delta) {
   // One entry per (target, dependent) pair: a change costs O(log n), never a
   // copy of every dependent of a popular target.
-  const std::string k = target + '\x1e' + dependent;
+  const std::string k = dep_key(target, dependent);
   auto cur = find(deps_, k);
   const int n = (cur ? *cur : 0) + delta;
   store<int>(kDeps, deps_, k, n > 0 ? std::make_shared<const int>(n) : nullptr);
@@ -167,19 +171,16 @@ std::vector<std::string> Catalog::dependents(const std::string& target) const {
   return out;
 }
 
-void Catalog::table_deps(const Table& t, int delta) {
+void Catalog::table_dep_keys(const Table& t, std::vector<std::string>& connames, std::vector<std::string>& deps) const {
   const std::string self = table_key(t.name);
   for (const auto& c : t.constraints) {
     if (c.name.empty()) continue;
-    auto ck = t.name.schema + '\x1f' + c.name;
-    auto cur = find(connames_, ck);
-    const int n = (cur ? *cur : 0) + delta;
-    store<int>(kConnames, connames_, ck, n > 0 ? std::make_shared<const int>(n) : nullptr);
+    connames.push_back(t.name.schema + '\x1f' + c.name);
     if (c.kind == ConstraintKind::ForeignKey && !(c.ref_table == t.name))
-      add_dep(table_key(c.ref_table), "fk:" + t.name.key() + '\x1f' + c.name, delta);
+      deps.push_back(dep_key(table_key(c.ref_table), "fk:" + t.name.key() + '\x1f' + c.name));
   }
-  if (t.partition_of) add_dep(table_key(*t.partition_of), self, delta);
-  for (const auto& p : t.inherits) add_dep(table_key(p), self, delta);
+  if (t.partition_of) deps.push_back(dep_key(table_key(*t.partition_of), self));
+  for (const auto& p : t.inherits) deps.push_back(dep_key(table_key(p), self));
   for (const auto& col : t.columns) {
     // A column of a user type depends on it; built-in names never resolve to one.
     std::string tn = col.type;
@@ -192,10 +193,39 @@ void Catalog::table_deps(const Table& t, int delta) {
       q = {"public", tn};
     }
     if (q.name.size() >= 2 && q.name.front() == '"' && q.name.back() == '"') q.name = q.name.substr(1, q.name.size() - 2);
-    if (types_.count(q.key())) add_dep(type_key(q), self + '\x1f' + col.name, delta);
+    if (types_.count(q.key())) deps.push_back(dep_key(type_key(q), self + '\x1f' + col.name));
     if (!col.default_seq.empty())
-      add_dep("sequence:" + col.default_seq, "default:" + t.name.key() + '\x1f' + col.name, delta);
+      deps.push_back(dep_key("sequence:" + col.default_seq, "default:" + t.name.key() + '\x1f' + col.name));
   }
+}
+
+void Catalog::shift_counts(int id, std::map<std::string, Ptr<int>>& m, std::vector<std::string>& removed,
+                           std::vector<std::string>& added) {
+  std::sort(removed.begin(), removed.end());
+  std::sort(added.begin(), added.end());
+  size_t i = 0, j = 0;
+  while (i < removed.size() || j < added.size()) {
+    const std::string& k = j == added.size() || (i < removed.size() && removed[i] < added[j]) ? removed[i] : added[j];
+    int ko = 0, kn = 0;
+    while (i < removed.size() && removed[i] == k) ++i, ++ko;
+    while (j < added.size() && added[j] == k) ++j, ++kn;
+    // As if each removed holding were dropped one by one (a count never goes
+    // below zero) and each added one added after.
+    const auto cur = find(m, k);
+    const int c = cur ? *cur : 0;
+    const int n = std::max(c - ko, 0) + kn;
+    if (n != c) store<int>(id, m, k, n > 0 ? std::make_shared<const int>(n) : nullptr);
+  }
+}
+
+void Catalog::replace_table_deps(const Table* old, const Table* now) {
+  // Only the entries that change are written: a table altered column by
+  // column kept rewriting (and journaling) every entry it holds.
+  std::vector<std::string> old_connames, old_deps, new_connames, new_deps;
+  if (old) table_dep_keys(*old, old_connames, old_deps);
+  if (now) table_dep_keys(*now, new_connames, new_deps);
+  shift_counts(kConnames, connames_, old_connames, new_connames);
+  shift_counts(kDeps, deps_, old_deps, new_deps);
 }
 
 void Catalog::view_deps(const View& v, int delta) {
@@ -229,13 +259,13 @@ std::vector<Ptr<Function>> Catalog::functions_named(const QName& n) const {
 }
 
 void Catalog::put_table(Ptr<Table> t) {
-  if (auto old = find(tables_, t->name.key())) table_deps(*old, -1);
-  table_deps(*t, +1);
+  const auto old = find(tables_, t->name.key());
+  replace_table_deps(old.get(), t.get());
   const auto k = t->name.key();
   store<Table>(kTables, tables_, k, std::move(t));
 }
 void Catalog::erase_table(const QName& n) {
-  if (auto old = find(tables_, n.key())) table_deps(*old, -1);
+  if (auto old = find(tables_, n.key())) replace_table_deps(old.get(), nullptr);
   store<Table>(kTables, tables_, n.key(), nullptr);
 }
 void Catalog::put_view(Ptr<View> v) {

@@ -297,8 +297,14 @@ class Catalog {
   }
   template <typename T>
   void store(int id, std::map<std::string, Ptr<T>>& m, const std::string& k, Ptr<T> v);
+  static std::string dep_key(const std::string& target, const std::string& dependent);
   void add_dep(const std::string& target, const std::string& dependent, int delta);
-  void table_deps(const Table& t, int delta);
+  // A table's counted entries (constraint names, dependencies), and the
+  // change from one version of a table to the next (null: none).
+  void table_dep_keys(const Table& t, std::vector<std::string>& connames, std::vector<std::string>& deps) const;
+  void shift_counts(int id, std::map<std::string, Ptr<int>>& m, std::vector<std::string>& removed,
+                    std::vector<std::string>& added);
+  void replace_table_deps(const Table* old, const Table* now);
   void domain_connames(const Type& t, int delta);
   void view_deps(const View& v, int delta);
 
