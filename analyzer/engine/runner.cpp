@@ -101,7 +101,6 @@ namespace {
 
 // ---------------------------------------------------------------- discovery
 
-
 // Directories under root that hold migrations: a directory with .sql files,
 // or the parent of `<version>_<name>/up.sql` directories. Symlinked
 // directories are not followed.
@@ -131,9 +130,8 @@ std::vector<fs::path> find_migration_dirs(const fs::path& root, DirListings& lis
   }
   // A folder-layout parent already covers its version directories.
   const auto has_parts = [&](const fs::path& d) {
-    for (const DirEntry& e : listings.get(d).entries)
-      if ((e.name == "up.sql" || e.name == "down.sql") && e.error.empty()) return true;
-    return false;
+    const DirListing& l = listings.get(d);
+    return l.has("up.sql") || l.has("down.sql");
   };
   std::vector<fs::path> out;
   for (const auto& d : dirs)
@@ -260,10 +258,9 @@ void fill_unit_facts(Unit& u) {
 struct UnitPlan {
   std::vector<Unit> units;
   std::vector<size_t> slot;  // the file slot of each unit
-  // Work items: the units of one migration (in migration order), then one
-  // item per plain file.
+  // Work items: the units of each migration (item i is folder.migrations[i]),
+  // then one item per plain file.
   std::vector<std::vector<size_t>> items;
-  std::vector<size_t> migration_item;  // item of folder.migrations[i]
 };
 
 UnitPlan plan_units(const MigrationFolder& folder, const std::unordered_map<std::string, size_t>& slot_of) {
@@ -287,7 +284,6 @@ UnitPlan plan_units(const MigrationFolder& folder, const std::unordered_map<std:
     std::vector<size_t> item;
     if (m.up) add(*m.up, Role::Up, &m, item);
     if (m.down) add(*m.down, Role::Down, &m, item);
-    plan.migration_item.push_back(plan.items.size());
     plan.items.push_back(std::move(item));
   }
   for (const auto& f : folder.sql_files)
@@ -608,6 +604,8 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   struct Item {
     size_t folder = 0;
     const std::vector<size_t>* units = nullptr;
+    std::vector<size_t> slots;  // the files it reads, once each
+    bool migration = false;     // the replay reads it too
     std::atomic<bool> done{false};
   };
   size_t item_count = 0;
@@ -619,9 +617,14 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     size_t k = 0;
     for (size_t f = 0; f < plans.size(); ++f) {
       first_item[f] = k;
-      for (const auto& it : plans[f].items) {
-        items[k].folder = f;
-        items[k++].units = &it;
+      for (size_t j = 0; j < plans[f].items.size(); ++j) {
+        Item& item = items[k++];
+        item.folder = f;
+        item.units = &plans[f].items[j];
+        item.migration = j < folders[f].folder.migrations.size();
+        for (size_t u : *item.units) item.slots.push_back(plans[f].slot[u]);
+        std::sort(item.slots.begin(), item.slots.end());
+        item.slots.erase(std::unique(item.slots.begin(), item.slots.end()), item.slots.end());
       }
       first_unit[f + 1] = first_unit[f] + plans[f].units.size();
     }
@@ -642,8 +645,8 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     std::set<std::string> overlay_names;
     for (const auto& [k, v] : options.overlays) overlay_names.insert(k.filename().native());
     const auto needs_parse = [&](size_t i) {
-      for (size_t k : *items[i].units) {
-        const FileSlot& slot = slots[plans[items[i].folder].slot[k]];
+      for (size_t sl : items[i].slots) {
+        const FileSlot& slot = slots[sl];
         if (!slot.cached || !slot.cached->parsed || overlay_names.contains(slot.path.filename().native())) return true;
       }
       return false;
@@ -651,43 +654,34 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     std::stable_partition(item_order.begin(), item_order.end(), needs_parse);
   }
   std::atomic<size_t> next_item{0}, next_replay{0};
+  // Items done, in all and per folder (written under done_mutex, so that a
+  // waiter cannot miss the notification).
+  std::atomic<size_t> items_done{0};
+  std::vector<std::atomic<size_t>> folder_items_done(folders.size());
   std::mutex done_mutex;
   std::condition_variable done_cv;
 
-  // Which slots an item reads, once each.
-  const auto item_slots = [&](const Item& item) {
-    std::vector<size_t> out;
-    for (size_t k : *item.units) out.push_back(plans[item.folder].slot[k]);
-    std::sort(out.begin(), out.end());
-    out.erase(std::unique(out.begin(), out.end()), out.end());
-    return out;
-  };
   const bool release = options.release_syntax && !options.cache;
   if (release)
-    for (size_t f = 0; f < plans.size(); ++f) {
-      std::vector<bool> is_migration(plans[f].items.size(), false);
-      for (size_t mi : plans[f].migration_item) is_migration[mi] = true;
-      for (size_t i = first_item[f]; i < first_item[f + 1]; ++i)
-        for (size_t sl : item_slots(items[i])) slots[sl].readers += is_migration[i - first_item[f]] ? 2 : 1;
-    }
+    for (const Item& item : items)
+      for (size_t sl : item.slots) slots[sl].readers += item.migration ? 2 : 1;
   // The last reader of a file frees its trees.
   const auto done_reading = [&](const Item& item) {
     if (!release) return;
-    for (size_t sl : item_slots(item))
+    for (size_t sl : item.slots)
       if (slots[sl].readers.fetch_sub(1) == 1 && slots[sl].parsed)
         const_cast<ParsedFile&>(*slots[sl].parsed).release_syntax();  // created by this analysis alone
   };
   const auto process = [&](size_t i) {
     Item& item = items[i];
     UnitPlan& plan = plans[item.folder];
-    for (size_t k : *item.units) {
-      FileSlot& slot = slots[plan.slot[k]];
-      std::call_once(slot.once, [&] { parse_slot(slot); });
-    }
+    for (size_t sl : item.slots) std::call_once(slots[sl].once, [&] { parse_slot(slots[sl]); });
     complete_units(plan, *item.units, slots);
     {
       std::lock_guard lock(done_mutex);
       item.done = true;
+      ++folder_items_done[item.folder];
+      ++items_done;
     }
     done_cv.notify_all();
     for (size_t k : *item.units) {
@@ -733,11 +727,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   const bool use_prefetch = options.cache && !whole_folders;
   std::optional<catalog::ExprPrefetch> prefetch;
   std::once_flag prefetch_once;
-  const auto all_done = [&] {
-    for (const Item& item : items)
-      if (!item.done) return false;
-    return true;
-  };
+  const auto all_done = [&] { return items_done == items.size(); };
   const auto make_prefetch = [&] {
     std::vector<const Statement*> statements;
     for (const auto& plan : plans)
@@ -753,11 +743,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
       if (spare_of[f]) spares[f].emplace(*spare_of[f]);
       // The language server resumes from a state cached before the edited
       // migration, which needs every migration before it first.
-      help_until(use_prefetch ? std::function<bool()>(all_done) : std::function<bool()>([&] {
-        for (size_t i = first_item[f]; i < first_item[f + 1]; ++i)
-          if (!items[i].done) return false;
-        return true;
-      }));
+      help_until([&] { return use_prefetch ? all_done() : folder_items_done[f] == first_item[f + 1] - first_item[f]; });
       if (use_prefetch) std::call_once(prefetch_once, make_prefetch);
       catalog::UseExprPrefetch use(prefetch ? &*prefetch : nullptr);
       fa.files = folder_files(f);
@@ -767,7 +753,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     }
     catalog::Replayer replayer;
     for (size_t mi = 0; mi < fa.folder.migrations.size(); ++mi) {
-      const Item& item = items[first_item[f] + plan.migration_item[mi]];
+      const Item& item = items[first_item[f] + mi];
       help_until([&] { return item.done.load(); });
       if (auto m = replay_migration(fa.folder.migrations[mi], plan.units, *item.units)) replayer.step(*m);
       done_reading(item);
@@ -790,7 +776,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   for (auto& s : slots)
     if (!s.error.empty()) diags.push_back(unreadable(s.path, s.error));
   for (size_t f = 0; f < folders.size(); ++f) {
-    if (folders[f].files.empty()) folders[f].files = folder_files(f);
+    folders[f].files = folder_files(f);
     folders[f].units = present_units(plans[f]);
   }
   for (auto& v : per_unit)

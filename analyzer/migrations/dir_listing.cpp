@@ -57,6 +57,12 @@ DirListing list_directory(const fs::path& dir) {
   return out;
 }
 
+bool DirListing::has(std::string_view name) const {
+  const auto it = std::lower_bound(entries.begin(), entries.end(), name,
+                                   [](const DirEntry& e, std::string_view n) { return e.name < n; });
+  return it != entries.end() && it->name == name && it->error.empty();
+}
+
 const DirListing& DirListings::get(const fs::path& dir) {
   {
     std::lock_guard lock(mu_);

@@ -7,6 +7,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -24,6 +25,10 @@ struct DirListing {
   std::string error;  // the directory itself could not be read (entries may be partial)
   bool opened = false;  // false: not even opened (error says why)
   std::vector<DirEntry> entries;  // sorted by name, hidden entries included
+
+  // An entry of that name that could be stat'ed (what std::filesystem::exists
+  // would say of dir / name).
+  bool has(std::string_view name) const;
 };
 
 // Lists one directory, following symlinked entries to learn their kind.

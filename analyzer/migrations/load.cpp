@@ -380,7 +380,8 @@ void dbmate_sections(const fs::path& file, std::string_view text, Candidate& c) 
 
 class Loader {
  public:
-  Loader(const fs::path& dir, const Config& cfg, DirListings* listings) : cfg_(cfg), listings_(listings) {
+  Loader(const fs::path& dir, const Config& cfg, DirListings* listings)
+      : cfg_(cfg), listings_(listings ? *listings : own_listings_) {
     folder_.dir = dir;
   }
 
@@ -424,8 +425,7 @@ class Loader {
   // Lists the folder's entries; entries that cannot be stat'ed are reported.
   void list_dir(const fs::path& d, std::vector<std::pair<std::string, fs::path>>& files,
                 std::vector<std::pair<std::string, fs::path>>& dirs, bool report_dir_error) {
-    DirListing local;
-    const DirListing& listing = listings_ ? listings_->get(d) : (local = list_directory(d));
+    const DirListing& listing = listings_.get(d);
     if (!listing.opened) {
       if (report_dir_error) unreadable(d, listing.error);
       top_ok_ = top_ok_ && !report_dir_error;
@@ -461,15 +461,10 @@ class Loader {
     return true;
   }
 
+  // From the listing, which loading the directory needs again.
   bool folder_dir_has_parts(const fs::path& d) {
-    if (!listings_) {
-      std::error_code ec;
-      return fs::exists(d / "up.sql", ec) || fs::exists(d / "down.sql", ec);
-    }
-    // The listing is needed again to load the directory.
-    for (const DirEntry& e : listings_->get(d).entries)
-      if ((e.name == "up.sql" || e.name == "down.sql") && e.error.empty()) return true;
-    return false;
+    const DirListing& l = listings_.get(d);
+    return l.has("up.sql") || l.has("down.sql");
   }
 
   Layout choose_layout() {
@@ -812,7 +807,8 @@ class Loader {
   }
 
   const Config& cfg_;
-  DirListings* listings_ = nullptr;
+  DirListings own_listings_;  // when the caller keeps none
+  DirListings& listings_;
   MigrationFolder folder_;
   bool top_ok_ = true;
   bool nothing_recognised_ = false;  // already reported as a whole
