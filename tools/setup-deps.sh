@@ -15,6 +15,8 @@ PACKAGES=(
   # libraries
   libpg-query-dev libprotobuf-dev protobuf-compiler libcli11-dev libfmt-dev
   nlohmann-json3-dev libtomlplusplus-dev googletest libgtest-dev libssl-dev
+  # the allocator miglint links (tcmalloc, statically)
+  libgoogle-perftools-dev
   # tests: real PostgreSQL 15 (tools/pg-server, tools/pg-chain), editor tests
   postgresql-15 postgresql-client-15 neovim
   # tools/pg-chain, tools/pg-chain-check, tools/corpus-agreement

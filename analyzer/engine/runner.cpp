@@ -779,8 +779,15 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     folders[f].files = folder_files(f);
     folders[f].units = present_units(plans[f]);
   }
-  for (auto& v : per_unit)
+  {
+    size_t total = diags.size();
+    for (const auto& v : per_unit) total += v.size();
+    diags.reserve(total + total / 4);  // room for the replay's and the folder rules' findings
+  }
+  for (auto& v : per_unit) {
     for (auto& d : v) diags.push_back(std::move(d));
+    std::vector<Diagnostic>().swap(v);
+  }
 
   clock.lap("rules+replay");
   // Replay findings, folder rules and parse findings.
@@ -800,25 +807,30 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     result.files += fa.files.size();
   }
 
-  // Selection, suppressions, severities.
+  // Selection, suppressions, severities, file by file in path order; each
+  // file's findings are sorted on their own, so the whole list comes out in
+  // diagnostic_less order without comparing paths again.
   std::map<std::string, std::vector<Diagnostic>> by_file;
   for (auto& d : diags) by_file[d.span.path].push_back(std::move(d));
-  diags.clear();
+  const size_t found = diags.size();
+  std::vector<Diagnostic>().swap(diags);
   std::map<std::string, const ParsedFile*> parsed_by_name;
   for (auto& fa : folders)
     for (const auto& f : fa.files) parsed_by_name[f->source->path()] = f.get();
-  for (auto& [path, v] : by_file) {
+  // Files without findings may still have suppressions to report.
+  for (const auto& [path, f] : parsed_by_name)
+    if (whole_folders || only_paths.contains(path)) by_file.try_emplace(path);
+  diags.reserve(found);
+  const auto within_file = [](const Diagnostic& a, const Diagnostic& b) {
+    return std::tie(a.span.begin, a.span.end, a.rule, a.message) < std::tie(b.span.begin, b.span.end, b.rule, b.message);
+  };
+  for (auto it = by_file.begin(); it != by_file.end(); it = by_file.erase(it)) {
+    auto& [path, v] = *it;
     // Single files named alone: report on them only (their folder was context).
     if (!whole_folders && !only_paths.contains(path)) continue;
-    const auto it = parsed_by_name.find(path);
-    finish_file(it == parsed_by_name.end() ? nullptr : it->second, selection, v);
-    for (auto& d : v) diags.push_back(std::move(d));
-  }
-  // Files without findings may still have suppressions to report.
-  for (const auto& [path, f] : parsed_by_name) {
-    if (by_file.contains(path) || (!whole_folders && !only_paths.contains(path))) continue;
-    std::vector<Diagnostic> v;
-    finish_file(f, selection, v);
+    const auto pit = parsed_by_name.find(path);
+    finish_file(pit == parsed_by_name.end() ? nullptr : pit->second, selection, v);
+    std::sort(v.begin(), v.end(), within_file);
     for (auto& d : v) diags.push_back(std::move(d));
   }
   if (options.since) {
@@ -836,7 +848,10 @@ AnalysisResult analyze(const AnalysisOptions& options) {
       return true;
     });
   }
-  std::sort(diags.begin(), diags.end(), diagnostic_less);
+  // Findings a file's suppressions make about another path (none today) or
+  // added above for --since are put in order here.
+  if (!std::is_sorted(diags.begin(), diags.end(), diagnostic_less))
+    std::sort(diags.begin(), diags.end(), diagnostic_less);
   clock.lap("finish");
   result.diagnostics = std::move(diags);
   result.folders = std::move(folders);
