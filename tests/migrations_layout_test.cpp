@@ -172,6 +172,24 @@ TEST(MigrationsLayout, DieselFolders) {
   EXPECT_EQ(rules_of(check_folder(f, {})), (std::vector<std::string>{"migration-name", "missing-down"}));
 }
 
+// The folder's files come in the order of their paths component by component
+// ("2020-01-01-000000_a" before "2020-01-01-000000_a-b", though '-' sorts
+// before '/' as characters), and unreadable ones are left out.
+TEST(MigrationsLayout, SqlFilesInPathOrder) {
+  TempDir t;
+  for (const char* d : {"2020-01-01-000000_a-b", "2020-01-01-000000_a", "2020-01-01-000000_a.b"}) {
+    t.write(std::string(d) + "/up.sql", "SELECT 1;");
+    t.write(std::string(d) + "/down.sql", "SELECT 1;");
+  }
+  MigrationFolder f = load_migration_folder(t.path, {});
+  std::vector<fs::path> expected = f.sql_files;
+  std::sort(expected.begin(), expected.end());  // fs::path's own order
+  EXPECT_EQ(f.sql_files, expected);
+  ASSERT_EQ(f.sql_files.size(), 6u);
+  EXPECT_EQ(f.sql_files[0].parent_path().filename(), "2020-01-01-000000_a");
+  EXPECT_EQ(f.sql_files[2].parent_path().filename(), "2020-01-01-000000_a-b");
+}
+
 TEST(MigrationsLayout, DieselMetadataThatDoesNotParseIsReported) {
   TempDir t;
   t.write("2020-01-01-000000_a/up.sql", "SELECT 1;");

@@ -131,6 +131,23 @@ Diagnostic make_diag(std::string rule, Severity sev, const fs::path& where, std:
   return d;
 }
 
+// fs::path's order (component by component) without splitting paths into
+// components: a separator sorts before every other character, so "v1/up.sql"
+// comes before "v1-x/up.sql" as "v1" comes before "v1-x". For paths spelled
+// the same way up to their file or folder name, as every file of a folder is.
+bool path_less(const fs::path& a, const fs::path& b) {
+  const std::string& x = a.native();
+  const std::string& y = b.native();
+  const size_t n = std::min(x.size(), y.size());
+  for (size_t i = 0; i < n; ++i) {
+    if (x[i] == y[i]) continue;
+    if (x[i] == '/') return true;
+    if (y[i] == '/') return false;
+    return static_cast<unsigned char>(x[i]) < static_cast<unsigned char>(y[i]);
+  }
+  return x.size() < y.size();
+}
+
 enum class Part { Up, Down, Both };
 
 // One file (or folder) that the layout recognised as (part of) a migration.
@@ -384,6 +401,11 @@ class Loader {
       : cfg_(cfg), listings_(listings ? *listings : own_listings_) {
     folder_.dir = dir;
   }
+  ~Loader() {
+    if (top_fd_ >= 0) ::close(top_fd_);
+  }
+  Loader(const Loader&) = delete;
+  Loader& operator=(const Loader&) = delete;
 
   MigrationFolder run() {
     scan_top();
@@ -397,13 +419,16 @@ class Loader {
     if (nothing_recognised_)
       for (const TopFile& f : top_files_)
         if (ends_with(f.name, ".sql")) folder_.sql_files.push_back(f.path);
-    std::sort(folder_.sql_files.begin(), folder_.sql_files.end());
-    folder_.sql_files.erase(std::unique(folder_.sql_files.begin(), folder_.sql_files.end()), folder_.sql_files.end());
-    std::sort(folder_.unreadable.begin(), folder_.unreadable.end());
+    std::sort(folder_.sql_files.begin(), folder_.sql_files.end(), path_less);
+    folder_.sql_files.erase(std::unique(folder_.sql_files.begin(), folder_.sql_files.end(),
+                                        [](const fs::path& a, const fs::path& b) { return a.native() == b.native(); }),
+                            folder_.sql_files.end());
+    std::sort(folder_.unreadable.begin(), folder_.unreadable.end(), path_less);
     // Reported once here; the engine must not read (and report) them again.
-    std::erase_if(folder_.sql_files, [&](const fs::path& p) {
-      return std::binary_search(folder_.unreadable.begin(), folder_.unreadable.end(), p);
-    });
+    if (!folder_.unreadable.empty())
+      std::erase_if(folder_.sql_files, [&](const fs::path& p) {
+        return std::binary_search(folder_.unreadable.begin(), folder_.unreadable.end(), p, path_less);
+      });
     return std::move(folder_);
   }
 
@@ -443,6 +468,7 @@ class Loader {
   void scan_top() {
     std::vector<std::pair<std::string, fs::path>> files, dirs;
     list_dir(folder_.dir, files, dirs, true);
+    if (top_ok_) top_fd_ = ::open(folder_.dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     for (auto& [name, path] : files) top_files_.push_back({name, path, {}, false});
     top_dirs_ = std::move(dirs);
   }
@@ -531,9 +557,18 @@ class Loader {
     // access(2) asks what open(2) would, without opening the file.
     if (::access(p.c_str(), R_OK) != 0) unreadable(p, std::strerror(errno));
   }
+  // The same for a file of the folder itself, looked up from the folder
+  // (one path component instead of the whole path, for every file).
+  void check_readable_top(const std::string& name, const fs::path& p) {
+    if (top_fd_ < 0) return check_readable(p);
+    if (::faccessat(top_fd_, name.c_str(), R_OK, 0) != 0) unreadable(p, std::strerror(errno));
+  }
 
-  void add_whole(Candidate c, const fs::path& p) {
-    check_readable(p);
+  void add_whole(Candidate c, const fs::path& p, const std::string* top_name = nullptr) {
+    if (top_name)
+      check_readable_top(*top_name, p);
+    else
+      check_readable(p);
     if (c.part == Part::Up)
       c.up = Section{p};
     else
@@ -551,7 +586,7 @@ class Loader {
           UpdownMatch m = match_updown(f.name, c);
           popx_ = popx_ || c.popx_infix;
           if (m == UpdownMatch::Pg)
-            add_whole(std::move(c), f.path);
+            add_whole(std::move(c), f.path, &f.name);
           else if (m == UpdownMatch::No && ends_with(f.name, ".sql"))
             unmatched(f.name);
         }
@@ -591,7 +626,7 @@ class Loader {
           c.rel = f.name;
           c.part = Part::Up;
           if (match_single(f.name, c, "_-."))
-            add_whole(std::move(c), f.path);
+            add_whole(std::move(c), f.path, &f.name);
           else
             unmatched(f.name);
         }
@@ -811,6 +846,7 @@ class Loader {
   DirListings& listings_;
   MigrationFolder folder_;
   bool top_ok_ = true;
+  int top_fd_ = -1;  // the folder, opened for check_readable_top
   bool nothing_recognised_ = false;  // already reported as a whole
   // Some updown file carries a dialect or .autocommit. infix: the folder is
   // run by popx, which wraps every migration not marked .autocommit. in a

@@ -18,6 +18,7 @@
 #include <memory>
 #include <optional>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "analyzer/catalog/replay.h"
 #include "analyzer/effects/summary.h"
@@ -159,7 +160,16 @@ class NameIndex {
     by_word_.clear();
     for (const auto& r : h.existing()) sync(h, r);
   }
-  const std::set<ObjectRef>* find(const std::string& word) const {
+  struct RefHash {
+    size_t operator()(const ObjectRef& r) const {
+      const std::hash<std::string> h;
+      return h(r.name.name) ^ (h(r.member) * 31) ^ (h(r.name.schema) * 131) ^ static_cast<size_t>(r.kind);
+    }
+  };
+  // Unordered: a word such as `id` names a column of nearly every table, and
+  // keeping those sets sorted cost more than the rest of the walk.
+  using Refs = std::unordered_set<ObjectRef, RefHash>;
+  const Refs* find(const std::string& word) const {
     const auto it = by_word_.find(word);
     return it == by_word_.end() ? nullptr : &it->second;
   }
@@ -174,7 +184,7 @@ class NameIndex {
       default: return {r.name.name};
     }
   }
-  std::unordered_map<std::string, std::set<ObjectRef>> by_word_;
+  std::unordered_map<std::string, Refs> by_word_;
 };
 
 // `drop_runtime_image_pins` → the one object the rest of the name resolves to
@@ -208,7 +218,7 @@ std::optional<ObjectRef> infer(std::string_view migration_name, const NameIndex&
   }
   std::set<ObjectRef> found;
   for (const auto& c : cands) {
-    const std::set<ObjectRef>* named = existing.find(c.name);
+    const NameIndex::Refs* named = existing.find(c.name);
     if (!named) continue;
     for (const auto& r : *named)
       if (!c.kind || *c.kind == r.kind || (*c.kind == ObjectKind::View && r.kind == ObjectKind::MaterializedView))
