@@ -57,6 +57,29 @@ std::string canon(const std::string& expr, const std::string& coltype = "") {
 
 }  // namespace
 
+// A serial column's default, built without parsing SQL, is stored exactly as
+// the parsed SQL would be: same canonical form, whatever the names.
+TEST(CatalogExpr, NextvalBuiltEqualsParsed) {
+  Catalog c;
+  run(c, "CREATE SCHEMA \"Odd Schema\"; CREATE TABLE t (id serial); CREATE TABLE \"Odd Schema\".\"T\" (id serial);");
+  for (const std::string seq : {"public.t_id_seq", "t_id_seq", "\"Odd Schema\".\"T_id_seq\"", "missing_seq"})
+    for (const std::string coltype : {"integer", "bigint", ""}) {
+      const ExprContext ctx{coltype, &c};
+      google::protobuf::Arena arena;
+      const auto* n = parse_single_statement("SELECT nextval('" + seq + "'::regclass)", arena);
+      ASSERT_NE(n, nullptr);
+      const Expr parsed = make_expr(n->select_stmt().target_list(0).res_target().val(), ctx);
+      const auto built = nextval_expr(seq, "shown", ctx);
+      ASSERT_TRUE(built.has_value()) << seq;
+      EXPECT_EQ(built->canon, parsed.canon) << seq << " " << coltype;
+      EXPECT_EQ(built->text, "shown");
+    }
+  EXPECT_FALSE(nextval_expr("it's", "x", {}).has_value());
+  // The model's serial default: a real table's column, by either path.
+  EXPECT_EQ(c.table({"public", "t"})->column("id")->default_expr->text, "nextval('t_id_seq'::regclass)");
+  EXPECT_EQ(c.table({"Odd Schema", "T"})->column("id")->default_expr->text, "nextval('\"T_id_seq\"'::regclass)");
+}
+
 TEST(CatalogNames, WorkedExampleFromCreateTable) {
   Catalog c;
   auto a = run(c,

@@ -550,6 +550,23 @@ Expr make(const pg_query::Node& n, const ExprContext& ctx, bool query) {
 }  // namespace
 
 Expr make_expr(const pg_query::Node& n, const ExprContext& ctx) { return make(n, ctx, false); }
+
+std::optional<Expr> nextval_expr(const std::string& sequence, std::string text, const ExprContext& ctx) {
+  if (sequence.find_first_of("'\\") != std::string::npos) return std::nullopt;
+  // Parsed once; locations are cleared by the normalisation, so the literal's
+  // length does not matter.
+  static const pg_query::Node tmpl = [] {
+    google::protobuf::Arena arena;
+    const pg_query::Node* n = parse_single_statement("SELECT nextval('s'::regclass)", arena);
+    return pg_query::Node(n->select_stmt().target_list(0).res_target().val());
+  }();
+  pg_query::Node copy = tmpl;
+  copy.mutable_func_call()->mutable_args(0)->mutable_type_cast()->mutable_arg()->mutable_a_const()->mutable_sval()->set_sval(
+      sequence);
+  Normalizer norm{ctx};
+  norm.node(&copy, 0);
+  return Expr{std::move(text), copy.SerializeAsString()};
+}
 Expr make_query(const pg_query::Node& n, const ExprContext& ctx) { return make(n, ctx, true); }
 
 Expr rename_column(const Expr& e, const std::string& from, const std::string& to, const ExprContext& ctx) {

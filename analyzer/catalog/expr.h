@@ -2,6 +2,7 @@
 // (format_type), and expressions compared after the normalisations of
 // PG_FACTS §4 so that equivalent spellings compare equal.
 #pragma once
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -31,6 +32,11 @@ struct ExprContext {
 };
 
 Expr make_expr(const pg_query::Node& n, const ExprContext& ctx);
+// nextval('<sequence>'::regclass), the default of every serial column, shown
+// as `text`: the same canonical form as parsing that SQL, without parsing or
+// deparsing it. nullopt when `sequence` (as written inside the literal) holds
+// a quote or backslash; parse the SQL then.
+std::optional<Expr> nextval_expr(const std::string& sequence, std::string text, const ExprContext& ctx);
 Expr make_query(const pg_query::Node& n, const ExprContext& ctx);
 
 // The same expression with column `from` renamed to `to` (columns are kept by

@@ -55,6 +55,7 @@ bool Replayer::step(const ReplayMigration& m) {
     for (const auto& [file, st] : m.up->statements) {
       auto res = effects::apply_statement(cat, *file, *st);
       for (const auto& i : res.issues) r.diagnostics.push_back(issue_diag(*file, i));
+      res.effects.shrink_to_fit();  // kept to the end of the analysis
       r.effects.push_back({m.version, false, file, st, std::move(res.effects)});
     }
   }
@@ -74,6 +75,7 @@ bool Replayer::step(const ReplayMigration& m) {
       if (i.severity == Severity::Error) failed = true;
       r.diagnostics.push_back(issue_diag(*file, i));
     }
+    res.effects.shrink_to_fit();
     r.effects.push_back({m.version, true, file, st, std::move(res.effects)});
   }
   if (options.on_step) options.on_step({mi, true, failed}, cat);
@@ -128,6 +130,7 @@ ReplayResult Replayer::finish() {
   r_.catalog.commit();
   // After the last migration: resuming there replays nothing.
   if (options_.snapshot && options_.snapshot_at == index_ && !stopped_) *options_.snapshot = r_;
+  r_.effects.shrink_to_fit();
   return std::move(r_);
 }
 

@@ -77,17 +77,17 @@ void Ctx::effect(Action a, ObjectKind k, QName name, std::string member, bool im
   e.action = a;
   e.object = {k, std::move(name), std::move(member)};
   e.implied = implied;
-  e.detail = std::move(detail);
+  if (!detail.empty()) e.links().detail = std::move(detail);
   e.begin = location < 0 ? stmt.begin : at(location);
   e.end = location < 0 ? stmt.end : e.begin;
   // Inside a nested drop/alteration every other object is a consequence.
   if (via && !(e.object == *via)) {
     e.implied = true;
-    e.via = *via;
+    e.links().via = *via;
     e.cascade = cascading;
   }
   if (k == ObjectKind::Index)
-    if (auto ix = cat.index(e.object.name)) e.owner = {ObjectKind::Table, ix->table, {}};
+    if (auto ix = cat.index(e.object.name)) e.links().owner = {ObjectKind::Table, ix->table, {}};
   out.effects.push_back(std::move(e));
 }
 
@@ -255,7 +255,7 @@ void transform_alter_object_schema(Ctx& c, const pg_query::AlterObjectSchemaStmt
       c.unmodeled("ALTER … SET SCHEMA of this relation is not modeled");
       return;
     }
-    c.out.effects.back().new_name = q->name;
+    c.out.effects.back().links().new_name = q->name;
     return;
   }
   std::optional<QName> type;
@@ -283,7 +283,7 @@ void transform_alter_object_schema(Ctx& c, const pg_query::AlterObjectSchemaStmt
         c.cat.set_comment(catalog::type_key(to), *cm);
       }
       c.effect(Action::Renamed, ObjectKind::Type, *type, {}, false, -1, "schema");
-      c.out.effects.back().new_name = type->name;
+      c.out.effects.back().links().new_name = type->name;
       return;
     }
   }

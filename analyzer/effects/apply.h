@@ -4,6 +4,7 @@
 // duplicate-object, dependent-objects) or that the model cannot follow
 // (unmodeled-statement).
 #pragma once
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,25 +18,60 @@ namespace miglint::effects {
 enum class Action { Created, Dropped, Altered, Renamed };
 std::string_view action_name(Action a);
 
-struct Effect {
-  Action action = Action::Altered;
-  catalog::ObjectRef object;
-  bool implied = false;     // a consequence (drop of a table's index, CASCADE), not named in the statement
+// What an effect says beyond its object; most effects (a created column, a
+// dropped table) have none of it, so it is kept apart and allocated only when
+// set: a large folder holds millions of effects.
+struct EffectLinks {
   std::string new_name;     // for renames
   std::string detail;       // "type", "default", "not null", ... for alterations
-  size_t begin = 0, end = 0;  // file byte range of the most precise node
   // For an implied effect: the object the statement named whose drop or
   // alteration caused it (kind Other when none).
   catalog::ObjectRef via;
-  // Implied, and only because of CASCADE: a dependent the statement's object
-  // does not own (another table's foreign key, a view), as opposed to what it
-  // owns and what goes with it silently (its indexes, constraints, columns).
-  bool cascade = false;
   // For indexes: the table they belong to; for owned sequences: the table and
   // column (member) that own them (kind Other when none or unknown).
   catalog::ObjectRef owner;
   // For dropped indexes and constraints: the columns of their table they use.
   std::vector<std::string> uses;
+};
+
+struct Effect {
+  Action action = Action::Altered;
+  bool implied = false;     // a consequence (drop of a table's index, CASCADE), not named in the statement
+  // Implied, and only because of CASCADE: a dependent the statement's object
+  // does not own (another table's foreign key, a view), as opposed to what it
+  // owns and what goes with it silently (its indexes, constraints, columns).
+  bool cascade = false;
+  catalog::ObjectRef object;
+  size_t begin = 0, end = 0;  // file byte range of the most precise node
+
+  Effect() = default;
+  Effect(Effect&&) noexcept = default;
+  Effect& operator=(Effect&&) noexcept = default;
+  Effect(const Effect& o)
+      : action(o.action), implied(o.implied), cascade(o.cascade), object(o.object), begin(o.begin), end(o.end),
+        links_(o.links_ ? std::make_unique<EffectLinks>(*o.links_) : nullptr) {}
+  Effect& operator=(const Effect& o) {
+    if (this != &o) *this = Effect(o);
+    return *this;
+  }
+
+  const std::string& new_name() const { return links_ ? links_->new_name : none().new_name; }
+  const std::string& detail() const { return links_ ? links_->detail : none().detail; }
+  const catalog::ObjectRef& via() const { return links_ ? links_->via : none().via; }
+  const catalog::ObjectRef& owner() const { return links_ ? links_->owner : none().owner; }
+  const std::vector<std::string>& uses() const { return links_ ? links_->uses : none().uses; }
+  // For setting them.
+  EffectLinks& links() {
+    if (!links_) links_ = std::make_unique<EffectLinks>();
+    return *links_;
+  }
+
+ private:
+  static const EffectLinks& none() {
+    static const EffectLinks empty;
+    return empty;
+  }
+  std::unique_ptr<EffectLinks> links_;
 };
 
 struct Issue {

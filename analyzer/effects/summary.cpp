@@ -134,24 +134,24 @@ std::string summarize(const std::vector<EffectAt>& effects) {
       Group& g = group_of(Action::Altered, {ObjectKind::Table, e.object.name, {}});
       std::string d = fmt::format("{} {} {}", member_verb(e.action), catalog::object_kind_name(e.object.kind),
                                   catalog::quote_ident(e.object.member));
-      if (e.action == Action::Altered && !e.detail.empty()) d += " " + e.detail;
-      if (e.action == Action::Renamed && !e.new_name.empty()) d += " to " + catalog::quote_ident(e.new_name);
+      if (e.action == Action::Altered && !e.detail().empty()) d += " " + e.detail();
+      if (e.action == Action::Renamed && !e.new_name().empty()) d += " to " + catalog::quote_ident(e.new_name());
       if (std::find(g.details.begin(), g.details.end(), d) == g.details.end()) g.details.push_back(d);
       continue;
     }
     if (e.object.kind == ObjectKind::Table && e.action == Action::Altered &&
-        (whole_tables.count({Action::Created, e.object.name}) || e.detail.empty())) {
+        (whole_tables.count({Action::Created, e.object.name}) || e.detail().empty())) {
       // The generic "ALTER TABLE happened" effect: only when nothing more precise follows.
       if (whole_tables.count({Action::Created, e.object.name})) continue;
       group_of(Action::Altered, e.object);
       continue;
     }
     Group& g = group_of(e.action, e.object);
-    if (e.action == Action::Renamed && !e.new_name.empty()) {
-      std::string d = "to " + catalog::quote_ident(e.new_name);
+    if (e.action == Action::Renamed && !e.new_name().empty()) {
+      std::string d = "to " + catalog::quote_ident(e.new_name());
       if (std::find(g.details.begin(), g.details.end(), d) == g.details.end()) g.details.push_back(d);
-    } else if (e.action == Action::Altered && !e.detail.empty()) {
-      if (std::find(g.details.begin(), g.details.end(), e.detail) == g.details.end()) g.details.push_back(e.detail);
+    } else if (e.action == Action::Altered && !e.detail().empty()) {
+      if (std::find(g.details.begin(), g.details.end(), e.detail()) == g.details.end()) g.details.push_back(e.detail());
     }
   }
   if (groups.empty() && cascaded.empty()) return effects.empty() ? "no schema changes" : "no named schema changes";
@@ -325,15 +325,15 @@ void ObjectHistory::apply(const Effect& e) {
     case Action::Dropped: existing_.erase(o); break;
     case Action::Altered: existing_.insert(o); break;  // an object altered exists (and may predate the model)
     case Action::Renamed: {
-      if (e.new_name.empty()) break;
+      if (e.new_name().empty()) break;
       existing_.erase(o);
       ObjectRef n = o;
       if (table_member(o.kind))
-        n.member = e.new_name;
+        n.member = e.new_name();
       else if (o.kind == ObjectKind::Schema)
-        n.name.schema = e.new_name;
+        n.name.schema = e.new_name();
       else
-        n.name.name = e.new_name;
+        n.name.name = e.new_name();
       existing_.insert(n);
       // A table's members follow it.
       if (o.kind == ObjectKind::Table) {
@@ -360,9 +360,12 @@ std::set<ObjectRef> ever_named(const catalog::ReplayResult& replay) {
   for (const auto& se : replay.effects)
     for (const auto& e : se.effects) {
       out.insert(e.object);
-      if (e.action == Action::Renamed && !e.new_name.empty()) {
+      if (e.action == Action::Renamed && !e.new_name().empty()) {
         ObjectHistory h;
-        h.apply(Effect{Action::Created, e.object, false, {}, {}, 0, 0, {}, false, {}, {}});
+        Effect created;
+        created.action = Action::Created;
+        created.object = e.object;
+        h.apply(created);
         h.apply(e);
         out.insert(h.existing().begin(), h.existing().end());
       }

@@ -618,7 +618,7 @@ void rename_schema(Ctx& c, const std::string& from, const std::string& to) {
   }
   c.cat.erase_schema(from);
   c.effect(Action::Renamed, ObjectKind::Schema, {from, ""});
-  c.out.effects.back().new_name = to;
+  c.out.effects.back().links().new_name = to;
 }
 
 void rename_routine(Ctx& c, const pg_query::ObjectWithArgs& ow, const std::string& nn) {
@@ -644,7 +644,7 @@ void rename_routine(Ctx& c, const pg_query::ObjectWithArgs& ow, const std::strin
     c.cat.set_comment(catalog::function_key(nf->signature()), *cm);
   }
   c.effect(Action::Renamed, ObjectKind::Function, f.name, f.args);
-  c.out.effects.back().new_name = nn;
+  c.out.effects.back().links().new_name = nn;
 }
 
 void rename_domain_constraint(Ctx& c, const pg_query::RenameStmt& s) {
@@ -661,7 +661,7 @@ void rename_domain_constraint(Ctx& c, const pg_query::RenameStmt& s) {
   it->first = s.newname();
   c.cat.put_type(t);
   c.effect(Action::Renamed, ObjectKind::Type, *q, s.subname());
-  c.out.effects.back().new_name = s.newname();
+  c.out.effects.back().links().new_name = s.newname();
 }
 
 }  // namespace
@@ -699,7 +699,7 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
       if (c.cat.table(*q)) {
         move_table(c, *q, to);
         c.effect(Action::Renamed, ObjectKind::Table, *q, {}, false, rv.location());
-        c.out.effects.back().new_name = nn;
+        c.out.effects.back().links().new_name = nn;
       } else if (auto ix = c.cat.index(*q)) {
         auto ni = std::make_shared<catalog::Index>(*ix);
         c.cat.erase_index(*q);
@@ -717,7 +717,7 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
         }
         c.cat.put_index(ni);
         c.effect(Action::Renamed, ObjectKind::Index, *q, {}, false, rv.location());
-        c.out.effects.back().new_name = nn;
+        c.out.effects.back().links().new_name = nn;
       } else if (auto sq = c.cat.sequence(*q)) {
         auto ns = std::make_shared<catalog::Sequence>(*sq);
         c.cat.erase_sequence(*q);
@@ -727,14 +727,14 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
         for (const auto& d : c.cat.dependents("sequence:" + q->key())) (void)d;
         c.cat.mark_uncertain(catalog::sequence_key(to));
         c.effect(Action::Renamed, ObjectKind::Sequence, *q, {}, false, rv.location());
-        c.out.effects.back().new_name = nn;
+        c.out.effects.back().links().new_name = nn;
       } else if (auto v = c.cat.view(*q)) {
         auto nv = std::make_shared<catalog::View>(*v);
         c.cat.erase_view(*q);
         nv->name = to;
         c.cat.put_view(nv);
         c.effect(Action::Renamed, ObjectKind::View, *q, {}, false, rv.location());
-        c.out.effects.back().new_name = nn;
+        c.out.effects.back().links().new_name = nn;
       }
       return;
     }
@@ -816,7 +816,7 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
         c.cat.set_comment("column:" + q->key() + '\x1f' + nn, *cm);
       }
       c.effect(Action::Renamed, ObjectKind::Column, *q, s.subname(), false, s.relation().location());
-      c.out.effects.back().new_name = nn;
+      c.out.effects.back().links().new_name = nn;
       return;
     }
     case pg_query::OBJECT_TABCONSTRAINT: {
@@ -851,7 +851,7 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
           c.cat.put_index(ni);
         }
       c.effect(Action::Renamed, ObjectKind::Constraint, *q, s.subname(), false, s.relation().location());
-      c.out.effects.back().new_name = nn;
+      c.out.effects.back().links().new_name = nn;
       return;
     }
     case pg_query::OBJECT_TYPE:
@@ -898,7 +898,7 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
       }
       c.cat.erase_type(*q);
       c.effect(Action::Renamed, ObjectKind::Type, *q, {}, false);
-      c.out.effects.back().new_name = nn;
+      c.out.effects.back().links().new_name = nn;
       return;
     }
     case pg_query::OBJECT_SCHEMA:
@@ -919,7 +919,7 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
         c.cat.set_comment(catalog::trigger_key(*q, nn), *cm);
       }
       c.effect(Action::Renamed, ObjectKind::Trigger, *q, s.subname());
-      c.out.effects.back().new_name = nn;
+      c.out.effects.back().links().new_name = nn;
       return;
     }
     case pg_query::OBJECT_FUNCTION:

@@ -84,8 +84,13 @@ void make_sequence(Ctx& c, Table& t, Column& col, const std::string& type, bool 
   c.cat.put_sequence(seq);
   c.effect(Action::Created, ObjectKind::Sequence, seq->name, {}, true);
   if (!identity) {
-    col.default_expr = expr_from_sql(c, "nextval('" + QName{t.name.schema, seqname}.str() + "'::regclass)", col.type);
-    col.default_expr->text = "nextval('" + catalog::quote_ident(seqname) + "'::regclass)";
+    const std::string qualified = QName{t.name.schema, seqname}.str();
+    std::string text = "nextval('" + catalog::quote_ident(seqname) + "'::regclass)";
+    col.default_expr = catalog::nextval_expr(qualified, text, c.expr_ctx(col.type));
+    if (!col.default_expr) {
+      col.default_expr = expr_from_sql(c, "nextval('" + qualified + "'::regclass)", col.type);
+      col.default_expr->text = std::move(text);
+    }
     col.default_seq = seq->name.key();
   }
 }

@@ -86,8 +86,8 @@ bool drop_index(Ctx& c, const QName& q, bool cascade, bool implied, int loc) {
   c.cat.erase_index(q);
   c.cat.set_comment(catalog::index_key(q), std::nullopt);
   c.effect(Action::Dropped, ObjectKind::Index, q, {}, implied, loc);
-  c.out.effects.back().owner = {ObjectKind::Table, ix->table, {}};
-  c.out.effects.back().uses.assign(ix->uses.begin(), ix->uses.end());
+  c.out.effects.back().links().owner = {ObjectKind::Table, ix->table, {}};
+  c.out.effects.back().links().uses.assign(ix->uses.begin(), ix->uses.end());
   return true;
 }
 
@@ -131,7 +131,7 @@ bool drop_sequence(Ctx& c, const QName& q, bool cascade, bool implied, int loc) 
   c.cat.erase_sequence(q);
   c.cat.set_comment(catalog::sequence_key(q), std::nullopt);
   c.effect(Action::Dropped, ObjectKind::Sequence, q, {}, implied, loc);
-  if (s->owned_table) c.out.effects.back().owner = {ObjectKind::Table, *s->owned_table, s->owned_column};
+  if (s->owned_table) c.out.effects.back().links().owner = {ObjectKind::Table, *s->owned_table, s->owned_column};
   return true;
 }
 
@@ -264,7 +264,7 @@ bool drop_constraint(Ctx& c, const QName& table, const std::string& name, bool c
   if (has_index) drop_index(c, {table.schema, name}, true, true, loc);
   c.cat.set_comment("constraint:" + table.key() + '\x1f' + name, std::nullopt);
   c.effect(Action::Dropped, ObjectKind::Constraint, table, name, false, loc);
-  c.out.effects.back().uses.assign(k->uses.begin(), k->uses.end());
+  c.out.effects.back().links().uses.assign(k->uses.begin(), k->uses.end());
   return true;
 }
 

@@ -31,8 +31,8 @@ nlohmann::ordered_json migrations_json(const AnalysisResult& result) {
                                 {"implied", e.implied},
                                 {"line", ea.file ? ea.file->source->position(e.begin).line : 0}};
     if (e.implied && e.cascade) j["cascade"] = true;
-    if (!e.new_name.empty()) j["new_name"] = e.new_name;
-    if (!e.detail.empty()) j["detail"] = e.detail;
+    if (!e.new_name().empty()) j["new_name"] = e.new_name();
+    if (!e.detail().empty()) j["detail"] = e.detail();
     return j;
   };
   for (const auto& fa : result.folders) {

@@ -35,7 +35,7 @@ int touch_rank(const ObjectPattern& p, const Effect& e) {
   if (p.matches(e.object)) return e.implied ? 2 : 3;
   if (p.kind == ObjectKind::Table) {
     if (table_member(e.object.kind) && table_matches(p, e.object.name)) return 1;
-    if (e.object.kind == ObjectKind::Index && e.owner.kind == ObjectKind::Table && table_matches(p, e.owner.name))
+    if (e.object.kind == ObjectKind::Index && e.owner().kind == ObjectKind::Table && table_matches(p, e.owner().name))
       return 1;
   }
   if ((p.kind == ObjectKind::Column || p.kind == ObjectKind::Constraint) && e.object.kind == ObjectKind::Table &&
@@ -121,9 +121,9 @@ class ProtectedObject final : public Rule {
       std::string msg;
       if (rank == 3) {
         msg = fmt::format("`{}` {} {}", stmt, verb(best->action), object);
-        if (best->action == Action::Renamed && !best->new_name.empty())
-          msg += " to " + catalog::quote_ident(best->new_name);
-        if (best->action == Action::Altered && !best->detail.empty()) msg += " (" + best->detail + ")";
+        if (best->action == Action::Renamed && !best->new_name().empty())
+          msg += " to " + catalog::quote_ident(best->new_name());
+        if (best->action == Action::Altered && !best->detail().empty()) msg += " (" + best->detail() + ")";
       } else if (rank == 2) {
         msg = fmt::format("`{}` {} {}: {}", stmt, verb(best->action), object, how(se.effects, *best));
       } else if (best->object.kind == ObjectKind::Table) {
@@ -145,25 +145,25 @@ class ProtectedObject final : public Rule {
 
   // "dropping table workspaces also drops index idx_…"
   static std::string how(const std::vector<Effect>& all, const Effect& e) {
-    if (e.via.kind == ObjectKind::Other) return fmt::format("it {} {}", verb(e.action), effects::display(e.object));
+    if (e.via().kind == ObjectKind::Other) return fmt::format("it {} {}", verb(e.action), effects::display(e.object));
     Action cause_action = Action::Altered;
     std::string detail;
     for (const auto& x : all)
-      if (x.object == e.via && !x.implied) {
+      if (x.object == e.via() && !x.implied) {
         cause_action = x.action;
-        detail = x.detail;
+        detail = x.detail();
         break;
       }
     std::string cause;
     if (cause_action == Action::Altered && detail == "type")
-      cause = "changing the type of " + effects::display(e.via);
+      cause = "changing the type of " + effects::display(e.via());
     else
       cause = fmt::format("{} {}", cause_action == Action::Dropped   ? "dropping"
                                    : cause_action == Action::Renamed ? "renaming"
                                                                      : "altering",
-                          effects::display(e.via));
+                          effects::display(e.via()));
     if (e.cascade) cause += " CASCADE";
-    if (e.action == Action::Altered && e.detail == "rebuilt")
+    if (e.action == Action::Altered && e.detail() == "rebuilt")
       return fmt::format("{} rebuilds {}", cause, effects::display(e.object));
     return fmt::format("{} also {} {}", cause, verb(e.action), effects::display(e.object));
   }

@@ -276,9 +276,9 @@ bool covered_ref(const Intent& in, const ObjectRef& ref, const ObjectRef& owner,
 }
 
 bool covered(const Intent& in, const Effect& e) {
-  if (covered_ref(in, e.object, e.owner, e.uses)) return true;
+  if (covered_ref(in, e.object, e.owner(), e.uses())) return true;
   // Owned consequences of an intended object (not CASCADE victims).
-  return e.implied && !e.cascade && covered_ref(in, e.via, {}, {});
+  return e.implied && !e.cascade && covered_ref(in, e.via(), {}, {});
 }
 
 // What the walk has seen before a migration, kept between incremental
@@ -326,13 +326,13 @@ class UnintendedDrop final : public Rule {
     const auto apply = [&](const Effect& e) {
       history.apply(e);
       names.sync(history, e.object);
-      if (e.action != Action::Renamed || e.new_name.empty()) return;
+      if (e.action != Action::Renamed || e.new_name().empty()) return;
       if (e.object.kind == ObjectKind::Table || e.object.kind == ObjectKind::Schema) {
         names.rebuild(history);  // members moved with it (rare)
         return;
       }
       ObjectRef renamed = e.object;
-      (table_member(e.object.kind) ? renamed.member : renamed.name.name) = e.new_name;
+      (table_member(e.object.kind) ? renamed.member : renamed.name.name) = e.new_name();
       names.sync(history, renamed);
     };
     const auto& all = replay.effects;
@@ -476,7 +476,7 @@ class UnintendedDrop final : public Rule {
         msg = fmt::format("drops {}, which the intent ({}) does not name", effects::display(e.object), in.text);
       } else if (e.cascade) {
         msg = fmt::format("dropping {} CASCADE also drops {}, which the intent ({}) does not name",
-                          effects::display(e.via), effects::display(e.object), in.text);
+                          effects::display(e.via()), effects::display(e.object), in.text);
       } else {
         continue;  // owned by an unintended object: reported with that object
       }
