@@ -337,15 +337,16 @@ void ObjectHistory::apply(const Effect& e) {
       existing_.insert(n);
       // A table's members follow it.
       if (o.kind == ObjectKind::Table) {
+        // The set is ordered by kind, then table: each member kind's entries
+        // for the table are one run.
         std::vector<ObjectRef> moved;
-        for (auto it = existing_.begin(); it != existing_.end();) {
-          if (table_member(it->kind) && it->name == o.name) {
+        for (ObjectKind k : {ObjectKind::Column, ObjectKind::Constraint, ObjectKind::Trigger}) {
+          auto it = existing_.lower_bound(ObjectRef{k, o.name, {}});
+          while (it != existing_.end() && it->kind == k && it->name == o.name) {
             ObjectRef m = *it;
             m.name = n.name;
             moved.push_back(std::move(m));
             it = existing_.erase(it);
-          } else {
-            ++it;
           }
         }
         existing_.insert(moved.begin(), moved.end());

@@ -149,10 +149,12 @@ std::vector<Intent> directives(const Unit& up, std::vector<DirectiveError>& erro
 // made large folders quadratic).
 class NameIndex {
  public:
-  void sync(const effects::ObjectHistory& h, const ObjectRef& r) {
+  void sync(const effects::ObjectHistory& h, const ObjectRef& r) { set(r, h.exists(r)); }
+  // The same when the caller knows whether r exists now.
+  void set(const ObjectRef& r, bool exists) {
     if (!destroyable(r.kind)) return;
     for (const auto& k : keys(r)) {
-      if (h.exists(r)) by_word_[k].insert(r);
+      if (exists) by_word_[k].insert(r);
       else if (auto it = by_word_.find(k); it != by_word_.end()) it->second.erase(r);
     }
   }
@@ -325,8 +327,10 @@ class UnintendedDrop final : public Rule {
     NameIndex names;
     const auto apply = [&](const Effect& e) {
       history.apply(e);
+      // After apply, what was created or altered exists and what was dropped does not.
+      if (e.action != Action::Renamed) return names.set(e.object, e.action != Action::Dropped);
       names.sync(history, e.object);
-      if (e.action != Action::Renamed || e.new_name().empty()) return;
+      if (e.new_name().empty()) return;
       if (e.object.kind == ObjectKind::Table || e.object.kind == ObjectKind::Schema) {
         names.rebuild(history);  // members moved with it (rare)
         return;
