@@ -105,8 +105,19 @@ namespace {
 // ---- naming schemes ----------------------------------------------------------
 
 bool is_diesel_version(const std::string& v) {
-  static const std::regex re(R"(^\d{4}-\d{2}-\d{2}-\d{6}(-\d+)?$)");
-  return std::regex_match(v, re);
+  // YYYY-MM-DD-HHMMSS, optionally -N (every version of a folder is checked:
+  // a character loop, not a regular expression compiled for it).
+  const auto digits = [&](size_t at, size_t n) {
+    if (at + n > v.size()) return false;
+    for (size_t i = at; i < at + n; ++i)
+      if (!std::isdigit(static_cast<unsigned char>(v[i]))) return false;
+    return true;
+  };
+  if (!(digits(0, 4) && v.size() > 4 && v[4] == '-' && digits(5, 2) && v.size() > 7 && v[7] == '-' && digits(8, 2) &&
+        v.size() > 10 && v[10] == '-' && digits(11, 6)))
+    return false;
+  if (v.size() == 17) return true;
+  return v[17] == '-' && v.size() > 18 && digits(18, v.size() - 18);
 }
 
 std::string version_class(const std::string& v) {

@@ -9,10 +9,29 @@
 namespace miglint {
 namespace {
 
+// Appends text, in the given SGR colour when colour is on.
 struct Style {
   bool on;
+  void put(std::string& out, std::string_view code, std::string_view text) const {
+    if (!on) {
+      out += text;
+      return;
+    }
+    out += "\x1b[";
+    out += code;
+    out += 'm';
+    out += text;
+    out += "\x1b[0m";
+  }
   std::string operator()(std::string_view code, std::string_view text) const {
-    return on ? fmt::format("\x1b[{}m{}\x1b[0m", code, text) : std::string(text);
+    std::string out;
+    put(out, code, text);
+    return out;
+  }
+  void fill(std::string& out, std::string_view code, size_t n, char c) const {
+    if (on) out.append("\x1b[").append(code).append("m");
+    out.append(n, c);
+    if (on) out += "\x1b[0m";
   }
 };
 
@@ -26,10 +45,13 @@ std::string_view severity_color(Severity s) {
 }
 
 // Tabs become spaces so the caret line lines up.
-std::string expand(std::string_view line) {
-  std::string out;
-  for (char c : line) out += c == '\t' ? std::string("    ") : std::string(1, c);
-  return out;
+void append_expanded(std::string& out, std::string_view line) {
+  for (char c : line) {
+    if (c == '\t')
+      out.append(4, ' ');
+    else
+      out += c;
+  }
 }
 
 size_t display_width(std::string_view s) {
@@ -42,15 +64,36 @@ size_t display_width(std::string_view s) {
   return w;
 }
 
+size_t digits(uint32_t n) {
+  size_t d = 1;
+  while (n >= 10) n /= 10, ++d;
+  return d;
+}
+
+// "<gutter> | " in the frame colour.
+void bar(std::string& out, size_t gutter, const Style& st) {
+  out.append(gutter, ' ');
+  out += ' ';
+  st.put(out, "1;34", "|");
+}
+
 void frame(std::string& out, const SourceFile& src, const Span& span, const Style& st, std::string_view color) {
   const uint32_t first = span.start.line;
   // Long spans show their first lines only.
   const uint32_t last = std::min(span.stop.line, first + 3);
-  const size_t gutter = fmt::format("{}", last).size();
-  out += fmt::format("{} {}\n", std::string(gutter, ' '), st("1;34", "|"));
+  const size_t gutter = digits(last);
+  bar(out, gutter, st);
+  out += '\n';
   for (uint32_t line = first; line <= last && line <= src.line_count(); ++line) {
     const std::string_view text = src.line_text(line);
-    out += fmt::format("{} {} {}\n", st("1;34", fmt::format("{:>{}}", line, gutter)), st("1;34", "|"), expand(text));
+    fmt::memory_buffer num;
+    fmt::format_to(std::back_inserter(num), "{:>{}}", line, gutter);
+    st.put(out, "1;34", std::string_view(num.data(), num.size()));
+    out += ' ';
+    st.put(out, "1;34", "|");
+    out += ' ';
+    append_expanded(out, text);
+    out += '\n';
     const size_t ls = src.line_start(line);
     const size_t b = line == first ? span.begin - ls : 0;
     size_t e = line == span.stop.line ? span.end - ls : text.size();
@@ -58,11 +101,18 @@ void frame(std::string& out, const SourceFile& src, const Span& span, const Styl
     if (line == span.stop.line && span.end == span.begin) e = b;
     const size_t pad = display_width(text.substr(0, std::min(b, text.size())));
     const size_t width = e > b ? display_width(text.substr(b, e - b)) : 1;
-    if (line == span.stop.line || e > b)
-      out += fmt::format("{} {} {}{}\n", std::string(gutter, ' '), st("1;34", "|"), std::string(pad, ' '),
-                         st(color, std::string(std::max<size_t>(width, 1), '^')));
+    if (line == span.stop.line || e > b) {
+      bar(out, gutter, st);
+      out += ' ';
+      out.append(pad, ' ');
+      st.fill(out, color, std::max<size_t>(width, 1), '^');
+      out += '\n';
+    }
   }
-  if (span.stop.line > last) out += fmt::format("{} {} ...\n", std::string(gutter, ' '), st("1;34", "|"));
+  if (span.stop.line > last) {
+    bar(out, gutter, st);
+    out += " ...\n";
+  }
 }
 
 }  // namespace
@@ -77,16 +127,44 @@ void write_human(std::ostream& out, const AnalysisResult& result, const OutputOp
   for (const auto& d : result.diagnostics) {
     counts[static_cast<int>(d.severity)]++;
     const auto color = severity_color(d.severity);
-    buf += fmt::format("{}{} {}\n", st(color, fmt::format("{}[{}]", severity_name(d.severity), d.rule)),
-                       st("1", ":"), st("1", d.message));
-    buf += fmt::format("  {} {}:{}:{}\n", st("1;34", "-->"), d.span.path, d.span.start.line, d.span.start.column);
+    {
+      const std::string head = fmt::format("{}[{}]", severity_name(d.severity), d.rule);
+      st.put(buf, color, head);
+    }
+    st.put(buf, "1", ":");
+    buf += ' ';
+    st.put(buf, "1", d.message);
+    buf += "\n  ";
+    st.put(buf, "1;34", "-->");
+    fmt::format_to(std::back_inserter(buf), " {}:{}:{}\n", d.span.path, d.span.start.line, d.span.start.column);
     const auto it = sources.find(d.span.path);
     if (it != sources.end() && it->second->size() > 0) frame(buf, *it->second, d.span, st, color);
-    if (!d.help.empty()) buf += fmt::format("  {} {}: {}\n", st("1;34", "="), st("1", "help"), d.help);
-    for (const auto& n : d.notes)
-      buf += fmt::format("  {} {}: {}:{}:{}: {}\n", st("1;34", "="), st("1", "note"), n.span.path, n.span.start.line,
-                         n.span.start.column, n.message);
-    if (d.fix) buf += fmt::format("  {} {}: {}\n", st("1;34", "="), st("1", "fix available"), d.fix->description);
+    if (!d.help.empty()) {
+      buf += "  ";
+      st.put(buf, "1;34", "=");
+      buf += ' ';
+      st.put(buf, "1", "help");
+      buf += ": ";
+      buf += d.help;
+      buf += '\n';
+    }
+    for (const auto& n : d.notes) {
+      buf += "  ";
+      st.put(buf, "1;34", "=");
+      buf += ' ';
+      st.put(buf, "1", "note");
+      fmt::format_to(std::back_inserter(buf), ": {}:{}:{}: {}\n", n.span.path, n.span.start.line, n.span.start.column,
+                     n.message);
+    }
+    if (d.fix) {
+      buf += "  ";
+      st.put(buf, "1;34", "=");
+      buf += ' ';
+      st.put(buf, "1", "fix available");
+      buf += ": ";
+      buf += d.fix->description;
+      buf += '\n';
+    }
     buf += '\n';
     if (buf.size() > (1u << 16)) {
       out << buf;
