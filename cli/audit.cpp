@@ -87,6 +87,7 @@ class Progress {
 }  // namespace
 
 int run_audit(const CommonOptions& o) {
+  const WorkingDirectoryPin cwd_pin;  // for the analysis and the report
   enum class Kind { Human, Markdown, Html, Json };
   Kind kind;
   if (o.format == "human") kind = Kind::Human;

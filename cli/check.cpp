@@ -9,6 +9,7 @@ namespace miglint {
 const AnalysisResult* parked_result = nullptr;
 
 int run_check(const CommonOptions& o) {
+  const WorkingDirectoryPin cwd_pin;  // for the analysis and the report
   AnalysisOptions a = analysis_options(o);
   a.release_syntax = true;  // nothing reads the syntax trees after the analysis
   AnalysisResult r = analyze(a);

@@ -1,5 +1,6 @@
 #include "analyzer/engine/runner.h"
 
+#include <fcntl.h>
 #include <pthread.h>
 #include <sys/stat.h>
 
@@ -145,11 +146,28 @@ struct ReadResult {
   std::string error;
 };
 
-ReadResult read_file(const fs::path& p) {
+// `dirfd`/`rel`: the same file relative to its open folder, when there is one.
+ReadResult read_file(const fs::path& p, int dirfd = -1, const char* rel = nullptr) {
   ReadResult r;
-  if (!read_file_bytes(p, r.bytes, &r.error) && r.error == std::strerror(EISDIR)) r.error = "is a directory";
+  const bool ok = dirfd >= 0 ? read_file_bytes_at(dirfd, rel, r.bytes, &r.error) : read_file_bytes(p, r.bytes, &r.error);
+  if (!ok && r.error == std::strerror(EISDIR)) r.error = "is a directory";
   return r;
 }
+
+// A folder held open while its files are read.
+class OpenDir {
+ public:
+  explicit OpenDir(const fs::path& dir) : fd_(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {}
+  ~OpenDir() {
+    if (fd_ >= 0) ::close(fd_);
+  }
+  OpenDir(const OpenDir&) = delete;
+  OpenDir& operator=(const OpenDir&) = delete;
+  int fd() const { return fd_; }
+
+ private:
+  int fd_;
+};
 
 std::map<fs::path, std::string>::const_iterator find_overlay(const std::map<fs::path, std::string>& overlays,
                                                             const fs::path& p) {
@@ -234,6 +252,8 @@ std::vector<Diagnostic> folder_checks(const MigrationFolder& folder, const Confi
 // first.
 struct FileSlot {
   fs::path path;
+  int dirfd = -1;     // its folder, open, when path lies under it
+  size_t rel_at = 0;  // where the path relative to that folder starts
   std::shared_ptr<const ParsedFile> parsed;
   std::string error;
   AnalysisCache::File* cached = nullptr;
@@ -473,6 +493,7 @@ class PhaseClock {
 }  // namespace
 
 AnalysisResult analyze(const AnalysisOptions& options) {
+  const WorkingDirectoryPin cwd_pin;
   PhaseClock clock;
   AnalysisResult result;
   const RuleSelection selection(options.config, options.select, options.ignore);
@@ -555,6 +576,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   size_t slot_count = 0;
   for (auto& fa : folders) slot_count += fa.folder.sql_files.size();
   std::vector<FileSlot> slots(slot_count);
+  std::vector<std::unique_ptr<OpenDir>> open_dirs;
   std::vector<UnitPlan> plans;
   std::vector<size_t> first_slot;
   {
@@ -562,8 +584,15 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     for (auto& fa : folders) {
       first_slot.push_back(k);
       std::unordered_map<std::string, size_t> slot_of;
+      const auto& dir = open_dirs.emplace_back(std::make_unique<OpenDir>(fa.folder.dir));
+      std::string prefix = fa.folder.dir.native();
+      if (!prefix.empty() && prefix.back() != '/') prefix += '/';
       for (const auto& f : fa.folder.sql_files) {
         slots[k].path = f;
+        if (dir->fd() >= 0 && prefix != "/" && f.native().size() > prefix.size() && f.native().starts_with(prefix)) {
+          slots[k].dirfd = dir->fd();
+          slots[k].rel_at = prefix.size();
+        }
         if (options.cache) slots[k].cached = &options.cache->files[f.native()];
         slot_of.emplace(f.native(), k++);
       }
@@ -582,7 +611,8 @@ AnalysisResult analyze(const AnalysisOptions& options) {
       slot.parsed = c->parsed;
       return;
     }
-    auto rr = from_overlay ? ReadResult{overlay->second, {}} : read_file(slot.path);
+    auto rr = from_overlay ? ReadResult{overlay->second, {}}
+                           : read_file(slot.path, slot.dirfd, slot.path.c_str() + slot.rel_at);
     if (!rr.error.empty()) {
       slot.error = rr.error;
       return;

@@ -3,10 +3,12 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <regex>
 #include <set>
@@ -22,9 +24,13 @@ namespace fs = std::filesystem;
 namespace miglint {
 
 bool read_file_bytes(const fs::path& p, std::string& out, std::string* error) {
+  return read_file_bytes_at(AT_FDCWD, p.c_str(), out, error);
+}
+
+bool read_file_bytes_at(int dirfd, const char* rel, std::string& out, std::string* error) {
   out.clear();
   // open(2) directly: O_NONBLOCK so a FIFO in the folder cannot hang us.
-  int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+  int fd = ::openat(dirfd, rel, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) {
     if (error) *error = std::strerror(errno);
     return false;
@@ -88,10 +94,36 @@ std::string display_path_of(const fs::path& p, const fs::path& cwd) {
 }
 }  // namespace
 
+namespace {
+std::mutex g_pin_mutex;
+int g_pins = 0;  // guarded by g_pin_mutex
+// Readers keep what they loaded alive, whatever pins come and go meanwhile.
+std::atomic<std::shared_ptr<const fs::path>> g_pinned_cwd;
+}  // namespace
+
+WorkingDirectoryPin::WorkingDirectoryPin() {
+  std::lock_guard lock(g_pin_mutex);
+  if (g_pins++ == 0) {
+    std::error_code ec;
+    fs::path cwd = fs::current_path(ec);
+    if (!ec) g_pinned_cwd.store(std::make_shared<const fs::path>(std::move(cwd)));
+  }
+}
+
+WorkingDirectoryPin::~WorkingDirectoryPin() {
+  std::lock_guard lock(g_pin_mutex);
+  if (--g_pins == 0) g_pinned_cwd.store(nullptr);
+}
+
 std::string display_path(const fs::path& p) {
-  std::error_code ec;
-  const fs::path cwd = fs::current_path(ec);
-  if (ec) return p.string();
+  const std::shared_ptr<const fs::path> pinned = g_pinned_cwd.load();
+  fs::path own;
+  if (!pinned) {
+    std::error_code ec;
+    own = fs::current_path(ec);
+    if (ec) return p.string();
+  }
+  const fs::path& cwd = pinned ? *pinned : own;
   // Split as strings: building paths (each parses its components) cost more
   // than the rest of reading a small file.
   const std::string& whole = p.native();

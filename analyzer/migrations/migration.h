@@ -121,8 +121,22 @@ std::optional<std::pair<std::string, VersionKey>> version_from_relative_path(con
 // absolute; the path every Span carries.
 std::string display_path(const std::filesystem::path& p);
 
+// While one lives, display_path takes the working directory read when the
+// first was made instead of asking the kernel on every call (an analysis
+// computes thousands of display paths and does not change directory).
+class WorkingDirectoryPin {
+ public:
+  WorkingDirectoryPin();
+  ~WorkingDirectoryPin();
+  WorkingDirectoryPin(const WorkingDirectoryPin&) = delete;
+  WorkingDirectoryPin& operator=(const WorkingDirectoryPin&) = delete;
+};
+
 // Reads a whole file as bytes; false (and errno text in *error) when it cannot.
 bool read_file_bytes(const std::filesystem::path& p, std::string& out, std::string* error = nullptr);
+// The same for `rel`, relative to the open directory `dirfd` (a folder's
+// files: the kernel looks up one name, not the whole path).
+bool read_file_bytes_at(int dirfd, const char* rel, std::string& out, std::string* error = nullptr);
 
 // The bytes of one section (a whole file or its byte range); nullopt when unreadable.
 std::optional<std::string> read_section(const Section& s);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_set>
 
 #include "analyzer/catalog/replay.h"
 #include "analyzer/effects/summary.h"
@@ -52,8 +53,14 @@ std::string valid_utf8(std::string_view s) {
 namespace {
 
 // The verdict for one migration from what the replay recorded.
-RoundTrip verdict(const Migration& m, const FolderAnalysis& fa, const std::set<std::string>& unmodeled_paths,
-                  const std::set<std::string>& broken_paths, std::string& why) {
+// Versions the replay found not restored or failing, looked up per migration.
+struct ReplayVerdicts {
+  std::unordered_set<std::string_view> down_failed, not_inverse;
+};
+
+RoundTrip verdict(const Migration& m, const FolderAnalysis& fa, const ReplayVerdicts& replayed,
+                  const std::set<std::string>& unmodeled_paths, const std::set<std::string>& broken_paths,
+                  std::string& why) {
   if (m.repeatable || m.version.empty()) {
     why = "repeatable migration";
     return RoundTrip::NotChecked;
@@ -67,11 +74,8 @@ RoundTrip verdict(const Migration& m, const FolderAnalysis& fa, const std::set<s
     why = "folder not replayed";
     return RoundTrip::NotChecked;
   }
-  const auto& r = *fa.replay;
-  if (std::find(r.down_failed.begin(), r.down_failed.end(), m.version) != r.down_failed.end())
-    return RoundTrip::DownFails;
-  if (std::find(r.not_inverse.begin(), r.not_inverse.end(), m.version) != r.not_inverse.end())
-    return RoundTrip::DoesNotRestore;
+  if (replayed.down_failed.contains(m.version)) return RoundTrip::DownFails;
+  if (replayed.not_inverse.contains(m.version)) return RoundTrip::DoesNotRestore;
   const std::string up = display_path(m.up->file), down = display_path(m.down->file);
   // A statement that did not parse, or that the model cannot apply, leaves
   // objects unknown: the comparison skips them, so "restores" would be a guess.
@@ -89,6 +93,7 @@ RoundTrip verdict(const Migration& m, const FolderAnalysis& fa, const std::set<s
 }  // namespace
 
 AuditReport build_audit(const AnalysisResult& result) {
+  const WorkingDirectoryPin cwd_pin;
   AuditReport rep;
   rep.files = result.files;
   rep.migrations = result.migrations;
@@ -113,6 +118,11 @@ AuditReport build_audit(const AnalysisResult& result) {
         if (d.rule == "unmodeled-statement") unmodeled.insert(d.span.path);
     for (const auto& f : fa.files)
       if (f && (f->binary || !f->failed.empty())) broken.insert(f->source->path());
+    ReplayVerdicts replayed;
+    if (fa.replay) {
+      replayed.down_failed.insert(fa.replay->down_failed.begin(), fa.replay->down_failed.end());
+      replayed.not_inverse.insert(fa.replay->not_inverse.begin(), fa.replay->not_inverse.end());
+    }
     std::map<std::string, std::string> summaries;
     if (fa.replay)
       for (auto& me : effects::migration_effects(*fa.replay)) summaries.emplace(me.version, std::move(me.summary));
@@ -128,7 +138,7 @@ AuditReport build_audit(const AnalysisResult& result) {
         am.summary = it->second;
         summaries.erase(it);  // a version collision: the first migration gets the effects
       }
-      am.round_trip = verdict(m, fa, unmodeled, broken, am.why);
+      am.round_trip = verdict(m, fa, replayed, unmodeled, broken, am.why);
       std::set<std::string> paths;
       if (m.up) paths.insert(display_path(m.up->file));
       if (m.down) paths.insert(display_path(m.down->file));
