@@ -1,26 +1,25 @@
 #include "analyzer/migrations/sha256.h"
 
-#include <openssl/evp.h>
-
-#include <memory>
-#include <stdexcept>
+// The low-level SHA-256 functions: unlike the EVP interface they do not bring
+// in OpenSSL's provider and configuration loading (dynamic modules, sockets),
+// which a statically linked binary would carry for nothing.
+#define OPENSSL_API_COMPAT 0x10100000L
+#include <openssl/sha.h>
 
 namespace miglint {
 
 std::string sha256_hex(std::string_view bytes) {
-  std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(), &EVP_MD_CTX_free);
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  if (!ctx || EVP_DigestInit_ex(ctx.get(), EVP_sha256(), nullptr) != 1 ||
-      EVP_DigestUpdate(ctx.get(), bytes.data(), bytes.size()) != 1 ||
-      EVP_DigestFinal_ex(ctx.get(), digest, &len) != 1)
-    throw std::runtime_error("SHA-256 computation failed");
+  unsigned char digest[SHA256_DIGEST_LENGTH];
+  SHA256_CTX ctx;
+  SHA256_Init(&ctx);
+  SHA256_Update(&ctx, bytes.data(), bytes.size());
+  SHA256_Final(digest, &ctx);
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out;
-  out.reserve(len * 2);
-  for (unsigned int i = 0; i < len; ++i) {
-    out.push_back(kHex[digest[i] >> 4]);
-    out.push_back(kHex[digest[i] & 0xF]);
+  out.reserve(2 * SHA256_DIGEST_LENGTH);
+  for (unsigned char b : digest) {
+    out.push_back(kHex[b >> 4]);
+    out.push_back(kHex[b & 0xF]);
   }
   return out;
 }

@@ -1,4 +1,4 @@
-// SHA-256 of bytes, as lowercase hex (OpenSSL's EVP interface).
+// SHA-256 of bytes, as lowercase hex (OpenSSL).
 #pragma once
 #include <string>
 #include <string_view>
