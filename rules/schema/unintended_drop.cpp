@@ -15,6 +15,7 @@
 #include <algorithm>
 #include <cctype>
 #include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <unordered_map>
@@ -153,13 +154,18 @@ class NameIndex {
   // The same when the caller knows whether r exists now.
   void set(const ObjectRef& r, bool exists) {
     if (!destroyable(r.kind)) return;
-    for (const auto& k : keys(r)) {
-      if (exists) by_word_[k].insert(r);
-      else if (auto it = by_word_.find(k); it != by_word_.end()) it->second.erase(r);
+    const std::string& k = key(r);
+    if (exists) {
+      if (by_word_[k].insert(r).second && r.kind == ObjectKind::Column) ++column_schemas_[r.name.schema];
+    } else if (auto it = by_word_.find(k); it != by_word_.end() && it->second.erase(r) != 0 &&
+                                           r.kind == ObjectKind::Column) {
+      if (auto s = column_schemas_.find(r.name.schema); s != column_schemas_.end() && --s->second == 0)
+        column_schemas_.erase(s);
     }
   }
   void rebuild(const effects::ObjectHistory& h) {
     by_word_.clear();
+    column_schemas_.clear();
     for (const auto& r : h.existing()) sync(h, r);
   }
   struct RefHash {
@@ -171,22 +177,40 @@ class NameIndex {
   // Unordered: a word such as `id` names a column of nearly every table, and
   // keeping those sets sorted cost more than the rest of the walk.
   using Refs = std::unordered_set<ObjectRef, RefHash>;
-  const Refs* find(const std::string& word) const {
-    const auto it = by_word_.find(word);
-    return it == by_word_.end() ? nullptr : &it->second;
+
+  // Calls f for every existing object `word` names: by its own name, and a
+  // column also as <table>_<column> and <column>_from_<table>. Those two
+  // forms are looked up by splitting the word (every column indexed under
+  // three names made the index three times larger; it is searched rarely).
+  template <class F>
+  void each_named(const std::string& word, F&& f) const {
+    if (const auto it = by_word_.find(word); it != by_word_.end())
+      for (const auto& r : it->second) f(r);
+    if (column_schemas_.empty()) return;
+    const auto column = [&](const std::string& table, const std::string& member) {
+      const auto it = by_word_.find(member);
+      if (it == by_word_.end()) return;
+      for (const auto& [schema, count] : column_schemas_)
+        if (const auto r = it->second.find(ObjectRef{ObjectKind::Column, {schema, table}, member}); r != it->second.end())
+          f(*r);
+    };
+    for (size_t p = word.find('_'); p != std::string::npos; p = word.find('_', p + 1))
+      if (p > 0 && p + 1 < word.size()) column(word.substr(0, p), word.substr(p + 1));
+    for (size_t p = word.find("_from_"); p != std::string::npos; p = word.find("_from_", p + 1))
+      if (p > 0 && p + 6 < word.size()) column(word.substr(p + 6), word.substr(0, p));
   }
 
  private:
-  static std::vector<std::string> keys(const ObjectRef& r) {
+  static const std::string& key(const ObjectRef& r) {
     switch (r.kind) {
       case ObjectKind::Column:
-        return {r.member, r.name.name + "_" + r.member, r.member + "_from_" + r.name.name};
-      case ObjectKind::Constraint: return {r.member};
-      case ObjectKind::Schema: return {r.name.schema};
-      default: return {r.name.name};
+      case ObjectKind::Constraint: return r.member;
+      case ObjectKind::Schema: return r.name.schema;
+      default: return r.name.name;
     }
   }
   std::unordered_map<std::string, Refs> by_word_;
+  std::map<std::string, size_t> column_schemas_;  // schemas of indexed columns, with their counts
 };
 
 // `drop_runtime_image_pins` → the one object the rest of the name resolves to
@@ -220,11 +244,10 @@ std::optional<ObjectRef> infer(std::string_view migration_name, const NameIndex&
   }
   std::set<ObjectRef> found;
   for (const auto& c : cands) {
-    const NameIndex::Refs* named = existing.find(c.name);
-    if (!named) continue;
-    for (const auto& r : *named)
+    existing.each_named(c.name, [&](const ObjectRef& r) {
       if (!c.kind || *c.kind == r.kind || (*c.kind == ObjectKind::View && r.kind == ObjectKind::MaterializedView))
         found.insert(r);
+    });
   }
   if (found.size() != 1) return std::nullopt;
   what = rest;

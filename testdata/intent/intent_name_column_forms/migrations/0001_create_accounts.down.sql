@@ -1,0 +1,3 @@
+DROP TABLE archive.accounts;
+DROP SCHEMA archive;
+DROP TABLE accounts;

@@ -1,0 +1,2 @@
+ALTER TABLE accounts ADD COLUMN email text;
+ALTER TABLE accounts ADD COLUMN note text;

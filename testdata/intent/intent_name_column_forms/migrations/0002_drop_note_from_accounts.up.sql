@@ -1,0 +1,2 @@
+ALTER TABLE accounts DROP COLUMN note;
+ALTER TABLE accounts DROP COLUMN email;
