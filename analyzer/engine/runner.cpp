@@ -251,7 +251,7 @@ std::vector<Diagnostic> folder_checks(const MigrationFolder& folder, const Confi
 // A file of the analysis, read and parsed once by whichever thread needs it
 // first.
 struct FileSlot {
-  fs::path path;
+  const fs::path* path = nullptr;  // in its folder's sql_files
   int dirfd = -1;     // its folder, open, when path lies under it
   size_t rel_at = 0;  // where the path relative to that folder starts
   std::shared_ptr<const ParsedFile> parsed;
@@ -561,6 +561,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     }
   }
 
+  listings.clear();  // only loading reads them
   clock.lap("load folders");
   // Read and parse every file once, run the statement rules on each unit,
   // and replay each folder in migration order, all at once: work items (one
@@ -588,7 +589,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
       std::string prefix = fa.folder.dir.native();
       if (!prefix.empty() && prefix.back() != '/') prefix += '/';
       for (const auto& f : fa.folder.sql_files) {
-        slots[k].path = f;
+        slots[k].path = &f;
         if (dir->fd() >= 0 && prefix != "/" && f.native().size() > prefix.size() && f.native().starts_with(prefix)) {
           slots[k].dirfd = dir->fd();
           slots[k].rel_at = prefix.size();
@@ -603,16 +604,16 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     AnalysisCache::File* c = slot.cached;
     // Unchanged on disk (same size and modification time) and not open in an
     // editor: the last parse still holds.
-    const auto overlay = options.overlays.empty() ? options.overlays.end() : find_overlay(options.overlays, slot.path);
+    const auto overlay = options.overlays.empty() ? options.overlays.end() : find_overlay(options.overlays, *slot.path);
     const bool from_overlay = overlay != options.overlays.end();
     std::int64_t mtime = 0;
     std::uintmax_t size = 0;
-    if (c && !from_overlay && stat_file(slot.path, mtime, size) && c->parsed && c->mtime_ns == mtime && c->size == size) {
+    if (c && !from_overlay && stat_file(*slot.path, mtime, size) && c->parsed && c->mtime_ns == mtime && c->size == size) {
       slot.parsed = c->parsed;
       return;
     }
     auto rr = from_overlay ? ReadResult{overlay->second, {}}
-                           : read_file(slot.path, slot.dirfd, slot.path.c_str() + slot.rel_at);
+                           : read_file(*slot.path, slot.dirfd, slot.path->c_str() + slot.rel_at);
     if (!rr.error.empty()) {
       slot.error = rr.error;
       return;
@@ -620,7 +621,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     if (c && c->parsed && c->bytes == rr.bytes) {
       slot.parsed = c->parsed;
     } else {
-      auto src = std::make_shared<SourceFile>(display_path(slot.path), rr.bytes);
+      auto src = std::make_shared<SourceFile>(display_path(*slot.path), rr.bytes);
       slot.parsed = std::make_shared<ParsedFile>(parse_file(std::move(src)));
     }
     if (c) {
@@ -677,7 +678,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     const auto needs_parse = [&](size_t i) {
       for (size_t sl : items[i].slots) {
         const FileSlot& slot = slots[sl];
-        if (!slot.cached || !slot.cached->parsed || overlay_names.contains(slot.path.filename().native())) return true;
+        if (!slot.cached || !slot.cached->parsed || overlay_names.contains(slot.path->filename().native())) return true;
       }
       return false;
     };
@@ -804,7 +805,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   });
 
   for (auto& s : slots)
-    if (!s.error.empty()) diags.push_back(unreadable(s.path, s.error));
+    if (!s.error.empty()) diags.push_back(unreadable(*s.path, s.error));
   for (size_t f = 0; f < folders.size(); ++f) {
     folders[f].files = folder_files(f);
     folders[f].units = present_units(plans[f]);

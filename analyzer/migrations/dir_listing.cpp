@@ -74,4 +74,9 @@ const DirListing& DirListings::get(const fs::path& dir) {
   return *it->second;
 }
 
+void DirListings::clear() {
+  std::lock_guard lock(mu_);
+  by_dir_.clear();
+}
+
 }  // namespace miglint

@@ -39,6 +39,9 @@ DirListing list_directory(const std::filesystem::path& dir);
 class DirListings {
  public:
   const DirListing& get(const std::filesystem::path& dir);
+  // Forgets every listing (once loading is over: a large folder's listing
+  // holds an entry per file).
+  void clear();
 
  private:
   std::mutex mu_;
