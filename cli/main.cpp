@@ -144,9 +144,10 @@ void add_common_options(CLI::App* cmd, CommonOptions& o, bool with_paths) {
 }  // namespace miglint
 
 int main(int argc, char** argv) {
-  // Worker threads' malloc arenas grow their heaps with one mprotect call per
-  // step (128 KiB by default); analysing a folder allocates steadily, so grow
-  // in larger steps. Untouched pages cost no memory.
+  // With the C library's malloc (MIGLINT_TCMALLOC=OFF; tcmalloc and the
+  // sanitizers ignore this): worker threads' arenas grow their heaps with one
+  // mprotect call per step (128 KiB by default); analysing a folder allocates
+  // steadily, so grow in larger steps. Untouched pages cost no memory.
   mallopt(M_TOP_PAD, 16 << 20);
   CLI::App app{"miglint: static analysis for PostgreSQL migration folders"};
   app.set_version_flag("--version", std::string("miglint ") + MIGLINT_VERSION);

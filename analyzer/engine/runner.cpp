@@ -1,6 +1,5 @@
 #include "analyzer/engine/runner.h"
 
-#include <fcntl.h>
 #include <pthread.h>
 #include <sys/stat.h>
 
@@ -153,21 +152,6 @@ ReadResult read_file(const fs::path& p, int dirfd = -1, const char* rel = nullpt
   if (!ok && r.error == std::strerror(EISDIR)) r.error = "is a directory";
   return r;
 }
-
-// A folder held open while its files are read.
-class OpenDir {
- public:
-  explicit OpenDir(const fs::path& dir) : fd_(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {}
-  ~OpenDir() {
-    if (fd_ >= 0) ::close(fd_);
-  }
-  OpenDir(const OpenDir&) = delete;
-  OpenDir& operator=(const OpenDir&) = delete;
-  int fd() const { return fd_; }
-
- private:
-  int fd_;
-};
 
 std::map<fs::path, std::string>::const_iterator find_overlay(const std::map<fs::path, std::string>& overlays,
                                                             const fs::path& p) {
@@ -577,7 +561,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   size_t slot_count = 0;
   for (auto& fa : folders) slot_count += fa.folder.sql_files.size();
   std::vector<FileSlot> slots(slot_count);
-  std::vector<std::unique_ptr<OpenDir>> open_dirs;
+  std::vector<std::unique_ptr<OpenDirectory>> open_dirs;  // each folder, while its files are read
   std::vector<UnitPlan> plans;
   std::vector<size_t> first_slot;
   {
@@ -585,7 +569,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     for (auto& fa : folders) {
       first_slot.push_back(k);
       std::unordered_map<std::string, size_t> slot_of;
-      const auto& dir = open_dirs.emplace_back(std::make_unique<OpenDir>(fa.folder.dir));
+      const auto& dir = open_dirs.emplace_back(std::make_unique<OpenDirectory>(fa.folder.dir));
       std::string prefix = fa.folder.dir.native();
       if (!prefix.empty() && prefix.back() != '/') prefix += '/';
       for (const auto& f : fa.folder.sql_files) {

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cerrno>
@@ -72,6 +73,12 @@ const DirListing& DirListings::get(const fs::path& dir) {
   std::lock_guard lock(mu_);
   auto [it, fresh] = by_dir_.try_emplace(dir.native(), std::move(listing));
   return *it->second;
+}
+
+OpenDirectory::OpenDirectory(const fs::path& dir) : fd_(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {}
+
+OpenDirectory::~OpenDirectory() {
+  if (fd_ >= 0) ::close(fd_);
 }
 
 void DirListings::clear() {

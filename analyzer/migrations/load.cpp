@@ -10,6 +10,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <regex>
 #include <set>
 #include <sstream>
@@ -433,11 +434,6 @@ class Loader {
       : cfg_(cfg), listings_(listings ? *listings : own_listings_) {
     folder_.dir = dir;
   }
-  ~Loader() {
-    if (top_fd_ >= 0) ::close(top_fd_);
-  }
-  Loader(const Loader&) = delete;
-  Loader& operator=(const Loader&) = delete;
 
   MigrationFolder run() {
     scan_top();
@@ -500,7 +496,7 @@ class Loader {
   void scan_top() {
     std::vector<std::pair<std::string, fs::path>> files, dirs;
     list_dir(folder_.dir, files, dirs, true);
-    if (top_ok_) top_fd_ = ::open(folder_.dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (top_ok_) top_dir_.emplace(folder_.dir);
     for (auto& [name, path] : files) top_files_.push_back({name, path, {}, false});
     top_dirs_ = std::move(dirs);
   }
@@ -592,8 +588,8 @@ class Loader {
   // The same for a file of the folder itself, looked up from the folder
   // (one path component instead of the whole path, for every file).
   void check_readable_top(const std::string& name, const fs::path& p) {
-    if (top_fd_ < 0) return check_readable(p);
-    if (::faccessat(top_fd_, name.c_str(), R_OK, 0) != 0) unreadable(p, std::strerror(errno));
+    if (!top_dir_ || top_dir_->fd() < 0) return check_readable(p);
+    if (::faccessat(top_dir_->fd(), name.c_str(), R_OK, 0) != 0) unreadable(p, std::strerror(errno));
   }
 
   void add_whole(Candidate c, const fs::path& p, const std::string* top_name = nullptr) {
@@ -878,7 +874,7 @@ class Loader {
   DirListings& listings_;
   MigrationFolder folder_;
   bool top_ok_ = true;
-  int top_fd_ = -1;  // the folder, opened for check_readable_top
+  std::optional<OpenDirectory> top_dir_;  // the folder, for check_readable_top
   bool nothing_recognised_ = false;  // already reported as a whole
   // Some updown file carries a dialect or .autocommit. infix: the folder is
   // run by popx, which wraps every migration not marked .autocommit. in a

@@ -64,12 +64,6 @@ size_t display_width(std::string_view s) {
   return w;
 }
 
-size_t digits(uint32_t n) {
-  size_t d = 1;
-  while (n >= 10) n /= 10, ++d;
-  return d;
-}
-
 // "<gutter> | " in the frame colour.
 void bar(std::string& out, size_t gutter, const Style& st) {
   out.append(gutter, ' ');
@@ -81,7 +75,7 @@ void frame(std::string& out, const SourceFile& src, const Span& span, const Styl
   const uint32_t first = span.start.line;
   // Long spans show their first lines only.
   const uint32_t last = std::min(span.stop.line, first + 3);
-  const size_t gutter = digits(last);
+  const size_t gutter = fmt::formatted_size("{}", last);
   bar(out, gutter, st);
   out += '\n';
   for (uint32_t line = first; line <= last && line <= src.line_count(); ++line) {
