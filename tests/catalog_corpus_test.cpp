@@ -99,7 +99,7 @@ Figures run_corpus(const std::string& name, bool verbose) {
       if (verbose) {
         std::cout << "  [false-alarm] " << r.id << (failed.count(r.id) ? " (down failed in model)" : "") << "\n";
         for (const auto& d : res.diagnostics)
-          if (d.rule == "down-not-inverse" && d.span.path.find(r.id) != std::string::npos)
+          if (d.rule == "down-not-inverse" && d.span.path.str().find(r.id) != std::string::npos)
             std::cout << "      " << d.message.substr(0, 600) << "\n";
       }
     } else {

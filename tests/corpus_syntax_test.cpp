@@ -41,7 +41,7 @@ TEST(CorpusSyntax, SyntaxErrorsMatchWhatPostgresRejected) {
     std::set<std::pair<std::string, int>> reported;
     for (const auto& d : r.diagnostics) {
       ASSERT_EQ(d.rule, "syntax-error");
-      reported.insert({fs::absolute(d.span.path).lexically_normal().string(), static_cast<int>(d.span.start.line)});
+      reported.insert({fs::absolute(d.span.path.str()).lexically_normal().string(), static_cast<int>(d.span.start.line)});
     }
     for (const auto& f : reported) EXPECT_TRUE(rejected.contains(f)) << "PostgreSQL accepted " << f.first << ":" << f.second;
     for (const auto& f : rejected) EXPECT_TRUE(reported.contains(f)) << "missed " << f.first << ":" << f.second;

@@ -62,7 +62,7 @@ TEST_P(IntentFixture, FindingsMatchExpected) {
   for (const auto& d : result.diagnostics) {
     if (!ours(d)) continue;
     std::error_code ec;
-    const fs::path rel = fs::relative(fs::absolute(d.span.path), fs::absolute(dir), ec);
+    const fs::path rel = fs::relative(fs::absolute(d.span.path.str()), fs::absolute(dir), ec);
     got.push_back(rel.generic_string() + ":" + std::to_string(d.span.start.line) + " " + d.rule);
   }
   std::vector<std::string> want;
@@ -88,7 +88,7 @@ TEST(Intent, MessagesSayHowAndWhy) {
           << d.message;
       EXPECT_NE(d.message.find("care zone"), std::string::npos) << d.message;
       ASSERT_FALSE(d.notes.empty());
-      EXPECT_NE(d.notes[0].span.path.find("miglint.toml"), std::string::npos);
+      EXPECT_NE(d.notes[0].span.path.str().find("miglint.toml"), std::string::npos);
     }
   EXPECT_TRUE(index) << describe(result.diagnostics);
 
@@ -147,7 +147,7 @@ TEST(IntentCorpus, FiresOnlyWithDeclaredIntent) {
       EXPECT_NE(d.rule, "protected-object") << d.span.path;
       if (d.rule != "unintended-drop") continue;
       // The migration's name: the file name, or its folder's (diesel up.sql).
-      std::string name = fs::path(d.span.path).lexically_relative(dir).string();
+      std::string name = fs::path(d.span.path.str()).lexically_relative(dir).string();
       std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
       std::ifstream in(d.span.path);
       std::stringstream ss;

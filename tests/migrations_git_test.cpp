@@ -57,7 +57,7 @@ struct Repo {
 
 std::vector<std::string> names(const std::vector<Diagnostic>& ds) {
   std::vector<std::string> out;
-  for (const Diagnostic& d : ds) out.push_back(fs::path(d.span.path).filename().string());
+  for (const Diagnostic& d : ds) out.push_back(fs::path(d.span.path.str()).filename().string());
   std::sort(out.begin(), out.end());
   return out;
 }

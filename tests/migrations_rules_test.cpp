@@ -34,7 +34,7 @@ TEST(MigrationsRules, MissingDownAndMissingUp) {
   ASSERT_EQ(files_of(downs), (std::vector<std::string>{"2_add_email.up.sql"}));
   EXPECT_EQ(downs[0].rule, "missing-down");
   EXPECT_EQ(downs[0].severity, Severity::Warning);
-  EXPECT_NE(downs[0].help.find("2_add_email.down.sql"), std::string::npos) << downs[0].help;
+  EXPECT_NE(downs[0].help.str().find("2_add_email.down.sql"), std::string::npos) << downs[0].help;
   auto ups = check_missing_up(f);
   ASSERT_EQ(files_of(ups), (std::vector<std::string>{"3_orphan.down.sql"}));
   EXPECT_EQ(ups[0].rule, "missing-up");
@@ -58,7 +58,7 @@ TEST(MigrationsRules, VersionCollisionReportsBothWithNotes) {
   // Pairing stays by name inside the colliding version.
   for (const Migration& m : f.migrations) {
     ASSERT_TRUE(m.up && m.down);
-    EXPECT_EQ(m.up->file.filename().string().substr(0, 10), m.down->file.filename().string().substr(0, 10));
+    EXPECT_EQ(fs::path(m.up->file).filename().string().substr(0, 10), fs::path(m.down->file).filename().string().substr(0, 10));
   }
   EXPECT_TRUE(check_version_collision(load("updown_order")).empty());
   // Diesel's 2018-01-01-000000 and 2018-01-01-000000-0000 are different versions.

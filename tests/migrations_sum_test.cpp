@@ -62,9 +62,9 @@ TEST(MigrationsSum, EditedMigrationIsReported) {
   ASSERT_EQ(ds.size(), 1u);
   EXPECT_EQ(ds[0].rule, "modified-migration");
   EXPECT_EQ(ds[0].severity, Severity::Error);
-  EXPECT_EQ(fs::path(ds[0].span.path).filename(), "9_step_9.up.sql");
+  EXPECT_EQ(fs::path(ds[0].span.path.str()).filename(), "9_step_9.up.sql");
   ASSERT_EQ(ds[0].notes.size(), 1u);
-  EXPECT_EQ(fs::path(ds[0].notes[0].span.path).filename(), "miglint.sum");
+  EXPECT_EQ(fs::path(ds[0].notes[0].span.path.str()).filename(), "miglint.sum");
   // A new migration is not a modification.
   Scratch t("updown_order");
   write_sum_file(t.load());
@@ -85,7 +85,7 @@ TEST(MigrationsSum, GooseSectionsAndLineEndings) {
   s.append("00001_create_users.sql", "DROP TABLE extra;\n");  // lands in the Down section
   auto ds = check(s);
   ASSERT_EQ(ds.size(), 1u);
-  EXPECT_EQ(fs::path(ds[0].span.path).filename(), "00001_create_users.sql");
+  EXPECT_EQ(fs::path(ds[0].span.path.str()).filename(), "00001_create_users.sql");
 }
 
 TEST(MigrationsSum, RemovedMigrationIsReported) {
@@ -95,7 +95,7 @@ TEST(MigrationsSum, RemovedMigrationIsReported) {
   fs::remove(s.path / "2_step_2.down.sql");
   auto ds = check(s);
   ASSERT_EQ(ds.size(), 1u);
-  EXPECT_EQ(fs::path(ds[0].span.path).filename(), "miglint.sum");
+  EXPECT_EQ(fs::path(ds[0].span.path.str()).filename(), "miglint.sum");
   EXPECT_NE(ds[0].message.find("2_step_2.up.sql"), std::string::npos) << ds[0].message;
   EXPECT_NE(ds[0].message.find("no longer exists"), std::string::npos);
   EXPECT_GT(ds[0].span.start.line, 1u);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analyzer/source/source_file.h"
+#include "analyzer/source/symbol.h"
 
 namespace miglint {
 
@@ -15,8 +16,10 @@ std::string_view severity_name(Severity s);
 std::optional<Severity> parse_severity(std::string_view s);
 
 // A resolved range in one file: byte offsets plus their positions.
+// Paths, rule ids, help and fix descriptions are Symbols: a large folder's
+// report repeats each of them thousands of times.
 struct Span {
-  std::string path;
+  Symbol path;
   size_t begin = 0;
   size_t end = 0;
   Position start;
@@ -36,16 +39,16 @@ struct TextEdit {
 };
 
 struct Fix {
-  std::string description;
+  Symbol description;
   std::vector<TextEdit> edits;
 };
 
 struct Diagnostic {
-  std::string rule;
+  Symbol rule;
   Severity severity = Severity::Warning;
   Span span;
   std::string message;
-  std::string help;
+  Symbol help;
   std::vector<Note> notes;
   std::optional<Fix> fix;
 };

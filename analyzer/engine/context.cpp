@@ -43,7 +43,7 @@ bool UnitContext::created_before(std::string_view name, size_t before) const {
 Diagnostic& UnitContext::report(size_t begin, size_t end, std::string message, std::string help) {
   Diagnostic d;
   if (rule_) {
-    d.rule = std::string(rule_->id());
+    d.rule = rule_->id();
     d.severity = rule_->meta().severity;
   }
   d.span = span(begin, end);
@@ -60,7 +60,7 @@ Diagnostic& UnitContext::report(const Statement& stmt, std::string message, std:
 Diagnostic FolderContext::make(Span span, std::string message, std::string help) const {
   Diagnostic d;
   if (rule_) {
-    d.rule = std::string(rule_->id());
+    d.rule = rule_->id();
     d.severity = rule_->meta().severity;
   }
   d.span = std::move(span);

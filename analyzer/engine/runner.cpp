@@ -146,7 +146,7 @@ struct ReadResult {
 };
 
 // `dirfd`/`rel`: the same file relative to its open folder, when there is one.
-ReadResult read_file(const fs::path& p, int dirfd = -1, const char* rel = nullptr) {
+ReadResult read_file(const std::string& p, int dirfd = -1, const char* rel = nullptr) {
   ReadResult r;
   const bool ok = dirfd >= 0 ? read_file_bytes_at(dirfd, rel, r.bytes, &r.error) : read_file_bytes(p, r.bytes, &r.error);
   if (!ok && r.error == std::strerror(EISDIR)) r.error = "is a directory";
@@ -235,7 +235,7 @@ std::vector<Diagnostic> folder_checks(const MigrationFolder& folder, const Confi
 // A file of the analysis, read and parsed once by whichever thread needs it
 // first.
 struct FileSlot {
-  const fs::path* path = nullptr;  // in its folder's sql_files
+  const std::string* path = nullptr;  // in its folder's sql_files
   int dirfd = -1;     // its folder, open, when path lies under it
   size_t rel_at = 0;  // where the path relative to that folder starts
   std::shared_ptr<const ParsedFile> parsed;
@@ -271,9 +271,9 @@ UnitPlan plan_units(const MigrationFolder& folder, const std::unordered_map<std:
   UnitPlan plan;
   std::unordered_set<std::string> covered;
   const auto add = [&](const Section& sec, Role role, const Migration* m, std::vector<size_t>& item) {
-    const auto it = slot_of.find(sec.file.native());
+    const auto it = slot_of.find(sec.file);
     if (it == slot_of.end()) return;
-    covered.insert(sec.file.native());
+    covered.insert(sec.file);
     Unit u;
     u.begin = sec.begin;
     u.end = sec.end;
@@ -291,7 +291,7 @@ UnitPlan plan_units(const MigrationFolder& folder, const std::unordered_map<std:
     plan.items.push_back(std::move(item));
   }
   for (const auto& f : folder.sql_files)
-    if (!covered.contains(f.native())) {
+    if (!covered.contains(f)) {
       std::vector<size_t> item;
       add(Section{f, 0, SIZE_MAX}, Role::Plain, nullptr, item);
       plan.items.push_back(std::move(item));
@@ -399,10 +399,13 @@ catalog::ReplayPart replay_part(const Unit& u) {
   return p;
 }
 
-void finish_file(const ParsedFile* file, const RuleSelection& selection, std::vector<Diagnostic>& diags) {
+void finish_file(const ParsedFile* file, const RuleSelection& selection, std::vector<Diagnostic>& diags,
+                 std::vector<Suppression>* collected) {
   std::erase_if(diags, [&](const Diagnostic& d) { return !selection.enabled(d.rule); });
   if (file) {
-    auto sups = collect_suppressions(*file);
+    std::vector<Suppression> own;
+    if (!collected) own = collect_suppressions(*file);
+    auto& sups = collected ? *collected : own;
     if (!sups.empty()) {
       apply_suppressions(sups, file->source->path(), diags);
       for (auto& d : suppression_findings(
@@ -459,6 +462,93 @@ std::vector<Diagnostic> analyze_unit_alone(const ParsedFile& file, Role role, bo
 
 namespace {
 // MIGLINT_TIMINGS=1 prints each phase's wall time to stderr (docs/PERFORMANCE.md).
+// Puts findings in diagnostic_less order in place: sorts their indices,
+// then moves each finding once. (A large folder's findings are most of its
+// report's memory; a sorted copy held them twice.)
+void sort_in_place(std::vector<Diagnostic>& diags) {
+  const size_t n = diags.size();
+  // Paths compare by rank: each distinct path's text is compared once.
+  std::unordered_map<Symbol, uint32_t> rank;
+  std::vector<Symbol> paths;
+  for (const auto& d : diags)
+    if (rank.try_emplace(d.span.path, 0).second) paths.push_back(d.span.path);
+  std::sort(paths.begin(), paths.end());
+  for (size_t i = 0; i < paths.size(); ++i) rank[paths[i]] = static_cast<uint32_t>(i);
+  std::vector<uint32_t> file_rank(n);
+  for (size_t i = 0; i < n; ++i) file_rank[i] = rank[diags[i].span.path];
+  std::vector<size_t> order(n);
+  for (size_t i = 0; i < n; ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const Diagnostic& x = diags[a];
+    const Diagnostic& y = diags[b];
+    return std::tie(file_rank[a], x.span.begin, x.span.end, x.rule, x.message) <
+           std::tie(file_rank[b], y.span.begin, y.span.end, y.rule, y.message);
+  });
+  // Position k takes the finding at order[k]: follow each cycle once.
+  for (size_t i = 0; i < n; ++i) {
+    if (order[i] == i) continue;
+    Diagnostic held = std::move(diags[i]);
+    size_t j = i;
+    while (order[j] != i) {
+      const size_t from = order[j];
+      diags[j] = std::move(diags[from]);
+      order[j] = j;
+      j = from;
+    }
+    diags[j] = std::move(held);
+    order[j] = j;
+  }
+}
+
+// Selection, suppressions and severities for every file's findings, in
+// place; the result is in diagnostic_less order. Files without findings
+// may still have suppressions to report; `reported` says which paths count.
+void finish_findings(std::vector<Diagnostic>& diags, const std::map<Symbol, const ParsedFile*>& parsed,
+                     const RuleSelection& selection, const std::function<bool(const Symbol&)>& reported) {
+  sort_in_place(diags);
+  std::vector<Diagnostic> added;  // what does not fit where its file's findings were
+  const size_t n = diags.size();
+  size_t w = 0;
+  size_t i = 0;
+  auto p = parsed.begin();
+  while (i < n || p != parsed.end()) {
+    const bool from_diag = i < n && (p == parsed.end() || diags[i].span.path <= p->first);
+    const Symbol path = from_diag ? diags[i].span.path : p->first;
+    const ParsedFile* file = nullptr;
+    if (p != parsed.end() && p->first == path) file = (p++)->second;
+    size_t end = i;
+    while (end < n && diags[end].span.path == path) ++end;
+    if (!reported(path)) {
+      i = end;
+      continue;
+    }
+    auto sups = file ? collect_suppressions(*file) : std::vector<Suppression>{};
+    if (sups.empty()) {
+      for (; i < end; ++i)
+        if (selection.enabled(diags[i].rule)) {
+          diags[i].severity = selection.severity(diags[i].rule, diags[i].severity);
+          if (w != i) diags[w] = std::move(diags[i]);
+          ++w;
+        }
+      continue;
+    }
+    std::vector<Diagnostic> own(std::make_move_iterator(diags.begin() + static_cast<std::ptrdiff_t>(i)),
+                                std::make_move_iterator(diags.begin() + static_cast<std::ptrdiff_t>(end)));
+    i = end;
+    finish_file(file, selection, own, &sups);
+    std::sort(own.begin(), own.end(), diagnostic_less);
+    for (auto& d : own) {
+      if (w < end) diags[w++] = std::move(d);
+      else added.push_back(std::move(d));
+    }
+  }
+  diags.erase(diags.begin() + static_cast<std::ptrdiff_t>(w), diags.end());
+  if (!added.empty()) {
+    for (auto& d : added) diags.push_back(std::move(d));
+    std::sort(diags.begin(), diags.end(), diagnostic_less);
+  }
+}
+
 class PhaseClock {
  public:
   PhaseClock() : on_(std::getenv("MIGLINT_TIMINGS") != nullptr), last_(std::chrono::steady_clock::now()) {}
@@ -532,7 +622,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     const auto name = p.filename();
     for (auto& fa : folders)
       for (const auto& f : fa.folder.sql_files)
-        if (!listed && f.filename() == name && display_path(f) == dp) listed = true;
+        if (!listed && f.ends_with(name.native()) && fs::path(f).filename() == name && display_path(f) == dp) listed = true;
     if (!listed) {
       const fs::path dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();
       for (auto& fa : folders)
@@ -574,12 +664,12 @@ AnalysisResult analyze(const AnalysisOptions& options) {
       if (!prefix.empty() && prefix.back() != '/') prefix += '/';
       for (const auto& f : fa.folder.sql_files) {
         slots[k].path = &f;
-        if (dir->fd() >= 0 && prefix != "/" && f.native().size() > prefix.size() && f.native().starts_with(prefix)) {
+        if (dir->fd() >= 0 && prefix != "/" && f.size() > prefix.size() && f.starts_with(prefix)) {
           slots[k].dirfd = dir->fd();
           slots[k].rel_at = prefix.size();
         }
-        if (options.cache) slots[k].cached = &options.cache->files[f.native()];
-        slot_of.emplace(f.native(), k++);
+        if (options.cache) slots[k].cached = &options.cache->files[f];
+        slot_of.emplace(f, k++);
       }
       plans.push_back(plan_units(fa.folder, slot_of));
     }
@@ -662,7 +752,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     const auto needs_parse = [&](size_t i) {
       for (size_t sl : items[i].slots) {
         const FileSlot& slot = slots[sl];
-        if (!slot.cached || !slot.cached->parsed || overlay_names.contains(slot.path->filename().native())) return true;
+        if (!slot.cached || !slot.cached->parsed || overlay_names.contains(fs::path(*slot.path).filename().native())) return true;
       }
       return false;
     };
@@ -822,32 +912,13 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     result.files += fa.files.size();
   }
 
-  // Selection, suppressions, severities, file by file in path order; each
-  // file's findings are sorted on their own, so the whole list comes out in
-  // diagnostic_less order without comparing paths again.
-  std::map<std::string, std::vector<Diagnostic>> by_file;
-  for (auto& d : diags) by_file[d.span.path].push_back(std::move(d));
-  const size_t found = diags.size();
-  std::vector<Diagnostic>().swap(diags);
-  std::map<std::string, const ParsedFile*> parsed_by_name;
+  // Selection, suppressions, severities, file by file in path order.
+  std::map<Symbol, const ParsedFile*> parsed_by_name;
   for (auto& fa : folders)
     for (const auto& f : fa.files) parsed_by_name[f->source->path()] = f.get();
-  // Files without findings may still have suppressions to report.
-  for (const auto& [path, f] : parsed_by_name)
-    if (whole_folders || only_paths.contains(path)) by_file.try_emplace(path);
-  diags.reserve(found);
-  const auto within_file = [](const Diagnostic& a, const Diagnostic& b) {
-    return std::tie(a.span.begin, a.span.end, a.rule, a.message) < std::tie(b.span.begin, b.span.end, b.rule, b.message);
-  };
-  for (auto it = by_file.begin(); it != by_file.end(); it = by_file.erase(it)) {
-    auto& [path, v] = *it;
-    // Single files named alone: report on them only (their folder was context).
-    if (!whole_folders && !only_paths.contains(path)) continue;
-    const auto pit = parsed_by_name.find(path);
-    finish_file(pit == parsed_by_name.end() ? nullptr : pit->second, selection, v);
-    std::sort(v.begin(), v.end(), within_file);
-    for (auto& d : v) diags.push_back(std::move(d));
-  }
+  // Single files named alone: report on them only (their folder was context).
+  finish_findings(diags, parsed_by_name, selection,
+                  [&](const Symbol& path) { return whole_folders || only_paths.contains(path.str()); });
   if (options.since) {
     // Only what changed since the ref is reported; everything was replayed.
     std::vector<GitChanges> changes;
@@ -859,7 +930,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     std::erase_if(diags, [&](const Diagnostic& d) {
       if (d.rule == "version-order") return false;
       for (const auto& c : changes)
-        if (c.touches(std::filesystem::path(d.span.path))) return false;
+        if (c.touches(std::filesystem::path(d.span.path.str()))) return false;
       return true;
     });
   }

@@ -578,8 +578,8 @@ json Server::code_actions(const std::string& uri, const json& params) {
     if (d.fix && !d.fix->edits.empty()) {
       json changes = json::object();
       for (const auto& e : d.fix->edits)
-        changes[file_uri(e.span.path)].push_back({{"range", lsp_range(e.span, encoding_, lookup)}, {"newText", e.text}});
-      actions.push_back({{"title", d.fix->description.empty() ? "Fix " + d.rule : d.fix->description},
+        changes[file_uri(e.span.path.str())].push_back({{"range", lsp_range(e.span, encoding_, lookup)}, {"newText", e.text}});
+      actions.push_back({{"title", d.fix->description.empty() ? "Fix " + d.rule : d.fix->description.str()},
                          {"kind", "quickfix"},
                          {"diagnostics", {ldiag}},
                          {"isPreferred", true},

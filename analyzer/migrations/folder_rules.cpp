@@ -36,11 +36,11 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 std::string expected_down(const MigrationFolder& folder, const Migration& m) {
   switch (folder.layout) {
     case Layout::Updown: {
-      std::string f = m.up->file.filename().string();
+      std::string f = std::filesystem::path(m.up->file).filename().string();
       if (ends_with(f, ".up.sql")) return "add " + f.substr(0, f.size() - 7) + ".down.sql next to it";
       return "add the down file";
     }
-    case Layout::Folder: return "add down.sql to " + m.up->file.parent_path().filename().string() + "/";
+    case Layout::Folder: return "add down.sql to " + std::filesystem::path(m.up->file).parent_path().filename().string() + "/";
     case Layout::Goose: return "add a '-- +goose Down' section that undoes the up section";
     case Layout::Dbmate: return "add a '-- migrate:down' section that undoes the up section";
     case Layout::Flyway: return "add U" + m.version + "__" + m.name + ".sql that undoes it";

@@ -116,28 +116,29 @@ WorkingDirectoryPin::~WorkingDirectoryPin() {
   if (--g_pins == 0) g_pinned_cwd.store(nullptr);
 }
 
-std::string display_path(const fs::path& p) {
+std::string display_path(const fs::path& p) { return display_path(p.native()); }
+
+std::string display_path(const std::string& whole) {
   const std::shared_ptr<const fs::path> pinned = g_pinned_cwd.load();
   fs::path own;
   if (!pinned) {
     std::error_code ec;
     own = fs::current_path(ec);
-    if (ec) return p.string();
+    if (ec) return whole;
   }
   const fs::path& cwd = pinned ? *pinned : own;
   // Split as strings: building paths (each parses its components) cost more
   // than the rest of reading a small file.
-  const std::string& whole = p.native();
   const size_t slash = whole.rfind('/');
   const std::string_view name = slash == std::string::npos ? std::string_view(whole) : std::string_view(whole).substr(slash + 1);
-  if (name.empty() || name == "." || name == "..") return display_path_of(p, cwd);
+  if (name.empty() || name == "." || name == "..") return display_path_of(whole, cwd);
   // Every file of a folder shares its directory's display form.
   thread_local std::unordered_map<std::string, std::string> dirs;
   std::string key = cwd.native();
   key += '\0';
   if (slash != std::string::npos) key.append(whole, 0, slash == 0 ? 1 : slash);
   auto [it, fresh] = dirs.try_emplace(std::move(key));
-  if (fresh) it->second = display_path_of(slash == std::string::npos ? fs::path(".") : p.parent_path(), cwd);
+  if (fresh) it->second = display_path_of(fs::path(slash == std::string::npos ? "." : whole.substr(0, slash == 0 ? 1 : slash)), cwd);
   if (it->second == ".") return std::string(name);
   std::string out = it->second;
   if (!out.ends_with('/')) out += '/';
@@ -168,9 +169,7 @@ Diagnostic make_diag(std::string rule, Severity sev, const fs::path& where, std:
 // components: a separator sorts before every other character, so "v1/up.sql"
 // comes before "v1-x/up.sql" as "v1" comes before "v1-x". For paths spelled
 // the same way up to their file or folder name, as every file of a folder is.
-bool path_less(const fs::path& a, const fs::path& b) {
-  const std::string& x = a.native();
-  const std::string& y = b.native();
+bool path_less(std::string_view x, std::string_view y) {
   const size_t n = std::min(x.size(), y.size());
   for (size_t i = 0; i < n; ++i) {
     if (x[i] == y[i]) continue;
@@ -449,12 +448,12 @@ class Loader {
         if (ends_with(f.name, ".sql")) folder_.sql_files.push_back(f.path);
     std::sort(folder_.sql_files.begin(), folder_.sql_files.end(), path_less);
     folder_.sql_files.erase(std::unique(folder_.sql_files.begin(), folder_.sql_files.end(),
-                                        [](const fs::path& a, const fs::path& b) { return a.native() == b.native(); }),
+                                        std::equal_to<>()),
                             folder_.sql_files.end());
     std::sort(folder_.unreadable.begin(), folder_.unreadable.end(), path_less);
     // Reported once here; the engine must not read (and report) them again.
     if (!folder_.unreadable.empty())
-      std::erase_if(folder_.sql_files, [&](const fs::path& p) {
+      std::erase_if(folder_.sql_files, [&](const std::string& p) {
         return std::binary_search(folder_.unreadable.begin(), folder_.unreadable.end(), p, path_less);
       });
     return std::move(folder_);

@@ -69,8 +69,10 @@ struct VersionKey {
 std::optional<VersionKey> parse_version(std::string_view text);
 
 // One half of a migration: a whole file, or a byte range of one (goose, dbmate).
+// Paths are kept as strings: a std::filesystem::path also holds a list of its
+// components, several times the bytes of the text (large folders hold many).
 struct Section {
-  std::filesystem::path file;  // as found on disk (the folder path the caller gave / relative path)
+  std::string file;            // as found on disk (the folder path the caller gave / relative path)
   size_t begin = 0;
   size_t end = SIZE_MAX;       // SIZE_MAX: to the end of the file
   bool whole_file() const { return begin == 0 && end == SIZE_MAX; }
@@ -87,7 +89,7 @@ struct Migration {
   bool repeatable = false;     // Flyway R__ script: no version, applied after all versioned ones
 
   // The file that represents the migration in messages: up, else down.
-  const std::filesystem::path& primary_file() const { return up ? up->file : down->file; }
+  const std::string& primary_file() const { return up ? up->file : down->file; }
 };
 
 struct MigrationFolder {
@@ -96,9 +98,9 @@ struct MigrationFolder {
   std::vector<Migration> migrations;            // in apply order
   // Every readable .sql file of its PostgreSQL migrations, sorted; each
   // Section::file is spelled exactly as here.
-  std::vector<std::filesystem::path> sql_files;
+  std::vector<std::string> sql_files;
   // Already reported as unreadable-file (and left out of sql_files).
-  std::vector<std::filesystem::path> unreadable;
+  std::vector<std::string> unreadable;
   std::vector<Diagnostic> diagnostics;          // folder-level findings made while reading it
 };
 
@@ -120,6 +122,8 @@ std::optional<std::pair<std::string, VersionKey>> version_from_relative_path(con
 // Relative to the current working directory when the file is under it, else
 // absolute; the path every Span carries.
 std::string display_path(const std::filesystem::path& p);
+std::string display_path(const std::string& p);
+inline std::string display_path(const char* p) { return display_path(std::string(p)); }
 
 // While one lives, display_path takes the working directory read when the
 // first was made instead of asking the kernel on every call (an analysis

@@ -6,6 +6,8 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzer/source/symbol.h"
+
 namespace miglint {
 
 // 1-based line and column (Unicode code points), plus the 0-based UTF-16
@@ -21,7 +23,7 @@ class SourceFile {
  public:
   SourceFile(std::string path, std::string bytes);
 
-  const std::string& path() const { return path_; }
+  const Symbol& path() const { return path_; }
   // The bytes as read from disk (may be invalid UTF-8).
   const std::string& text() const { return text_; }
   size_t size() const { return text_.size(); }
@@ -37,7 +39,7 @@ class SourceFile {
   std::string_view line_text(uint32_t line) const;
 
  private:
-  std::string path_;
+  Symbol path_;
   std::string text_;
   std::vector<size_t> line_starts_;
 };
