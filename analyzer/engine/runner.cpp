@@ -893,6 +893,14 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     for (auto& d : v) diags.push_back(std::move(d));
     std::vector<Diagnostic>().swap(v);
   }
+  // The schedule is done with: freed before the folder rules and the last
+  // step allocate (a large folder's slots, items and moved-from units are
+  // tens of megabytes; the files and units live on in `folders`).
+  std::vector<std::vector<Diagnostic>>().swap(per_unit);
+  std::vector<Item>().swap(items);
+  std::vector<size_t>().swap(item_order);
+  std::vector<UnitPlan>().swap(plans);
+  std::vector<FileSlot>().swap(slots);
 
   clock.lap("rules+replay");
   // Replay findings, folder rules and parse findings.
