@@ -399,22 +399,25 @@ catalog::ReplayPart replay_part(const Unit& u) {
   return p;
 }
 
-void finish_file(const ParsedFile* file, const RuleSelection& selection, std::vector<Diagnostic>& diags,
-                 std::vector<Suppression>* collected) {
+namespace {
+// finish_file with the file's suppressions already collected.
+void finish_with(const ParsedFile* file, std::vector<Suppression>& sups, const RuleSelection& selection,
+                 std::vector<Diagnostic>& diags) {
   std::erase_if(diags, [&](const Diagnostic& d) { return !selection.enabled(d.rule); });
-  if (file) {
-    std::vector<Suppression> own;
-    if (!collected) own = collect_suppressions(*file);
-    auto& sups = collected ? *collected : own;
-    if (!sups.empty()) {
-      apply_suppressions(sups, file->source->path(), diags);
-      for (auto& d : suppression_findings(
-               sups, *file->source, [](std::string_view id) { return find_rule(id) != nullptr; },
-               [&](std::string_view id) { return selection.enabled(id); }))
-        if (selection.enabled(d.rule)) diags.push_back(std::move(d));
-    }
+  if (file && !sups.empty()) {
+    apply_suppressions(sups, file->source->path(), diags);
+    for (auto& d : suppression_findings(
+             sups, *file->source, [](std::string_view id) { return find_rule(id) != nullptr; },
+             [&](std::string_view id) { return selection.enabled(id); }))
+      if (selection.enabled(d.rule)) diags.push_back(std::move(d));
   }
   for (auto& d : diags) d.severity = selection.severity(d.rule, d.severity);
+}
+}  // namespace
+
+void finish_file(const ParsedFile* file, const RuleSelection& selection, std::vector<Diagnostic>& diags) {
+  auto sups = file ? collect_suppressions(*file) : std::vector<Suppression>{};
+  finish_with(file, sups, selection, diags);
 }
 
 std::vector<Diagnostic> analyze_unit_alone(const ParsedFile& file, Role role, bool in_transaction, const Config& config,
@@ -461,7 +464,6 @@ std::vector<Diagnostic> analyze_unit_alone(const ParsedFile& file, Role role, bo
 }
 
 namespace {
-// MIGLINT_TIMINGS=1 prints each phase's wall time to stderr (docs/PERFORMANCE.md).
 // Puts findings in diagnostic_less order in place: sorts their indices,
 // then moves each finding once. (A large folder's findings are most of its
 // report's memory; a sorted copy held them twice.)
@@ -535,7 +537,7 @@ void finish_findings(std::vector<Diagnostic>& diags, const std::map<Symbol, cons
     std::vector<Diagnostic> own(std::make_move_iterator(diags.begin() + static_cast<std::ptrdiff_t>(i)),
                                 std::make_move_iterator(diags.begin() + static_cast<std::ptrdiff_t>(end)));
     i = end;
-    finish_file(file, selection, own, &sups);
+    finish_with(file, sups, selection, own);
     std::sort(own.begin(), own.end(), diagnostic_less);
     for (auto& d : own) {
       if (w < end) diags[w++] = std::move(d);
@@ -549,6 +551,7 @@ void finish_findings(std::vector<Diagnostic>& diags, const std::map<Symbol, cons
   }
 }
 
+// MIGLINT_TIMINGS=1 prints each phase's wall time to stderr (docs/PERFORMANCE.md).
 class PhaseClock {
  public:
   PhaseClock() : on_(std::getenv("MIGLINT_TIMINGS") != nullptr), last_(std::chrono::steady_clock::now()) {}

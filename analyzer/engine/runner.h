@@ -123,11 +123,8 @@ struct ReplayMigration;
 // The folder's migrations as the schema replay takes them.
 std::vector<catalog::ReplayMigration> replay_input(const FolderAnalysis& fa);
 
-// Selection, suppressions and severities for one file's findings
-// (`collected`: the file's suppressions, when the caller has them already).
-struct Suppression;
-void finish_file(const ParsedFile* file, const RuleSelection& selection, std::vector<Diagnostic>& diags,
-                 std::vector<Suppression>* collected = nullptr);
+// Selection, suppressions and severities for one file's findings.
+void finish_file(const ParsedFile* file, const RuleSelection& selection, std::vector<Diagnostic>& diags);
 
 // Runs fn(i) for i in [0, n) on `jobs` threads with large stacks (deeply
 // nested input recurses inside the parser); deterministic results are the

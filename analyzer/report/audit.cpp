@@ -52,11 +52,12 @@ std::string valid_utf8(std::string_view s) {
 
 namespace {
 
-// The verdict for one migration from what the replay recorded.
 // Versions the replay found not restored or failing, looked up per migration.
 struct ReplayVerdicts {
   std::unordered_set<std::string_view> down_failed, not_inverse;
 };
+
+// The verdict for one migration from what the replay recorded.
 
 RoundTrip verdict(const Migration& m, const FolderAnalysis& fa, const ReplayVerdicts& replayed,
                   const std::set<std::string>& unmodeled_paths, const std::set<std::string>& broken_paths,
