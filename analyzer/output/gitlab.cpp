@@ -1,6 +1,7 @@
 // GitLab Code Quality report: a JSON array of issues with stable fingerprints.
 #include <nlohmann/json.hpp>
 
+#include "analyzer/output/json_stream.h"
 #include "analyzer/output/links.h"
 #include "analyzer/output/output.h"
 #include "analyzer/output/report_sources.h"
@@ -24,12 +25,11 @@ void write_gitlab(std::ostream& out, const AnalysisResult& result) {
   using ojson = nlohmann::ordered_json;
   const ReportSources sources(result);
   const auto prints = fingerprints(result, sources);
-  ojson issues = ojson::array();
-  for (size_t k = 0; k < result.diagnostics.size(); ++k) {
+  const auto issue_json = [&](size_t k) {
     const Diagnostic& d = result.diagnostics[k];
     std::string text = d.message;
     if (!d.help.empty()) text += " (help: " + d.help + ")";
-    issues.push_back({{"type", "issue"},
+    const ojson issue = {{"type", "issue"},
                       {"description", valid_utf8(text)},
                       {"check_name", d.rule},
                       {"fingerprint", prints[k]},
@@ -37,9 +37,12 @@ void write_gitlab(std::ostream& out, const AnalysisResult& result) {
                       {"categories", {"Bug Risk"}},
                       {"location",
                        {{"path", valid_utf8(d.span.path)},
-                        {"lines", {{"begin", d.span.start.line}, {"end", d.span.stop.line}}}}}});
-  }
-  out << issues.dump(2, ' ', false, ojson::error_handler_t::replace) << '\n';
+                        {"lines", {{"begin", d.span.start.line}, {"end", d.span.stop.line}}}}}};
+    return issue.dump(2, ' ', false, ojson::error_handler_t::replace);
+  };
+  // One issue at a time: a large folder has hundreds of thousands.
+  write_json_streamed(out, ojson(json_slot("issues")).dump(), {{"issues", result.diagnostics.size(), issue_json}});
+  out << '\n';
 }
 
 }  // namespace miglint

@@ -2,6 +2,7 @@
 
 #include "analyzer/catalog/replay.h"
 #include "analyzer/effects/summary.h"
+#include "analyzer/output/json_stream.h"
 #include "analyzer/output/output.h"
 
 namespace miglint {
@@ -19,55 +20,73 @@ nlohmann::ordered_json fix_json(const Fix& fix) {
   return {{"description", fix.description}, {"edits", edits}};
 }
 
+nlohmann::ordered_json effect_json(const effects::EffectAt& ea, std::string_view section) {
+  const auto& e = *ea.effect;
+  nlohmann::ordered_json j = {{"action", effects::action_name(e.action)},
+                              {"kind", catalog::object_kind_name(e.object.kind)},
+                              {"name", effects::display(e.object).substr(catalog::object_kind_name(e.object.kind).size() + 1)},
+                              {"implied", e.implied},
+                              {"line", ea.file ? ea.file->source->position(e.begin).line : 0}};
+  if (e.implied && e.cascade) j["cascade"] = true;
+  if (!e.new_name().empty()) j["new_name"] = e.new_name();
+  if (!e.detail().empty()) j["detail"] = e.detail();
+  j["section"] = section;
+  return j;
+}
+
 // Each migration of the analysed folders with what its up and down do to the
-// schema (additive key `migrations`).
-nlohmann::ordered_json migrations_json(const AnalysisResult& result) {
-  nlohmann::ordered_json out = nlohmann::ordered_json::array();
-  auto effect_json = [](const effects::EffectAt& ea) {
-    const auto& e = *ea.effect;
-    nlohmann::ordered_json j = {{"action", effects::action_name(e.action)},
-                                {"kind", catalog::object_kind_name(e.object.kind)},
-                                {"name", effects::display(e.object).substr(catalog::object_kind_name(e.object.kind).size() + 1)},
-                                {"implied", e.implied},
-                                {"line", ea.file ? ea.file->source->position(e.begin).line : 0}};
-    if (e.implied && e.cascade) j["cascade"] = true;
-    if (!e.new_name().empty()) j["new_name"] = e.new_name();
-    if (!e.detail().empty()) j["detail"] = e.detail();
-    return j;
-  };
-  for (const auto& fa : result.folders) {
-    std::map<std::string, effects::MigrationEffects> by_version;
-    if (fa.replay)
-      for (auto& m : effects::migration_effects(*fa.replay)) by_version.emplace(m.version, std::move(m));
-    for (const auto& m : fa.folder.migrations) {
-      nlohmann::ordered_json j = {{"version", m.version},
-                                  {"name", m.name},
-                                  {"up", m.up ? nlohmann::ordered_json(display_path(m.up->file)) : nullptr},
-                                  {"down", m.down ? nlohmann::ordered_json(display_path(m.down->file)) : nullptr}};
-      nlohmann::ordered_json effs = nlohmann::ordered_json::array();
-      std::string summary = "not replayed", down_summary;
-      if (auto it = by_version.find(m.version); it != by_version.end()) {
-        for (const auto& ea : it->second.up) {
-          auto ej = effect_json(ea);
-          ej["section"] = "up";
-          effs.push_back(std::move(ej));
-        }
-        for (const auto& ea : it->second.down) {
-          auto ej = effect_json(ea);
-          ej["section"] = "down";
-          effs.push_back(std::move(ej));
-        }
-        summary = it->second.summary;
-        down_summary = it->second.down_summary;
-        by_version.erase(it);  // a version collision: the first migration gets the effects
-      }
-      j["effects"] = std::move(effs);
-      j["summary"] = summary;
-      if (m.down) j["down_summary"] = down_summary;
-      out.push_back(std::move(j));
-    }
+// schema (additive key `migrations`), one at a time and in order.
+class MigrationsJson {
+ public:
+  explicit MigrationsJson(const AnalysisResult& result) : result_(result) {
+    for (const auto& fa : result.folders) count_ += fa.folder.migrations.size();
   }
-  return out;
+  size_t size() const { return count_; }
+
+  nlohmann::ordered_json next() {
+    while (at_ == result_.folders[folder_].folder.migrations.size()) {
+      ++folder_;
+      at_ = 0;
+      loaded_ = false;
+    }
+    const FolderAnalysis& fa = result_.folders[folder_];
+    if (!loaded_) {
+      by_version_.clear();
+      if (fa.replay)
+        for (auto& m : effects::migration_effects(*fa.replay)) by_version_.emplace(m.version, std::move(m));
+      loaded_ = true;
+    }
+    const Migration& m = fa.folder.migrations[at_++];
+    nlohmann::ordered_json j = {{"version", m.version},
+                                {"name", m.name},
+                                {"up", m.up ? nlohmann::ordered_json(display_path(m.up->file)) : nullptr},
+                                {"down", m.down ? nlohmann::ordered_json(display_path(m.down->file)) : nullptr}};
+    nlohmann::ordered_json effs = nlohmann::ordered_json::array();
+    std::string summary = "not replayed", down_summary;
+    if (auto it = by_version_.find(m.version); it != by_version_.end()) {
+      for (const auto& ea : it->second.up) effs.push_back(effect_json(ea, "up"));
+      for (const auto& ea : it->second.down) effs.push_back(effect_json(ea, "down"));
+      summary = it->second.summary;
+      down_summary = it->second.down_summary;
+      by_version_.erase(it);  // a version collision: the first migration gets the effects
+    }
+    j["effects"] = std::move(effs);
+    j["summary"] = summary;
+    if (m.down) j["down_summary"] = down_summary;
+    return j;
+  }
+
+ private:
+  const AnalysisResult& result_;
+  size_t count_ = 0;
+  size_t folder_ = 0;
+  size_t at_ = 0;
+  bool loaded_ = false;
+  std::map<std::string, effects::MigrationEffects> by_version_;
+};
+
+std::string dumped(const nlohmann::ordered_json& j) {
+  return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
 }
 }  // namespace
 
@@ -93,20 +112,28 @@ nlohmann::ordered_json diagnostic_json(const Diagnostic& d) {
           {"fix", d.fix ? fix_json(*d.fix) : nlohmann::ordered_json(nullptr)}};
 }
 
-void write_json(std::ostream& out, const AnalysisResult& result) {
-  nlohmann::ordered_json diags = nlohmann::ordered_json::array();
+void write_json_report(std::ostream& out, const AnalysisResult& result, const nlohmann::ordered_json& extra,
+                       std::vector<JsonArrayStream> extra_arrays) {
   size_t errors = 0, warnings = 0, infos = 0;
-  for (const auto& d : result.diagnostics) {
-    diags.push_back(diagnostic_json(d));
+  for (const auto& d : result.diagnostics)
     (d.severity == Severity::Error ? errors : d.severity == Severity::Warning ? warnings : infos)++;
-  }
   nlohmann::ordered_json j = {
       {"version", 1},
-      {"diagnostics", diags},
+      {"diagnostics", json_slot("diagnostics")},
       {"summary",
        {{"files", result.files}, {"migrations", result.migrations}, {"errors", errors}, {"warnings", warnings}, {"infos", infos}}},
-      {"migrations", migrations_json(result)}};
-  out << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+      {"migrations", json_slot("migrations")}};
+  for (const auto& [k, v] : extra.items()) j[k] = v;
+  MigrationsJson migrations(result);
+  extra_arrays.push_back({"diagnostics", result.diagnostics.size(),
+                          [&](size_t i) { return dumped(diagnostic_json(result.diagnostics[i])); }});
+  extra_arrays.push_back({"migrations", migrations.size(), [&](size_t) { return dumped(migrations.next()); }});
+  write_json_streamed(out, dumped(j), extra_arrays);
+  out << '\n';
+}
+
+void write_json(std::ostream& out, const AnalysisResult& result) {
+  write_json_report(out, result, nlohmann::ordered_json::object(), {});
 }
 
 }  // namespace miglint

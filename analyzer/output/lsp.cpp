@@ -4,6 +4,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "analyzer/output/json_stream.h"
 #include "analyzer/output/links.h"
 #include "analyzer/output/output.h"
 #include "analyzer/output/report_sources.h"
@@ -12,14 +13,21 @@ namespace miglint {
 
 void write_lsp(std::ostream& out, const AnalysisResult& result) {
   const ReportSources sources(result);
-  std::map<std::string, nlohmann::json> by_file;
-  for (const auto& p : sources.paths()) by_file[p] = nlohmann::json::array();
+  std::map<std::string, std::vector<const Diagnostic*>> by_file;
+  for (const auto& p : sources.paths()) by_file[p];
+  for (const auto& d : result.diagnostics) by_file[d.span.path].push_back(&d);
   const SourceLookup lookup = [&](const std::string& p) { return sources.find(p); };
-  for (const auto& d : result.diagnostics)
-    by_file[d.span.path].push_back(lsp_diagnostic(d, PositionEncoding::Utf16, lookup));
-  nlohmann::json params = nlohmann::json::array();
-  for (auto& [path, diags] : by_file) params.push_back({{"uri", file_uri(path)}, {"diagnostics", std::move(diags)}});
-  out << params.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  // One file's parameters at a time: a large folder has hundreds of thousands of findings.
+  auto file = by_file.begin();
+  const auto params = [&](size_t) {
+    nlohmann::json diags = nlohmann::json::array();
+    for (const Diagnostic* d : file->second) diags.push_back(lsp_diagnostic(*d, PositionEncoding::Utf16, lookup));
+    const nlohmann::json p = {{"uri", file_uri(file->first)}, {"diagnostics", std::move(diags)}};
+    ++file;
+    return p.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+  };
+  write_json_streamed(out, nlohmann::json(json_slot("params")).dump(), {{"params", by_file.size(), params}});
+  out << '\n';
 }
 
 }  // namespace miglint

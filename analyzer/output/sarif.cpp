@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analyzer/engine/registry.h"
+#include "analyzer/output/json_stream.h"
 #include "analyzer/output/links.h"
 #include "analyzer/output/output.h"
 #include "analyzer/output/report_sources.h"
@@ -112,8 +113,7 @@ void write_sarif(std::ostream& out, const AnalysisResult& result) {
 
   const ReportSources sources(result);
   const auto prints = fingerprints(result, sources);
-  ojson results = ojson::array();
-  for (size_t k = 0; k < result.diagnostics.size(); ++k) {
+  const auto result_json = [&](size_t k) {
     const Diagnostic& d = result.diagnostics[k];
     std::string text = d.message;
     if (!d.help.empty()) text += "\nhelp: " + d.help;
@@ -132,8 +132,8 @@ void write_sarif(std::ostream& out, const AnalysisResult& result) {
     }
     if (d.fix && !d.fix->edits.empty()) r["fixes"] = ojson::array({fix_json(*d.fix)});
     r["partialFingerprints"] = {{"miglintFingerprint/v1", prints[k]}};
-    results.push_back(std::move(r));
-  }
+    return r.dump(2, ' ', false, ojson::error_handler_t::replace);
+  };
 
   ojson driver = {{"name", "miglint"},
                   {"version", MIGLINT_VERSION},
@@ -146,9 +146,12 @@ void write_sarif(std::ostream& out, const AnalysisResult& result) {
                {"invocations", ojson::array({{{"executionSuccessful", true}}})},
                {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", root}}}}},
                {"columnKind", "unicodeCodePoints"},
-               {"results", results}};
+               {"results", json_slot("results")}};
   ojson log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"}, {"version", "2.1.0"}, {"runs", ojson::array({run})}};
-  out << log.dump(2, ' ', false, ojson::error_handler_t::replace) << '\n';
+  // Results are written one at a time: a large folder has hundreds of thousands.
+  write_json_streamed(out, log.dump(2, ' ', false, ojson::error_handler_t::replace),
+                      {{"results", result.diagnostics.size(), result_json}});
+  out << '\n';
 }
 
 }  // namespace miglint

@@ -1,31 +1,26 @@
-// The audit as JSON: exactly the check JSON, plus a top-level `audit` object.
+// The audit as JSON: exactly the check JSON, plus a top-level `audit` object
+// (the same writer, given one more member).
 #include <nlohmann/json.hpp>
 
-#include <sstream>
-
+#include "analyzer/output/json_stream.h"
 #include "analyzer/output/output.h"
 #include "analyzer/report/audit.h"
 
 namespace miglint::report {
 
 void write_audit_json(std::ostream& out, const AnalysisResult& result, const AuditReport& rep) {
-  // Re-reading the check JSON keeps the two outputs identical by construction.
-  std::ostringstream check;
-  write_json(check, result);
-  auto j = nlohmann::ordered_json::parse(check.str(), nullptr, false);
-  if (j.is_discarded() || !j.is_object()) j = nlohmann::ordered_json::object();
-
   nlohmann::ordered_json verdicts = nlohmann::ordered_json::object();
   for (size_t v = 0; v < 5; ++v) verdicts[std::string(round_trip_name(static_cast<RoundTrip>(v)))] = rep.verdict_counts[v];
-  nlohmann::ordered_json table = nlohmann::ordered_json::array();
-  for (const auto& m : rep.table) {
+  // The per-migration table is as long as the folder: written row by row.
+  const auto row_json = [&](size_t i) {
+    const auto& m = rep.table[i];
     nlohmann::ordered_json row = {{"folder", m.folder},         {"version", m.version},
                                   {"name", m.name},             {"path", m.path},
                                   {"summary", m.summary},       {"round_trip", round_trip_name(m.round_trip)},
                                   {"findings", m.findings}};
     if (!m.why.empty()) row["reason"] = m.why;
-    table.push_back(std::move(row));
-  }
+    return row.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+  };
   nlohmann::ordered_json not_restoring = nlohmann::ordered_json::array();
   for (size_t i : rep.not_restoring) {
     const auto& m = rep.table[i];
@@ -44,12 +39,12 @@ void write_audit_json(std::ostream& out, const AnalysisResult& result, const Aud
                    {"warnings", fc.warnings},
                    {"infos", fc.infos},
                    {"total", fc.total()}});
-  j["audit"] = {{"round_trip", verdicts},
-                {"migrations", table},
-                {"not_restoring", not_restoring},
-                {"rules", rules},
-                {"top_offenders", top}};
-  out << j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace) << '\n';
+  nlohmann::ordered_json audit = {{"round_trip", verdicts},
+                                  {"migrations", json_slot("audit.migrations")},
+                                  {"not_restoring", not_restoring},
+                                  {"rules", rules},
+                                  {"top_offenders", top}};
+  write_json_report(out, result, {{"audit", std::move(audit)}}, {{"audit.migrations", rep.table.size(), row_json}});
 }
 
 }  // namespace miglint::report

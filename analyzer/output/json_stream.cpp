@@ -1,0 +1,57 @@
+#include "analyzer/output/json_stream.h"
+
+namespace miglint {
+
+namespace {
+// Starts with a control character, which a dump escapes: a value of the
+// document reads as a slot only if it holds that character, this text and
+// the name of an array being streamed.
+constexpr std::string_view kMark = "\\u0001miglint-stream:";
+}  // namespace
+
+std::string json_slot(std::string_view name) { return "\x01miglint-stream:" + std::string(name); }
+
+void write_json_streamed(std::ostream& out, std::string_view dumped, const std::vector<JsonArrayStream>& arrays) {
+  size_t at = 0;
+  for (size_t mark; (mark = dumped.find(kMark, at)) != std::string_view::npos;) {
+    const size_t quote = mark - 1;  // the slot's opening quote
+    const size_t name_at = mark + kMark.size();
+    const size_t close = dumped.find('"', name_at);
+    const std::string_view name = dumped.substr(name_at, close - name_at);
+    const JsonArrayStream* array = nullptr;
+    for (const auto& a : arrays)
+      if (a.slot == name) array = &a;
+    if (!array || close == std::string_view::npos) {
+      out << dumped.substr(at, name_at - at);
+      at = name_at;
+      continue;
+    }
+    // The indent of the line the slot is on: its elements go one level deeper.
+    const size_t line = dumped.rfind('\n', quote);
+    const size_t line_start = line == std::string_view::npos ? 0 : line + 1;
+    size_t indent = 0;
+    while (line_start + indent < quote && dumped[line_start + indent] == ' ') ++indent;
+    out << dumped.substr(at, quote - at);
+    at = close + 1;
+    if (array->size == 0) {
+      out << "[]";
+      continue;
+    }
+    std::string inner(indent + 3, ' ');
+    inner[0] = '\n';
+    out << '[';
+    for (size_t i = 0; i < array->size; ++i) {
+      const std::string element = array->element(i);
+      out << inner;
+      size_t from = 0;
+      for (size_t nl; (nl = element.find('\n', from)) != std::string::npos; from = nl + 1)
+        out << std::string_view(element).substr(from, nl - from) << inner;
+      out << std::string_view(element).substr(from);
+      if (i + 1 < array->size) out << ',';
+    }
+    out << '\n' << std::string(indent, ' ') << ']';
+  }
+  out << dumped.substr(at);
+}
+
+}  // namespace miglint

@@ -1,0 +1,39 @@
+// Large JSON documents written piece by piece. A report of a large folder
+// holds hundreds of thousands of findings; as one nlohmann tree (then one
+// dumped string) it costs several times the report itself. Here the document
+// is dumped without its large arrays, and each array is written in its place
+// one element at a time, byte for byte as dumping the whole tree would.
+#pragma once
+#include <cstddef>
+#include <functional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+namespace miglint {
+
+struct AnalysisResult;
+
+struct JsonArrayStream {
+  std::string slot;  // the name given to json_slot()
+  size_t size = 0;
+  // Element i (called once each, in order), as dump(2) writes it on its own.
+  std::function<std::string(size_t)> element;
+};
+
+// The string value that stands for a streamed array in a document.
+std::string json_slot(std::string_view name);
+
+// Writes `dumped` (a document dumped with indent 2 whose streamed arrays are
+// slots) with each slot replaced by its array, indented where it stands.
+void write_json_streamed(std::ostream& out, std::string_view dumped, const std::vector<JsonArrayStream>& arrays);
+
+// The check report (`--format json`) with the members of `extra` after its
+// own; `extra` may hold slots of `extra_arrays`.
+void write_json_report(std::ostream& out, const AnalysisResult& result, const nlohmann::ordered_json& extra,
+                       std::vector<JsonArrayStream> extra_arrays);
+
+}  // namespace miglint
