@@ -11,7 +11,10 @@
 #include <fmt/format.h>
 
 #include <atomic>
+#include <cctype>
 #include <memory>
+#include <optional>
+#include <set>
 
 namespace miglint {
 namespace {
@@ -92,6 +95,36 @@ struct Builder {
     }
   }
 
+  // When the token PostgreSQL rejects is a word that begins statements and
+  // begins its line, inside the statement before it, the `;` ending that
+  // statement is most likely missing: where that statement's text ends.
+  std::optional<size_t> missing_semicolon(size_t piece_begin, size_t at, size_t end) const {
+    if (at <= skip_trivia(text, piece_begin, at)) return std::nullopt;  // the statement's own first word
+    size_t line = at;
+    while (line > piece_begin && (text[line - 1] == ' ' || text[line - 1] == '\t')) --line;
+    if (line == piece_begin || text[line - 1] != '\n') return std::nullopt;
+    std::string word;
+    for (size_t i = at; i < end; ++i) word += static_cast<char>(std::toupper(static_cast<unsigned char>(text[i])));
+    static const std::set<std::string, std::less<>> starts = {
+        "ALTER",  "ANALYZE", "BEGIN", "CALL",   "CLUSTER", "COMMENT", "COMMIT", "COPY",     "CREATE",
+        "DELETE", "DO",      "DROP",  "GRANT",  "INSERT",  "LOCK",    "REFRESH", "REINDEX", "RESET",
+        "REVOKE", "ROLLBACK", "SELECT", "SET",   "TRUNCATE", "UPDATE", "VACUUM"};
+    if (!starts.contains(word)) return std::nullopt;
+    // Back over blank space and comments to the end of the statement's text.
+    size_t stop = line;
+    for (bool moved = true; moved && stop > piece_begin;) {
+      moved = false;
+      while (stop > piece_begin && std::isspace(static_cast<unsigned char>(text[stop - 1]))) --stop;
+      for (const auto& c : out.comments)
+        if (c.begin < stop && stop <= c.end) {
+          stop = c.begin;
+          moved = true;
+        }
+    }
+    if (stop <= piece_begin) return std::nullopt;
+    return stop;
+  }
+
   void syntax_error(const PgQueryError& e, size_t piece_begin, size_t piece_end) {
     const std::string_view piece = std::string_view(text).substr(piece_begin, piece_end - piece_begin);
     size_t at = e.cursorpos > 0 ? piece_begin + char_to_byte(piece, e.cursorpos) : skip_trivia(text, piece_begin, piece_end);
@@ -103,6 +136,13 @@ struct Builder {
     d.span = make_span(*out.source, at, std::max(end, at));
     d.message = syntax_message(e);
     d.help = "PostgreSQL 15 rejects this statement; the rest of the file is still analysed";
+    if (const auto stop = missing_semicolon(piece_begin, at, end)) {
+      const auto line = out.source->position(*stop).line;
+      d.help = fmt::format("if `{}` begins a new statement, end the previous one with `;` (line {}): PostgreSQL 15 "
+                           "reads both as one statement and rejects it; the rest of the file is still analysed",
+                           text.substr(at, end - at), line);
+      d.notes.push_back({make_span(*out.source, *stop - 1, *stop), "the statement before it ends here without `;`"});
+    }
     out.diagnostics.push_back(std::move(d));
     out.failed.push_back({skip_trivia(text, piece_begin, piece_end), piece_end});
     ++ordinal;
@@ -290,6 +330,7 @@ ParsedFile parse_file(std::shared_ptr<const SourceFile> source) {
       pieces = lexical_split(text);
     }
   }
+  add_comments(out, text);  // before the pieces: a syntax error's hint looks past comments
   for (const auto& p : pieces) {
     if (skip_trivia(text, p.begin, p.end) >= p.end) continue;
     b.parse_piece(p.begin, p.end);
@@ -302,7 +343,6 @@ ParsedFile parse_file(std::shared_ptr<const SourceFile> source) {
     err.cursorpos = whole_cursor;
     b.syntax_error(err, 0, text.size());
   }
-  add_comments(out, text);
   return out;
 }
 
