@@ -2,7 +2,8 @@
 # Installs the dependencies, builds miglint with AddressSanitizer and
 # UndefinedBehaviorSanitizer, and runs the whole test suite (unit tests, rule
 # fixtures, folder fixtures, end-to-end runs of the binary, and the
-# real-PostgreSQL harness, which starts and stops its own server).
+# real-PostgreSQL harness, which starts and stops its own server), then
+# builds the shipped configuration and checks it on the bundled examples.
 #
 #   sudo tools/test.sh
 set -euo pipefail
@@ -16,3 +17,19 @@ cmake --build "$build"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1:strict_string_checks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
+
+# The shipped configuration (static, tcmalloc: the build tools/quickstart.sh
+# makes) must build too, and give the bundled examples' verdicts.
+cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build build --target miglint
+build/miglint check examples/migrations >/dev/null
+set +e
+verdict=$(build/miglint check --config examples/miglint.toml --format json \
+  examples/variants/drops_protected_index/migrations)
+status=$?
+set -e
+if [ "$status" -ne 1 ] || ! grep -q '"rule": "protected-object"' <<<"$verdict"; then
+  echo "release build: expected exit 1 with protected-object on examples/variants/drops_protected_index (exit $status)" >&2
+  exit 1
+fi
+echo "release build: examples give their verdicts"
