@@ -98,26 +98,41 @@ bool Replayer::step(const ReplayMigration& m) {
         e = m.down->statements.front().second->end;
       }
       d.span = make_span(*df.source, b, std::max(b, e));
+      // A few differences read in one line; more (a down that forgets a
+      // table with its indexes and sequences) get one note each.
+      constexpr size_t kInline = 3;
+      const bool listed = diffs.size() <= kInline;
       std::string msg = "down does not restore the schema: ";
-      for (size_t i = 0; i < diffs.size(); ++i) msg += (i ? "; " : "") + diffs[i].str();
+      if (listed)
+        for (size_t i = 0; i < diffs.size(); ++i) msg += (i ? "; " : "") + diffs[i].str();
+      else
+        msg += fmt::format("{} differences, one note each; the first: {}", diffs.size(), diffs.front().str());
       d.message = msg;
       d.help = "make the down migration undo exactly what the up migration did";
       // Point at the up statement behind each difference when it is known.
       std::set<std::pair<const Statement*, std::string>> seen;
       for (const auto& diffx : diffs) {
-        for (size_t i = up_effect_end; i > first_up_effect; --i) {
+        bool noted = false;
+        for (size_t i = up_effect_end; i > first_up_effect && !noted; --i) {
           const auto& se = r.effects[i - 1];
+          // The effect on the object itself (the column added) over one on
+          // its table (the table altered), when the statement has both.
           const effects::Effect* hit = nullptr;
-          for (const auto& ef : se.effects)
-            if (ef.object.name == diffx.object.name && (diffx.object.member.empty() || ef.object.member.empty() ||
-                                                        ef.object.member == diffx.object.member))
-              hit = &ef;
+          bool exact = false;
+          for (const auto& ef : se.effects) {
+            if (ef.object.name != diffx.object.name) continue;
+            const bool same = ef.object.kind == diffx.object.kind && ef.object.member == diffx.object.member;
+            if (same || (!exact && (diffx.object.member.empty() || ef.object.member.empty()))) hit = &ef;
+            exact = exact || same;
+          }
           if (!hit) continue;
-          const std::string note = fmt::format("the up migration {} {} here", verb(hit->action), diffx.object.str());
+          noted = true;
+          const std::string note = listed ? fmt::format("the up migration {} {} here", verb(hit->action), diffx.object.str())
+                                          : fmt::format("{}; the up migration {} it here", diffx.str(), verb(hit->action));
           if (seen.insert({se.statement, note}).second)
             d.notes.push_back({make_span(*se.file->source, se.statement->begin, se.statement->end), note});
-          break;
         }
+        if (!noted && !listed) d.notes.push_back({d.span, diffx.str()});
       }
       r.diagnostics.push_back(std::move(d));
     }

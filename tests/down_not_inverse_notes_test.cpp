@@ -1,0 +1,84 @@
+// down-not-inverse lists a few differences in its message and gives each of
+// many its own note, so that no difference is lost and no line runs on.
+#include <gtest/gtest.h>
+
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+
+#include "analyzer/engine/runner.h"
+
+namespace fs = std::filesystem;
+using namespace miglint;
+
+namespace {
+
+struct Folder {
+  fs::path dir;
+  Folder() {
+    char tmpl[] = "/tmp/miglint-dni-XXXXXX";
+    dir = mkdtemp(tmpl);
+  }
+  ~Folder() { fs::remove_all(dir); }
+  void write(const std::string& name, const std::string& text) const { std::ofstream(dir / name) << text; }
+  std::vector<Diagnostic> down_not_inverse() const {
+    AnalysisOptions o;
+    o.paths = {dir};
+    std::vector<Diagnostic> out;
+    for (auto& d : analyze(o).diagnostics)
+      if (d.rule == "down-not-inverse") out.push_back(std::move(d));
+    return out;
+  }
+};
+
+}  // namespace
+
+TEST(DownNotInverseNotes, FewDifferencesAreListedInTheMessage) {
+  Folder f;
+  f.write("1_create.up.sql", "CREATE TABLE t (id bigint);\n");
+  f.write("1_create.down.sql", "DROP TABLE t;\n");
+  f.write("2_add_b.up.sql", "ALTER TABLE t ADD COLUMN b integer;\n");
+  f.write("2_add_b.down.sql", "SELECT 1;\n");
+  const auto ds = f.down_not_inverse();
+  ASSERT_EQ(ds.size(), 1u);
+  EXPECT_EQ(ds[0].message, "down does not restore the schema: column b on public.t: extra (integer)");
+  ASSERT_EQ(ds[0].notes.size(), 1u);
+  EXPECT_EQ(ds[0].notes[0].message, "the up migration created column b on public.t here");
+  EXPECT_TRUE(ds[0].notes[0].span.path.ends_with("2_add_b.up.sql"));
+}
+
+TEST(DownNotInverseNotes, ManyDifferencesGetOneNoteEach) {
+  Folder f;
+  f.write("1_create.up.sql",
+          "CREATE TABLE t (id bigint);\nALTER TABLE t ADD COLUMN b integer;\nALTER TABLE t ADD COLUMN c text;\n"
+          "ALTER TABLE t ADD COLUMN d date;\nCREATE INDEX t_b_idx ON t (b);\n");
+  f.write("1_create.down.sql", "DROP TABLE t;\n");
+  f.write("2_more.up.sql",
+          "ALTER TABLE t ADD COLUMN e integer, ADD COLUMN g integer;\nDROP INDEX t_b_idx;\n"
+          "CREATE INDEX t_e_idx ON t (e);\nALTER TABLE t DROP COLUMN d;\n");
+  f.write("2_more.down.sql", "CREATE INDEX t_other_idx ON t (c);\n");
+  const auto ds = f.down_not_inverse();
+  ASSERT_EQ(ds.size(), 1u);
+  const Diagnostic& d = ds[0];
+  const std::string head = "down does not restore the schema: ";
+  ASSERT_TRUE(d.message.starts_with(head)) << d.message;
+  const size_t n = std::stoul(d.message.substr(head.size()));
+  EXPECT_GT(n, 3u) << d.message;
+  EXPECT_NE(d.message.find(" differences, one note each; the first: "), std::string::npos) << d.message;
+  ASSERT_EQ(d.notes.size(), n);
+  size_t from_up = 0, at_down = 0;
+  for (const auto& note : d.notes) {
+    if (note.span.path.ends_with("2_more.up.sql")) {
+      ++from_up;
+      EXPECT_NE(note.message.find("; the up migration "), std::string::npos) << note.message;
+    } else {
+      // Made by the down alone: anchored at the finding.
+      ++at_down;
+      EXPECT_EQ(note.span.path, d.span.path);
+      EXPECT_NE(note.message.find("t_other_idx"), std::string::npos) << note.message;
+    }
+  }
+  EXPECT_GE(from_up, 4u);  // columns e, g and d, indexes t_b_idx and t_e_idx
+  EXPECT_EQ(at_down, 1u);
+}
