@@ -2,45 +2,32 @@
 // many its own note, so that no difference is lost and no line runs on.
 #include <gtest/gtest.h>
 
-#include <unistd.h>
-
-#include <filesystem>
-#include <fstream>
-
 #include "analyzer/engine/runner.h"
+#include "tests/temp_folder.h"
 
-namespace fs = std::filesystem;
 using namespace miglint;
 
 namespace {
 
-struct Folder {
-  fs::path dir;
-  Folder() {
-    char tmpl[] = "/tmp/miglint-dni-XXXXXX";
-    dir = mkdtemp(tmpl);
-  }
-  ~Folder() { fs::remove_all(dir); }
-  void write(const std::string& name, const std::string& text) const { std::ofstream(dir / name) << text; }
-  std::vector<Diagnostic> down_not_inverse() const {
-    AnalysisOptions o;
-    o.paths = {dir};
-    std::vector<Diagnostic> out;
-    for (auto& d : analyze(o).diagnostics)
-      if (d.rule == "down-not-inverse") out.push_back(std::move(d));
-    return out;
-  }
-};
+// down-not-inverse findings of the folder.
+std::vector<Diagnostic> down_not_inverse(const miglint::testing::TempFolder& f) {
+  AnalysisOptions o;
+  o.paths = {f.dir};
+  std::vector<Diagnostic> out;
+  for (auto& d : analyze(o).diagnostics)
+    if (d.rule == "down-not-inverse") out.push_back(std::move(d));
+  return out;
+}
 
 }  // namespace
 
 TEST(DownNotInverseNotes, FewDifferencesAreListedInTheMessage) {
-  Folder f;
+  miglint::testing::TempFolder f;
   f.write("1_create.up.sql", "CREATE TABLE t (id bigint);\n");
   f.write("1_create.down.sql", "DROP TABLE t;\n");
   f.write("2_add_b.up.sql", "ALTER TABLE t ADD COLUMN b integer;\n");
   f.write("2_add_b.down.sql", "SELECT 1;\n");
-  const auto ds = f.down_not_inverse();
+  const auto ds = down_not_inverse(f);
   ASSERT_EQ(ds.size(), 1u);
   EXPECT_EQ(ds[0].message, "down does not restore the schema: column b on public.t: extra (integer)");
   ASSERT_EQ(ds[0].notes.size(), 1u);
@@ -49,7 +36,7 @@ TEST(DownNotInverseNotes, FewDifferencesAreListedInTheMessage) {
 }
 
 TEST(DownNotInverseNotes, ManyDifferencesGetOneNoteEach) {
-  Folder f;
+  miglint::testing::TempFolder f;
   f.write("1_create.up.sql",
           "CREATE TABLE t (id bigint);\nALTER TABLE t ADD COLUMN b integer;\nALTER TABLE t ADD COLUMN c text;\n"
           "ALTER TABLE t ADD COLUMN d date;\nCREATE INDEX t_b_idx ON t (b);\n");
@@ -58,7 +45,7 @@ TEST(DownNotInverseNotes, ManyDifferencesGetOneNoteEach) {
           "ALTER TABLE t ADD COLUMN e integer, ADD COLUMN g integer;\nDROP INDEX t_b_idx;\n"
           "CREATE INDEX t_e_idx ON t (e);\nALTER TABLE t DROP COLUMN d;\n");
   f.write("2_more.down.sql", "CREATE INDEX t_other_idx ON t (c);\n");
-  const auto ds = f.down_not_inverse();
+  const auto ds = down_not_inverse(f);
   ASSERT_EQ(ds.size(), 1u);
   const Diagnostic& d = ds[0];
   const std::string head = "down does not restore the schema: ";

@@ -23,6 +23,7 @@
 #include "analyzer/migrations/dir_listing.h"
 #include "analyzer/migrations/folder_rules.h"
 #include "analyzer/migrations/git.h"
+#include "analyzer/migrations/sections.h"
 #include "analyzer/engine/registry.h"
 #include "analyzer/engine/walk.h"
 
@@ -607,6 +608,11 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     FolderAnalysis fa;
     AnalysisCache::Folder* cached = nullptr;
     fa.folder = load_folder(d, options, listings, &cached);
+    // An unsaved goose or dbmate file: its halves are those of its new text.
+    if (!options.overlays.empty() && (fa.folder.layout == Layout::Goose || fa.folder.layout == Layout::Dbmate))
+      for (const auto& f : fa.folder.sql_files)
+        if (const auto it = find_overlay(options.overlays, f); it != options.overlays.end())
+          resection_from_text(fa.folder, options.config, f, it->second);
     clock.lap("load layout");
     // Loader findings plus missing-down/up, version-collision, migration-name,
     // modified-migration.

@@ -18,6 +18,7 @@
 #include <toml++/toml.h>
 
 #include "analyzer/migrations/migration.h"
+#include "analyzer/migrations/sections.h"
 #include "analyzer/migrations/dir_listing.h"
 
 namespace fs = std::filesystem;
@@ -427,6 +428,14 @@ void dbmate_sections(const fs::path& file, std::string_view text, Candidate& c) 
   if (down_begin) c.down = Section{file, *down_begin, down_end.value_or(text.size())};
 }
 
+// Whether the runner wraps the migration in a transaction: as its files
+// say, else as configured, else the layout's way.
+bool transaction_of(const Candidate& c, const Config& cfg, bool layout_default) {
+  if (c.in_transaction) return *c.in_transaction;
+  if (cfg.assume_in_transaction) return *cfg.assume_in_transaction;
+  return layout_default;
+}
+
 class Loader {
  public:
   Loader(const fs::path& dir, const Config& cfg, DirListings* listings)
@@ -787,12 +796,7 @@ class Loader {
     m.up = c.up;
     m.down = c.down;
     m.repeatable = c.repeatable;
-    if (c.in_transaction)
-      m.in_transaction = *c.in_transaction;
-    else if (cfg_.assume_in_transaction)
-      m.in_transaction = *cfg_.assume_in_transaction;
-    else
-      m.in_transaction = layout_default_tx(layout);
+    m.in_transaction = transaction_of(c, cfg_, layout_default_tx(layout));
     return m;
   }
 
@@ -907,6 +911,21 @@ std::optional<std::pair<std::string, VersionKey>> version_from_relative_path(con
   }
   if (!ok) return std::nullopt;
   return std::make_pair(c.version, c.key);
+}
+
+void resection_from_text(MigrationFolder& folder, const Config& cfg, const std::string& file, std::string_view text) {
+  if (folder.layout != Layout::Goose && folder.layout != Layout::Dbmate) return;
+  for (Migration& m : folder.migrations) {
+    if (!(m.up && m.up->file == file) && !(m.down && m.down->file == file)) continue;
+    Candidate c;
+    if (folder.layout == Layout::Goose)
+      goose_sections(file, text, c);
+    else
+      dbmate_sections(file, text, c);
+    m.up = c.up;
+    m.down = c.down;
+    m.in_transaction = transaction_of(c, cfg, true);  // both layouts run migrations in transactions
+  }
 }
 
 MigrationFolder load_migration_folder(const fs::path& dir, const Config& cfg, DirListings* listings) {
