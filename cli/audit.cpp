@@ -1,12 +1,14 @@
 // `miglint audit`: what check finds, plus the whole-folder report.
 #include <unistd.h>
 
-#include <atomic>
+#include <algorithm>
 #include <chrono>
 #include <condition_variable>
+#include <cstdio>
 #include <cstdlib>
 #include <iostream>
 #include <mutex>
+#include <string>
 #include <thread>
 
 #include "analyzer/diag/baseline.h"
@@ -18,43 +20,30 @@ namespace miglint {
 
 namespace {
 
-// .sql files under the given paths (a cheap upper bound of what analyze reads),
-// to decide whether the run is long enough for a progress line.
-size_t count_sql_files(const AnalysisOptions& a) {
-  size_t n = 0;
-  std::error_code ec;
-  for (const auto& p : a.paths) {
-    if (!std::filesystem::is_directory(p, ec)) {
-      ++n;
-      continue;
-    }
-    std::filesystem::recursive_directory_iterator it(p, std::filesystem::directory_options::skip_permission_denied, ec), end;
-    for (size_t depth_guard = 0; !ec && it != end && depth_guard < 1'000'000; it.increment(ec), ++depth_guard)
-      if (it->path().extension() == ".sql") ++n;
-  }
-  return n;
-}
-
-// A progress line on stderr while the analysis runs: only on a terminal, only
-// for long runs, erased when done so nothing of it reaches logs or pipes.
-// The engine reports no intermediate progress, so the bar sweeps while the
-// elapsed time counts up.
+// A progress bar on stderr while the analysis runs: only on a terminal, only
+// once the run has lasted half a second, erased when done so nothing of it
+// reaches logs or pipes. Files parsed and checked and migrations replayed
+// count alike; the folder rules and the report follow the full bar.
 class Progress {
  public:
-  explicit Progress(size_t files) {
-    if (files <= 200 || isatty(STDERR_FILENO) == 0) return;
-    thread_ = std::thread([this, files] {
+  explicit Progress(const AnalysisProgress& work) {
+    if (isatty(STDERR_FILENO) == 0) return;
+    thread_ = std::thread([this, &work] {
       const auto start = std::chrono::steady_clock::now();
       std::unique_lock lock(mu_);
       for (unsigned tick = 0; !done_; ++tick) {
-        if (cv_.wait_for(lock, std::chrono::milliseconds(tick == 0 ? 300 : 100), [this] { return done_; })) break;
-        constexpr unsigned kWidth = 24;
-        const unsigned pos = tick % (2 * (kWidth - 4));
-        const unsigned at = pos < kWidth - 4 ? pos : 2 * (kWidth - 4) - pos;
-        std::string bar(kWidth, ' ');
-        for (unsigned i = 0; i < 4; ++i) bar[at + i] = '=';
+        if (cv_.wait_for(lock, std::chrono::milliseconds(tick == 0 ? 500 : 100), [this] { return done_; })) break;
         const double secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-        std::fprintf(stderr, "\r\x1b[2Kmiglint: auditing %zu files [%s] %.1fs", files, bar.c_str(), secs);
+        const size_t total = work.total, done = std::min<size_t>(work.done, total);
+        if (total == 0) {
+          std::fprintf(stderr, "\r\x1b[2Kmiglint: reading the folders %.1fs", secs);
+        } else {
+          constexpr size_t kWidth = 30;
+          const size_t filled = done * kWidth / total;
+          const std::string bar = std::string(filled, '=') + std::string(kWidth - filled, ' ');
+          std::fprintf(stderr, "\r\x1b[2Kmiglint: auditing [%s] %3zu%% %.1fs%s", bar.c_str(), done * 100 / total, secs,
+                       done == total ? ", finishing" : "");
+        }
         std::fflush(stderr);
         shown_ = true;
       }
@@ -100,8 +89,11 @@ int run_audit(const CommonOptions& o) {
   a.release_syntax = true;  // nothing reads the syntax trees after the analysis
   AnalysisResult r;
   {
-    Progress progress(count_sql_files(a));
+    AnalysisProgress work;
+    a.progress = &work;
+    const Progress progress(work);
     r = analyze(a);
+    a.progress = nullptr;
   }
   // Baselines behave exactly as in check: the report counts what check prints.
   const TextLookup lookup = [&a, base = disk_text_lookup()](const std::string& path) -> std::optional<std::string> {

@@ -786,6 +786,14 @@ AnalysisResult analyze(const AnalysisOptions& options) {
       if (slots[sl].readers.fetch_sub(1) == 1 && slots[sl].parsed)
         const_cast<ParsedFile&>(*slots[sl].parsed).release_syntax();  // created by this analysis alone
   };
+  if (options.progress) {
+    size_t total = items.size();
+    for (const auto& fa : folders) total += fa.folder.migrations.size();
+    options.progress->total = total;
+  }
+  const auto counted = [&] {
+    if (options.progress) ++options.progress->done;
+  };
   const auto process = [&](size_t i) {
     Item& item = items[i];
     UnitPlan& plan = plans[item.folder];
@@ -803,6 +811,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
       if (u.file && reported(u)) dispatcher.run(u, options.config, per_unit[first_unit[item.folder] + k]);
     }
     done_reading(item);
+    counted();
   };
   // Takes and processes items until `ready` holds; waits only when every
   // item is taken.
@@ -863,6 +872,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
       fa.files = folder_files(f);
       per_folder[f] = replay_folder(fa, plan.units, options, whole_folders ? nullptr : &only_paths, &rule_states[f],
                                     &rule_states_at[f], spare_of[f], spares[f] ? &*spares[f] : nullptr);
+      if (options.progress) options.progress->done += fa.folder.migrations.size();
       return;
     }
     catalog::Replayer replayer;
@@ -871,6 +881,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
       help_until([&] { return item.done.load(); });
       if (auto m = replay_migration(fa.folder.migrations[mi], plan.units, *item.units)) replayer.step(*m);
       done_reading(item);
+      counted();
     }
     fa.replay = std::make_shared<catalog::ReplayResult>(replayer.finish());
     per_folder[f] = fa.replay->diagnostics;

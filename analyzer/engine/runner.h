@@ -2,6 +2,7 @@
 // discover folders, read and parse files in parallel, run statement rules in
 // parallel, replay each folder in order, apply selection and suppressions.
 #pragma once
+#include <atomic>
 #include <filesystem>
 #include <map>
 #include <memory>
@@ -40,6 +41,13 @@ namespace catalog {
 struct ReplayResult;
 }
 
+// Work done so far, for a progress display: each file parsed and checked
+// and each migration replayed counts one.
+struct AnalysisProgress {
+  std::atomic<size_t> done{0};
+  std::atomic<size_t> total{0};  // 0 until the folders are read
+};
+
 struct AnalysisOptions {
   std::vector<std::filesystem::path> paths;
   Config config;
@@ -55,6 +63,7 @@ struct AnalysisOptions {
   // replay have run (large folders then fit in far less memory). Only for
   // callers that do not read the trees afterwards; ignored with a cache.
   bool release_syntax = false;
+  AnalysisProgress* progress = nullptr;  // counted when given
 };
 
 namespace catalog {
