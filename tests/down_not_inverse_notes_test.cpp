@@ -69,3 +69,39 @@ TEST(DownNotInverseNotes, ManyDifferencesGetOneNoteEach) {
   EXPECT_GE(from_up, 4u);  // columns e, g and d, indexes t_b_idx and t_e_idx
   EXPECT_EQ(at_down, 1u);
 }
+
+// A down that re-adds a constraint differently: both sides of the difference
+// are written in full, so they never read the same.
+TEST(DownNotInverseNotes, ConstraintDifferencesShowWhatDiffers) {
+  struct Case {
+    std::string create, readd, before, after;
+  };
+  const std::vector<Case> cases = {
+      {"CONSTRAINT k CHECK (id > 0) NO INHERIT", "CONSTRAINT k CHECK (id > 0)", "NO INHERIT", ""},
+      {"CONSTRAINT k UNIQUE NULLS NOT DISTINCT (id)", "CONSTRAINT k UNIQUE (id)", "UNIQUE NULLS NOT DISTINCT (id)",
+       "UNIQUE (id)"},
+      {"CONSTRAINT k EXCLUDE USING btree (id WITH =)", "CONSTRAINT k EXCLUDE USING hash (id WITH =)", "USING btree",
+       "USING hash"},
+  };
+  for (const auto& c : cases) {
+    miglint::testing::TempFolder f;
+    f.write("1_create.up.sql", "CREATE TABLE t (id bigint, " + c.create + ");\n");
+    f.write("1_create.down.sql", "DROP TABLE t;\n");
+    f.write("2_drop.up.sql", "ALTER TABLE t DROP CONSTRAINT k;\n");
+    f.write("2_drop.down.sql", "ALTER TABLE t ADD " + c.readd + ";\n");
+    const auto ds = down_not_inverse(f);
+    ASSERT_EQ(ds.size(), 1u) << c.create;
+    const std::string& m = ds[0].message;
+    const std::string head = "constraint k on public.t: definition ", arrow_text = " → ";
+    const size_t def = m.find(head);
+    const size_t arrow = m.find(arrow_text);
+    ASSERT_NE(def, std::string::npos) << m;
+    ASSERT_NE(arrow, std::string::npos) << m;
+    const std::string before = m.substr(def + head.size(), arrow - def - head.size());
+    const std::string after = m.substr(arrow + arrow_text.size());
+    EXPECT_NE(before, after) << m;
+    EXPECT_NE(before.find(c.before), std::string::npos) << m;
+    if (!c.after.empty()) EXPECT_NE(after.find(c.after), std::string::npos) << m;
+    if (c.after.empty()) EXPECT_EQ(after.find("NO INHERIT"), std::string::npos) << m;
+  }
+}

@@ -44,7 +44,8 @@ bool same_constraint(const Constraint& a, const Constraint& b) {
          a.ref_table == b.ref_table && a.ref_columns == b.ref_columns && a.on_update == b.on_update &&
          a.on_delete == b.on_delete && a.match == b.match && a.deferrable == b.deferrable &&
          a.initially_deferred == b.initially_deferred && a.not_valid == b.not_valid && a.no_inherit == b.no_inherit &&
-         a.exclude_def == b.exclude_def && same_expr(a.where, b.where) && a.nulls_not_distinct == b.nulls_not_distinct;
+         a.exclude_def == b.exclude_def && a.method == b.method && same_expr(a.where, b.where) &&
+         a.nulls_not_distinct == b.nulls_not_distinct;
 }
 
 std::string constraint_text(const Constraint& k) {
@@ -54,10 +55,14 @@ std::string constraint_text(const Constraint& k) {
     for (size_t i = 0; i < v.size(); ++i) o += (i ? ", " : "") + quote_ident(v[i]);
     return o;
   };
+  // Every property same_constraint compares is written, so that two
+  // constraints that differ never read the same.
   if (k.kind == ConstraintKind::Check) s += " (" + opt_expr(k.check) + ")";
-  else if (k.kind == ConstraintKind::Exclude) s += " (" + k.exclude_def + ")";
-  else s += " (" + cols(k.columns) + ")";
+  else if (k.kind == ConstraintKind::Exclude) s += (k.method.empty() ? "" : " USING " + k.method) + " (" + k.exclude_def + ")";
+  else s += (k.nulls_not_distinct ? " NULLS NOT DISTINCT (" : " (") + cols(k.columns) + ")";
   if (!k.include.empty()) s += " INCLUDE (" + cols(k.include) + ")";
+  if (k.where) s += " WHERE (" + k.where->text + ")";
+  if (k.no_inherit) s += " NO INHERIT";
   if (k.kind == ConstraintKind::ForeignKey) {
     s += " REFERENCES " + k.ref_table.str() + "(" + cols(k.ref_columns) + ")";
     auto act = [](char x) -> std::string {
@@ -98,6 +103,7 @@ std::string index_text(const Index& i) {
     for (size_t k = 0; k < i.include.size(); ++k) s += (k ? ", " : "") + quote_ident(i.include[k]);
     s += ")";
   }
+  if (i.nulls_not_distinct) s += " NULLS NOT DISTINCT";
   if (i.where) s += " WHERE (" + i.where->text + ")";
   return s;
 }
