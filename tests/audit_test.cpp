@@ -2,6 +2,8 @@
 // byte-identical output whatever --jobs is, and the report's escaping.
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -106,4 +108,29 @@ TEST(Audit, Escaping) {
   EXPECT_EQ(html_escape("a\xff\xc0\x80" "b\xe2\x82"), "a\uFFFD\uFFFD\uFFFD" "b\uFFFD\uFFFD");
   EXPECT_EQ(html_escape("é€😀"), "é€😀");
   EXPECT_EQ(markdown_cell("a|b\nc <x> `y`"), "a\\|b c &lt;x&gt; \\`y\\`");
+}
+
+// A long report folds each file's findings away; its summary line still
+// counts them by severity.
+TEST(Audit, HtmlFoldsTheFindingsOfALongReport) {
+  const fs::path dir = fs::temp_directory_path() / ("miglint-audit-long-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::string up;
+  for (int i = 0; i < 150; ++i) up += "CREATE INDEX i" + std::to_string(i) + " ON t (c" + std::to_string(i) + ");\n";
+  std::ofstream(dir / "1_table.up.sql") << "CREATE TABLE t (id bigint);\n";
+  std::ofstream(dir / "1_table.down.sql") << "DROP TABLE t;\n";
+  std::ofstream(dir / "2_indexes.up.sql") << up;
+  std::ofstream(dir / "2_indexes.down.sql") << "SELECT 1;\n";
+  const auto r = audit("--format html --select require-concurrent-index-creation,prefer-robust-stmts --fail-on never '" +
+                       dir.string() + "'");
+  fs::remove_all(dir);
+  EXPECT_EQ(r.out.find("<details open>"), std::string::npos);
+  const size_t summary = r.out.find("2_indexes.up.sql</code>: <span class=\"warning\">");
+  ASSERT_NE(summary, std::string::npos) << r.out.substr(0, 2000);
+  EXPECT_NE(r.out.find("<details><summary>"), std::string::npos);
+  // Every finding is still in the page.
+  size_t rows = 0;
+  for (size_t at = r.out.find("<h2>Findings</h2>"); (at = r.out.find("<code>require-concurrent-index-creation</code>", at)) != std::string::npos; ++at)
+    ++rows;
+  EXPECT_EQ(rows, 150u);
 }

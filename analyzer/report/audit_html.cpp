@@ -35,7 +35,7 @@ h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;margin-top:1.8em;border
 table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #d0d7de;padding:.3em .6em;text-align:left;vertical-align:top}
 th{background:#f6f8fa}td.n{text-align:right;font-variant-numeric:tabular-nums}code{font:12px ui-monospace,monospace}
 .restores{color:#1a7f37}.does-not-restore,.down-fails,.error{color:#cf222e;font-weight:600}.no-down,.warning{color:#9a6700}.not-checked{color:#6e7781}.info{color:#0969da}
-.summary{color:#57606a}svg text{font:12px system-ui,sans-serif;fill:#1f2328}
+.summary{color:#57606a}details{margin:.4em 0}summary{cursor:pointer}svg text{font:12px system-ui,sans-serif;fill:#1f2328}
 @media (prefers-color-scheme:dark){body{background:#0d1117;color:#e6edf3}th{background:#161b22}th,td{border-color:#30363d}svg text{fill:#e6edf3}}
 )";
 
@@ -153,19 +153,41 @@ void write_audit_html(std::ostream& out, const AnalysisResult& result, const Aud
     out << "</tbody></table>\n";
   }
 
+  // One collapsible section per file (a large folder has tens of thousands
+  // of findings); open when the whole report is short enough to read as is.
   out << "<h2>Findings</h2>\n";
-  if (result.diagnostics.empty()) {
-    out << "<p>None.</p>\n";
-  } else {
-    out << "<table><thead><tr><th>Location</th><th>Severity</th><th>Rule</th><th>Message</th></tr></thead><tbody>\n";
-    for (const auto& d : result.diagnostics) {
-      out << "<tr><td><code>" << html_escape(fmt::format("{}:{}:{}", d.span.path, d.span.start.line, d.span.start.column))
-          << "</code></td><td class=\"" << severity_name(d.severity) << "\">" << severity_name(d.severity)
-          << "</td><td><code>" << html_escape(d.rule) << "</code></td><td>" << html_escape(d.message);
+  const auto& diags = result.diagnostics;
+  if (diags.empty()) out << "<p>None.</p>\n";
+  const bool open_all = diags.size() <= 200;
+  for (size_t i = 0; i < diags.size();) {
+    size_t end = i;
+    size_t counts[3] = {0, 0, 0};  // info, warning, error
+    while (end < diags.size() && diags[end].span.path == diags[i].span.path)
+      ++counts[static_cast<size_t>(diags[end++].severity)];
+    std::string tally;
+    for (const Severity sev : {Severity::Error, Severity::Warning, Severity::Info}) {
+      const size_t n = counts[static_cast<size_t>(sev)];
+      if (n == 0) continue;
+      if (!tally.empty()) tally += ", ";
+      tally += fmt::format("<span class=\"{}\">{} {}{}</span>", severity_name(sev), n, severity_name(sev),
+                           n == 1 ? "" : "s");
+    }
+    out << (open_all ? "<details open>" : "<details>") << "<summary><code>" << html_escape(diags[i].span.path)
+        << "</code>: " << tally << "</summary>\n"
+        << "<table><thead><tr><th>Line</th><th>Severity</th><th>Rule</th><th>Message</th></tr></thead><tbody>\n";
+    for (; i < end; ++i) {
+      const Diagnostic& d = diags[i];
+      out << "<tr><td class=\"n\"><code>" << d.span.start.line << ':' << d.span.start.column << "</code></td><td class=\""
+          << severity_name(d.severity) << "\">" << severity_name(d.severity) << "</td><td><code>" << html_escape(d.rule)
+          << "</code></td><td>" << html_escape(d.message);
       if (!d.help.empty()) out << "<br><span class=\"summary\">" << html_escape(d.help) << "</span>";
+      for (const auto& n : d.notes)
+        out << "<br><span class=\"summary\">note: <code>"
+            << html_escape(fmt::format("{}:{}:{}", n.span.path, n.span.start.line, n.span.start.column))
+            << "</code>: " << html_escape(n.message) << "</span>";
       out << "</td></tr>\n";
     }
-    out << "</tbody></table>\n";
+    out << "</tbody></table></details>\n";
   }
   out << "</body>\n</html>\n";
 }

@@ -249,10 +249,15 @@ void write_audit_markdown(std::ostream& out, const AnalysisResult& result, const
     out << "None.\n";
   } else {
     out << "| Location | Severity | Rule | Message |\n|---|---|---|---|\n";
-    for (const auto& d : result.diagnostics)
+    for (const auto& d : result.diagnostics) {
       out << "| " << markdown_cell(fmt::format("{}:{}:{}", d.span.path, d.span.start.line, d.span.start.column))
-          << " | " << severity_name(d.severity) << " | " << markdown_cell(d.rule) << " | " << markdown_cell(d.message)
-          << " |\n";
+          << " | " << severity_name(d.severity) << " | " << markdown_cell(d.rule) << " | " << markdown_cell(d.message);
+      // Notes carry what a long finding details (each difference of a down).
+      for (const auto& n : d.notes)
+        out << "<br>note: "
+            << markdown_cell(fmt::format("{}:{}:{}: {}", n.span.path, n.span.start.line, n.span.start.column, n.message));
+      out << " |\n";
+    }
   }
 }
 
