@@ -105,3 +105,43 @@ TEST(DownNotInverseNotes, ConstraintDifferencesShowWhatDiffers) {
     if (c.after.empty()) EXPECT_EQ(after.find("NO INHERIT"), std::string::npos) << m;
   }
 }
+
+// A view re-created with other column names or materialization: said so,
+// not as two identical queries.
+TEST(DownNotInverseNotes, ViewDifferencesNameTheProperty) {
+  struct Case {
+    std::string create, recreate, expected;
+  };
+  const std::vector<Case> cases = {
+      {"CREATE VIEW v (x) AS SELECT id FROM t", "CREATE VIEW v AS SELECT id FROM t",
+       "view public.v: column names (x) → from the query"},
+      {"CREATE MATERIALIZED VIEW v AS SELECT id FROM t", "CREATE VIEW v AS SELECT id FROM t",
+       "materialized view public.v: kind materialized view → view"},
+  };
+  for (const auto& c : cases) {
+    miglint::testing::TempFolder f;
+    f.write("1_create.up.sql", "CREATE TABLE t (id bigint);\n" + c.create + ";\n");
+    f.write("1_create.down.sql", "DROP TABLE t CASCADE;\n");
+    const bool mat = c.create.find("MATERIALIZED") != std::string::npos;
+    f.write("2_drop.up.sql", std::string(mat ? "DROP MATERIALIZED VIEW v;\n" : "DROP VIEW v;\n"));
+    f.write("2_drop.down.sql", c.recreate + ";\n");
+    const auto ds = down_not_inverse(f);
+    ASSERT_EQ(ds.size(), 1u) << c.create;
+    EXPECT_NE(ds[0].message.find(c.expected), std::string::npos) << ds[0].message;
+    EXPECT_EQ(ds[0].message.find(" definition "), std::string::npos) << ds[0].message;
+  }
+}
+
+// A unique constraint's index re-created as a plain unique index: the
+// index's definition is the same, what differs is the constraint it backs.
+TEST(DownNotInverseNotes, IndexThatNoLongerBacksItsConstraint) {
+  miglint::testing::TempFolder f;
+  f.write("1_create.up.sql", "CREATE TABLE t (id bigint, a text, CONSTRAINT t_a_key UNIQUE (a));\n");
+  f.write("1_create.down.sql", "DROP TABLE t;\n");
+  f.write("2_drop.up.sql", "ALTER TABLE t DROP CONSTRAINT t_a_key;\n");
+  f.write("2_drop.down.sql", "CREATE UNIQUE INDEX t_a_key ON t (a);\n");
+  const auto ds = down_not_inverse(f);
+  ASSERT_EQ(ds.size(), 1u);
+  EXPECT_NE(ds[0].message.find("index public.t_a_key: backs constraint t_a_key → none"), std::string::npos)
+      << ds[0].message;
+}
