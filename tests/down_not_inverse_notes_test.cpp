@@ -19,20 +19,27 @@ std::vector<Diagnostic> down_not_inverse(const miglint::testing::TempFolder& f) 
   return out;
 }
 
+// Migration 1 runs `create` (its down: `drop`); migration 2 runs `up`, whose
+// down is `down`. The down-not-inverse findings of that folder.
+std::vector<Diagnostic> second_down(const std::string& create, const std::string& up, const std::string& down,
+                                    const std::string& drop = "DROP TABLE t;\n") {
+  miglint::testing::TempFolder f;
+  f.write("1_create.up.sql", create);
+  f.write("1_create.down.sql", drop);
+  f.write("2_change.up.sql", up);
+  f.write("2_change.down.sql", down);
+  return down_not_inverse(f);
+}
+
 }  // namespace
 
 TEST(DownNotInverseNotes, FewDifferencesAreListedInTheMessage) {
-  miglint::testing::TempFolder f;
-  f.write("1_create.up.sql", "CREATE TABLE t (id bigint);\n");
-  f.write("1_create.down.sql", "DROP TABLE t;\n");
-  f.write("2_add_b.up.sql", "ALTER TABLE t ADD COLUMN b integer;\n");
-  f.write("2_add_b.down.sql", "SELECT 1;\n");
-  const auto ds = down_not_inverse(f);
+  const auto ds = second_down("CREATE TABLE t (id bigint);\n", "ALTER TABLE t ADD COLUMN b integer;\n", "SELECT 1;\n");
   ASSERT_EQ(ds.size(), 1u);
   EXPECT_EQ(ds[0].message, "down does not restore the schema: column b on public.t: extra (integer)");
   ASSERT_EQ(ds[0].notes.size(), 1u);
   EXPECT_EQ(ds[0].notes[0].message, "the up migration created column b on public.t here");
-  EXPECT_TRUE(ds[0].notes[0].span.path.ends_with("2_add_b.up.sql"));
+  EXPECT_TRUE(ds[0].notes[0].span.path.ends_with("2_change.up.sql"));
 }
 
 TEST(DownNotInverseNotes, ManyDifferencesGetOneNoteEach) {
@@ -84,12 +91,8 @@ TEST(DownNotInverseNotes, ConstraintDifferencesShowWhatDiffers) {
        "USING hash"},
   };
   for (const auto& c : cases) {
-    miglint::testing::TempFolder f;
-    f.write("1_create.up.sql", "CREATE TABLE t (id bigint, " + c.create + ");\n");
-    f.write("1_create.down.sql", "DROP TABLE t;\n");
-    f.write("2_drop.up.sql", "ALTER TABLE t DROP CONSTRAINT k;\n");
-    f.write("2_drop.down.sql", "ALTER TABLE t ADD " + c.readd + ";\n");
-    const auto ds = down_not_inverse(f);
+    const auto ds = second_down("CREATE TABLE t (id bigint, " + c.create + ");\n", "ALTER TABLE t DROP CONSTRAINT k;\n",
+                                "ALTER TABLE t ADD " + c.readd + ";\n");
     ASSERT_EQ(ds.size(), 1u) << c.create;
     const std::string& m = ds[0].message;
     const std::string head = "constraint k on public.t: definition ", arrow_text = " → ";
@@ -119,13 +122,10 @@ TEST(DownNotInverseNotes, ViewDifferencesNameTheProperty) {
        "materialized view public.v: kind materialized view → view"},
   };
   for (const auto& c : cases) {
-    miglint::testing::TempFolder f;
-    f.write("1_create.up.sql", "CREATE TABLE t (id bigint);\n" + c.create + ";\n");
-    f.write("1_create.down.sql", "DROP TABLE t CASCADE;\n");
     const bool mat = c.create.find("MATERIALIZED") != std::string::npos;
-    f.write("2_drop.up.sql", std::string(mat ? "DROP MATERIALIZED VIEW v;\n" : "DROP VIEW v;\n"));
-    f.write("2_drop.down.sql", c.recreate + ";\n");
-    const auto ds = down_not_inverse(f);
+    const auto ds = second_down("CREATE TABLE t (id bigint);\n" + c.create + ";\n",
+                                mat ? "DROP MATERIALIZED VIEW v;\n" : "DROP VIEW v;\n", c.recreate + ";\n",
+                                "DROP TABLE t CASCADE;\n");
     ASSERT_EQ(ds.size(), 1u) << c.create;
     EXPECT_NE(ds[0].message.find(c.expected), std::string::npos) << ds[0].message;
     EXPECT_EQ(ds[0].message.find(" definition "), std::string::npos) << ds[0].message;
@@ -135,12 +135,8 @@ TEST(DownNotInverseNotes, ViewDifferencesNameTheProperty) {
 // A unique constraint's index re-created as a plain unique index: the
 // index's definition is the same, what differs is the constraint it backs.
 TEST(DownNotInverseNotes, IndexThatNoLongerBacksItsConstraint) {
-  miglint::testing::TempFolder f;
-  f.write("1_create.up.sql", "CREATE TABLE t (id bigint, a text, CONSTRAINT t_a_key UNIQUE (a));\n");
-  f.write("1_create.down.sql", "DROP TABLE t;\n");
-  f.write("2_drop.up.sql", "ALTER TABLE t DROP CONSTRAINT t_a_key;\n");
-  f.write("2_drop.down.sql", "CREATE UNIQUE INDEX t_a_key ON t (a);\n");
-  const auto ds = down_not_inverse(f);
+  const auto ds = second_down("CREATE TABLE t (id bigint, a text, CONSTRAINT t_a_key UNIQUE (a));\n",
+                              "ALTER TABLE t DROP CONSTRAINT t_a_key;\n", "CREATE UNIQUE INDEX t_a_key ON t (a);\n");
   ASSERT_EQ(ds.size(), 1u);
   EXPECT_NE(ds[0].message.find("index public.t_a_key: backs constraint t_a_key → none"), std::string::npos)
       << ds[0].message;
