@@ -10,7 +10,9 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <atomic>
+#include <iterator>
 #include <cctype>
 #include <memory>
 #include <optional>
@@ -115,11 +117,14 @@ struct Builder {
     for (bool moved = true; moved && stop > piece_begin;) {
       moved = false;
       while (stop > piece_begin && std::isspace(static_cast<unsigned char>(text[stop - 1]))) --stop;
-      for (const auto& c : out.comments)
-        if (c.begin < stop && stop <= c.end) {
-          stop = c.begin;
-          moved = true;
-        }
+      // Comments are in file order: the one ending at `stop`, if any, is the
+      // last that begins before it.
+      const auto after = std::partition_point(out.comments.begin(), out.comments.end(),
+                                              [&](const Comment& c) { return c.begin < stop; });
+      if (after != out.comments.begin() && stop <= std::prev(after)->end) {
+        stop = std::prev(after)->begin;
+        moved = true;
+      }
     }
     if (stop <= piece_begin) return std::nullopt;
     return stop;
