@@ -1,5 +1,8 @@
 #include <nlohmann/json.hpp>
 
+#include <map>
+#include <string>
+
 #include "analyzer/catalog/replay.h"
 #include "analyzer/effects/summary.h"
 #include "analyzer/output/json_stream.h"
