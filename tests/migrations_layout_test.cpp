@@ -106,6 +106,11 @@ TEST(MigrationsLayout, AutheliaStyle) {
   EXPECT_EQ(f.migrations[0].name, "Initial_Schema");
   EXPECT_EQ(f.migrations[0].stem, "V0001.Initial_Schema");
   EXPECT_TRUE(check_folder(f, {}).empty());
+  // authelia's migrator applies pending migrations in one transaction.
+  for (const Migration& m : f.migrations) EXPECT_TRUE(m.in_transaction) << m.version;
+  Config no_tx;
+  no_tx.assume_in_transaction = false;  // the config overrides the runner's default
+  for (const Migration& m : load("updown_authelia", no_tx).migrations) EXPECT_FALSE(m.in_transaction);
 }
 
 TEST(MigrationsLayout, PopxDialectFileWinsAndOtherDialectsAreIgnored) {

@@ -194,6 +194,7 @@ struct Candidate {
   Part part = Part::Up;
   bool pg_specific = false;  // popx: the .postgres. file wins over the neutral one
   bool popx_infix = false;   // a dialect or .autocommit. infix: only popx names files so
+  bool authelia_name = false;  // V<version>.<Name>: only authelia names files so
   std::optional<bool> in_transaction;
   bool repeatable = false;
   std::optional<Section> up, down;  // Both: sections of one file
@@ -264,6 +265,8 @@ UpdownMatch match_updown(const std::string& file, Candidate& c) {
   if (!key) return UpdownMatch::No;
   c.key = *key;
   c.stem = std::string(base);
+  c.authelia_name = (base[0] == 'V' || base[0] == 'v') && base.size() > c.version.size() + 1 &&
+                    base[c.version.size() + 1] == '.';
   return other ? UpdownMatch::OtherDialect : UpdownMatch::Pg;
 }
 
@@ -621,6 +624,7 @@ class Loader {
           c.rel = f.name;
           UpdownMatch m = match_updown(f.name, c);
           popx_ = popx_ || c.popx_infix;
+          authelia_ = authelia_ || c.authelia_name;
           if (m == UpdownMatch::Pg)
             add_whole(std::move(c), f.path, &f.name);
           else if (m == UpdownMatch::No && ends_with(f.name, ".sql"))
@@ -777,7 +781,7 @@ class Loader {
 
   bool layout_default_tx(Layout l) const {
     switch (l) {
-      case Layout::Updown: return popx_;
+      case Layout::Updown: return popx_ || authelia_;
       case Layout::Plain: return false;
       case Layout::Folder:
       case Layout::Goose:
@@ -883,6 +887,10 @@ class Loader {
   // run by popx, which wraps every migration not marked .autocommit. in a
   // transaction (golang-migrate and sqlx have no such infixes).
   bool popx_ = false;
+  // Some updown file is named V<version>.<Name>: the folder is authelia's,
+  // whose migrator applies the pending migrations in one transaction on
+  // PostgreSQL.
+  bool authelia_ = false;
   std::vector<TopFile> top_files_;
   std::vector<std::pair<std::string, fs::path>> top_dirs_;
   std::vector<Candidate> cands_;

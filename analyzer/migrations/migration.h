@@ -24,7 +24,9 @@
 //                     so we do not claim a transaction; true when any
 //                     file carries a dialect or .autocommit. infix: that
 //                     folder is run by ory popx, which wraps each
-//                     migration in a transaction;
+//                     migration in a transaction; true also when any file
+//                     is named V<version>.<Name>.up.sql: authelia's
+//                     migrator, which applies them in one transaction;
 //      folder  true   diesel wraps each migration in a transaction;
 //      goose   true;  dbmate true;  flyway true (PostgreSQL supports
 //                     transactional DDL, Flyway uses it);
