@@ -401,18 +401,35 @@ catalog::ReplayPart replay_part(const Unit& u) {
 }
 
 namespace {
+// Keeps the findings in [from, to) of rules the selection enables, with their
+// configured severity, moved down to start at `to_index` (<= from) in order;
+// returns the index after the last kept.
+size_t select_findings(std::vector<Diagnostic>& diags, size_t from, size_t to, size_t to_index,
+                       const RuleSelection& selection) {
+  for (size_t i = from; i < to; ++i) {
+    if (!selection.enabled(diags[i].rule)) continue;
+    diags[i].severity = selection.severity(diags[i].rule, diags[i].severity);
+    if (to_index != i) diags[to_index] = std::move(diags[i]);
+    ++to_index;
+  }
+  return to_index;
+}
+
 // finish_file with the file's suppressions already collected.
 void finish_with(const ParsedFile* file, std::vector<Suppression>& sups, const RuleSelection& selection,
                  std::vector<Diagnostic>& diags) {
-  std::erase_if(diags, [&](const Diagnostic& d) { return !selection.enabled(d.rule); });
+  diags.erase(diags.begin() + static_cast<std::ptrdiff_t>(select_findings(diags, 0, diags.size(), 0, selection)),
+              diags.end());
   if (file && !sups.empty()) {
     apply_suppressions(sups, file->source->path(), diags);
+    const size_t own = diags.size();
     for (auto& d : suppression_findings(
              sups, *file->source, [](std::string_view id) { return find_rule(id) != nullptr; },
              [&](std::string_view id) { return selection.enabled(id); }))
-      if (selection.enabled(d.rule)) diags.push_back(std::move(d));
+      diags.push_back(std::move(d));
+    diags.erase(diags.begin() + static_cast<std::ptrdiff_t>(select_findings(diags, own, diags.size(), own, selection)),
+                diags.end());
   }
-  for (auto& d : diags) d.severity = selection.severity(d.rule, d.severity);
 }
 }  // namespace
 
@@ -527,12 +544,8 @@ void finish_findings(std::vector<Diagnostic>& diags, const std::map<Symbol, cons
     }
     auto sups = file ? collect_suppressions(*file) : std::vector<Suppression>{};
     if (sups.empty()) {
-      for (; i < end; ++i)
-        if (selection.enabled(diags[i].rule)) {
-          diags[i].severity = selection.severity(diags[i].rule, diags[i].severity);
-          if (w != i) diags[w] = std::move(diags[i]);
-          ++w;
-        }
+      w = select_findings(diags, i, end, w, selection);
+      i = end;
       continue;
     }
     std::vector<Diagnostic> own(std::make_move_iterator(diags.begin() + static_cast<std::ptrdiff_t>(i)),
