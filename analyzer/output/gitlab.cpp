@@ -38,10 +38,10 @@ void write_gitlab(std::ostream& out, const AnalysisResult& result) {
                       {"location",
                        {{"path", valid_utf8(d.span.path)},
                         {"lines", {{"begin", d.span.start.line}, {"end", d.span.stop.line}}}}}};
-    return issue.dump(2, ' ', false, ojson::error_handler_t::replace);
+    return json_text(issue);
   };
   // One issue at a time: a large folder has hundreds of thousands.
-  write_json_streamed(out, ojson(json_slot("issues")).dump(), {{"issues", result.diagnostics.size(), issue_json}});
+  write_json_streamed(out, json_text(ojson(json_slot("issues"))), {{"issues", result.diagnostics.size(), issue_json}});
   out << '\n';
 }
 

@@ -88,9 +88,6 @@ class MigrationsJson {
   std::map<std::string, effects::MigrationEffects> by_version_;
 };
 
-std::string dumped(const nlohmann::ordered_json& j) {
-  return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
-}
 }  // namespace
 
 nlohmann::ordered_json diagnostic_json(const Diagnostic& d) {
@@ -129,9 +126,9 @@ void write_json_report(std::ostream& out, const AnalysisResult& result, const nl
   for (const auto& [k, v] : extra.items()) j[k] = v;
   MigrationsJson migrations(result);
   extra_arrays.push_back({"diagnostics", result.diagnostics.size(),
-                          [&](size_t i) { return dumped(diagnostic_json(result.diagnostics[i])); }});
-  extra_arrays.push_back({"migrations", migrations.size(), [&](size_t) { return dumped(migrations.next()); }});
-  write_json_streamed(out, dumped(j), extra_arrays);
+                          [&](size_t i) { return json_text(diagnostic_json(result.diagnostics[i])); }});
+  extra_arrays.push_back({"migrations", migrations.size(), [&](size_t) { return json_text(migrations.next()); }});
+  write_json_streamed(out, json_text(j), extra_arrays);
   out << '\n';
 }
 

@@ -1,5 +1,7 @@
 #include "analyzer/output/json_stream.h"
 
+#include <nlohmann/json.hpp>
+
 namespace miglint {
 
 namespace {
@@ -8,6 +10,12 @@ namespace {
 // the name of an array being streamed.
 constexpr std::string_view kMark = "\\u0001miglint-stream:";
 }  // namespace
+
+std::string json_text(const nlohmann::ordered_json& j) {
+  return j.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+}
+
+std::string json_text(const nlohmann::json& j) { return j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace); }
 
 std::string json_slot(std::string_view name) { return "\x01miglint-stream:" + std::string(name); }
 

@@ -20,14 +20,19 @@ struct AnalysisResult;
 struct JsonArrayStream {
   std::string slot;  // the name given to json_slot()
   size_t size = 0;
-  // Element i (called once each, in order), as dump(2) writes it on its own.
+  // Element i (called once each, in order), as json_text writes it.
   std::function<std::string(size_t)> element;
 };
+
+// A document or element as the streamed arrays need it: dumped with indent 2,
+// invalid UTF-8 replaced.
+std::string json_text(const nlohmann::ordered_json& j);
+std::string json_text(const nlohmann::json& j);
 
 // The string value that stands for a streamed array in a document.
 std::string json_slot(std::string_view name);
 
-// Writes `dumped` (a document dumped with indent 2 whose streamed arrays are
+// Writes `dumped` (a document's json_text, whose streamed arrays are
 // slots) with each slot replaced by its array, indented where it stands.
 void write_json_streamed(std::ostream& out, std::string_view dumped, const std::vector<JsonArrayStream>& arrays);
 

@@ -24,9 +24,9 @@ void write_lsp(std::ostream& out, const AnalysisResult& result) {
     for (const Diagnostic* d : file->second) diags.push_back(lsp_diagnostic(*d, PositionEncoding::Utf16, lookup));
     const nlohmann::json p = {{"uri", file_uri(file->first)}, {"diagnostics", std::move(diags)}};
     ++file;
-    return p.dump(2, ' ', false, nlohmann::json::error_handler_t::replace);
+    return json_text(p);
   };
-  write_json_streamed(out, nlohmann::json(json_slot("params")).dump(), {{"params", by_file.size(), params}});
+  write_json_streamed(out, json_text(nlohmann::json(json_slot("params"))), {{"params", by_file.size(), params}});
   out << '\n';
 }
 

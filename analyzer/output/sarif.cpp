@@ -132,7 +132,7 @@ void write_sarif(std::ostream& out, const AnalysisResult& result) {
     }
     if (d.fix && !d.fix->edits.empty()) r["fixes"] = ojson::array({fix_json(*d.fix)});
     r["partialFingerprints"] = {{"miglintFingerprint/v1", prints[k]}};
-    return r.dump(2, ' ', false, ojson::error_handler_t::replace);
+    return json_text(r);
   };
 
   ojson driver = {{"name", "miglint"},
@@ -149,7 +149,7 @@ void write_sarif(std::ostream& out, const AnalysisResult& result) {
                {"results", json_slot("results")}};
   ojson log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"}, {"version", "2.1.0"}, {"runs", ojson::array({run})}};
   // Results are written one at a time: a large folder has hundreds of thousands.
-  write_json_streamed(out, log.dump(2, ' ', false, ojson::error_handler_t::replace),
+  write_json_streamed(out, json_text(log),
                       {{"results", result.diagnostics.size(), result_json}});
   out << '\n';
 }

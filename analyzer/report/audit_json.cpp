@@ -19,7 +19,7 @@ void write_audit_json(std::ostream& out, const AnalysisResult& result, const Aud
                                   {"summary", m.summary},       {"round_trip", round_trip_name(m.round_trip)},
                                   {"findings", m.findings}};
     if (!m.why.empty()) row["reason"] = m.why;
-    return row.dump(2, ' ', false, nlohmann::ordered_json::error_handler_t::replace);
+    return json_text(row);
   };
   nlohmann::ordered_json not_restoring = nlohmann::ordered_json::array();
   for (size_t i : rep.not_restoring) {
