@@ -431,6 +431,20 @@ void dbmate_sections(const fs::path& file, std::string_view text, Candidate& c) 
   if (down_begin) c.down = Section{file, *down_begin, down_end.value_or(text.size())};
 }
 
+// Whether the layout's runner wraps a migration in a transaction unless told
+// otherwise; for updown, whether the folder's names say popx or authelia.
+bool layout_default_tx(Layout l, bool updown_runner_tx) {
+  switch (l) {
+    case Layout::Updown: return updown_runner_tx;
+    case Layout::Plain: return false;
+    case Layout::Folder:
+    case Layout::Goose:
+    case Layout::Dbmate:
+    case Layout::Flyway: return true;
+  }
+  return false;
+}
+
 // Whether the runner wraps the migration in a transaction: as its files
 // say, else as configured, else the layout's way.
 bool transaction_of(const Candidate& c, const Config& cfg, bool layout_default) {
@@ -779,18 +793,6 @@ class Loader {
     }
   }
 
-  bool layout_default_tx(Layout l) const {
-    switch (l) {
-      case Layout::Updown: return popx_ || authelia_;
-      case Layout::Plain: return false;
-      case Layout::Folder:
-      case Layout::Goose:
-      case Layout::Dbmate:
-      case Layout::Flyway: return true;
-    }
-    return false;
-  }
-
   Migration to_migration(const Candidate& c, Layout layout) const {
     Migration m;
     m.version = c.version;
@@ -800,7 +802,7 @@ class Loader {
     m.up = c.up;
     m.down = c.down;
     m.repeatable = c.repeatable;
-    m.in_transaction = transaction_of(c, cfg_, layout_default_tx(layout));
+    m.in_transaction = transaction_of(c, cfg_, layout_default_tx(layout, popx_ || authelia_));
     return m;
   }
 
@@ -932,7 +934,7 @@ void resection_from_text(MigrationFolder& folder, const Config& cfg, const std::
       dbmate_sections(file, text, c);
     m.up = c.up;
     m.down = c.down;
-    m.in_transaction = transaction_of(c, cfg, true);  // both layouts run migrations in transactions
+    m.in_transaction = transaction_of(c, cfg, layout_default_tx(folder.layout, false));
   }
 }
 

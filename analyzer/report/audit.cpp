@@ -58,7 +58,6 @@ struct ReplayVerdicts {
 };
 
 // The verdict for one migration from what the replay recorded.
-
 RoundTrip verdict(const Migration& m, const FolderAnalysis& fa, const ReplayVerdicts& replayed,
                   const std::set<std::string>& unmodeled_paths, const std::set<std::string>& broken_paths,
                   std::string& why) {
