@@ -10,8 +10,11 @@ const AnalysisResult* parked_result = nullptr;
 
 int run_check(const CommonOptions& o) {
   const WorkingDirectoryPin cwd_pin;  // for the analysis and the report
+  const auto format = parse_format(o.format);
+  if (!format) throw UsageError("format `" + o.format + "` is not available for check");
   AnalysisOptions a = analysis_options(o);
   a.release_syntax = true;  // nothing reads the syntax trees after the analysis
+  a.keep_effects = *format == Format::Json;  // the only report that lists them
   AnalysisResult r = analyze(a);
   const TextLookup lookup = [&a, base = disk_text_lookup()](const std::string& path) -> std::optional<std::string> {
     std::error_code ec;
@@ -24,8 +27,6 @@ int run_check(const CommonOptions& o) {
     std::cerr << "miglint: wrote " << r.diagnostics.size() << " finding(s) to " << o.write_baseline << '\n';
   }
   if (!o.baseline.empty()) r.diagnostics = Baseline::load(o.baseline).filter(r.diagnostics, lookup);
-  const auto format = parse_format(o.format);
-  if (!format) throw UsageError("format `" + o.format + "` is not available for check");
   OutputOptions out;
   out.color = use_color(o.color);
   write_report(std::cout, *format, r, out);

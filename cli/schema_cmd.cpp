@@ -13,6 +13,7 @@ int run_schema(const SchemaOptions& o) {
   if (a.paths.size() != 1 || !std::filesystem::is_directory(a.paths.front()))
     throw UsageError("`schema` needs one migrations folder");
   a.select = {"syntax-error"};  // the replay is what matters here, not the findings
+  a.keep_effects = false;
   const AnalysisResult r = analyze(a);
   if (r.folders.size() != 1) throw UsageError("`schema` needs a folder holding one set of migrations");
   const auto& fa = r.folders.front();

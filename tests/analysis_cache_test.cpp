@@ -175,7 +175,8 @@ TEST_F(AnalysisCache, UnintendedDropResumesBeforeTheEditedMigration) {
   // The model and the rule's state before this migration now come from the cache.
   diags = expect_same(edited, "DROP TABLE pins;\nDROP TABLE users CASCADE;\n");
   EXPECT_TRUE(reported(diags, "unintended-drop"));
-  EXPECT_FALSE(folder_cache().rule_states.empty());
+  ASSERT_TRUE(folder_cache().walks_before);
+  EXPECT_FALSE(folder_cache().walks_before->walks.empty());
   // The earlier intent names `ghosts`: it exists once this migration creates it.
   expect_same(edited, "DROP TABLE pins;\nCREATE TABLE ghosts (id int);\n");
   expect_same(edited, "DROP TABLE pins;\n");
@@ -198,7 +199,8 @@ TEST_F(AnalysisCache, UnintendedDropStateFollowsEditsBeforeIt) {
   auto diags = expect_same(edited, text);
   EXPECT_FALSE(reported(diags, "unintended-drop"));
   expect_same(edited, text);
-  EXPECT_FALSE(folder_cache().rule_states.empty());
+  ASSERT_TRUE(folder_cache().walks_before);
+  EXPECT_FALSE(folder_cache().walks_before->walks.empty());
   // An earlier migration, changed on disk, now creates `extra` (one statement, as before).
   const fs::path earlier = t.dir / "20240103000000_name.up.sql";
   t.write("20240103000000_name.up.sql", "CREATE TABLE extra (id int);\n");

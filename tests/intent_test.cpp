@@ -34,11 +34,12 @@ std::vector<std::string> cases() {
 
 bool ours(const Diagnostic& d) { return d.rule == "protected-object" || d.rule == "unintended-drop"; }
 
-AnalysisResult run(const fs::path& dir, const Config& config) {
+AnalysisResult run(const fs::path& dir, const Config& config, bool keep_effects = true) {
   AnalysisOptions o;
   o.paths = {dir};
   o.config = config;
   o.jobs = 2;
+  o.keep_effects = keep_effects;
   return analyze(o);
 }
 
@@ -72,6 +73,23 @@ TEST_P(IntentFixture, FindingsMatchExpected) {
   std::sort(got.begin(), got.end());
   std::sort(want.begin(), want.end());
   EXPECT_EQ(got, want) << describe(result.diagnostics);
+}
+
+// The folder rules walk each migration as the replay applies it; dropping
+// the effects after that walk (what `check` does) changes no finding.
+TEST_P(IntentFixture, SameFindingsWithoutKeepingEffects) {
+  const fs::path dir = intent_dir() / GetParam();
+  Config config;
+  if (fs::exists(dir / "miglint.toml")) config = load_config(dir / "miglint.toml");
+  const auto kept = run(dir / "migrations", config, true);
+  const auto dropped = run(dir / "migrations", config, false);
+  ASSERT_EQ(dropped.folders.size(), 1u);
+  ASSERT_TRUE(dropped.folders[0].replay);
+  EXPECT_TRUE(dropped.folders[0].replay->effects.empty());
+  ASSERT_TRUE(kept.folders[0].replay);
+  EXPECT_FALSE(kept.folders[0].replay->effects.empty());
+  EXPECT_EQ(describe(kept.diagnostics), describe(dropped.diagnostics));
+  EXPECT_EQ(kept.diagnostics.size(), dropped.diagnostics.size());
 }
 
 std::string case_name(const ::testing::TestParamInfo<std::string>& p) { return p.param; }
@@ -117,6 +135,57 @@ TEST(Intent, MessagesSayHowAndWhy) {
       EXPECT_NE(d.notes[0].message.find("inferred from the migration name `drop_pins`"), std::string::npos);
     }
   EXPECT_TRUE(inferred);
+}
+
+TEST(Intent, NamedObjectsAnswerWhatPatternsMatch) {
+  using catalog::ObjectKind;
+  const auto effect = [](effects::Action a, ObjectKind k, std::string schema, std::string name, std::string member = {}) {
+    effects::Effect e;
+    e.action = a;
+    e.object.kind = k;
+    e.object.name = {std::move(schema), std::move(name)};
+    e.object.member = std::move(member);
+    return e;
+  };
+  const auto pattern = [](std::string_view kind, std::string_view name) {
+    std::string error;
+    auto p = effects::parse_pattern(kind, name, &error);
+    EXPECT_TRUE(p) << error;
+    return *p;
+  };
+  effects::NamedObjects named;
+  named.add(effect(effects::Action::Created, ObjectKind::Table, "public", "users"));
+  named.add(effect(effects::Action::Created, ObjectKind::Column, "app", "users", "email"));
+  named.add(effect(effects::Action::Created, ObjectKind::MaterializedView, "public", "stats"));
+  auto renamed = effect(effects::Action::Renamed, ObjectKind::Index, "public", "old_idx");
+  renamed.links().new_name = "new_idx";
+  named.add(renamed);
+  // Many more, so that both the sorted part and the tail are searched.
+  for (int i = 0; i < 10000; ++i)
+    named.add(effect(effects::Action::Created, ObjectKind::Table, "public", "t" + std::to_string(i)));
+  named.add(effect(effects::Action::Dropped, ObjectKind::Schema, "audit", ""));
+
+  EXPECT_TRUE(named.any(pattern("table", "users")));
+  EXPECT_TRUE(named.any(pattern("table", "public.users")));
+  EXPECT_FALSE(named.any(pattern("table", "app.users")));
+  EXPECT_TRUE(named.any(pattern("column", "users.email")));
+  EXPECT_TRUE(named.any(pattern("column", "app.users.email")));
+  EXPECT_FALSE(named.any(pattern("column", "public.users.email")));
+  EXPECT_FALSE(named.any(pattern("column", "users.name")));
+  EXPECT_TRUE(named.any(pattern("view", "stats")));
+  EXPECT_TRUE(named.any(pattern("materialized view", "stats")));
+  EXPECT_TRUE(named.any(pattern("index", "old_idx")));
+  EXPECT_TRUE(named.any(pattern("index", "new_idx")));
+  EXPECT_FALSE(named.any(pattern("index", "users")));
+  EXPECT_TRUE(named.any(pattern("table", "t0")));
+  EXPECT_TRUE(named.any(pattern("table", "t9999")));
+  EXPECT_FALSE(named.any(pattern("table", "t10000")));
+  EXPECT_TRUE(named.any(pattern("schema", "audit")));
+  EXPECT_FALSE(named.any(pattern("schema", "users")));
+
+  EXPECT_TRUE(effects::names(pattern("index", "new_idx"), renamed));
+  EXPECT_TRUE(effects::names(pattern("index", "old_idx"), renamed));
+  EXPECT_FALSE(effects::names(pattern("index", "other"), renamed));
 }
 
 TEST(Intent, EffectSummaries) {

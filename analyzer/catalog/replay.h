@@ -85,6 +85,11 @@ class Replayer {
   // Applies the next migration; false once options.stop_after was reached
   // (this and later migrations are not applied).
   bool step(const ReplayMigration& m);
+  // Every statement's effects so far, in order: each step appends its
+  // migration's (up, then down).
+  const std::vector<StatementEffects>& effects() const { return r_.effects; }
+  // Forgets the effects recorded so far, for a caller that has read them.
+  void drop_effects() { r_.effects.clear(); }
   ReplayResult finish();
 
  private:

@@ -356,22 +356,89 @@ void ObjectHistory::apply(const Effect& e) {
   }
 }
 
-std::set<ObjectRef> ever_named(const catalog::ReplayResult& replay) {
-  std::set<ObjectRef> out;
-  for (const auto& se : replay.effects)
-    for (const auto& e : se.effects) {
-      out.insert(e.object);
-      if (e.action == Action::Renamed && !e.new_name().empty()) {
-        ObjectHistory h;
-        Effect created;
-        created.action = Action::Created;
-        created.object = e.object;
-        h.apply(created);
-        h.apply(e);
-        out.insert(h.existing().begin(), h.existing().end());
+namespace {
+// FNV-1a over the parts a pattern compares, each ended by a byte no name holds.
+uint64_t name_key(ObjectKind kind, std::initializer_list<std::string_view> parts) {
+  uint64_t h = 0xcbf29ce484222325ull;
+  const auto mix = [&](unsigned char c) {
+    h ^= c;
+    h *= 0x100000001b3ull;
+  };
+  mix(static_cast<unsigned char>(kind));
+  for (std::string_view p : parts) {
+    for (char c : p) mix(static_cast<unsigned char>(c));
+    mix(0);
+  }
+  return h;
+}
+// A schema part that no schema name can be (names hold no NUL byte).
+constexpr std::string_view kAnySchema("\0*", 2);
+}  // namespace
+
+void NamedObjects::add_ref(const ObjectRef& r) {
+  switch (r.kind) {
+    case ObjectKind::Column:
+    case ObjectKind::Constraint:
+      keys_.push_back(name_key(r.kind, {r.member, r.name.name, r.name.schema}));
+      keys_.push_back(name_key(r.kind, {r.member, r.name.name, kAnySchema}));
+      break;
+    case ObjectKind::Schema: keys_.push_back(name_key(r.kind, {r.name.schema})); break;
+    default:
+      keys_.push_back(name_key(r.kind, {r.name.name, r.name.schema}));
+      keys_.push_back(name_key(r.kind, {r.name.name, kAnySchema}));
+      // A view pattern matches materialized views too.
+      if (r.kind == ObjectKind::MaterializedView) {
+        keys_.push_back(name_key(ObjectKind::View, {r.name.name, r.name.schema}));
+        keys_.push_back(name_key(ObjectKind::View, {r.name.name, kAnySchema}));
       }
-    }
-  return out;
+      break;
+  }
+  // Sorted and deduplicated whenever the unsorted tail outgrows the rest.
+  if (keys_.size() - sorted_ > std::max<size_t>(sorted_, 4096)) {
+    std::sort(keys_.begin(), keys_.end());
+    keys_.erase(std::unique(keys_.begin(), keys_.end()), keys_.end());
+    sorted_ = keys_.size();
+  }
+}
+
+namespace {
+// What a renamed object is called afterwards.
+std::set<ObjectRef> renamed_refs(const Effect& e) {
+  ObjectHistory h;
+  Effect created;
+  created.action = Action::Created;
+  created.object = e.object;
+  h.apply(created);
+  h.apply(e);
+  return h.existing();
+}
+}  // namespace
+
+bool names(const ObjectPattern& p, const Effect& e) {
+  if (p.matches(e.object)) return true;
+  if (e.action != Action::Renamed || e.new_name().empty()) return false;
+  const auto now = renamed_refs(e);
+  return std::any_of(now.begin(), now.end(), [&](const ObjectRef& r) { return p.matches(r); });
+}
+
+void NamedObjects::add(const Effect& e) {
+  add_ref(e.object);
+  if (e.action == Action::Renamed && !e.new_name().empty())
+    for (const auto& r : renamed_refs(e)) add_ref(r);
+}
+
+bool NamedObjects::any(const ObjectPattern& p) const {
+  uint64_t k = 0;
+  switch (p.kind) {
+    case ObjectKind::Column:
+    case ObjectKind::Constraint:
+      k = name_key(p.kind, {p.name, p.table, p.schema.empty() ? kAnySchema : std::string_view(p.schema)});
+      break;
+    case ObjectKind::Schema: k = name_key(p.kind, {p.name}); break;
+    default: k = name_key(p.kind, {p.name, p.schema.empty() ? kAnySchema : std::string_view(p.schema)}); break;
+  }
+  if (std::binary_search(keys_.begin(), keys_.begin() + static_cast<std::ptrdiff_t>(sorted_), k)) return true;
+  return std::find(keys_.begin() + static_cast<std::ptrdiff_t>(sorted_), keys_.end(), k) != keys_.end();
 }
 
 }  // namespace miglint::effects

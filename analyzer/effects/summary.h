@@ -3,6 +3,7 @@
 // history (which objects exist before a migration, which ever existed) that
 // the protected-object and unintended-drop rules and the audit report share.
 #pragma once
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -82,7 +83,24 @@ class ObjectHistory {
   std::set<catalog::ObjectRef> existing_;
 };
 
-// Every object named by any effect of the replay.
-std::set<catalog::ObjectRef> ever_named(const catalog::ReplayResult& replay);
+// Does the effect name an object the pattern matches (a renamed object
+// under either name)?
+bool names(const ObjectPattern& p, const Effect& e);
+
+// Every object named by the effects added so far (a renamed object under
+// both names), asked only "was anything matching this pattern ever named?".
+// Kept as 64-bit hashes of what a pattern compares, so that a walk over a
+// large folder holds a few megabytes instead of the objects; two different
+// names share a hash with a probability of about 2^-64 per pair.
+class NamedObjects {
+ public:
+  void add(const Effect& e);
+  bool any(const ObjectPattern& p) const;
+
+ private:
+  void add_ref(const catalog::ObjectRef& r);
+  std::vector<uint64_t> keys_;
+  size_t sorted_ = 0;  // keys_[0, sorted_) is sorted and unique
+};
 
 }  // namespace miglint::effects

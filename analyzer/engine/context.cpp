@@ -1,5 +1,6 @@
 #include "analyzer/engine/context.h"
 
+#include "analyzer/catalog/replay.h"
 #include "analyzer/engine/rule.h"
 #include "analyzer/engine/walk.h"
 
@@ -74,15 +75,7 @@ Diagnostic& FolderContext::report(Span span, std::string message, std::string he
   return sink_.back();
 }
 
-const FolderRuleState* FolderContext::stored() const {
-  if (!states_ || !rule_) return nullptr;
-  const auto it = states_->find(rule_->id());
-  return it == states_->end() ? nullptr : it->second.get();
-}
-
-void FolderContext::store(std::shared_ptr<const FolderRuleState> state) {
-  if (states_ && rule_) (*states_)[std::string(rule_->id())] = std::move(state);
-}
+const catalog::StatementEffects* FolderStep::end() const { return effects + effect_count; }
 
 Diagnostic& FolderContext::report(const SourceFile& file, size_t begin, size_t end, std::string message,
                                   std::string help) {

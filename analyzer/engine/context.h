@@ -96,23 +96,28 @@ class StatementContext : public UnitContext {
   const Statement& stmt_;
 };
 
-struct FolderAnalysis;  // analyzer/engine/runner.h
+namespace catalog {
+struct StatementEffects;  // analyzer/catalog/replay.h
+}
 
-// A whole migrations folder after replay: its migrations, units, parsed files
-// and the schema model's effects per statement.
-// What a folder rule keeps between incremental analyses (the language
-// server re-checking one migration) so that it can continue its walk over
-// the replay's effects instead of starting from the first migration.
-struct FolderRuleState {
-  virtual ~FolderRuleState() = default;
+// One migration of a folder as the schema replay has just applied it: the
+// effects of its up statements, then of its down's (each StatementEffects
+// says which), on the parsed files they come from.
+struct FolderStep {
+  const Migration* migration = nullptr;
+  const Unit* up = nullptr;  // null when the up is not among the analysed units
+  const catalog::StatementEffects* effects = nullptr;
+  size_t effect_count = 0;
+  const catalog::StatementEffects* begin() const { return effects; }
+  const catalog::StatementEffects* end() const;
 };
-using FolderRuleStates = std::map<std::string, std::shared_ptr<const FolderRuleState>, std::less<>>;
 
+// What a folder rule reads and reports through while it walks a folder.
 class FolderContext {
  public:
-  FolderContext(const FolderAnalysis& folder, const Config& config, std::vector<Diagnostic>& sink)
+  FolderContext(const MigrationFolder& folder, const Config& config, std::vector<Diagnostic>& sink)
       : folder_(folder), config_(config), sink_(sink) {}
-  const FolderAnalysis& folder() const { return folder_; }
+  const MigrationFolder& folder() const { return folder_; }
   const Config& config() const { return config_; }
   void set_rule(const Rule* rule) { rule_ = rule; }
   Diagnostic& report(const SourceFile& file, size_t begin, size_t end, std::string message, std::string help = {});
@@ -121,26 +126,24 @@ class FolderContext {
   Diagnostic make(Span span, std::string message, std::string help = {}) const;
   void emit(Diagnostic d) { sink_.push_back(std::move(d)); }
 
-  // Incremental analyses. The replay's first resume_at() effects (those of
-  // every migration before the first one being edited) are the same, on the
-  // same parsed files, as in the analysis that stored the state stored()
-  // returns; a rule may store its state at that point for the next analysis.
-  // Without a cache resume_at() is empty and nothing is kept.
-  void set_resume(FolderRuleStates* states, size_t effects_at) {
-    states_ = states;
-    effects_at_ = effects_at;
-  }
-  std::optional<size_t> resume_at() const { return states_ ? std::optional<size_t>(effects_at_) : std::nullopt; }
-  const FolderRuleState* stored() const;
-  void store(std::shared_ptr<const FolderRuleState> state);
-
  private:
-  const FolderAnalysis& folder_;
+  const MigrationFolder& folder_;
   const Config& config_;
   std::vector<Diagnostic>& sink_;
   const Rule* rule_ = nullptr;
-  FolderRuleStates* states_ = nullptr;
-  size_t effects_at_ = 0;
+};
+
+// A folder rule's walk over one folder's replay, fed each migration as the
+// replay applies it, so that no rule needs the effects of the whole folder
+// at once (they are dropped migration by migration) and the language server
+// can keep a copy of the walk from before the migration being edited.
+class FolderWalk {
+ public:
+  virtual ~FolderWalk() = default;
+  virtual void step(FolderContext& ctx, const FolderStep& step) = 0;
+  // After the last migration: what only the whole folder decides.
+  virtual void finish(FolderContext& /*ctx*/) {}
+  virtual std::unique_ptr<FolderWalk> clone() const = 0;
 };
 
 // AST location of a message (-1 when it has none).

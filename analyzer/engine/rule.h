@@ -2,6 +2,7 @@
 // AST node kinds it wants, and handlers the engine calls during its single
 // walk over each statement. Rules never walk the tree themselves.
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -34,9 +35,9 @@ class Rule {
   // Once per unit (a file, or the up/down section of one), for rules that
   // need statement order (transactions, timeouts, repeated ALTERs).
   virtual void check_unit(UnitContext& /*ctx*/) const {}
-  // Once per migrations folder, after the schema replay (folder-wide rules:
-  // protected objects, intent, effects).
-  virtual void check_folder(FolderContext& /*ctx*/) const {}
+  // Folder-wide rules (protected objects, intent): a walk over each
+  // migrations folder's replay, or null when the rule has nothing to do there.
+  virtual std::unique_ptr<FolderWalk> walk_folder(const FolderContext& /*ctx*/) const { return nullptr; }
 };
 
 }  // namespace miglint

@@ -195,7 +195,7 @@ MigrationFolder load_folder(const fs::path& dir, const AnalysisOptions& options,
   c.folder = load_migration_folder(dir, options.config, &listings);
   c.dir_mtime_ns = mtime;
   c.replay_before.reset();
-  c.rule_states.clear();
+  c.walks_before.reset();
   c.checks_valid = false;
   return c.folder;
 }
@@ -383,11 +383,60 @@ Diagnostic unreadable(const fs::path& p, const std::string& why) {
 
 std::vector<Diagnostic> replay_folder(FolderAnalysis& fa, const std::vector<Unit>& units,
                                       const AnalysisOptions& options, const std::set<std::string>* edited,
-                                      FolderRuleStates** rule_states, size_t* effects_at,
-                                      const catalog::ReplayResult* spare_of, catalog::ReplayResult* spare);
+                                      const std::vector<const Rule*>& active, const catalog::ReplayResult* spare_of,
+                                      catalog::ReplayResult* spare);
+
+FolderWalks::FolderWalks(const FolderWalks& o) : findings(o.findings) {
+  for (const auto& [rule, walk] : o.walks) walks.emplace_back(rule, walk->clone());
+}
+
+namespace {
+// The folder rules' walks over one folder, before its first migration.
+FolderWalks start_walks(const std::vector<const Rule*>& active, const MigrationFolder& folder, const Config& config) {
+  FolderWalks w;
+  FolderContext ctx(folder, config, w.findings);
+  for (const Rule* r : active) {
+    ctx.set_rule(r);
+    if (auto walk = r->walk_folder(ctx)) w.walks.emplace_back(r, std::move(walk));
+  }
+  return w;
+}
+
+// Feeds the migration the replay just applied (its effects from `from` on)
+// to every walk; then drops the effects unless the caller keeps them.
+void walk_migration(FolderWalks& w, const MigrationFolder& folder, const Config& config, const Migration& m,
+                    const Unit* up, catalog::Replayer& replayer, size_t from, bool keep_effects) {
+  const auto& all = replayer.effects();
+  if (!w.walks.empty()) {
+    FolderStep step;
+    step.migration = &m;
+    step.up = up;
+    step.effects = all.data() + from;
+    step.effect_count = all.size() - from;
+    FolderContext ctx(folder, config, w.findings);
+    for (auto& [rule, walk] : w.walks) {
+      ctx.set_rule(rule);
+      walk->step(ctx, step);
+    }
+  }
+  if (!keep_effects) replayer.drop_effects();
+}
+
+// After the last migration: the walks' findings, with what they decide last.
+std::vector<Diagnostic> finish_walks(FolderWalks& w, const MigrationFolder& folder, const Config& config) {
+  FolderContext ctx(folder, config, w.findings);
+  for (auto& [rule, walk] : w.walks) {
+    ctx.set_rule(rule);
+    walk->finish(ctx);
+  }
+  return std::move(w.findings);
+}
+}  // namespace
+
 namespace {
 std::optional<catalog::ReplayMigration> replay_migration(const Migration& m, const std::vector<Unit>& units,
                                                          const std::vector<size_t>& item);
+const Unit* up_unit(const std::vector<Unit>& units, const std::vector<size_t>& item);
 }
 
 // A unit as the schema replay takes it.
@@ -821,7 +870,10 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     done_cv.notify_all();
     for (size_t k : *item.units) {
       const Unit& u = plan.units[k];
-      if (u.file && reported(u)) dispatcher.run(u, options.config, per_unit[first_unit[item.folder] + k]);
+      if (!u.file || !reported(u)) continue;
+      auto& found = per_unit[first_unit[item.folder] + k];
+      dispatcher.run(u, options.config, found);
+      found.shrink_to_fit();  // held to the end of the analysis: no room to grow
     }
     done_reading(item);
     counted();
@@ -855,8 +907,6 @@ AnalysisResult analyze(const AnalysisOptions& options) {
       if (const auto it = options.cache->folders.find(folders[f].folder.dir.native());
           it != options.cache->folders.end())
         spare_of[f] = it->second.replay_before.get();
-  std::vector<FolderRuleStates*> rule_states(folders.size(), nullptr);
-  std::vector<size_t> rule_states_at(folders.size(), 0);
   // A file checked alone replays after a cached model of its folder: most of
   // that is deparsing its expressions, which another thread starts on once
   // every file is parsed.
@@ -883,21 +933,29 @@ AnalysisResult analyze(const AnalysisOptions& options) {
       if (use_prefetch) std::call_once(prefetch_once, make_prefetch);
       catalog::UseExprPrefetch use(prefetch ? &*prefetch : nullptr);
       fa.files = folder_files(f);
-      per_folder[f] = replay_folder(fa, plan.units, options, whole_folders ? nullptr : &only_paths, &rule_states[f],
-                                    &rule_states_at[f], spare_of[f], spares[f] ? &*spares[f] : nullptr);
+      per_folder[f] = replay_folder(fa, plan.units, options, whole_folders ? nullptr : &only_paths, active,
+                                    spare_of[f], spares[f] ? &*spares[f] : nullptr);
       if (options.progress) options.progress->done += fa.folder.migrations.size();
       return;
     }
     catalog::Replayer replayer;
+    FolderWalks walks = start_walks(active, fa.folder, options.config);
     for (size_t mi = 0; mi < fa.folder.migrations.size(); ++mi) {
       const Item& item = items[first_item[f] + mi];
       help_until([&] { return item.done.load(); });
-      if (auto m = replay_migration(fa.folder.migrations[mi], plan.units, *item.units)) replayer.step(*m);
+      const Migration& mig = fa.folder.migrations[mi];
+      if (auto m = replay_migration(mig, plan.units, *item.units)) {
+        const size_t from = replayer.effects().size();
+        replayer.step(*m);
+        walk_migration(walks, fa.folder, options.config, mig, up_unit(plan.units, *item.units), replayer, from,
+                       options.keep_effects);
+      }
       done_reading(item);
       counted();
     }
     fa.replay = std::make_shared<catalog::ReplayResult>(replayer.finish());
     per_folder[f] = fa.replay->diagnostics;
+    for (auto& d : finish_walks(walks, fa.folder, options.config)) per_folder[f].push_back(std::move(d));
   };
   const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   parallel_for(jobs, jobs, [&](size_t) {
@@ -920,7 +978,11 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   {
     size_t total = diags.size();
     for (const auto& v : per_unit) total += v.size();
-    diags.reserve(total + total / 4);  // room for the replay's and the folder rules' findings
+    for (size_t f = 0; f < folders.size(); ++f) {
+      total += per_folder[f].size();
+      for (const auto& file : folders[f].files) total += file->diagnostics.size();
+    }
+    diags.reserve(total);  // every finding but the suppressions' own
   }
   for (auto& v : per_unit) {
     for (auto& d : v) diags.push_back(std::move(d));
@@ -936,19 +998,13 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   std::vector<FileSlot>().swap(slots);
 
   clock.lap("rules+replay");
-  // Replay findings, folder rules and parse findings.
+  // Replay and folder rule findings, and parse findings.
   for (size_t fi = 0; fi < folders.size(); ++fi) {
     auto& fa = folders[fi];
     for (auto& d : per_folder[fi]) diags.push_back(std::move(d));
-    FolderContext fctx(fa, options.config, diags);
-    if (rule_states[fi]) fctx.set_resume(rule_states[fi], rule_states_at[fi]);
-    for (const Rule* r : active) {
-      fctx.set_rule(r);
-      r->check_folder(fctx);
-    }
+    std::vector<Diagnostic>().swap(per_folder[fi]);
     for (const auto& f : fa.files)
       for (const auto& d : f->diagnostics) diags.push_back(d);
-    clock.lap("folder rules");
     result.migrations += fa.folder.migrations.size();
     result.files += fa.files.size();
   }
@@ -997,6 +1053,13 @@ std::string replay_identity(const catalog::ReplayMigration& m) {
 }  // namespace
 
 namespace {
+// The up among a migration's units, if it was read.
+const Unit* up_unit(const std::vector<Unit>& units, const std::vector<size_t>& item) {
+  for (size_t k : item)
+    if (units[k].file && units[k].role == Role::Up) return &units[k];
+  return nullptr;
+}
+
 // One migration of the replay from its units (null file: unreadable); none
 // when it has no up, since a down alone cannot be checked against anything.
 std::optional<catalog::ReplayMigration> replay_migration(const Migration& m, const std::vector<Unit>& units,
@@ -1013,7 +1076,10 @@ std::optional<catalog::ReplayMigration> replay_migration(const Migration& m, con
   return rm;
 }
 
-std::vector<catalog::ReplayMigration> replay_input(const MigrationFolder& folder, const std::vector<Unit>& units) {
+// The folder's migrations as the replay takes them; with `steps`, each one's
+// migration and up unit too (for the folder rules' walks).
+std::vector<catalog::ReplayMigration> replay_input(const MigrationFolder& folder, const std::vector<Unit>& units,
+                                                   std::vector<std::pair<const Migration*, const Unit*>>* steps = nullptr) {
   std::map<const Migration*, std::vector<size_t>> by_migration;
   for (size_t k = 0; k < units.size(); ++k)
     if (units[k].migration) by_migration[units[k].migration].push_back(k);
@@ -1021,7 +1087,10 @@ std::vector<catalog::ReplayMigration> replay_input(const MigrationFolder& folder
   for (const auto& m : folder.migrations) {
     const auto it = by_migration.find(&m);
     if (it == by_migration.end()) continue;
-    if (auto rm = replay_migration(m, units, it->second)) out.push_back(std::move(*rm));
+    if (auto rm = replay_migration(m, units, it->second)) {
+      out.push_back(std::move(*rm));
+      if (steps) steps->emplace_back(&m, up_unit(units, it->second));
+    }
   }
   return out;
 }
@@ -1031,12 +1100,14 @@ std::vector<catalog::ReplayMigration> replay_input(const FolderAnalysis& fa) { r
 
 std::vector<Diagnostic> replay_folder(FolderAnalysis& fa, const std::vector<Unit>& units,
                                       const AnalysisOptions& options, const std::set<std::string>* edited,
-                                      FolderRuleStates** rule_states, size_t* effects_at,
-                                      const catalog::ReplayResult* spare_of, catalog::ReplayResult* spare) {
-  *rule_states = nullptr;
-  const auto input = replay_input(fa.folder, units);
+                                      const std::vector<const Rule*>& active, const catalog::ReplayResult* spare_of,
+                                      catalog::ReplayResult* spare) {
+  std::vector<std::pair<const Migration*, const Unit*>> steps;
+  const auto input = replay_input(fa.folder, units, &steps);
   catalog::ReplayOptions ro;
   AnalysisCache::Folder* cache = nullptr;
+  std::optional<FolderWalks> walks;
+  bool snapshot_walks = false;
   if (options.cache && edited) {
     // Resume from the state before the first migration being edited when
     // every migration before it is the same as last time.
@@ -1052,20 +1123,21 @@ std::vector<Diagnostic> replay_folder(FolderAnalysis& fa, const std::vector<Unit
       std::lock_guard lock(cache_mutex);
       cache = &options.cache->folders[fa.folder.dir.native()];
     }
+    const bool cached = cache->replay_before && cache->walks_before && cache->replay_at == first &&
+                        cache->replay_prefix == prefix;
     if (std::getenv("MIGLINT_TIMINGS"))
       fmt::print(stderr, "miglint: replay from migration {} of {}: {}\n", first, input.size(),
-                 cache->replay_before && cache->replay_at == first && cache->replay_prefix == prefix ? "cached state"
-                                                                                                    : "recomputed");
-    if (cache->replay_before && cache->replay_at == first && cache->replay_prefix == prefix) {
+                 cached ? "cached state" : "recomputed");
+    if (cached) {
       ro.resume = cache->replay_before.get();
       ro.resume_at = first;
       if (spare && spare_of == ro.resume) ro.resume_copy = spare;
+      walks.emplace(*cache->walks_before);
     } else {
       cache->replay_at = first;
       cache->replay_prefix = std::move(prefix);
       cache->replay_before.reset();
-      // Folder rules' states hold to the same prefix.
-      cache->rule_states.clear();
+      cache->walks_before.reset();
       // The state points into these files: keep them alive with it (and
       // their addresses from being reused by other parses).
       cache->replay_files = fa.files;
@@ -1073,14 +1145,24 @@ std::vector<Diagnostic> replay_folder(FolderAnalysis& fa, const std::vector<Unit
       ro.snapshot_at = first;
       ro.snapshot = snap.get();
       cache->replay_before = std::move(snap);
+      snapshot_walks = true;
     }
   }
-  fa.replay = std::make_shared<catalog::ReplayResult>(catalog::replay(input, ro));
-  if (cache) {
-    *rule_states = &cache->rule_states;
-    *effects_at = cache->replay_before->effects.size();
+  if (!walks) walks.emplace(start_walks(active, fa.folder, options.config));
+  catalog::Replayer replayer(ro);
+  for (size_t mi = ro.resume ? ro.resume_at : 0; mi < input.size(); ++mi) {
+    // The walks' state goes with the replay's snapshot (taken by step()).
+    if (snapshot_walks && mi == *ro.snapshot_at) cache->walks_before.emplace(*walks);
+    const size_t from = replayer.effects().size();
+    replayer.step(input[mi]);
+    walk_migration(*walks, fa.folder, options.config, *steps[mi].first, steps[mi].second, replayer, from,
+                   options.keep_effects);
   }
-  return fa.replay->diagnostics;
+  if (snapshot_walks && *ro.snapshot_at == input.size()) cache->walks_before.emplace(*walks);
+  fa.replay = std::make_shared<catalog::ReplayResult>(replayer.finish());
+  auto out = fa.replay->diagnostics;
+  for (auto& d : finish_walks(*walks, fa.folder, options.config)) out.push_back(std::move(d));
+  return out;
 }
 
 }  // namespace miglint

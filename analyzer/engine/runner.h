@@ -37,6 +37,17 @@ class RuleSelection {
 
 struct AnalysisCache;
 
+// The folder rules' walks over one folder's replay (one per rule that has
+// one), and what they have reported so far.
+struct FolderWalks {
+  std::vector<std::pair<const Rule*, std::unique_ptr<FolderWalk>>> walks;
+  std::vector<Diagnostic> findings;
+  FolderWalks() = default;
+  FolderWalks(FolderWalks&&) = default;
+  FolderWalks& operator=(FolderWalks&&) = default;
+  FolderWalks(const FolderWalks& o);
+};
+
 namespace catalog {
 struct ReplayResult;
 }
@@ -64,6 +75,10 @@ struct AnalysisOptions {
   // callers that do not read the trees afterwards; ignored with a cache.
   bool release_syntax = false;
   AnalysisProgress* progress = nullptr;  // counted when given
+  // Keep every statement's effects in FolderAnalysis::replay (the JSON
+  // report and the audit list them). Without, each migration's effects are
+  // dropped once the folder rules have walked them.
+  bool keep_effects = true;
 };
 
 namespace catalog {
@@ -104,9 +119,9 @@ struct AnalysisCache {
     std::vector<std::string> replay_prefix;
     std::shared_ptr<const catalog::ReplayResult> replay_before;
     std::vector<std::shared_ptr<const ParsedFile>> replay_files;  // what replay_before points into
-    // Folder rules' state before migration `replay_at`, valid with replay_before
-    // (their inputs up to there are its effects and those files).
-    FolderRuleStates rule_states;
+    // The folder rules' walks before migration `replay_at` and what they had
+    // reported by then, valid with replay_before.
+    std::optional<FolderWalks> walks_before;
     // check_folder's findings for `folder`, valid while the files it read
     // (miglint.sum, and the migrations when it exists) have these sizes and times.
     bool checks_valid = false;

@@ -447,6 +447,7 @@ void Server::analyse(const std::string& uri) {
   AnalysisOptions options;
   options.paths = {doc.path};
   options.jobs = options_.jobs;
+  options.keep_effects = false;  // diagnostics only
   for (const auto& [u, d] : docs_) options.overlays[d.key] = d.text;
   const PositionEncoding enc = encoding_;
 

@@ -6,6 +6,9 @@
 // are not touches.
 #include <fmt/format.h>
 
+#include <optional>
+#include <utility>
+
 #include "analyzer/catalog/replay.h"
 #include "analyzer/effects/summary.h"
 #include "analyzer/engine/registry.h"
@@ -60,87 +63,116 @@ class ProtectedObject final : public Rule {
     return m;
   }
 
-  void check_folder(FolderContext& ctx) const override {
-    const auto& fa = ctx.folder();
-    const auto& config = ctx.config();
-    if (!fa.replay || config.protect.empty()) return;
-    const auto& replay = *fa.replay;
-    const auto ever = effects::ever_named(replay);
-    for (const auto& entry : config.protect) {
-      std::string error;
-      const auto pattern = effects::parse_pattern(entry.kind, entry.name, &error);
-      const auto where = config_span(config, entry.origin, fa);
-      if (!pattern) {
-        ctx.report(where, fmt::format("[[protect]] {} entry cannot be read: {}", entry.kind, error),
-                   "write the name as PostgreSQL would: `[schema.]table.column`, `[schema.]name`, `table.constraint`");
-        continue;
-      }
-      bool known = pattern->kind == ObjectKind::Schema && pattern->name == "public";
-      for (const auto& r : ever)
-        if (pattern->matches(r)) {
-          known = true;
-          break;
-        }
-      if (!known) {
-        ctx.report(where,
-                   fmt::format("protected {} {} never exists in {}: the entry protects nothing", entry.kind,
-                               entry.name, display_path(fa.folder.dir)),
-                   "fix the name (unquoted names fold to lower case, quoted ones keep their case) or remove the "
-                   "entry");
-        continue;
-      }
-      check_entry(ctx, fa, entry, *pattern);
+  std::unique_ptr<FolderWalk> walk_folder(const FolderContext& ctx) const override {
+    if (ctx.config().protect.empty()) return nullptr;
+    auto walk = std::make_unique<Walk>();
+    for (const auto& entry : ctx.config().protect) {
+      Entry e;
+      e.entry = &entry;
+      e.pattern = effects::parse_pattern(entry.kind, entry.name, &e.error);
+      e.where = config_span(ctx.config(), entry.origin, ctx.folder());
+      e.known = e.pattern && e.pattern->kind == ObjectKind::Schema && e.pattern->name == "public";
+      walk->entries.push_back(std::move(e));
     }
+    return walk;
   }
 
  private:
-  static void check_entry(FolderContext& ctx, const FolderAnalysis& fa, const ProtectEntry& entry,
-                          const ObjectPattern& p) {
-    const auto& replay = *fa.replay;
-    // The migration that creates the object may shape it (its up and its down).
-    std::set<std::string> creators;
-    for (const auto& se : replay.effects)
-      if (!se.down)
-        for (const auto& e : se.effects)
-          if (e.action == Action::Created && p.matches(e.object)) creators.insert(se.version);
-    const auto note = config_span(ctx.config(), entry.origin, fa);
-    for (const auto& se : replay.effects) {
-      if (creators.count(se.version) || !se.file || !se.statement) continue;
-      const Effect* best = nullptr;
-      int rank = 0;
-      for (const auto& e : se.effects) {
-        const int r = touch_rank(p, e);
-        if (r > rank) {
-          rank = r;
-          best = &e;
-        }
+  struct Entry {
+    const ProtectEntry* entry = nullptr;
+    std::optional<ObjectPattern> pattern;
+    std::string error;  // why the pattern cannot be read
+    Span where;         // the entry in miglint.toml
+    bool known = false;  // some statement named the object
+    std::vector<Diagnostic> held;  // touches found while it was not known
+  };
+
+  struct Walk final : FolderWalk {
+    std::vector<Entry> entries;
+
+    std::unique_ptr<FolderWalk> clone() const override { return std::make_unique<Walk>(*this); }
+
+    void step(FolderContext& ctx, const FolderStep& st) override {
+      for (auto& en : entries) {
+        if (!en.pattern) continue;
+        const ObjectPattern& p = *en.pattern;
+        // The migration that creates the object may shape it (its up and its down).
+        bool creates = false;
+        for (const auto& se : st)
+          for (const auto& e : se.effects) {
+            en.known = en.known || effects::names(p, e);
+            creates = creates || (!se.down && e.action == Action::Created && p.matches(e.object));
+          }
+        if (creates) continue;
+        for (const auto& se : st)
+          if (auto d = touch(ctx, en, se)) {
+            if (en.known) ctx.emit(std::move(*d));
+            else en.held.push_back(std::move(*d));
+          }
+        if (en.known)
+          for (auto& d : std::exchange(en.held, {})) ctx.emit(std::move(d));
       }
-      if (!best) continue;
-      const std::string stmt = effects::statement_excerpt(*se.file, *se.statement);
-      const std::string object = fmt::format("protected {}", effects::display(best->object));
-      std::string msg;
-      if (rank == 3) {
-        msg = fmt::format("`{}` {} {}", stmt, verb(best->action), object);
-        if (best->action == Action::Renamed && !best->new_name().empty())
-          msg += " to " + catalog::quote_ident(best->new_name());
-        if (best->action == Action::Altered && !best->detail().empty()) msg += " (" + best->detail() + ")";
-      } else if (rank == 2) {
-        msg = fmt::format("`{}` {} {}: {}", stmt, verb(best->action), object, how(se.effects, *best));
-      } else if (best->object.kind == ObjectKind::Table) {
-        msg = fmt::format("`{}` renames the table of protected {} {}", stmt, entry.kind, p.text);
-      } else {
-        msg = fmt::format("`{}` changes protected table {}: it {} {}", stmt, p.text, verb(best->action),
-                          effects::display(best->object));
-      }
-      msg += entry.reason.empty() ? fmt::format(" (protected in {})", entry.origin)
-                                  : fmt::format(" (protected: {})", entry.reason);
-      const size_t b = best->begin < best->end ? best->begin : se.statement->begin;
-      const size_t e = best->begin < best->end ? best->end : se.statement->end;
-      auto& d = ctx.report(*se.file->source, b, e, std::move(msg),
-                           "leave the object alone; if the change is really wanted, get it reviewed and remove or "
-                           "narrow its [[protect]] entry in the same change");
-      d.notes.push_back({note, "listed under [[protect]] here"});
     }
+
+    // What cannot be decided before the whole folder is walked.
+    void finish(FolderContext& ctx) override {
+      for (auto& en : entries) {
+        if (!en.pattern) {
+          ctx.report(en.where, fmt::format("[[protect]] {} entry cannot be read: {}", en.entry->kind, en.error),
+                     "write the name as PostgreSQL would: `[schema.]table.column`, `[schema.]name`, "
+                     "`table.constraint`");
+        } else if (!en.known) {
+          ctx.report(en.where,
+                     fmt::format("protected {} {} never exists in {}: the entry protects nothing", en.entry->kind,
+                                 en.entry->name, display_path(ctx.folder().dir)),
+                     "fix the name (unquoted names fold to lower case, quoted ones keep their case) or remove the "
+                     "entry");
+        }
+        en.held.clear();
+      }
+    }
+  };
+
+  // The finding on one statement that touches the protected object, if it does.
+  static std::optional<Diagnostic> touch(FolderContext& ctx, const Entry& en, const catalog::StatementEffects& se) {
+    if (!se.file || !se.statement) return std::nullopt;
+    const ObjectPattern& p = *en.pattern;
+    const ProtectEntry& entry = *en.entry;
+    const Effect* best = nullptr;
+    int rank = 0;
+    for (const auto& e : se.effects) {
+      const int r = touch_rank(p, e);
+      if (r > rank) {
+        rank = r;
+        best = &e;
+      }
+    }
+    if (!best) return std::nullopt;
+    const std::string stmt = effects::statement_excerpt(*se.file, *se.statement);
+    const std::string object = fmt::format("protected {}", effects::display(best->object));
+    std::string msg;
+    if (rank == 3) {
+      msg = fmt::format("`{}` {} {}", stmt, verb(best->action), object);
+      if (best->action == Action::Renamed && !best->new_name().empty())
+        msg += " to " + catalog::quote_ident(best->new_name());
+      if (best->action == Action::Altered && !best->detail().empty()) msg += " (" + best->detail() + ")";
+    } else if (rank == 2) {
+      msg = fmt::format("`{}` {} {}: {}", stmt, verb(best->action), object, how(se.effects, *best));
+    } else if (best->object.kind == ObjectKind::Table) {
+      msg = fmt::format("`{}` renames the table of protected {} {}", stmt, entry.kind, p.text);
+    } else {
+      msg = fmt::format("`{}` changes protected table {}: it {} {}", stmt, p.text, verb(best->action),
+                        effects::display(best->object));
+    }
+    msg += entry.reason.empty() ? fmt::format(" (protected in {})", entry.origin)
+                                : fmt::format(" (protected: {})", entry.reason);
+    const size_t b = best->begin < best->end ? best->begin : se.statement->begin;
+    const size_t e = best->begin < best->end ? best->end : se.statement->end;
+    auto d = ctx.make(make_span(*se.file->source, b, e), std::move(msg),
+                      "leave the object alone; if the change is really wanted, get it reviewed and remove or "
+                      "narrow its [[protect]] entry in the same change");
+    d.notes.push_back({en.where, "listed under [[protect]] here"});
+    return d;
   }
 
   // "dropping table workspaces also drops index idx_…"

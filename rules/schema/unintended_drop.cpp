@@ -306,188 +306,117 @@ bool covered(const Intent& in, const Effect& e) {
   return e.implied && !e.cascade && covered_ref(in, e.via(), {}, {});
 }
 
-// What the walk has seen before a migration, kept between incremental
-// analyses: the objects that exist, and the findings on earlier migrations
-// (a finding about a directive naming an object that never exists depends on
-// every migration, so it is kept with that pattern and decided again).
-struct Event {
-  Diagnostic diag;
-  std::optional<ObjectPattern> unless_named;
-};
-
-struct WalkState final : FolderRuleState {
-  size_t at = 0;          // index of the first effect not walked
-  size_t group_at = 0;    // where the last walked group began
-  effects::ObjectHistory history;
-  NameIndex names;
-  std::vector<Event> events;
-};
-
-class UnintendedDrop final : public Rule {
+// The walk over one folder: the objects that exist before each migration
+// (and the names that resolve to them), every object ever named, and the
+// findings that depend on the whole folder (a directive naming an object
+// that never exists), decided at the end.
+class Walk final : public FolderWalk {
  public:
-  const RuleMeta& meta() const override {
-    static const RuleMeta m{"unintended-drop", Severity::Error,
-                            "an up migration destroys something its declared intent does not name", "schema"};
-    return m;
+  std::unique_ptr<FolderWalk> clone() const override { return std::make_unique<Walk>(*this); }
+
+  void finish(FolderContext& ctx) override {
+    for (auto& [d, p] : unless_named_)
+      if (!named_.any(p)) ctx.emit(std::move(d));
+    unless_named_.clear();
   }
 
-  void check_folder(FolderContext& ctx) const override {
-    const auto& fa = ctx.folder();
-    if (!fa.replay) return;
-    const auto& replay = *fa.replay;
-    std::map<std::string, const Migration*> by_version;
-    for (const auto& m : fa.folder.migrations) by_version.try_emplace(m.version, &m);
-    std::map<const Migration*, const Unit*> up_unit;
-    for (const auto& u : fa.units)
-      if (u.role == Role::Up && u.migration) up_unit.try_emplace(u.migration, &u);
-
-    std::optional<std::set<ObjectRef>> ever;  // computed once, when a directive needs it
-    const auto never_named = [&](const ObjectPattern& p) {
-      if (!ever) ever = effects::ever_named(replay);
-      return std::none_of(ever->begin(), ever->end(), [&](const ObjectRef& r) { return p.matches(r); });
-    };
-    effects::ObjectHistory history;
-    NameIndex names;
-    const auto apply = [&](const Effect& e) {
-      history.apply(e);
-      // After apply, what was created or altered exists and what was dropped does not.
-      if (e.action != Action::Renamed) return names.set(e.object, e.action != Action::Dropped);
-      names.sync(history, e.object);
-      if (e.new_name().empty()) return;
-      if (e.object.kind == ObjectKind::Table || e.object.kind == ObjectKind::Schema) {
-        names.rebuild(history);  // members moved with it (rare)
-        return;
-      }
-      ObjectRef renamed = e.object;
-      (table_member(e.object.kind) ? renamed.member : renamed.name.name) = e.new_name();
-      names.sync(history, renamed);
-    };
-    const auto& all = replay.effects;
-    // Migrations are walked in groups: a version's up effects, then its down's.
-    const auto group_end = [&](size_t i, size_t& up_end) {
-      const std::string& version = all[i].version;
-      up_end = i;
-      while (up_end < all.size() && all[up_end].version == version && !all[up_end].down) ++up_end;
-      size_t next = up_end;
-      while (next < all.size() && all[next].version == version && all[next].down) ++next;
-      return next;
-    };
-
-    // Findings on the migrations before resume_at() are recorded for the next analysis.
-    const std::optional<size_t> resume_at = ctx.resume_at();
-    std::shared_ptr<WalkState> keep;
-    if (resume_at && *resume_at <= all.size()) keep = std::make_shared<WalkState>();
-    const auto report = [&](Diagnostic d, std::optional<ObjectPattern> unless_named, bool recording) {
-      if (recording) keep->events.push_back({d, unless_named});
-      if (!unless_named || never_named(*unless_named)) ctx.emit(std::move(d));
-    };
-
-    size_t i = 0, group_at = 0;
-    // Continue from the stored state when the groups before it are still the
-    // same (the effects before resume_at() are; the group before it must
-    // still end there).
-    if (const auto* st = dynamic_cast<const WalkState*>(ctx.stored()); st && resume_at && st->at == *resume_at &&
-                                                                       st->at <= all.size()) {
-      size_t up_end = 0;
-      if (st->at == 0 || (st->group_at < st->at && group_end(st->group_at, up_end) == st->at)) {
-        history = st->history;
-        names = st->names;
-        for (const auto& e : st->events)
-          if (!e.unless_named || never_named(*e.unless_named)) ctx.emit(e.diag);
-        i = group_at = st->at;
-        keep.reset();  // already stored
-      }
-    }
-
-    const auto store = [&]() {
-      if (!keep || i != *resume_at) return;
-      keep->at = i;
-      keep->group_at = group_at;
-      keep->history = history;
-      keep->names = names;
-      ctx.store(std::move(keep));
-      keep.reset();
-    };
-    for (; i < all.size();) {
-      store();
-      const bool recording = keep && i < *resume_at;
-      if (keep && i > *resume_at) keep.reset();  // no group begins there
-      group_at = i;
-      const std::string& version = all[i].version;
-      size_t up_end = 0;
-      const size_t next = group_end(i, up_end);
-
-      const auto mit = by_version.find(version);
-      const Migration* m = mit == by_version.end() ? nullptr : mit->second;
-      const auto uit = m ? up_unit.find(m) : up_unit.end();
-      const Unit* up = uit == up_unit.end() ? nullptr : uit->second;
-
-      // Intent: directives first, else the migration name.
-      std::vector<DirectiveError> errors;
-      std::vector<Intent> declared = up ? directives(*up, errors) : std::vector<Intent>{};
-      for (const auto& e : errors)
-        report(ctx.make(make_span(*up->file->source, e.begin, e.end), "cannot read the intent directive: " + e.message,
+  void step(FolderContext& ctx, const FolderStep& st) override {
+    for (const auto& se : st)
+      for (const auto& e : se.effects) named_.add(e);
+    const Migration* m = st.migration;
+    const Unit* up = st.up;
+    // Intent: directives first, else the migration name.
+    std::vector<DirectiveError> errors;
+    std::vector<Intent> declared = up ? directives(*up, errors) : std::vector<Intent>{};
+    for (const auto& e : errors)
+      ctx.emit(ctx.make(make_span(*up->file->source, e.begin, e.end), "cannot read the intent directive: " + e.message,
                         "write `-- miglint:intent drop table name, drop index other` (kinds: table, column, index, "
-                        "constraint, type, view, function, schema)"),
-               std::nullopt, recording);
-      std::optional<Intent> intent;
-      if (!declared.empty()) {
-        Intent merged = declared.front();
-        for (size_t k = 1; k < declared.size(); ++k) {
-          merged.items.insert(merged.items.end(), declared[k].items.begin(), declared[k].items.end());
-          merged.text += ", " + declared[k].text;
-        }
-        if (!merged.items.empty()) intent = std::move(merged);
-        // An intent naming an object that never exists protects nothing.
-        for (const auto& d : declared)
-          for (const auto& p : d.items)
-            if (recording || never_named(p))
-              report(ctx.make(make_span(*d.file->source, d.begin, d.end),
-                              fmt::format("the intent names {}, which never exists in this folder", p.str()),
-                              "fix the name (unquoted names fold to lower case) so the intent says what is dropped"),
-                     p, recording);
-      } else if (m && up) {
-        std::string what;
-        if (auto ref = infer(m->name, names, what)) {
-          Intent in;
-          in.items.push_back(pattern_of(*ref));
-          in.text = "drop " + in.items.back().str();
-          in.file = up->file;
-          in.from_name = true;
-          in.name = m->name;
-          intent = std::move(in);
-        }
+                        "constraint, type, view, function, schema)"));
+    std::optional<Intent> intent;
+    if (!declared.empty()) {
+      Intent merged = declared.front();
+      for (size_t k = 1; k < declared.size(); ++k) {
+        merged.items.insert(merged.items.end(), declared[k].items.begin(), declared[k].items.end());
+        merged.text += ", " + declared[k].text;
       }
-
-      if (intent) {
-        // What existed before the up, of the objects the up touches.
-        std::set<ObjectRef> before;
-        for (size_t k = i; k < up_end; ++k)
-          for (const auto& e : all[k].effects)
-            if (history.exists(e.object)) before.insert(e.object);
-        for (size_t k = i; k < up_end; ++k)
-          for (const auto& e : all[k].effects) apply(e);
-        // A name is evidence of intent only when the up really drops the object
-        // it names (`remove_readme_from_crates` dropping `readme_file` is a name
-        // that means something else, not a declaration).
-        bool confirmed = !intent->from_name;
-        for (size_t k = i; k < up_end && !confirmed; ++k)
-          for (const auto& e : all[k].effects)
-            if (e.action == Action::Dropped && intent->items.front().matches(e.object)) confirmed = true;
-        if (confirmed)
-          for (size_t k = i; k < up_end; ++k)
-            check_statement(ctx, *intent, all[k], before, history,
-                            [&](Diagnostic d) { report(std::move(d), std::nullopt, recording); });
-      } else {
-        for (size_t k = i; k < up_end; ++k)
-          for (const auto& e : all[k].effects) apply(e);
+      if (!merged.items.empty()) intent = std::move(merged);
+      // An intent naming an object that never exists protects nothing
+      // (known once every migration is walked).
+      for (const auto& d : declared)
+        for (const auto& p : d.items)
+          unless_named_.emplace_back(
+              ctx.make(make_span(*d.file->source, d.begin, d.end),
+                       fmt::format("the intent names {}, which never exists in this folder", p.str()),
+                       "fix the name (unquoted names fold to lower case) so the intent says what is dropped"),
+              p);
+    } else if (m && up) {
+      std::string what;
+      if (auto ref = infer(m->name, names_, what)) {
+        Intent in;
+        in.items.push_back(pattern_of(*ref));
+        in.text = "drop " + in.items.back().str();
+        in.file = up->file;
+        in.from_name = true;
+        in.name = m->name;
+        intent = std::move(in);
       }
-      i = next;
     }
-    store();
+
+    const auto ups = [&](const auto& f) {
+      for (const auto& se : st)
+        if (!se.down) f(se);
+    };
+    if (!intent) {
+      ups([&](const catalog::StatementEffects& se) {
+        for (const auto& e : se.effects) apply(e);
+      });
+      return;
+    }
+    // What existed before the up, of the objects the up touches.
+    std::set<ObjectRef> before;
+    ups([&](const catalog::StatementEffects& se) {
+      for (const auto& e : se.effects)
+        if (history_.exists(e.object)) before.insert(e.object);
+    });
+    ups([&](const catalog::StatementEffects& se) {
+      for (const auto& e : se.effects) apply(e);
+    });
+    // A name is evidence of intent only when the up really drops the object
+    // it names (`remove_readme_from_crates` dropping `readme_file` is a name
+    // that means something else, not a declaration).
+    bool confirmed = !intent->from_name;
+    ups([&](const catalog::StatementEffects& se) {
+      for (const auto& e : se.effects)
+        if (e.action == Action::Dropped && intent->items.front().matches(e.object)) confirmed = true;
+    });
+    if (confirmed)
+      ups([&](const catalog::StatementEffects& se) {
+        check_statement(ctx, *intent, se, before, history_, [&](Diagnostic d) { ctx.emit(std::move(d)); });
+      });
   }
 
  private:
+  void apply(const Effect& e) {
+    history_.apply(e);
+    // After apply, what was created or altered exists and what was dropped does not.
+    if (e.action != Action::Renamed) return names_.set(e.object, e.action != Action::Dropped);
+    names_.sync(history_, e.object);
+    if (e.new_name().empty()) return;
+    if (e.object.kind == ObjectKind::Table || e.object.kind == ObjectKind::Schema) {
+      names_.rebuild(history_);  // members moved with it (rare)
+      return;
+    }
+    ObjectRef renamed = e.object;
+    (table_member(e.object.kind) ? renamed.member : renamed.name.name) = e.new_name();
+    names_.sync(history_, renamed);
+  }
+
+ private:
+  effects::ObjectHistory history_;
+  NameIndex names_;
+  effects::NamedObjects named_;
+  std::vector<std::pair<Diagnostic, ObjectPattern>> unless_named_;
+
   static void check_statement(const FolderContext& ctx, const Intent& in, const catalog::StatementEffects& se,
                               const std::set<ObjectRef>& before, const effects::ObjectHistory& after,
                               const std::function<void(Diagnostic)>& report) {
@@ -521,6 +450,16 @@ class UnintendedDrop final : public Rule {
       report(std::move(d));
     }
   }
+};
+
+class UnintendedDrop final : public Rule {
+ public:
+  const RuleMeta& meta() const override {
+    static const RuleMeta m{"unintended-drop", Severity::Error,
+                            "an up migration destroys something its declared intent does not name", "schema"};
+    return m;
+  }
+  std::unique_ptr<FolderWalk> walk_folder(const FolderContext&) const override { return std::make_unique<Walk>(); }
 };
 
 }  // namespace

@@ -6,7 +6,6 @@
 
 #include "analyzer/config/config.h"
 #include "analyzer/diag/diagnostic.h"
-#include "analyzer/engine/runner.h"
 #include "analyzer/migrations/migration.h"
 #include "analyzer/source/source_file.h"
 
@@ -14,7 +13,7 @@ namespace miglint {
 
 // Where a config entry is written ("miglint.toml:12" → line 12 of
 // Config::file); the folder itself when the config has no file on disk.
-inline Span config_span(const Config& config, std::string_view origin, const FolderAnalysis& fa) {
+inline Span config_span(const Config& config, std::string_view origin, const MigrationFolder& folder) {
   uint32_t line = 0;
   if (const auto colon = origin.rfind(':'); colon != std::string_view::npos) {
     const std::string_view digits = origin.substr(colon + 1);
@@ -29,7 +28,7 @@ inline Span config_span(const Config& config, std::string_view origin, const Fol
     }
   }
   Span s;
-  s.path = display_path(fa.folder.dir);
+  s.path = display_path(folder.dir);
   return s;
 }
 
