@@ -783,6 +783,8 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     std::vector<size_t> slots;  // the files it reads, once each
     bool migration = false;     // the replay reads it too
     std::atomic<bool> done{false};
+    std::atomic<int> reads{0};           // with release_syntax: readers still to come
+    std::atomic<bool> released{false};  // every reader is done
   };
   size_t item_count = 0;
   for (const auto& plan : plans) item_count += plan.items.size();
@@ -839,14 +841,36 @@ AnalysisResult analyze(const AnalysisOptions& options) {
 
   const bool release = options.release_syntax && !options.cache;
   if (release)
-    for (const Item& item : items)
+    for (Item& item : items) {
+      item.reads = item.migration ? 2 : 1;
       for (size_t sl : item.slots) slots[sl].readers += item.migration ? 2 : 1;
+    }
+  // Items before `released_below` are all done with. The threads that only
+  // parse and check stay at most kAhead items ahead of it: when the replay is
+  // slower than they are, the trees of the files parsed ahead of it would
+  // otherwise pile up until it catches up (~150 MB at 100,000 migrations).
+  const size_t kAhead = 256;
+  std::atomic<size_t> released_below{0};
+  std::mutex released_mutex;
   // The last reader of a file frees its trees.
-  const auto done_reading = [&](const Item& item) {
+  const auto done_reading = [&](Item& item) {
     if (!release) return;
     for (size_t sl : item.slots)
       if (slots[sl].readers.fetch_sub(1) == 1 && slots[sl].parsed)
         const_cast<ParsedFile&>(*slots[sl].parsed).release_syntax();  // created by this analysis alone
+    if (item.reads.fetch_sub(1) != 1) return;
+    item.released = true;
+    std::lock_guard lock(released_mutex);
+    size_t low = released_below.load();
+    while (low < items.size() && items[low].released) ++low;
+    released_below = low;
+  };
+  // Waits while the next item to take is too far ahead (see kAhead). The
+  // items in between are taken or being read, so the wait always ends.
+  const auto wait_for_room = [&] {
+    if (!release) return;
+    while (next_item.load() < items.size() && next_item.load() >= released_below.load() + kAhead)
+      std::this_thread::sleep_for(std::chrono::microseconds(100));
   };
   if (options.progress) {
     size_t total = items.size();
@@ -941,7 +965,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     catalog::Replayer replayer;
     FolderWalks walks = start_walks(active, fa.folder, options.config);
     for (size_t mi = 0; mi < fa.folder.migrations.size(); ++mi) {
-      const Item& item = items[first_item[f] + mi];
+      Item& item = items[first_item[f] + mi];
       help_until([&] { return item.done.load(); });
       const Migration& mig = fa.folder.migrations[mi];
       if (auto m = replay_migration(mig, plan.units, *item.units)) {
@@ -960,7 +984,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   const unsigned jobs = options.jobs ? options.jobs : std::max(1u, std::thread::hardware_concurrency());
   parallel_for(jobs, jobs, [&](size_t) {
     for (size_t f; (f = next_replay.fetch_add(1)) < folders.size();) replay_task(f);
-    for (size_t i; (i = next_item.fetch_add(1)) < items.size();) process(item_order[i]);
+    for (size_t i; (wait_for_room(), i = next_item.fetch_add(1)) < items.size();) process(item_order[i]);
     // Files checked alone: prepare their expressions ahead of the replay.
     if (use_prefetch) {
       help_until(all_done);
