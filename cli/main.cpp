@@ -17,6 +17,9 @@
 #include "analyzer/engine/runner.h"
 #include "analyzer/output/output.h"
 #include "cli/commands.h"
+#ifdef MIGLINT_WITH_TCMALLOC
+#include <gperftools/malloc_extension.h>
+#endif
 
 namespace fs = std::filesystem;
 using namespace miglint;
@@ -149,6 +152,13 @@ int main(int argc, char** argv) {
   // mprotect call per step (128 KiB by default); analysing a folder allocates
   // steadily, so grow in larger steps. Untouched pages cost no memory.
   mallopt(M_TOP_PAD, 16 << 20);
+#ifdef MIGLINT_WITH_TCMALLOC
+  // Give freed spans back to the system at once instead of keeping them for
+  // reuse: loading a large folder frees hundreds of megabytes that the
+  // analysis, allocating other sizes, does not reuse all of (peak 965 ->
+  // 841 MB at 100,000 migrations, in the same time).
+  MallocExtension::instance()->SetNumericProperty("tcmalloc.aggressive_memory_decommit", 1);
+#endif
   CLI::App app{"miglint: static analysis for PostgreSQL migration folders"};
   app.set_version_flag("--version", std::string("miglint ") + MIGLINT_VERSION);
   app.require_subcommand(1);
