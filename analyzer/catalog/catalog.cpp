@@ -258,6 +258,44 @@ std::vector<Ptr<Function>> Catalog::functions_named(const QName& n) const {
   return out;
 }
 
+namespace {
+// Built up by copying and appending, an object's lists keep room to grow
+// (a table that gained a column has room for as many again). Nothing else
+// holds them at a commit, where they are made to fit.
+template <typename T>
+void fit(std::vector<T>& v) {
+  if (v.capacity() != v.size()) v.shrink_to_fit();
+}
+void fit(Table& t) {
+  fit(t.columns);
+  fit(t.constraints);
+  for (auto& k : t.constraints) {
+    fit(k.columns);
+    fit(k.include);
+    fit(k.ref_columns);
+  }
+  fit(t.inherits);
+}
+void fit(Index& ix) {
+  fit(ix.keys);
+  fit(ix.include);
+}
+}  // namespace
+
+void Catalog::commit() {
+  // The current versions of what the journal says changed were made (not
+  // const) by this replay; a commit is between migrations, when no
+  // statement holds a reference into them.
+  for (const Entry& e : journal_) {
+    if (e.store == kTables) {
+      if (const auto it = tables_.find(e.key); it != tables_.end() && it->second) fit(const_cast<Table&>(*it->second));
+    } else if (e.store == kIndexes) {
+      if (const auto it = indexes_.find(e.key); it != indexes_.end() && it->second) fit(const_cast<Index&>(*it->second));
+    }
+  }
+  journal_.clear();
+}
+
 void Catalog::put_table(Ptr<Table> t) {
   const auto old = find(tables_, t->name.key());
   replace_table_deps(old.get(), t.get());

@@ -267,7 +267,7 @@ class Catalog {
   size_t checkpoint() const { return journal_.size(); }
   void rollback(size_t cp);
   // Forgets the undo information (the replay will never roll back past here).
-  void commit() { journal_.clear(); }
+  void commit();
   // Objects touched since cp, as (store, key) pairs.
   using Touched = std::set<std::pair<int, std::string>>;
   Touched touched_since(size_t cp) const;
