@@ -708,6 +708,11 @@ AnalysisResult analyze(const AnalysisOptions& options) {
 
   listings.clear();  // only loading reads them
   clock.lap("load folders");
+  if (options.on_loaded) {
+    size_t files = 0;
+    for (const auto& fa : folders) files += fa.folder.sql_files.size();
+    options.on_loaded(files);
+  }
   // Read and parse every file once, run the statement rules on each unit,
   // and replay each folder in migration order, all at once: work items (one
   // migration's files, or one other file) are taken in order by every

@@ -4,6 +4,7 @@
 #pragma once
 #include <atomic>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -79,6 +80,9 @@ struct AnalysisOptions {
   // report and the audit list them). Without, each migration's effects are
   // dropped once the folder rules have walked them.
   bool keep_effects = true;
+  // Called once the folders are read, with the number of files to analyse
+  // (the command line tunes its allocator for a large analysis).
+  std::function<void(size_t files)> on_loaded = nullptr;
 };
 
 namespace catalog {
