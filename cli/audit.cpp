@@ -87,6 +87,9 @@ int run_audit(const CommonOptions& o) {
 
   AnalysisOptions a = analysis_options(o);
   a.release_syntax = true;  // nothing reads the syntax trees after the analysis
+  // The JSON report lists every migration's effects; the others summarise them.
+  a.keep_effects = kind == Kind::Json;
+  a.effect_summaries = true;
   AnalysisResult r;
   {
     AnalysisProgress work;

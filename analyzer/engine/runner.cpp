@@ -20,6 +20,7 @@
 #include "analyzer/catalog/expr_prefetch.h"
 #include "analyzer/catalog/replay.h"
 #include "analyzer/diag/suppress.h"
+#include "analyzer/effects/summary.h"
 #include "analyzer/migrations/dir_listing.h"
 #include "analyzer/migrations/folder_rules.h"
 #include "analyzer/migrations/git.h"
@@ -402,10 +403,35 @@ FolderWalks start_walks(const std::vector<const Rule*>& active, const MigrationF
   return w;
 }
 
+// What to do with a migration's effects once the walks have read them.
+struct EffectsAfterWalk {
+  bool keep = true;
+  // When dropped: summarise them first, into here (per version).
+  std::map<std::string, std::string>* summaries = nullptr;
+  // The next migration has the same version: its effects are summarised
+  // with this one's (migrations of one version are next to each other).
+  bool version_continues = false;
+};
+
+// Drops the effects the replayer kept, first summarising them per version
+// into `summaries` (when given) as effects::migration_effects would.
+void drop_effects(catalog::Replayer& replayer, std::map<std::string, std::string>* summaries) {
+  if (summaries) {
+    std::map<std::string, std::vector<effects::EffectAt>> ups;
+    for (const auto& se : replayer.effects()) {
+      auto& list = ups[se.version];
+      if (!se.down)
+        for (const auto& e : se.effects) list.push_back({&e, se.file, se.statement, false});
+    }
+    for (const auto& [version, list] : ups) summaries->try_emplace(version, effects::summarize(list));
+  }
+  replayer.drop_effects();
+}
+
 // Feeds the migration the replay just applied (its effects from `from` on)
 // to every walk; then drops the effects unless the caller keeps them.
 void walk_migration(FolderWalks& w, const MigrationFolder& folder, const Config& config, const Migration& m,
-                    const Unit* up, catalog::Replayer& replayer, size_t from, bool keep_effects) {
+                    const Unit* up, catalog::Replayer& replayer, size_t from, const EffectsAfterWalk& after) {
   const auto& all = replayer.effects();
   if (!w.walks.empty()) {
     FolderStep step;
@@ -419,7 +445,8 @@ void walk_migration(FolderWalks& w, const MigrationFolder& folder, const Config&
       walk->step(ctx, step);
     }
   }
-  if (!keep_effects) replayer.drop_effects();
+  if (after.keep || (after.summaries && after.version_continues)) return;
+  drop_effects(replayer, after.summaries);
 }
 
 // After the last migration: the walks' findings, with what they decide last.
@@ -976,12 +1003,14 @@ AnalysisResult analyze(const AnalysisOptions& options) {
       if (auto m = replay_migration(mig, plan.units, *item.units)) {
         const size_t from = replayer.effects().size();
         replayer.step(*m);
-        walk_migration(walks, fa.folder, options.config, mig, up_unit(plan.units, *item.units), replayer, from,
-                       options.keep_effects);
+        EffectsAfterWalk after{options.keep_effects, options.effect_summaries ? &fa.summaries : nullptr,
+                               mi + 1 < fa.folder.migrations.size() && fa.folder.migrations[mi + 1].version == mig.version};
+        walk_migration(walks, fa.folder, options.config, mig, up_unit(plan.units, *item.units), replayer, from, after);
       }
       done_reading(item);
       counted();
     }
+    if (!options.keep_effects) drop_effects(replayer, options.effect_summaries ? &fa.summaries : nullptr);
     fa.replay = std::make_shared<catalog::ReplayResult>(replayer.finish());
     per_folder[f] = fa.replay->diagnostics;
     for (auto& d : finish_walks(walks, fa.folder, options.config)) per_folder[f].push_back(std::move(d));
@@ -1184,9 +1213,11 @@ std::vector<Diagnostic> replay_folder(FolderAnalysis& fa, const std::vector<Unit
     if (snapshot_walks && mi == *ro.snapshot_at) cache->walks_before.emplace(*walks);
     const size_t from = replayer.effects().size();
     replayer.step(input[mi]);
-    walk_migration(*walks, fa.folder, options.config, *steps[mi].first, steps[mi].second, replayer, from,
-                   options.keep_effects);
+    EffectsAfterWalk after{options.keep_effects, options.effect_summaries ? &fa.summaries : nullptr,
+                           mi + 1 < input.size() && input[mi + 1].version == input[mi].version};
+    walk_migration(*walks, fa.folder, options.config, *steps[mi].first, steps[mi].second, replayer, from, after);
   }
+  if (!options.keep_effects) drop_effects(replayer, options.effect_summaries ? &fa.summaries : nullptr);
   if (snapshot_walks && *ro.snapshot_at == input.size()) cache->walks_before.emplace(*walks);
   fa.replay = std::make_shared<catalog::ReplayResult>(replayer.finish());
   auto out = fa.replay->diagnostics;

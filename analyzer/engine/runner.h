@@ -80,6 +80,9 @@ struct AnalysisOptions {
   // report and the audit list them). Without, each migration's effects are
   // dropped once the folder rules have walked them.
   bool keep_effects = true;
+  // Without keep_effects: summarise each migration's effects before they
+  // are dropped (FolderAnalysis::summaries, for the audit's table).
+  bool effect_summaries = false;
   // Called once the folders are read, with the number of files to analyse
   // (the command line tunes its allocator for a large analysis).
   std::function<void(size_t files)> on_loaded = nullptr;
@@ -94,6 +97,9 @@ struct FolderAnalysis {
   std::shared_ptr<const catalog::ReplayResult> replay;  // the schema model after replay, effects per statement
   std::vector<std::shared_ptr<const ParsedFile>> files;  // parsed, by path
   std::vector<Unit> units;
+  // With effect_summaries: what each version's up does to the schema (as
+  // effects::migration_effects would summarise it from kept effects).
+  std::map<std::string, std::string> summaries;
 };
 
 struct AnalysisResult {

@@ -123,7 +123,8 @@ AuditReport build_audit(const AnalysisResult& result) {
       replayed.down_failed.insert(fa.replay->down_failed.begin(), fa.replay->down_failed.end());
       replayed.not_inverse.insert(fa.replay->not_inverse.begin(), fa.replay->not_inverse.end());
     }
-    std::map<std::string, std::string> summaries;
+    // Made during the replay when the effects were not kept, else from them.
+    std::map<std::string, std::string> summaries = fa.summaries;
     if (fa.replay)
       for (auto& me : effects::migration_effects(*fa.replay)) summaries.emplace(me.version, std::move(me.summary));
     const std::string folder = display_path(fa.folder.dir);
