@@ -413,6 +413,11 @@ struct EffectsAfterWalk {
   bool version_continues = false;
 };
 
+// What the analysis does with each migration's effects after the walks.
+EffectsAfterWalk effects_after(const AnalysisOptions& options, FolderAnalysis& fa, bool version_continues) {
+  return {options.keep_effects, options.effect_summaries ? &fa.summaries : nullptr, version_continues};
+}
+
 // Drops the effects the replayer kept, first summarising them per version
 // into `summaries` (when given) as effects::migration_effects would.
 void drop_effects(catalog::Replayer& replayer, std::map<std::string, std::string>* summaries) {
@@ -1003,14 +1008,14 @@ AnalysisResult analyze(const AnalysisOptions& options) {
       if (auto m = replay_migration(mig, plan.units, *item.units)) {
         const size_t from = replayer.effects().size();
         replayer.step(*m);
-        EffectsAfterWalk after{options.keep_effects, options.effect_summaries ? &fa.summaries : nullptr,
-                               mi + 1 < fa.folder.migrations.size() && fa.folder.migrations[mi + 1].version == mig.version};
+        const auto after = effects_after(options, fa, mi + 1 < fa.folder.migrations.size() &&
+                                                          fa.folder.migrations[mi + 1].version == mig.version);
         walk_migration(walks, fa.folder, options.config, mig, up_unit(plan.units, *item.units), replayer, from, after);
       }
       done_reading(item);
       counted();
     }
-    if (!options.keep_effects) drop_effects(replayer, options.effect_summaries ? &fa.summaries : nullptr);
+    if (const auto after = effects_after(options, fa, false); !after.keep) drop_effects(replayer, after.summaries);
     fa.replay = std::make_shared<catalog::ReplayResult>(replayer.finish());
     per_folder[f] = fa.replay->diagnostics;
     for (auto& d : finish_walks(walks, fa.folder, options.config)) per_folder[f].push_back(std::move(d));
@@ -1213,11 +1218,10 @@ std::vector<Diagnostic> replay_folder(FolderAnalysis& fa, const std::vector<Unit
     if (snapshot_walks && mi == *ro.snapshot_at) cache->walks_before.emplace(*walks);
     const size_t from = replayer.effects().size();
     replayer.step(input[mi]);
-    EffectsAfterWalk after{options.keep_effects, options.effect_summaries ? &fa.summaries : nullptr,
-                           mi + 1 < input.size() && input[mi + 1].version == input[mi].version};
+    const auto after = effects_after(options, fa, mi + 1 < input.size() && input[mi + 1].version == input[mi].version);
     walk_migration(*walks, fa.folder, options.config, *steps[mi].first, steps[mi].second, replayer, from, after);
   }
-  if (!options.keep_effects) drop_effects(replayer, options.effect_summaries ? &fa.summaries : nullptr);
+  if (const auto after = effects_after(options, fa, false); !after.keep) drop_effects(replayer, after.summaries);
   if (snapshot_walks && *ro.snapshot_at == input.size()) cache->walks_before.emplace(*walks);
   fa.replay = std::make_shared<catalog::ReplayResult>(replayer.finish());
   auto out = fa.replay->diagnostics;
