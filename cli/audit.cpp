@@ -87,6 +87,7 @@ int run_audit(const CommonOptions& o) {
 
   AnalysisOptions a = analysis_options(o);
   a.release_syntax = true;  // nothing reads the syntax trees after the analysis
+  a.compact_findings = true;  // reports read them once, in order
   // The JSON report lists every migration's effects; the others summarise them.
   a.keep_effects = kind == Kind::Json;
   a.effect_summaries = true;
@@ -99,17 +100,7 @@ int run_audit(const CommonOptions& o) {
     a.progress = nullptr;
   }
   // Baselines behave exactly as in check: the report counts what check prints.
-  const TextLookup lookup = [&a, base = disk_text_lookup()](const std::string& path) -> std::optional<std::string> {
-    std::error_code ec;
-    if (const auto it = a.overlays.find(std::filesystem::weakly_canonical(path, ec)); it != a.overlays.end())
-      return it->second;
-    return base(path);
-  };
-  if (!o.write_baseline.empty()) {
-    Baseline::from_diagnostics(r.diagnostics, lookup).save(o.write_baseline);
-    std::cerr << "miglint: wrote " << r.diagnostics.size() << " finding(s) to " << o.write_baseline << '\n';
-  }
-  if (!o.baseline.empty()) r.diagnostics = Baseline::load(o.baseline).filter(r.diagnostics, lookup);
+  apply_baselines(o, a, r);
 
   const report::AuditReport rep = report::build_audit(r);
   switch (kind) {

@@ -14,19 +14,10 @@ int run_check(const CommonOptions& o) {
   if (!format) throw UsageError("format `" + o.format + "` is not available for check");
   AnalysisOptions a = analysis_options(o);
   a.release_syntax = true;  // nothing reads the syntax trees after the analysis
+  a.compact_findings = true;  // reports read them once, in order
   a.keep_effects = *format == Format::Json;  // the only report that lists them
   AnalysisResult r = analyze(a);
-  const TextLookup lookup = [&a, base = disk_text_lookup()](const std::string& path) -> std::optional<std::string> {
-    std::error_code ec;
-    if (const auto it = a.overlays.find(std::filesystem::weakly_canonical(path, ec)); it != a.overlays.end())
-      return it->second;
-    return base(path);
-  };
-  if (!o.write_baseline.empty()) {
-    Baseline::from_diagnostics(r.diagnostics, lookup).save(o.write_baseline);
-    std::cerr << "miglint: wrote " << r.diagnostics.size() << " finding(s) to " << o.write_baseline << '\n';
-  }
-  if (!o.baseline.empty()) r.diagnostics = Baseline::load(o.baseline).filter(r.diagnostics, lookup);
+  apply_baselines(o, a, r);
   OutputOptions out;
   out.color = use_color(o.color);
   write_report(std::cout, *format, r, out);

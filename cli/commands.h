@@ -40,6 +40,9 @@ struct SchemaOptions {
 AnalysisOptions analysis_options(const CommonOptions& o);
 bool use_color(const std::string& mode);
 int exit_code_for(const AnalysisResult& r, const std::string& fail_on);
+// --write-baseline and --baseline: writes the findings' keys, or keeps the
+// findings the baseline does not know.
+void apply_baselines(const CommonOptions& o, const AnalysisOptions& a, AnalysisResult& r);
 
 int run_check(const CommonOptions& o);
 int run_audit(const CommonOptions& o);

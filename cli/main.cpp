@@ -129,6 +129,23 @@ bool use_color(const std::string& mode) {
   return isatty(STDOUT_FILENO) != 0;
 }
 
+void apply_baselines(const CommonOptions& o, const AnalysisOptions& a, AnalysisResult& r) {
+  if (o.write_baseline.empty() && o.baseline.empty()) return;
+  // Unsaved text stands for the file, as in the analysis.
+  const TextLookup lookup = [&a, base = disk_text_lookup()](const std::string& path) -> std::optional<std::string> {
+    std::error_code ec;
+    if (const auto it = a.overlays.find(std::filesystem::weakly_canonical(path, ec)); it != a.overlays.end())
+      return it->second;
+    return base(path);
+  };
+  const std::vector<Diagnostic> found = r.diagnostics.to_vector();
+  if (!o.write_baseline.empty()) {
+    Baseline::from_diagnostics(found, lookup).save(o.write_baseline);
+    std::cerr << "miglint: wrote " << found.size() << " finding(s) to " << o.write_baseline << '\n';
+  }
+  if (!o.baseline.empty()) r.diagnostics = Baseline::load(o.baseline).filter(found, lookup);
+}
+
 int exit_code_for(const AnalysisResult& r, const std::string& fail_on) {
   if (fail_on == "never") return kExitOk;
   const Severity threshold = *parse_severity(fail_on);

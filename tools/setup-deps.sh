@@ -14,7 +14,7 @@ PACKAGES=(
   cmake ninja-build g++ ccache pkg-config git
   # libraries
   libpg-query-dev libprotobuf-dev protobuf-compiler libcli11-dev libfmt-dev
-  nlohmann-json3-dev libtomlplusplus-dev googletest libgtest-dev libssl-dev
+  nlohmann-json3-dev libtomlplusplus-dev googletest libgtest-dev libssl-dev libzstd-dev
   # the allocator miglint links (tcmalloc, statically)
   libgoogle-perftools-dev
   # tests: real PostgreSQL 15 (tools/pg-server, tools/pg-chain), editor tests

@@ -90,6 +90,8 @@ class Replayer {
   const std::vector<StatementEffects>& effects() const { return r_.effects; }
   // Forgets the effects recorded so far, for a caller that has read them.
   void drop_effects() { r_.effects.clear(); }
+  // The findings made so far, for a caller that gathers them as it goes.
+  std::vector<Diagnostic> take_diagnostics() { return std::exchange(r_.diagnostics, {}); }
   ReplayResult finish();
 
  private:

@@ -241,6 +241,8 @@ struct FileSlot {
   int dirfd = -1;     // its folder, open, when path lies under it
   size_t rel_at = 0;  // where the path relative to that folder starts
   std::shared_ptr<const ParsedFile> parsed;
+  bool dropped = false;  // parse freed once read (compact analyses); text archived
+  bool spooled = false;  // its parse findings are in the spool
   std::string error;
   AnalysisCache::File* cached = nullptr;
   std::once_flag once;
@@ -262,7 +264,9 @@ void fill_unit_facts(Unit& u) {
 // and down sections, then every other .sql file as a plain unit. A unit whose
 // file cannot be read keeps a null file and is dropped at the end.
 struct UnitPlan {
-  std::vector<Unit> units;
+  // One allocation each: a large analysis frees a migration's units once the
+  // replay has read them.
+  std::vector<std::unique_ptr<Unit>> units;
   std::vector<size_t> slot;  // the file slot of each unit
   // Work items: the units of each migration (item i is folder.migrations[i]),
   // then one item per plain file.
@@ -283,7 +287,7 @@ UnitPlan plan_units(const MigrationFolder& folder, const std::unordered_map<std:
     u.migration = m;
     u.in_transaction = m ? m->in_transaction : false;
     item.push_back(plan.units.size());
-    plan.units.push_back(std::move(u));
+    plan.units.push_back(std::make_unique<Unit>(std::move(u)));
     plan.slot.push_back(it->second);
   };
   for (const auto& m : folder.migrations) {
@@ -306,7 +310,7 @@ UnitPlan plan_units(const MigrationFolder& folder, const std::unordered_map<std:
 void complete_units(UnitPlan& plan, const std::vector<size_t>& item, const std::vector<FileSlot>& slots) {
   Unit* up = nullptr;
   for (size_t k : item) {
-    Unit& u = plan.units[k];
+    Unit& u = *plan.units[k];
     u.file = slots[plan.slot[k]].parsed.get();
     if (!u.file) continue;
     for (const auto& st : u.file->statements)
@@ -315,22 +319,26 @@ void complete_units(UnitPlan& plan, const std::vector<size_t>& item, const std::
     if (u.role == Role::Up) up = &u;
   }
   for (size_t k : item)
-    if (plan.units[k].file && plan.units[k].role == Role::Down) plan.units[k].up = up;
+    if (plan.units[k]->file && plan.units[k]->role == Role::Down) plan.units[k]->up = up;
 }
 
 // The units whose file was read, in plan order, with their up links kept.
 std::vector<Unit> present_units(UnitPlan& plan) {
-  std::vector<size_t> new_index(plan.units.size(), SIZE_MAX);
+  std::unordered_map<const Unit*, size_t> new_index;
   std::vector<Unit> out;
-  for (size_t k = 0; k < plan.units.size(); ++k)
-    if (plan.units[k].file) {
-      new_index[k] = out.size();
-      out.push_back(std::move(plan.units[k]));
+  for (const auto& u : plan.units)
+    if (u && u->file) {
+      new_index.emplace(u.get(), out.size());
+      out.push_back(std::move(*u));
     }
   for (auto& u : out)
-    if (u.up) u.up = &out[new_index[static_cast<size_t>(u.up - plan.units.data())]];
+    if (u.up) u.up = &out[new_index.at(u.up)];
   return out;
 }
+
+// A unit of a plan or of a finished analysis (null: freed).
+const Unit* unit_at(const std::vector<Unit>& units, size_t k) { return &units[k]; }
+const Unit* unit_at(const std::vector<std::unique_ptr<Unit>>& units, size_t k) { return units[k].get(); }
 
 // One walk per statement; each node goes to the rules that asked for its kind.
 class Dispatcher {
@@ -382,7 +390,7 @@ Diagnostic unreadable(const fs::path& p, const std::string& why) {
 
 }  // namespace
 
-std::vector<Diagnostic> replay_folder(FolderAnalysis& fa, const std::vector<Unit>& units,
+std::vector<Diagnostic> replay_folder(FolderAnalysis& fa, const std::vector<std::unique_ptr<Unit>>& units,
                                       const AnalysisOptions& options, const std::set<std::string>* edited,
                                       const std::vector<const Rule*>& active, const catalog::ReplayResult* spare_of,
                                       catalog::ReplayResult* spare);
@@ -466,9 +474,11 @@ std::vector<Diagnostic> finish_walks(FolderWalks& w, const MigrationFolder& fold
 }  // namespace
 
 namespace {
-std::optional<catalog::ReplayMigration> replay_migration(const Migration& m, const std::vector<Unit>& units,
+template <class Units>
+std::optional<catalog::ReplayMigration> replay_migration(const Migration& m, const Units& units,
                                                          const std::vector<size_t>& item);
-const Unit* up_unit(const std::vector<Unit>& units, const std::vector<size_t>& item);
+template <class Units>
+const Unit* up_unit(const Units& units, const std::vector<size_t>& item);
 }
 
 // A unit as the schema replay takes it.
@@ -644,6 +654,60 @@ void finish_findings(std::vector<Diagnostic>& diags, const std::map<Symbol, cons
     for (auto& d : added) diags.push_back(std::move(d));
     std::sort(diags.begin(), diags.end(), diagnostic_less);
   }
+}
+
+// Records which files the schema model could not follow, from the replay's findings.
+void note_unmodeled(FolderAnalysis& fa, const std::vector<Diagnostic>& found) {
+  for (const auto& d : found)
+    if (d.rule == "unmodeled-statement") fa.unmodeled.insert(d.span.path);
+}
+
+// finish_findings (and --since) for spooled findings: file by file in path
+// order, each file's findings taken out of the spool, finished, and added
+// to the compressed result.
+Findings finish_spooled(FindingSpool& spool, const std::vector<FolderAnalysis>& folders, const RuleSelection& selection,
+                        const AnalysisOptions& options, bool whole_folders, const std::set<std::string>& only_paths) {
+  std::map<Symbol, const ParsedFile*> parsed;
+  for (const auto& fa : folders)
+    for (const auto& f : fa.files) parsed[f->source->path()] = f.get();
+  // --since: only what changed since the ref is reported (everything was
+  // replayed), plus the version-order findings about what changed.
+  std::vector<GitChanges> changes;
+  std::map<Symbol, std::vector<Diagnostic>> order_findings;
+  if (options.since)
+    for (const auto& fa : folders) {
+      changes.push_back(git_changes_since(fa.folder.dir, *options.since));
+      for (auto& d : check_version_order(fa.folder, changes.back()))
+        if (selection.enabled(d.rule)) order_findings[d.span.path].push_back(std::move(d));
+    }
+  const auto changed = [&](const Symbol& path) {
+    for (const auto& c : changes)
+      if (c.touches(std::filesystem::path(path.str()))) return true;
+    return false;
+  };
+  std::vector<Symbol> paths = spool.paths();
+  for (const auto& [path, file] : parsed) paths.push_back(path);
+  for (const auto& [path, found] : order_findings) paths.push_back(path);
+  std::sort(paths.begin(), paths.end());
+  paths.erase(std::unique(paths.begin(), paths.end()), paths.end());
+  Findings out = Findings::compressed();
+  for (const Symbol& path : paths) {
+    std::vector<Diagnostic> list = spool.take(path);
+    if (whole_folders || only_paths.contains(path.str())) {
+      const auto it = parsed.find(path);
+      const ParsedFile* file = it == parsed.end() ? nullptr : it->second;
+      auto sups = file ? collect_suppressions(*file) : std::vector<Suppression>{};
+      finish_with(file, sups, selection, list);
+      if (options.since && !changed(path)) list.clear();
+    } else {
+      list.clear();
+    }
+    if (const auto it = order_findings.find(path); it != order_findings.end())
+      for (auto& d : it->second) list.push_back(std::move(d));
+    std::stable_sort(list.begin(), list.end(), diagnostic_less);
+    out.append(std::move(list));
+  }
+  return out;
 }
 
 // MIGLINT_TIMINGS=1 prints each phase's wall time to stderr (docs/PERFORMANCE.md).
@@ -848,7 +912,12 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   // Files named alone are reported alone: the rest of their folder is context
   // for the replay, and its statement findings would be discarded.
   const auto reported = [&](const Unit& u) { return whole_folders || only_paths.contains(u.file->source->path()); };
-  std::vector<std::vector<Diagnostic>> per_unit(first_unit[folders.size()]);
+  // Compact findings go to the spool as they are made (the folders'
+  // findings first, as they would be reported in a list), else to these.
+  const bool compact = options.compact_findings && !options.cache;
+  FindingSpool spool;
+  if (compact) spool.add(std::move(diags));
+  std::vector<std::vector<Diagnostic>> per_unit(compact ? 0 : first_unit[folders.size()]);
   std::vector<std::vector<Diagnostic>> per_folder(folders.size());
   // Items are taken in migration order (the replay needs them so). With the
   // language server's cache, what probably needs parsing (editor buffers,
@@ -877,6 +946,22 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   std::condition_variable done_cv;
 
   const bool release = options.release_syntax && !options.cache;
+  // Compact analyses whose report reads no syntax (no effects kept) and only
+  // files' texts as on disk (no unsaved text) free each file's parse and its
+  // units once the replay has read them, not at the end.
+  const bool early = compact && release && !options.keep_effects && options.overlays.empty();
+  // What a report still reads of a file once its readers are done: its
+  // findings (spooled), its text, and the parse itself only when the end
+  // needs it (suppressions to apply, failures the audit lists).
+  const auto retire = [&](FileSlot& slot) {
+    const ParsedFile& pf = *slot.parsed;
+    spool.add(std::vector<Diagnostic>(pf.diagnostics));
+    slot.spooled = true;
+    if (pf.binary || !pf.failed.empty() || !collect_suppressions(pf).empty()) return;
+    result.texts.add(pf.source->path(), pf.source->text());
+    slot.parsed.reset();
+    slot.dropped = true;
+  };
   if (release)
     for (Item& item : items) {
       item.reads = item.migration ? 2 : 1;
@@ -893,9 +978,13 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   const auto done_reading = [&](Item& item) {
     if (!release) return;
     for (size_t sl : item.slots)
-      if (slots[sl].readers.fetch_sub(1) == 1 && slots[sl].parsed)
+      if (slots[sl].readers.fetch_sub(1) == 1 && slots[sl].parsed) {
         const_cast<ParsedFile&>(*slots[sl].parsed).release_syntax();  // created by this analysis alone
+        if (early) retire(slots[sl]);
+      }
     if (item.reads.fetch_sub(1) != 1) return;
+    if (early)
+      for (size_t k : *item.units) plans[item.folder].units[k].reset();
     item.released = true;
     std::lock_guard lock(released_mutex);
     size_t low = released_below.load();
@@ -930,8 +1019,14 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     }
     done_cv.notify_all();
     for (size_t k : *item.units) {
-      const Unit& u = plan.units[k];
+      const Unit& u = *plan.units[k];
       if (!u.file || !reported(u)) continue;
+      if (compact) {
+        std::vector<Diagnostic> found;
+        dispatcher.run(u, options.config, found);
+        spool.add(std::move(found));
+        continue;
+      }
       auto& found = per_unit[first_unit[item.folder] + k];
       dispatcher.run(u, options.config, found);
       found.shrink_to_fit();  // held to the end of the analysis: no room to grow
@@ -978,8 +1073,9 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   const auto make_prefetch = [&] {
     std::vector<const Statement*> statements;
     for (const auto& plan : plans)
-      for (const Unit& u : plan.units)
-        if (u.file && u.migration && reported(u)) statements.insert(statements.end(), u.statements.begin(), u.statements.end());
+      for (const auto& u : plan.units)
+        if (u->file && u->migration && reported(*u))
+          statements.insert(statements.end(), u->statements.begin(), u->statements.end());
     prefetch.emplace(statements);
     if (prefetch->empty()) prefetch.reset();
   };
@@ -996,11 +1092,15 @@ AnalysisResult analyze(const AnalysisOptions& options) {
       fa.files = folder_files(f);
       per_folder[f] = replay_folder(fa, plan.units, options, whole_folders ? nullptr : &only_paths, active,
                                     spare_of[f], spares[f] ? &*spares[f] : nullptr);
+      note_unmodeled(fa, fa.replay->diagnostics);
       if (options.progress) options.progress->done += fa.folder.migrations.size();
       return;
     }
     catalog::Replayer replayer;
     FolderWalks walks = start_walks(active, fa.folder, options.config);
+    // Items whose files the effects still point into (a version continued
+    // by the next migration is summarised with it): released once dropped.
+    std::vector<Item*> held;
     for (size_t mi = 0; mi < fa.folder.migrations.size(); ++mi) {
       Item& item = items[first_item[f] + mi];
       help_until([&] { return item.done.load(); });
@@ -1011,12 +1111,28 @@ AnalysisResult analyze(const AnalysisOptions& options) {
         const auto after = effects_after(options, fa, mi + 1 < fa.folder.migrations.size() &&
                                                           fa.folder.migrations[mi + 1].version == mig.version);
         walk_migration(walks, fa.folder, options.config, mig, up_unit(plan.units, *item.units), replayer, from, after);
+        if (compact) {
+          auto found = replayer.take_diagnostics();
+          note_unmodeled(fa, found);
+          spool.add(std::move(found));
+          spool.add(std::exchange(walks.findings, {}));
+        }
       }
-      done_reading(item);
+      held.push_back(&item);
+      if (!early || replayer.effects().empty()) {
+        for (Item* h : held) done_reading(*h);
+        held.clear();
+      }
       counted();
     }
     if (const auto after = effects_after(options, fa, false); !after.keep) drop_effects(replayer, after.summaries);
+    for (Item* h : held) done_reading(*h);
     fa.replay = std::make_shared<catalog::ReplayResult>(replayer.finish());
+    if (compact) {
+      spool.add(finish_walks(walks, fa.folder, options.config));
+      return;
+    }
+    note_unmodeled(fa, fa.replay->diagnostics);
     per_folder[f] = fa.replay->diagnostics;
     for (auto& d : finish_walks(walks, fa.folder, options.config)) per_folder[f].push_back(std::move(d));
   };
@@ -1036,7 +1152,31 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     if (!s.error.empty()) diags.push_back(unreadable(*s.path, s.error));
   for (size_t f = 0; f < folders.size(); ++f) {
     folders[f].files = folder_files(f);
-    folders[f].units = present_units(plans[f]);
+    // Freed early: the units point into freed parses.
+    if (!early) folders[f].units = present_units(plans[f]);
+  }
+  if (compact) {
+    for (size_t f = 0; f < folders.size(); ++f) {
+      auto& fa = folders[f];
+      result.migrations += fa.folder.migrations.size();
+      for (size_t k = 0; k < fa.folder.sql_files.size(); ++k) {
+        FileSlot& slot = slots[first_slot[f] + k];
+        if (!slot.parsed && !slot.dropped) continue;
+        ++result.files;
+        if (slot.parsed && !slot.spooled) spool.add(std::vector<Diagnostic>(slot.parsed->diagnostics));
+      }
+    }
+    std::vector<std::vector<Diagnostic>>().swap(per_unit);
+    std::vector<Item>().swap(items);
+    std::vector<size_t>().swap(item_order);
+    std::vector<UnitPlan>().swap(plans);
+    std::vector<FileSlot>().swap(slots);
+    clock.lap("rules+replay");
+    spool.add(std::move(diags));
+    result.diagnostics = finish_spooled(spool, folders, selection, options, whole_folders, only_paths);
+    clock.lap("finish");
+    result.folders = std::move(folders);
+    return result;
   }
   {
     size_t total = diags.size();
@@ -1117,21 +1257,24 @@ std::string replay_identity(const catalog::ReplayMigration& m) {
 
 namespace {
 // The up among a migration's units, if it was read.
-const Unit* up_unit(const std::vector<Unit>& units, const std::vector<size_t>& item) {
+template <class Units>
+const Unit* up_unit(const Units& units, const std::vector<size_t>& item) {
   for (size_t k : item)
-    if (units[k].file && units[k].role == Role::Up) return &units[k];
+    if (const Unit* u = unit_at(units, k); u && u->file && u->role == Role::Up) return u;
   return nullptr;
 }
 
 // One migration of the replay from its units (null file: unreadable); none
 // when it has no up, since a down alone cannot be checked against anything.
-std::optional<catalog::ReplayMigration> replay_migration(const Migration& m, const std::vector<Unit>& units,
+template <class Units>
+std::optional<catalog::ReplayMigration> replay_migration(const Migration& m, const Units& units,
                                                          const std::vector<size_t>& item) {
   catalog::ReplayMigration rm;
   rm.version = m.version;
   for (size_t k : item) {
-    const Unit& u = units[k];
-    if (!u.file || u.file->binary) continue;
+    const Unit* unit = unit_at(units, k);
+    if (!unit || !unit->file || unit->file->binary) continue;
+    const Unit& u = *unit;
     if (u.role == Role::Up) rm.up = replay_part(u);
     else if (u.role == Role::Down) rm.down = replay_part(u);
   }
@@ -1141,11 +1284,12 @@ std::optional<catalog::ReplayMigration> replay_migration(const Migration& m, con
 
 // The folder's migrations as the replay takes them; with `steps`, each one's
 // migration and up unit too (for the folder rules' walks).
-std::vector<catalog::ReplayMigration> replay_input(const MigrationFolder& folder, const std::vector<Unit>& units,
+template <class Units>
+std::vector<catalog::ReplayMigration> replay_input(const MigrationFolder& folder, const Units& units,
                                                    std::vector<std::pair<const Migration*, const Unit*>>* steps = nullptr) {
   std::map<const Migration*, std::vector<size_t>> by_migration;
   for (size_t k = 0; k < units.size(); ++k)
-    if (units[k].migration) by_migration[units[k].migration].push_back(k);
+    if (const Unit* u = unit_at(units, k); u && u->migration) by_migration[u->migration].push_back(k);
   std::vector<catalog::ReplayMigration> out;
   for (const auto& m : folder.migrations) {
     const auto it = by_migration.find(&m);
@@ -1161,7 +1305,7 @@ std::vector<catalog::ReplayMigration> replay_input(const MigrationFolder& folder
 
 std::vector<catalog::ReplayMigration> replay_input(const FolderAnalysis& fa) { return replay_input(fa.folder, fa.units); }
 
-std::vector<Diagnostic> replay_folder(FolderAnalysis& fa, const std::vector<Unit>& units,
+std::vector<Diagnostic> replay_folder(FolderAnalysis& fa, const std::vector<std::unique_ptr<Unit>>& units,
                                       const AnalysisOptions& options, const std::set<std::string>* edited,
                                       const std::vector<const Rule*>& active, const catalog::ReplayResult* spare_of,
                                       catalog::ReplayResult* spare) {

@@ -17,8 +17,10 @@
 #include "analyzer/ast/parse.h"
 #include "analyzer/config/config.h"
 #include "analyzer/diag/diagnostic.h"
+#include "analyzer/diag/findings.h"
 #include "analyzer/engine/context.h"
 #include "analyzer/migrations/migration.h"
+#include "analyzer/source/text_archive.h"
 
 namespace miglint {
 
@@ -83,6 +85,11 @@ struct AnalysisOptions {
   // Without keep_effects: summarise each migration's effects before they
   // are dropped (FolderAnalysis::summaries, for the audit's table).
   bool effect_summaries = false;
+  // Gather findings compressed as they are made and finish them file by
+  // file at the end (AnalysisResult::diagnostics is then compressed too):
+  // a large folder's findings are most of what its analysis holds. For
+  // callers that read them once, in order; ignored with a cache.
+  bool compact_findings = false;
   // Called once the folders are read, with the number of files to analyse
   // (the command line tunes its allocator for a large analysis).
   std::function<void(size_t files)> on_loaded = nullptr;
@@ -100,10 +107,16 @@ struct FolderAnalysis {
   // With effect_summaries: what each version's up does to the schema (as
   // effects::migration_effects would summarise it from kept effects).
   std::map<std::string, std::string> summaries;
+  // Files holding a statement the schema model does not follow (whether or
+  // not unmodeled-statement is reported).
+  std::set<std::string> unmodeled;
 };
 
 struct AnalysisResult {
-  std::vector<Diagnostic> diagnostics;  // sorted
+  Findings diagnostics;  // in report order
+  // Texts of the files whose parse was freed during the analysis (compact
+  // findings without kept effects; the folders' `files` no longer hold them).
+  TextArchive texts;
   size_t files = 0;
   size_t migrations = 0;
   std::vector<FolderAnalysis> folders;

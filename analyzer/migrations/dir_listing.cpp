@@ -24,6 +24,7 @@ DirListing list_directory(const fs::path& dir) {
     return out;
   }
   out.opened = true;
+  out.names_ = std::make_unique<std::pmr::monotonic_buffer_resource>();
   const int fd = ::dirfd(d);
   while (true) {
     errno = 0;
@@ -32,9 +33,12 @@ DirListing list_directory(const fs::path& dir) {
       if (errno != 0) out.error = std::strerror(errno);
       break;
     }
+    const std::string_view name = ent->d_name;
+    if (name == "." || name == "..") continue;
     DirEntry e;
-    e.name = ent->d_name;
-    if (e.name == "." || e.name == "..") continue;
+    char* kept = static_cast<char*>(out.names_->allocate(name.size() + 1, 1));
+    std::memcpy(kept, name.data(), name.size() + 1);  // with its NUL
+    e.name = std::string_view(kept, name.size());
     unsigned char type = ent->d_type;
     if (type == DT_LNK || type == DT_UNKNOWN) {
       // Only symlinks (and file systems that do not say) need a stat to
@@ -43,7 +47,7 @@ DirListing list_directory(const fs::path& dir) {
       if (type == DT_UNKNOWN && ::fstatat(fd, ent->d_name, &st, AT_SYMLINK_NOFOLLOW) == 0 && S_ISLNK(st.st_mode))
         type = DT_LNK;
       e.symlink = type == DT_LNK;
-      if (::fstatat(fd, ent->d_name, &st, 0) != 0) e.error = std::strerror(errno);
+      if (::fstatat(fd, ent->d_name, &st, 0) != 0) e.error = errno;
       else if (S_ISDIR(st.st_mode)) e.kind = DirEntry::Kind::Dir;
       else if (S_ISREG(st.st_mode)) e.kind = DirEntry::Kind::File;
     } else if (type == DT_DIR) {
@@ -61,7 +65,7 @@ DirListing list_directory(const fs::path& dir) {
 bool DirListing::has(std::string_view name) const {
   const auto it = std::lower_bound(entries.begin(), entries.end(), name,
                                    [](const DirEntry& e, std::string_view n) { return e.name < n; });
-  return it != entries.end() && it->name == name && it->error.empty();
+  return it != entries.end() && it->name == name && it->error == 0;
 }
 
 const DirListing& DirListings::get(const fs::path& dir) {

@@ -5,6 +5,7 @@
 #pragma once
 #include <filesystem>
 #include <memory>
+#include <memory_resource>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -15,10 +16,12 @@ namespace miglint {
 
 struct DirEntry {
   enum class Kind { File, Dir, Other };
-  std::string name;  // the path is the directory's / name (built only where needed)
+  // Into its listing, and followed by a NUL (name.data() is a C string). The
+  // path is the directory's / name (built only where needed).
+  std::string_view name;
   Kind kind = Kind::Other;  // of what the entry points at, for a symlink
   bool symlink = false;
-  std::string error;  // the entry could not be stat'ed (kind is Other)
+  int error = 0;  // errno of the stat that failed (kind is then Other); 0: none
 };
 
 struct DirListing {
@@ -29,6 +32,13 @@ struct DirListing {
   // An entry of that name that could be stat'ed (what std::filesystem::exists
   // would say of dir / name).
   bool has(std::string_view name) const;
+
+ private:
+  friend DirListing list_directory(const std::filesystem::path& dir);
+  // The entries' names, packed: a std::string per entry (and an allocation
+  // for any name of 16 bytes or more) takes twice the bytes of the name. Behind
+  // a pointer so that moving the listing leaves the names where they are.
+  std::unique_ptr<std::pmr::monotonic_buffer_resource> names_;
 };
 
 // Lists one directory, following symlinked entries to learn their kind.

@@ -6,6 +6,7 @@
 #include <atomic>
 #include <cerrno>
 #include <cstring>
+#include <deque>
 #include <fstream>
 #include <map>
 #include <memory>
@@ -149,13 +150,13 @@ std::string display_path(const std::string& whole) {
 
 namespace {
 
-Span file_span(const fs::path& p) {
+Span file_span(const std::string& p) {
   Span s;
   s.path = display_path(p);
   return s;
 }
 
-Diagnostic make_diag(std::string rule, Severity sev, const fs::path& where, std::string message,
+Diagnostic make_diag(std::string rule, Severity sev, const std::string& where, std::string message,
                      std::string help = {}) {
   Diagnostic d;
   d.rule = std::move(rule);
@@ -183,22 +184,35 @@ bool path_less(std::string_view x, std::string_view y) {
 
 enum class Part { Up, Down, Both };
 
+// A byte range of a file; the whole file by default.
+struct Range {
+  size_t begin = 0;
+  size_t end = SIZE_MAX;
+};
+
 // One file (or folder) that the layout recognised as (part of) a migration.
+// It holds no path and no copy of a name: a large folder holds one per file.
+// The strings are views into the file's name (in the directory listing,
+// which outlives loading) and its files' paths are the folder's path plus rel.
 struct Candidate {
-  fs::path up_path, down_path;  // for Both: the same file; for folders: up.sql / down.sql
-  std::string rel;              // relative name for messages and sorting
-  std::string version;
+  std::string_view rel;  // relative name for messages and sorting
+  std::string_view version;
   VersionKey key;
-  std::string name;
-  std::string stem;
+  std::string_view name;
+  std::string_view stem;
   Part part = Part::Up;
   bool pg_specific = false;  // popx: the .postgres. file wins over the neutral one
   bool popx_infix = false;   // a dialect or .autocommit. infix: only popx names files so
   bool authelia_name = false;  // V<version>.<Name>: only authelia names files so
   std::optional<bool> in_transaction;
   bool repeatable = false;
-  std::optional<Section> up, down;  // Both: sections of one file
+  std::optional<Range> up, down;  // Both: sections of one file; folders: up.sql / down.sql
 };
+
+std::optional<Section> section_of(std::string file, const std::optional<Range>& r) {
+  if (!r) return std::nullopt;
+  return Section{std::move(file), r->begin, r->end};
+}
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
@@ -216,7 +230,7 @@ const std::set<std::string, std::less<>> kOtherDialects = {"sqlite", "sqlite3", 
                                                            "clickhouse", "spanner", "tidb", "redshift"};
 
 // "<version>_<name>" or "V<version>.<name>" (authelia) or "<version>".
-bool split_version_name(std::string_view stem, std::string& version, std::string& name, bool allow_v,
+bool split_version_name(std::string_view stem, std::string_view& version, std::string_view& name, bool allow_v,
                         std::string_view seps) {
   size_t i = 0;
   if (allow_v && !stem.empty() && (stem[0] == 'V' || stem[0] == 'v')) i = 1;
@@ -224,15 +238,15 @@ bool split_version_name(std::string_view stem, std::string& version, std::string
   while (j < stem.size() && std::isdigit(static_cast<unsigned char>(stem[j]))) ++j;
   if (j == i) return false;
   if (j < stem.size() && seps.find(stem[j]) == std::string_view::npos) return false;
-  version = std::string(stem.substr(i, j - i));
-  name = j < stem.size() ? std::string(stem.substr(j + 1)) : std::string();
+  version = stem.substr(i, j - i);
+  name = j < stem.size() ? stem.substr(j + 1) : std::string_view();
   return true;
 }
 
 enum class UpdownMatch { No, Pg, OtherDialect };
 
 // <version>_<name>[.<dialect>][.autocommit].(up|down).sql
-UpdownMatch match_updown(const std::string& file, Candidate& c) {
+UpdownMatch match_updown(std::string_view file, Candidate& c) {
   std::string_view base = file;
   if (ends_with(base, ".up.sql")) {
     c.part = Part::Up;
@@ -264,24 +278,24 @@ UpdownMatch match_updown(const std::string& file, Candidate& c) {
   auto key = parse_version(c.version);
   if (!key) return UpdownMatch::No;
   c.key = *key;
-  c.stem = std::string(base);
+  c.stem = base;
   c.authelia_name = (base[0] == 'V' || base[0] == 'v') && base.size() > c.version.size() + 1 &&
                     base[c.version.size() + 1] == '.';
   return other ? UpdownMatch::OtherDialect : UpdownMatch::Pg;
 }
 
 // V<ver>__<desc>.sql, U<ver>__<desc>.sql, R__<desc>.sql
-bool match_flyway(const std::string& file, Candidate& c) {
+bool match_flyway(std::string_view file, Candidate& c) {
   static const std::regex re(R"(^([VUR])(\d+(?:[._]\d+)*)?__(.+)\.sql$)");
-  std::smatch m;
-  if (!std::regex_match(file, m, re)) return false;
-  char kind = m[1].str()[0];
+  std::match_results<std::string_view::const_iterator> m;
+  if (!std::regex_match(file.begin(), file.end(), m, re)) return false;
+  char kind = *m[1].first;
   bool has_version = m[2].matched;
   if ((kind == 'R') == has_version) return false;
   c.part = kind == 'U' ? Part::Down : Part::Up;
   c.repeatable = kind == 'R';
-  c.version = m[2].str();
-  c.name = m[3].str();
+  c.version = std::string_view(m[2].first, m[2].second);  // empty when not matched
+  c.name = std::string_view(m[3].first, m[3].second);
   c.stem = file.substr(0, file.size() - 4);
   if (has_version) {
     auto key = parse_version(c.version);
@@ -292,7 +306,7 @@ bool match_flyway(const std::string& file, Candidate& c) {
 }
 
 // <version>_<name>.sql (goose, dbmate, plain)
-bool match_single(const std::string& file, Candidate& c, std::string_view seps) {
+bool match_single(std::string_view file, Candidate& c, std::string_view seps) {
   if (!ends_with(file, ".sql")) return false;
   std::string_view stem(file);
   stem.remove_suffix(4);
@@ -300,15 +314,15 @@ bool match_single(const std::string& file, Candidate& c, std::string_view seps) 
   auto key = parse_version(c.version);
   if (!key) return false;
   c.key = *key;
-  c.stem = std::string(stem);
+  c.stem = stem;
   return true;
 }
 
 // A diesel folder name: <version>_<name>, version digits or YYYY-MM-DD-HHMMSS[-NNNN].
-bool match_folder_name(const std::string& dir, Candidate& c) {
+bool match_folder_name(std::string_view dir, Candidate& c) {
   size_t us = dir.find('_');
   c.version = dir.substr(0, us);
-  c.name = us == std::string::npos ? std::string() : dir.substr(us + 1);
+  c.name = us == std::string_view::npos ? std::string_view() : dir.substr(us + 1);
   auto key = parse_version(c.version);
   if (!key || c.version.find('.') != std::string::npos) return false;
   c.key = *key;
@@ -389,7 +403,7 @@ bool is_dbmate(std::string_view text) {
   return false;
 }
 
-void goose_sections(const fs::path& file, std::string_view text, Candidate& c) {
+void goose_sections(std::string_view text, Candidate& c) {
   std::optional<size_t> up_begin, down_begin, up_end;
   for (const Line& l : split_lines(text)) {
     std::string cmd = goose_command(l.text);
@@ -402,7 +416,7 @@ void goose_sections(const fs::path& file, std::string_view text, Candidate& c) {
       c.in_transaction = false;
     }
   }
-  if (up_begin) c.up = Section{file, *up_begin, up_end.value_or(text.size())};
+  if (up_begin) c.up = Range{*up_begin, up_end.value_or(text.size())};
   if (down_begin) {
     // A Down before Up ends where Up starts.
     size_t end = text.size();
@@ -410,11 +424,11 @@ void goose_sections(const fs::path& file, std::string_view text, Candidate& c) {
       for (const Line& l : split_lines(text))
         if (l.next == *up_begin) end = l.begin;
     }
-    c.down = Section{file, *down_begin, end};
+    c.down = Range{*down_begin, end};
   }
 }
 
-void dbmate_sections(const fs::path& file, std::string_view text, Candidate& c) {
+void dbmate_sections(std::string_view text, Candidate& c) {
   std::optional<size_t> up_begin, up_end, down_begin, down_end;
   for (const Line& l : split_lines(text)) {
     auto [cmd, opts] = dbmate_command(l.text);
@@ -427,8 +441,8 @@ void dbmate_sections(const fs::path& file, std::string_view text, Candidate& c) 
       if (up_begin && !up_end) up_end = l.begin;
     }
   }
-  if (up_begin) c.up = Section{file, *up_begin, up_end.value_or(text.size())};
-  if (down_begin) c.down = Section{file, *down_begin, down_end.value_or(text.size())};
+  if (up_begin) c.up = Range{*up_begin, up_end.value_or(text.size())};
+  if (down_begin) c.down = Range{*down_begin, down_end.value_or(text.size())};
 }
 
 // Whether the layout's runner wraps a migration in a transaction unless told
@@ -453,10 +467,19 @@ bool transaction_of(const Candidate& c, const Config& cfg, bool layout_default) 
   return layout_default;
 }
 
+// What dir / name spells, less the name: the paths of a folder's files are
+// built from it, without a std::filesystem::path (and its list of
+// components) per file.
+std::string child_prefix(const fs::path& dir) {
+  std::string p = (dir / "x").native();
+  p.pop_back();
+  return p;
+}
+
 class Loader {
  public:
   Loader(const fs::path& dir, const Config& cfg, DirListings* listings)
-      : cfg_(cfg), listings_(listings ? *listings : own_listings_) {
+      : cfg_(cfg), listings_(listings ? *listings : own_listings_), top_prefix_(child_prefix(dir)) {
     folder_.dir = dir;
   }
 
@@ -470,8 +493,8 @@ class Loader {
     // When no layout explains the folder, its .sql files are still analysed
     // one by one, so their statement findings are not lost.
     if (nothing_recognised_)
-      for (const TopFile& f : top_files_)
-        if (ends_with(f.name, ".sql")) folder_.sql_files.push_back(f.path);
+      for (std::string_view f : top_files_)
+        if (ends_with(f, ".sql")) folder_.sql_files.push_back(path_of(f));
     std::sort(folder_.sql_files.begin(), folder_.sql_files.end(), path_less);
     folder_.sql_files.erase(std::unique(folder_.sql_files.begin(), folder_.sql_files.end(),
                                         std::equal_to<>()),
@@ -486,88 +509,109 @@ class Loader {
   }
 
  private:
-  struct TopFile {
-    std::string name;
-    fs::path path;
-    std::string text;  // read only for files that may be goose/dbmate/plain
-    bool read = false;
+  // A migration to make: of c, with the down half of `down` when the two
+  // halves were paired.
+  struct Planned {
+    Candidate* c;
+    Candidate* down = nullptr;
   };
 
-  void unreadable(const fs::path& p, const std::string& why) {
+  // The path of a file of the folder, as folder_.dir / rel spells it.
+  std::string path_of(std::string_view rel, std::string_view tail = {}) const {
+    std::string p;
+    p.reserve(top_prefix_.size() + rel.size() + tail.size());
+    p += top_prefix_;
+    p += rel;
+    p += tail;
+    return p;
+  }
+
+  // The file that holds a candidate's up or down half.
+  std::string file_of(const Candidate& c, bool up) const {
+    if (folder_.layout == Layout::Folder) return path_of(c.rel, up ? "/up.sql" : "/down.sql");
+    return path_of(c.rel);
+  }
+
+  std::optional<Section> section(const Candidate& c, bool up) const {
+    const std::optional<Range>& r = up ? c.up : c.down;
+    if (!r) return std::nullopt;
+    return section_of(file_of(c, up), r);
+  }
+
+  void unreadable(const std::string& p, const std::string& why) {
     folder_.unreadable.push_back(p);
     folder_.diagnostics.push_back(make_diag("unreadable-file", Severity::Error, p,
                                             "cannot read " + display_path(p) + ": " + why,
                                             "fix the file's permissions or remove the broken entry"));
   }
 
-  // Lists the folder's entries; entries that cannot be stat'ed are reported.
-  void list_dir(const fs::path& d, std::vector<std::pair<std::string, fs::path>>& files,
-                std::vector<std::pair<std::string, fs::path>>& dirs, bool report_dir_error) {
+  // The names of a directory's files and folders (views into its listing);
+  // entries that cannot be stat'ed are reported.
+  void list_dir(const fs::path& d, std::vector<std::string_view>& files, std::vector<std::string_view>& dirs,
+                bool report_dir_error) {
     const DirListing& listing = listings_.get(d);
     if (!listing.opened) {
-      if (report_dir_error) unreadable(d, listing.error);
+      if (report_dir_error) unreadable(d.native(), listing.error);
       top_ok_ = top_ok_ && !report_dir_error;
       return;
     }
     for (const DirEntry& e : listing.entries) {
       if (e.name.empty() || e.name[0] == '.') continue;  // .keep, editor files
-      if (!e.error.empty()) unreadable(d / e.name, e.error);
-      else if (e.kind == DirEntry::Kind::Dir) dirs.emplace_back(e.name, d / e.name);
-      else if (e.kind == DirEntry::Kind::File) files.emplace_back(e.name, d / e.name);
+      if (e.error != 0) unreadable(child_prefix(d) + std::string(e.name), std::strerror(e.error));
+      else if (e.kind == DirEntry::Kind::Dir) dirs.push_back(e.name);
+      else if (e.kind == DirEntry::Kind::File) files.push_back(e.name);
     }
-    if (!listing.error.empty()) unreadable(d, listing.error);
+    if (!listing.error.empty()) unreadable(d.native(), listing.error);
   }
 
   void scan_top() {
-    std::vector<std::pair<std::string, fs::path>> files, dirs;
-    list_dir(folder_.dir, files, dirs, true);
+    list_dir(folder_.dir, top_files_, top_dirs_, true);
     if (top_ok_) top_dir_.emplace(folder_.dir);
-    for (auto& [name, path] : files) top_files_.push_back({name, path, {}, false});
-    top_dirs_ = std::move(dirs);
   }
 
-  bool read_top(TopFile& f) {
-    if (f.read) return true;
-    std::string err;
-    if (!read_file_bytes(f.path, f.text, &err)) {
-      unreadable(f.path, err);
-      f.read = true;
-      f.text.clear();
-      failed_.insert(f.path);
-      return false;
+  // The text of a file of the folder, read once; nullptr when it cannot be
+  // read (reported then).
+  const std::string* read_top(std::string_view name) {
+    auto [it, fresh] = texts_.try_emplace(name);
+    if (fresh) {
+      const std::string path = path_of(name);
+      std::string text, err;
+      if (read_file_bytes_at(AT_FDCWD, path.c_str(), text, &err))
+        it->second = std::move(text);
+      else
+        unreadable(path, err);
     }
-    f.read = true;
-    return true;
+    return it->second ? &*it->second : nullptr;
   }
 
   // From the listing, which loading the directory needs again.
-  bool folder_dir_has_parts(const fs::path& d) {
-    const DirListing& l = listings_.get(d);
+  bool folder_dir_has_parts(std::string_view name) {
+    const DirListing& l = listings_.get(path_of(name));
     return l.has("up.sql") || l.has("down.sql");
   }
 
   Layout choose_layout() {
     if (auto explicit_layout = parse_layout(cfg_.layout)) return *explicit_layout;
     std::map<Layout, size_t> counts;
-    for (TopFile& f : top_files_) {
+    for (std::string_view f : top_files_) {
       Candidate c;
-      if (!ends_with(f.name, ".sql")) continue;
-      if (match_updown(f.name, c) != UpdownMatch::No) {
+      if (!ends_with(f, ".sql")) continue;
+      if (match_updown(f, c) != UpdownMatch::No) {
         ++counts[Layout::Updown];
-      } else if (match_flyway(f.name, c)) {
+      } else if (match_flyway(f, c)) {
         ++counts[Layout::Flyway];
-      } else if (read_top(f) && failed_.count(f.path) == 0) {
-        if (is_goose(f.text))
+      } else if (const std::string* text = read_top(f)) {
+        if (is_goose(*text))
           ++counts[Layout::Goose];
-        else if (is_dbmate(f.text))
+        else if (is_dbmate(*text))
           ++counts[Layout::Dbmate];
-        else if (match_single(f.name, c, "_-."))
+        else if (match_single(f, c, "_-."))
           ++counts[Layout::Plain];
       }
     }
-    for (auto& [name, path] : top_dirs_) {
+    for (std::string_view name : top_dirs_) {
       Candidate c;
-      if (match_folder_name(name, c) && folder_dir_has_parts(path)) ++counts[Layout::Folder];
+      if (match_folder_name(name, c) && folder_dir_has_parts(name)) ++counts[Layout::Folder];
     }
     // Plain files beside a structured layout are strays, not a layout of their own.
     std::vector<std::pair<Layout, size_t>> seen;
@@ -576,12 +620,12 @@ class Loader {
     if (seen.empty()) {
       if (counts[Layout::Plain] > 0) return Layout::Plain;
       size_t sql = 0;
-      for (const TopFile& f : top_files_) sql += ends_with(f.name, ".sql");
+      for (std::string_view f : top_files_) sql += ends_with(f, ".sql");
       std::string what = std::to_string(top_files_.size()) + " file(s) (" + std::to_string(sql) + " .sql) and " +
                          std::to_string(top_dirs_.size()) + " folder(s)";
       nothing_recognised_ = true;
       folder_.diagnostics.push_back(make_diag(
-          "migration-layout", Severity::Warning, folder_.dir,
+          "migration-layout", Severity::Warning, folder_.dir.native(),
           "no migrations recognised in " + display_path(folder_.dir) + ": saw " + what,
           "name files <version>_<name>.up.sql/.down.sql, V<version>__<desc>.sql, <version>_<name>/up.sql, or "
           "set migrations.layout in miglint.toml"));
@@ -595,7 +639,7 @@ class Loader {
         parts += std::to_string(n) + " " + std::string(layout_name(l));
       }
       folder_.diagnostics.push_back(make_diag(
-          "migration-layout", Severity::Warning, folder_.dir,
+          "migration-layout", Severity::Warning, folder_.dir.native(),
           "mixed migration layouts in " + display_path(folder_.dir) + ": " + parts + "; reading it as " +
               std::string(layout_name(seen[0].first)),
           "keep one layout per folder, or set migrations.layout in miglint.toml"));
@@ -603,96 +647,108 @@ class Loader {
     return seen[0].first;
   }
 
-  void unmatched(const std::string& rel) { unmatched_.push_back(rel); }
+  // Only the first few are named in the message.
+  void unmatched(std::string_view rel) {
+    if (unmatched_.size() < 5) unmatched_.emplace_back(rel);
+    ++unmatched_count_;
+  }
 
   // The engine reads the files later; an unreadable one is reported once, here.
-  void check_readable(const fs::path& p) {
+  void check_readable(const std::string& p) {
     // access(2) asks what open(2) would, without opening the file.
     if (::access(p.c_str(), R_OK) != 0) unreadable(p, std::strerror(errno));
   }
   // The same for a file of the folder itself, looked up from the folder
-  // (one path component instead of the whole path, for every file).
-  void check_readable_top(const std::string& name, const fs::path& p) {
+  // (one path component instead of the whole path, for every file). `name`
+  // is a listing's, so NUL-terminated.
+  void check_readable_top(std::string_view name, const std::string& p) {
     if (!top_dir_ || top_dir_->fd() < 0) return check_readable(p);
-    if (::faccessat(top_dir_->fd(), name.c_str(), R_OK, 0) != 0) unreadable(p, std::strerror(errno));
+    if (::faccessat(top_dir_->fd(), name.data(), R_OK, 0) != 0) unreadable(p, std::strerror(errno));
   }
 
-  void add_whole(Candidate c, const fs::path& p, const std::string* top_name = nullptr) {
-    if (top_name)
-      check_readable_top(*top_name, p);
+  // A candidate that is one whole file: of the folder itself when `top`.
+  void add_whole(Candidate c, bool top) {
+    std::string p = path_of(c.rel);
+    if (top)
+      check_readable_top(c.rel, p);
     else
       check_readable(p);
-    if (c.part == Part::Up)
-      c.up = Section{p};
-    else
-      c.down = Section{p};
-    folder_.sql_files.push_back(p);
+    (c.part == Part::Up ? c.up : c.down) = Range{};
+    folder_.sql_files.push_back(std::move(p));
     cands_.push_back(std::move(c));
   }
 
   void collect(Layout layout) {
+    // At most one candidate per .sql file (or folder), and as many files
+    // (two per folder): reserved, as growing the arrays would hold the old
+    // and the new ones at once.
+    size_t sql = 0;
+    for (std::string_view f : top_files_) sql += ends_with(f, ".sql");
+    cands_.reserve(layout == Layout::Folder ? top_dirs_.size() : sql);
+    folder_.sql_files.reserve(layout == Layout::Folder ? 2 * top_dirs_.size() : sql);
     switch (layout) {
       case Layout::Updown:
-        for (TopFile& f : top_files_) {
+        for (std::string_view f : top_files_) {
           Candidate c;
-          c.rel = f.name;
-          UpdownMatch m = match_updown(f.name, c);
+          c.rel = f;
+          UpdownMatch m = match_updown(f, c);
           popx_ = popx_ || c.popx_infix;
           authelia_ = authelia_ || c.authelia_name;
           if (m == UpdownMatch::Pg)
-            add_whole(std::move(c), f.path, &f.name);
-          else if (m == UpdownMatch::No && ends_with(f.name, ".sql"))
-            unmatched(f.name);
+            add_whole(std::move(c), true);
+          else if (m == UpdownMatch::No && ends_with(f, ".sql"))
+            unmatched(f);
         }
         break;
       case Layout::Flyway: collect_flyway(folder_.dir, "", 0); break;
       case Layout::Folder: collect_folders(); break;
       case Layout::Goose:
       case Layout::Dbmate:
-        for (TopFile& f : top_files_) {
-          if (!ends_with(f.name, ".sql")) continue;
+        for (std::string_view f : top_files_) {
+          if (!ends_with(f, ".sql")) continue;
           Candidate c;
-          c.rel = f.name;
-          if (!match_single(f.name, c, "_")) {
-            unmatched(f.name);
+          c.rel = f;
+          if (!match_single(f, c, "_")) {
+            unmatched(f);
             continue;
           }
-          if (!read_top(f)) continue;
-          if (failed_.count(f.path)) continue;
-          bool ok = layout == Layout::Goose ? is_goose(f.text) : is_dbmate(f.text);
+          const std::string* text = read_top(f);
+          if (!text) continue;
+          bool ok = layout == Layout::Goose ? is_goose(*text) : is_dbmate(*text);
           if (!ok) {
-            unmatched(f.name);
+            unmatched(f);
             continue;
           }
           c.part = Part::Both;
           if (layout == Layout::Goose)
-            goose_sections(f.path, f.text, c);
+            goose_sections(*text, c);
           else
-            dbmate_sections(f.path, f.text, c);
-          folder_.sql_files.push_back(f.path);
+            dbmate_sections(*text, c);
+          folder_.sql_files.push_back(path_of(f));
           cands_.push_back(std::move(c));
         }
         break;
       case Layout::Plain:
-        for (TopFile& f : top_files_) {
-          if (!ends_with(f.name, ".sql")) continue;
+        for (std::string_view f : top_files_) {
+          if (!ends_with(f, ".sql")) continue;
           Candidate c;
-          c.rel = f.name;
+          c.rel = f;
           c.part = Part::Up;
-          if (match_single(f.name, c, "_-."))
-            add_whole(std::move(c), f.path, &f.name);
+          if (match_single(f, c, "_-."))
+            add_whole(std::move(c), true);
           else
-            unmatched(f.name);
+            unmatched(f);
         }
         break;
     }
-    if (!unmatched_.empty() && !nothing_recognised_) {
+    texts_.clear();  // the sections are found
+    if (unmatched_count_ > 0 && !nothing_recognised_) {
       std::string list;
-      for (size_t i = 0; i < unmatched_.size() && i < 5; ++i) list += (i ? ", " : "") + unmatched_[i];
-      if (unmatched_.size() > 5) list += ", … (" + std::to_string(unmatched_.size() - 5) + " more)";
+      for (size_t i = 0; i < unmatched_.size(); ++i) list += (i ? ", " : "") + unmatched_[i];
+      if (unmatched_count_ > 5) list += ", … (" + std::to_string(unmatched_count_ - 5) + " more)";
       folder_.diagnostics.push_back(make_diag(
-          "migration-layout", Severity::Warning, folder_.dir,
-          std::to_string(unmatched_.size()) + " entr" + (unmatched_.size() == 1 ? "y" : "ies") + " in " +
+          "migration-layout", Severity::Warning, folder_.dir.native(),
+          std::to_string(unmatched_count_) + " entr" + (unmatched_count_ == 1 ? "y" : "ies") + " in " +
               display_path(folder_.dir) + " do not fit the " + std::string(layout_name(layout)) +
               " layout and are ignored: " + list,
           "rename them to the layout's pattern or move them out of the migrations folder"));
@@ -705,24 +761,21 @@ class Loader {
     std::error_code ec;
     fs::path real = fs::canonical(d, ec);
     if (ec || !visited_.insert(real.string()).second || depth > 16) return;
-    std::vector<std::pair<std::string, fs::path>> files, dirs;
-    if (depth == 0) {
-      for (TopFile& f : top_files_) files.emplace_back(f.name, f.path);
-      dirs = top_dirs_;
-    } else {
-      list_dir(d, files, dirs, false);
-    }
-    for (auto& [name, path] : files) {
+    std::vector<std::string_view> listed_files, listed_dirs;
+    if (depth > 0) list_dir(d, listed_files, listed_dirs, false);
+    const std::vector<std::string_view>& files = depth == 0 ? top_files_ : listed_files;
+    const std::vector<std::string_view>& dirs = depth == 0 ? top_dirs_ : listed_dirs;
+    for (std::string_view name : files) {
       if (!ends_with(name, ".sql")) continue;
       Candidate c;
-      c.rel = prefix + name;
+      c.rel = depth == 0 ? name : std::string_view(nested_rels_.emplace_back(prefix + std::string(name)));
       if (!match_flyway(name, c)) {
         unmatched(c.rel);
         continue;
       }
       // Flyway's per-script config: <script>.sql.conf with executeInTransaction=false.
       std::string conf;
-      if (read_file_bytes(fs::path(path.string() + ".conf"), conf)) {
+      if (read_file_bytes_at(AT_FDCWD, path_of(c.rel, ".conf").c_str(), conf)) {
         for (const Line& l : split_lines(conf)) {
           std::string t = lower(trim(l.text));
           t.erase(std::remove_if(t.begin(), t.end(), [](char ch) { return std::isspace(static_cast<unsigned char>(ch)); }),
@@ -731,41 +784,40 @@ class Loader {
           if (t == "executeintransaction=true") c.in_transaction = true;
         }
       }
-      add_whole(std::move(c), path);
+      add_whole(std::move(c), false);
     }
-    for (auto& [name, path] : dirs) collect_flyway(path, prefix + name + "/", depth + 1);
+    for (std::string_view name : dirs) collect_flyway(d / name, prefix + std::string(name) + "/", depth + 1);
   }
 
   void collect_folders() {
-    for (TopFile& f : top_files_)
-      if (ends_with(f.name, ".sql")) unmatched(f.name);
-    for (auto& [name, path] : top_dirs_) {
+    for (std::string_view f : top_files_)
+      if (ends_with(f, ".sql")) unmatched(f);
+    std::vector<std::string_view> files, dirs;
+    for (std::string_view name : top_dirs_) {
       Candidate base;
       base.rel = name;
       if (!match_folder_name(name, base)) {
-        unmatched(name + "/");
+        unmatched(std::string(name) + "/");
         continue;
       }
-      std::vector<std::pair<std::string, fs::path>> files, dirs;
-      list_dir(path, files, dirs, false);
+      files.clear();
+      dirs.clear();
+      list_dir(path_of(name), files, dirs, false);
       bool any = false;
-      for (auto& [fname, fpath] : files) {
-        if (fname == "up.sql") {
-          check_readable(fpath);
-          base.up = Section{fpath};
-          folder_.sql_files.push_back(fpath);
-          any = true;
-        } else if (fname == "down.sql") {
-          check_readable(fpath);
-          base.down = Section{fpath};
-          folder_.sql_files.push_back(fpath);
+      for (std::string_view fname : files) {
+        if (fname == "up.sql" || fname == "down.sql") {
+          const bool up = fname == "up.sql";
+          std::string p = file_of(base, up);
+          check_readable(p);
+          (up ? base.up : base.down) = Range{};
+          folder_.sql_files.push_back(std::move(p));
           any = true;
         } else if (fname == "metadata.toml") {
-          read_metadata(fpath, base);
+          read_metadata(path_of(name, "/metadata.toml"), base);
         }
       }
       if (!any) {
-        unmatched(name + "/");
+        unmatched(std::string(name) + "/");
         continue;
       }
       base.part = Part::Both;
@@ -773,14 +825,14 @@ class Loader {
     }
   }
 
-  void read_metadata(const fs::path& p, Candidate& c) {
+  void read_metadata(const std::string& p, Candidate& c) {
     std::string text, err;
-    if (!read_file_bytes(p, text, &err)) {
+    if (!read_file_bytes_at(AT_FDCWD, p.c_str(), text, &err)) {
       unreadable(p, err);
       return;
     }
     try {
-      toml::table t = toml::parse(text, p.string());
+      toml::table t = toml::parse(text, p);
       if (auto v = t["run_in_transaction"].value<bool>()) c.in_transaction = *v;
     } catch (const toml::parse_error& e) {
       Diagnostic d = make_diag("migration-layout", Severity::Warning, p,
@@ -793,29 +845,36 @@ class Loader {
     }
   }
 
-  Migration to_migration(const Candidate& c, Layout layout) const {
-    Migration m;
-    m.version = c.version;
-    m.key = c.key;
-    m.name = c.name;
-    m.stem = c.stem;
-    m.up = c.up;
-    m.down = c.down;
-    m.repeatable = c.repeatable;
-    m.in_transaction = transaction_of(c, cfg_, layout_default_tx(layout, popx_ || authelia_));
-    return m;
-  }
-
   void build(Layout layout) {
-    // Group by version (repeatables by description).
-    std::map<std::pair<VersionKey, std::string>, std::vector<const Candidate*>> groups;
-    for (const Candidate& c : cands_) groups[{c.repeatable ? VersionKey{} : c.key, c.repeatable ? c.name : ""}].push_back(&c);
-    std::vector<Migration> out;
-    for (auto& [k, members] : groups) {
-      std::vector<const Candidate*> ups, downs;
-      for (const Candidate* c : members) {
+    // Group by version (repeatables by description), groups in that order
+    // and each in the order its candidates were found.
+    const VersionKey none;
+    const auto group_less = [&none](const Candidate* a, const Candidate* b) {
+      const VersionKey& ka = a->repeatable ? none : a->key;
+      const VersionKey& kb = b->repeatable ? none : b->key;
+      if (ka != kb) return ka < kb;
+      return (a->repeatable ? a->name : std::string_view()) < (b->repeatable ? b->name : std::string_view());
+    };
+    std::vector<Candidate*> order;
+    order.reserve(cands_.size());
+    for (Candidate& c : cands_) order.push_back(&c);
+    std::stable_sort(order.begin(), order.end(), group_less);
+    // Migrations are made once their order is known, straight into the
+    // folder: sorting made ones takes a buffer of half of them.
+    std::vector<Planned> plan;
+    plan.reserve(cands_.size());
+    std::vector<Candidate*> ups, downs, lone_ups, lone_downs;
+    std::vector<bool> down_used;
+    std::vector<std::pair<Candidate*, Candidate*>> pairs;
+    for (size_t first = 0, end = 0; first < order.size(); first = end) {
+      end = first + 1;
+      while (end < order.size() && !group_less(order[first], order[end])) ++end;
+      ups.clear();
+      downs.clear();
+      for (size_t i = first; i < end; ++i) {
+        Candidate* c = order[i];
         if (c->part == Part::Both)
-          out.push_back(to_migration(*c, layout));
+          plan.push_back({c});
         else
           (c->part == Part::Up ? ups : downs).push_back(c);
       }
@@ -829,10 +888,10 @@ class Loader {
       auto by_rel = [](const Candidate* a, const Candidate* b) { return a->rel < b->rel; };
       std::sort(ups.begin(), ups.end(), by_rel);
       std::sort(downs.begin(), downs.end(), by_rel);
-      std::vector<bool> down_used(downs.size(), false);
-      std::vector<const Candidate*> lone_ups;
-      std::vector<std::pair<const Candidate*, const Candidate*>> pairs;
-      for (const Candidate* u : ups) {
+      down_used.assign(downs.size(), false);
+      lone_ups.clear();
+      pairs.clear();
+      for (Candidate* u : ups) {
         bool paired = false;
         for (size_t i = 0; i < downs.size() && !paired; ++i)
           if (!down_used[i] && downs[i]->name == u->name) {
@@ -842,46 +901,60 @@ class Loader {
           }
         if (!paired) lone_ups.push_back(u);
       }
-      std::vector<const Candidate*> lone_downs;
+      lone_downs.clear();
       for (size_t i = 0; i < downs.size(); ++i)
         if (!down_used[i]) lone_downs.push_back(downs[i]);
       // One up and one down of the same version are a pair even when named differently.
       if (lone_ups.size() == 1 && lone_downs.size() == 1) {
-        const Candidate* u = lone_ups[0];
-        const Candidate* d = lone_downs[0];
-        Diagnostic diag = make_diag(
-            "migration-name", Severity::Warning, d->down->file,
-            "down migration is named '" + d->name + "' but its up (version " + u->version + ") is named '" + u->name + "'",
-            "give both halves of a migration the same name");
-        diag.notes.push_back({file_span(u->up->file), "the up migration"});
+        Candidate* u = lone_ups[0];
+        Candidate* d = lone_downs[0];
+        Diagnostic diag = make_diag("migration-name", Severity::Warning, file_of(*d, false),
+                                    "down migration is named '" + std::string(d->name) + "' but its up (version " +
+                                        std::string(u->version) + ") is named '" + std::string(u->name) + "'",
+                                    "give both halves of a migration the same name");
+        diag.notes.push_back({file_span(file_of(*u, true)), "the up migration"});
         folder_.diagnostics.push_back(std::move(diag));
         pairs.emplace_back(u, d);
         lone_ups.clear();
         lone_downs.clear();
       }
-      for (auto [u, d] : pairs) {
-        Migration m = to_migration(*u, layout);
-        m.down = d->down;
-        // popx marks either file .autocommit; the up's word wins when both speak.
-        if (!u->in_transaction && d->in_transaction) m.in_transaction = *d->in_transaction;
-        out.push_back(std::move(m));
-      }
-      for (const Candidate* u : lone_ups) out.push_back(to_migration(*u, layout));
-      for (const Candidate* d : lone_downs) out.push_back(to_migration(*d, layout));
+      for (auto [u, d] : pairs) plan.push_back({u, d});
+      for (Candidate* u : lone_ups) plan.push_back({u});
+      for (Candidate* d : lone_downs) plan.push_back({d});
     }
-    std::stable_sort(out.begin(), out.end(), [](const Migration& a, const Migration& b) {
-      if (a.repeatable != b.repeatable) return !a.repeatable;
-      if (a.repeatable) return a.name < b.name;
-      if (a.key != b.key) return a.key < b.key;
-      return a.primary_file() < b.primary_file();
+    // The file that will represent the migration (Migration::primary_file).
+    const auto primary_file = [this](const Planned& p) {
+      return p.c->up ? file_of(*p.c, true) : file_of(p.down ? *p.down : *p.c, false);
+    };
+    std::stable_sort(plan.begin(), plan.end(), [&](const Planned& a, const Planned& b) {
+      if (a.c->repeatable != b.c->repeatable) return !a.c->repeatable;
+      if (a.c->repeatable) return a.c->name < b.c->name;
+      if (a.c->key != b.c->key) return a.c->key < b.c->key;
+      return primary_file(a) < primary_file(b);
     });
-    folder_.migrations = std::move(out);
+    const bool runner_tx = layout_default_tx(layout, popx_ || authelia_);
+    folder_.migrations.reserve(plan.size());
+    for (const Planned& p : plan) {
+      Candidate& c = *p.c;
+      Migration& m = folder_.migrations.emplace_back();
+      m.version = c.version;
+      m.key = std::move(c.key);  // each candidate makes one migration
+      m.name = c.name;
+      m.stem = c.stem;
+      m.up = section(c, true);
+      m.down = p.down ? section(*p.down, false) : section(c, false);
+      m.repeatable = c.repeatable;
+      m.in_transaction = transaction_of(c, cfg_, runner_tx);
+      // popx marks either file .autocommit; the up's word wins when both speak.
+      if (p.down && !c.in_transaction && p.down->in_transaction) m.in_transaction = *p.down->in_transaction;
+    }
   }
 
   const Config& cfg_;
   DirListings own_listings_;  // when the caller keeps none
-  DirListings& listings_;
+  DirListings& listings_;  // its listings outlive loading: names are views into them
   MigrationFolder folder_;
+  std::string top_prefix_;  // folder_.dir / name, less the name
   bool top_ok_ = true;
   std::optional<OpenDirectory> top_dir_;  // the folder, for check_readable_top
   bool nothing_recognised_ = false;  // already reported as a whole
@@ -893,11 +966,13 @@ class Loader {
   // whose migrator applies the pending migrations in one transaction on
   // PostgreSQL.
   bool authelia_ = false;
-  std::vector<TopFile> top_files_;
-  std::vector<std::pair<std::string, fs::path>> top_dirs_;
+  std::vector<std::string_view> top_files_, top_dirs_;  // names of the folder's files and folders
+  // Texts of the folder's files read so far (nullopt: unreadable, reported).
+  std::unordered_map<std::string_view, std::optional<std::string>> texts_;
   std::vector<Candidate> cands_;
-  std::vector<std::string> unmatched_;
-  std::set<fs::path> failed_;
+  std::deque<std::string> nested_rels_;  // rel of files in Flyway's subfolders
+  std::vector<std::string> unmatched_;  // the first five
+  size_t unmatched_count_ = 0;
   std::set<std::string> visited_;
 };
 
@@ -920,7 +995,7 @@ std::optional<std::pair<std::string, VersionKey>> version_from_relative_path(con
     case Layout::Plain: ok = parts.size() == 1 && match_single(parts[0], c, "_-."); break;
   }
   if (!ok) return std::nullopt;
-  return std::make_pair(c.version, c.key);
+  return std::make_pair(std::string(c.version), c.key);
 }
 
 void resection_from_text(MigrationFolder& folder, const Config& cfg, const std::string& file, std::string_view text) {
@@ -929,11 +1004,11 @@ void resection_from_text(MigrationFolder& folder, const Config& cfg, const std::
     if (!(m.up && m.up->file == file) && !(m.down && m.down->file == file)) continue;
     Candidate c;
     if (folder.layout == Layout::Goose)
-      goose_sections(file, text, c);
+      goose_sections(text, c);
     else
-      dbmate_sections(file, text, c);
-    m.up = c.up;
-    m.down = c.down;
+      dbmate_sections(text, c);
+    m.up = section_of(file, c.up);
+    m.down = section_of(file, c.down);
     m.in_transaction = transaction_of(c, cfg, layout_default_tx(folder.layout, false));
   }
 }

@@ -25,8 +25,9 @@ void write_gitlab(std::ostream& out, const AnalysisResult& result) {
   using ojson = nlohmann::ordered_json;
   const ReportSources sources(result);
   const auto prints = fingerprints(result, sources);
+  auto next = result.diagnostics.begin();  // asked for in order, as compressed findings are read
   const auto issue_json = [&](size_t k) {
-    const Diagnostic& d = result.diagnostics[k];
+    const Diagnostic& d = *next++;
     std::string text = d.message;
     if (!d.help.empty()) text += " (help: " + d.help + ")";
     const ojson issue = {{"type", "issue"},

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include <map>
+#include <optional>
 
 #include "analyzer/output/output.h"
 #include "analyzer/source/source_file.h"
@@ -116,6 +117,7 @@ void write_human(std::ostream& out, const AnalysisResult& result, const OutputOp
   std::map<std::string, const SourceFile*, std::less<>> sources;
   for (const auto& fa : result.folders)
     for (const auto& f : fa.files) sources[f->source->path()] = f->source.get();
+  std::optional<SourceFile> archived;
   size_t counts[3] = {0, 0, 0};
   std::string buf;
   for (const auto& d : result.diagnostics) {
@@ -131,8 +133,17 @@ void write_human(std::ostream& out, const AnalysisResult& result, const OutputOp
     buf += "\n  ";
     st.put(buf, "1;34", "-->");
     fmt::format_to(std::back_inserter(buf), " {}:{}:{}\n", d.span.path, d.span.start.line, d.span.start.column);
-    const auto it = sources.find(d.span.path);
-    if (it != sources.end() && it->second->size() > 0) frame(buf, *it->second, d.span, st, color);
+    const SourceFile* src = nullptr;
+    if (const auto it = sources.find(d.span.path); it != sources.end()) {
+      src = it->second;
+    } else {
+      // A file whose parse was freed: its text is archived (findings come
+      // file by file, so each is read back once).
+      if (!archived || archived->path() != d.span.path)
+        if (auto text = result.texts.text(d.span.path)) archived.emplace(d.span.path, std::move(*text));
+      if (archived && archived->path() == d.span.path) src = &*archived;
+    }
+    if (src && src->size() > 0) frame(buf, *src, d.span, st, color);
     if (!d.help.empty()) {
       buf += "  ";
       st.put(buf, "1;34", "=");

@@ -125,8 +125,10 @@ void write_json_report(std::ostream& out, const AnalysisResult& result, const nl
       {"migrations", json_slot("migrations")}};
   for (const auto& [k, v] : extra.items()) j[k] = v;
   MigrationsJson migrations(result);
+  // Elements are asked for in order; compressed findings are read in order.
+  auto next = result.diagnostics.begin();
   extra_arrays.push_back({"diagnostics", result.diagnostics.size(),
-                          [&](size_t i) { return json_text(diagnostic_json(result.diagnostics[i])); }});
+                          [&](size_t) { return json_text(diagnostic_json(*next++)); }});
   extra_arrays.push_back({"migrations", migrations.size(), [&](size_t) { return json_text(migrations.next()); }});
   write_json_streamed(out, json_text(j), extra_arrays);
   out << '\n';

@@ -43,9 +43,11 @@ std::string location(const Span& s) {
 
 void write_junit(std::ostream& out, const AnalysisResult& result) {
   const ReportSources sources(result);
-  std::map<std::string, std::vector<const Diagnostic*>> by_file;
+  // Copies: compressed findings are decoded a block at a time, so a
+  // reference into them lasts only until the next block.
+  std::map<std::string, std::vector<Diagnostic>> by_file;
   for (const auto& p : sources.paths()) by_file[p];
-  for (const auto& d : result.diagnostics) by_file[d.span.path].push_back(&d);
+  for (const auto& d : result.diagnostics) by_file[d.span.path].push_back(d);
 
   size_t tests = 0;
   for (const auto& [path, diags] : by_file) tests += diags.empty() ? 1 : diags.size();
@@ -56,17 +58,17 @@ void write_junit(std::ostream& out, const AnalysisResult& result) {
     out << "  <testsuite name=\"" << xml(path) << "\" tests=\"" << (diags.empty() ? 1 : diags.size())
         << "\" failures=\"" << diags.size() << "\" errors=\"0\" skipped=\"0\">\n";
     if (diags.empty()) out << "    <testcase name=\"miglint\" classname=\"" << xml(path) << "\" file=\"" << xml(path) << "\"/>\n";
-    for (const Diagnostic* d : diags) {
-      std::string body = location(d->span) + ": " + std::string(severity_name(d->severity)) + ": " + d->message +
-                         " [" + d->rule + "]";
-      if (!d->help.empty()) body += "\nhelp: " + d->help;
-      for (const auto& n : d->notes) body += "\nnote: " + location(n.span) + ": " + n.message;
-      body += "\n" + rule_doc_url(d->rule);
-      out << "    <testcase name=\"" << xml(d->rule + " at line " + std::to_string(d->span.start.line) + ", column " +
-                                          std::to_string(d->span.start.column))
-          << "\" classname=\"" << xml(path) << "\" file=\"" << xml(path) << "\" line=\"" << d->span.start.line
+    for (const Diagnostic& d : diags) {
+      std::string body = location(d.span) + ": " + std::string(severity_name(d.severity)) + ": " + d.message +
+                         " [" + d.rule + "]";
+      if (!d.help.empty()) body += "\nhelp: " + d.help;
+      for (const auto& n : d.notes) body += "\nnote: " + location(n.span) + ": " + n.message;
+      body += "\n" + rule_doc_url(d.rule);
+      out << "    <testcase name=\"" << xml(d.rule + " at line " + std::to_string(d.span.start.line) + ", column " +
+                                          std::to_string(d.span.start.column))
+          << "\" classname=\"" << xml(path) << "\" file=\"" << xml(path) << "\" line=\"" << d.span.start.line
           << "\">\n";
-      out << "      <failure message=\"" << xml(d->message) << "\" type=\"" << xml(std::string(severity_name(d->severity)))
+      out << "      <failure message=\"" << xml(d.message) << "\" type=\"" << xml(std::string(severity_name(d.severity)))
           << "\">" << xml(body) << "</failure>\n";
       out << "    </testcase>\n";
     }

@@ -10,12 +10,15 @@ namespace miglint {
 
 ReportSources::ReportSources(const AnalysisResult& result) {
   std::set<std::string> paths;
-  for (const auto& folder : result.folders)
+  for (const auto& folder : result.folders) {
     for (const auto& f : folder.files)
       if (f && f->source) {
         files_.emplace(f->source->path(), f->source);
         paths.insert(f->source->path());
       }
+  }
+  texts_ = result.texts;
+  for (const Symbol& p : texts_.paths()) paths.insert(p);
   for (const auto& d : result.diagnostics)
     if (!d.span.path.empty()) paths.insert(d.span.path);
   paths_.assign(paths.begin(), paths.end());
@@ -24,6 +27,13 @@ ReportSources::ReportSources(const AnalysisResult& result) {
 const SourceFile* ReportSources::find(const std::string& path) const {
   if (const auto it = files_.find(path); it != files_.end()) return it->second.get();
   std::shared_ptr<const SourceFile> loaded;
+  // A file whose parse the analysis freed: its text as the analysis read it.
+  if (auto text = texts_.text(Symbol(path))) {
+    // Only the last one is kept: reports read findings file by file.
+    if (archived_) files_.erase(archived_->path());
+    archived_ = std::make_shared<SourceFile>(path, std::move(*text));
+    return files_.emplace(path, archived_).first->second.get();
+  }
   std::ifstream in(path, std::ios::binary);
   if (in) loaded = std::make_shared<SourceFile>(path, std::string(std::istreambuf_iterator<char>(in), {}));
   // A miss is cached too, so an unreadable path is tried once.

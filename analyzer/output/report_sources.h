@@ -14,7 +14,8 @@ namespace miglint {
 class ReportSources {
  public:
   explicit ReportSources(const AnalysisResult& result);
-  // Null when the file is neither analysed nor readable.
+  // Null when the file is neither analysed nor readable. A file whose text
+  // was archived stays valid until the next archived one is found.
   const SourceFile* find(const std::string& path) const;
   // Every analysed file and every file a diagnostic points at, sorted.
   const std::vector<std::string>& paths() const { return paths_; }
@@ -22,6 +23,8 @@ class ReportSources {
  private:
   mutable std::map<std::string, std::shared_ptr<const SourceFile>> files_;
   std::vector<std::string> paths_;
+  TextArchive texts_;
+  mutable std::shared_ptr<const SourceFile> archived_;  // the last file read back from texts_
 };
 
 // Stable identity of a finding across runs: rule, path, the flagged lines'

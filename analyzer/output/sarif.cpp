@@ -113,8 +113,9 @@ void write_sarif(std::ostream& out, const AnalysisResult& result) {
 
   const ReportSources sources(result);
   const auto prints = fingerprints(result, sources);
+  auto next = result.diagnostics.begin();  // asked for in order, as compressed findings are read
   const auto result_json = [&](size_t k) {
-    const Diagnostic& d = result.diagnostics[k];
+    const Diagnostic& d = *next++;
     std::string text = d.message;
     if (!d.help.empty()) text += "\nhelp: " + d.help;
     ojson r = {{"ruleId", d.rule}};

@@ -112,10 +112,8 @@ AuditReport build_audit(const AnalysisResult& result) {
   }
 
   for (const auto& fa : result.folders) {
-    std::set<std::string> unmodeled, broken;
-    if (fa.replay)
-      for (const auto& d : fa.replay->diagnostics)
-        if (d.rule == "unmodeled-statement") unmodeled.insert(d.span.path);
+    const std::set<std::string>& unmodeled = fa.unmodeled;
+    std::set<std::string> broken;
     for (const auto& f : fa.files)
       if (f && (f->binary || !f->failed.empty())) broken.insert(f->source->path());
     ReplayVerdicts replayed;

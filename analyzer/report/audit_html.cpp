@@ -159,11 +159,10 @@ void write_audit_html(std::ostream& out, const AnalysisResult& result, const Aud
   const auto& diags = result.diagnostics;
   if (diags.empty()) out << "<p>None.</p>\n";
   const bool open_all = diags.size() <= 200;
-  for (size_t i = 0; i < diags.size();) {
-    size_t end = i;
+  for (auto i = diags.begin(); i != diags.end();) {
+    auto end = i;
     size_t counts[3] = {0, 0, 0};  // info, warning, error
-    while (end < diags.size() && diags[end].span.path == diags[i].span.path)
-      ++counts[static_cast<size_t>(diags[end++].severity)];
+    while (end != diags.end() && end->span.path == i->span.path) ++counts[static_cast<size_t>((end++)->severity)];
     std::string tally;
     for (const Severity sev : {Severity::Error, Severity::Warning, Severity::Info}) {
       const size_t n = counts[static_cast<size_t>(sev)];
@@ -172,11 +171,11 @@ void write_audit_html(std::ostream& out, const AnalysisResult& result, const Aud
       tally += fmt::format("<span class=\"{}\">{} {}{}</span>", severity_name(sev), n, severity_name(sev),
                            n == 1 ? "" : "s");
     }
-    out << (open_all ? "<details open>" : "<details>") << "<summary><code>" << html_escape(diags[i].span.path)
+    out << (open_all ? "<details open>" : "<details>") << "<summary><code>" << html_escape(i->span.path)
         << "</code>: " << tally << "</summary>\n"
         << "<table><thead><tr><th>Line</th><th>Severity</th><th>Rule</th><th>Message</th></tr></thead><tbody>\n";
-    for (; i < end; ++i) {
-      const Diagnostic& d = diags[i];
+    for (; i != end; ++i) {
+      const Diagnostic& d = *i;
       out << "<tr><td class=\"n\"><code>" << d.span.start.line << ':' << d.span.start.column << "</code></td><td class=\""
           << severity_name(d.severity) << "\">" << severity_name(d.severity) << "</td><td><code>" << html_escape(d.rule)
           << "</code></td><td>" << html_escape(d.message);

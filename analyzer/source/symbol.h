@@ -36,6 +36,13 @@ class Symbol {
   bool ends_with(std::string_view p) const { return str().ends_with(p); }
   // Equal texts share one address (the empty text: null).
   const void* address() const { return text_; }
+  // The Symbol at an address() taken in this process (compact encodings of
+  // findings store the address instead of the text).
+  static Symbol at_address(const void* address) {
+    Symbol s;
+    s.text_ = static_cast<const std::string*>(address);
+    return s;
+  }
 
   friend bool operator==(const Symbol& a, const Symbol& b) { return a.text_ == b.text_ || (a.empty() && b.empty()); }
   friend bool operator==(const Symbol& a, std::string_view b) { return a.str() == b; }

@@ -1,0 +1,39 @@
+// Byte strings kept under keys, compressed (zstd) in blocks of many: what a
+// large analysis holds until its report reads it (findings waiting to be
+// finished, texts of files whose parse was freed). Reading in about the
+// order of adding decompresses each block about once.
+#pragma once
+#include <cstdint>
+#include <functional>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+namespace miglint {
+
+class ChunkStore {
+ public:
+  ChunkStore();
+  ~ChunkStore();
+  ChunkStore(const ChunkStore&) = delete;
+  ChunkStore& operator=(const ChunkStore&) = delete;
+
+  // Keys are addresses that stay valid while the store lives (a Symbol's).
+  // Thread-safe.
+  void add(const void* key, std::string_view bytes);
+  // The keys holding chunks, in address order.
+  std::vector<const void*> keys() const;
+  // Calls fn with each chunk under `key`, in the order they were added; with
+  // `release`, they leave the store (a block is freed once all of its have).
+  void read(const void* key, const std::function<void(std::string_view)>& fn, bool release);
+
+ private:
+  struct Impl;
+  std::unique_ptr<Impl> impl_;
+};
+
+// zstd at the level these stores use; both throw std::runtime_error on failure.
+std::string compress_block(std::string_view raw);
+std::string decompress_block(std::string_view frame);
+
+}  // namespace miglint
