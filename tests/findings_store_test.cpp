@@ -11,6 +11,7 @@
 #include "analyzer/diag/findings.h"
 #include "analyzer/engine/runner.h"
 #include "analyzer/output/output.h"
+#include "temp_folder.h"
 
 namespace fs = std::filesystem;
 using namespace miglint;
@@ -198,13 +199,54 @@ TEST(Findings, SpooledAnalysisReportsWhatListsReport) {
       }
       // With the trees released, parses are freed as the replay passes
       // (only those whose suppressions or failures the end reads stay).
-      for (const auto& fa : packed.folders) {
-        if (!release) EXPECT_TRUE(fa.sources.empty());
-        freed += fa.sources.size();
-      }
+      if (!release) EXPECT_TRUE(packed.texts.paths().empty());
+      freed += packed.texts.paths().size();
       compared += lists.diagnostics.size();
     }
   }
   EXPECT_GT(compared, 100u);
   EXPECT_GT(freed, 50u);
+}
+
+// Enough findings for many compressed blocks, so that every report reads
+// across block boundaries (references into a block must not outlive it), and
+// files with suppressions (kept to the end) between files freed early.
+TEST(Findings, LargeSpooledAnalysisReportsWhatListsReport) {
+  miglint::testing::TempFolder tmp;
+  for (int i = 0; i < 400; ++i) {
+    const std::string v = fmt::format("2024{:010d}", i);
+    const std::string t = "t" + std::to_string(i);
+    std::string up = "CREATE TABLE " + t + " (id bigint PRIMARY KEY, note text);\n"
+                     "CREATE INDEX " + t + "_note ON " + t + " (note);\n"
+                     "ALTER TABLE " + t + " ADD COLUMN extra integer NOT NULL DEFAULT 1;\n";
+    if (i % 7 == 0) up = "-- miglint-ignore-file require-concurrent-index-creation: a new table\n" + up;
+    if (i % 11 == 0) up += "-- miglint-ignore ban-drop-column: unused on purpose\n";
+    tmp.write(v + "_make_" + t + ".up.sql", up);
+    tmp.write(v + "_make_" + t + ".down.sql", "DROP TABLE " + t + ";\n");
+  }
+  AnalysisOptions a;
+  a.paths = {tmp.dir};
+  a.release_syntax = true;
+  a.keep_effects = false;
+  const AnalysisResult lists = analyze(a);
+  a.compact_findings = true;
+  const AnalysisResult packed = analyze(a);
+  ASSERT_TRUE(packed.diagnostics.is_compressed());
+  ASSERT_GT(lists.diagnostics.size(), 1500u);
+  ASSERT_EQ(lists.diagnostics.size(), packed.diagnostics.size());
+  auto it = packed.diagnostics.begin();
+  for (const auto& d : lists.diagnostics) expect_same(d, *it++);
+  for (const Format format : {Format::Human, Format::Json, Format::Sarif, Format::Gitlab, Format::Junit, Format::Lsp,
+                              Format::Github, Format::Gcc}) {
+    std::ostringstream x, y;
+    write_report(x, format, lists, OutputOptions{});
+    write_report(y, format, packed, OutputOptions{});
+    EXPECT_EQ(x.str(), y.str()) << "format " << static_cast<int>(format);
+  }
+  const size_t freed = packed.texts.paths().size();
+  size_t kept = 0;
+  for (const auto& fa : packed.folders) kept += fa.files.size();
+  EXPECT_GE(freed, 700u);  // every file without suppressions
+  EXPECT_GE(kept, 57u);    // the files with suppressions stay parsed to the end
+  EXPECT_LT(kept, 100u);
 }

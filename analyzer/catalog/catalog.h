@@ -13,6 +13,8 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzer/catalog/boxed.h"
+
 namespace miglint::catalog {
 
 template <typename T>
@@ -44,9 +46,9 @@ struct Column {
   std::string name;
   std::string type;  // canonical display name, e.g. "character varying(20)[]"
   bool not_null = false;
-  std::optional<Expr> default_expr;
   char identity = 0;  // 0, 'a' (ALWAYS), 'd' (BY DEFAULT)
-  std::optional<Expr> generated;
+  Boxed<Expr> default_expr;
+  Boxed<Expr> generated;
   std::string collation;
   std::string default_seq;  // sequence key ("schema\x1fname") the default's nextval uses
   std::set<std::string> generated_uses;  // columns the generated expression reads
@@ -60,7 +62,7 @@ struct Constraint {
   ConstraintKind kind = ConstraintKind::Check;
   std::vector<std::string> columns;  // key columns (FK: referencing columns)
   std::vector<std::string> include;
-  std::optional<Expr> check;
+  Boxed<Expr> check;
   QName ref_table;
   std::vector<std::string> ref_columns;
   char on_update = 'a', on_delete = 'a', match = 's';
@@ -68,7 +70,7 @@ struct Constraint {
   bool not_valid = false;
   bool no_inherit = false;
   std::string exclude_def;  // canonical text of the EXCLUDE elements
-  std::optional<Expr> where;  // EXCLUDE ... WHERE
+  Boxed<Expr> where;  // EXCLUDE ... WHERE
   std::string method;         // EXCLUDE USING
   bool nulls_not_distinct = false;
   std::set<std::string> uses;  // every column of the own table it involves (not compared)
@@ -92,7 +94,7 @@ struct Table {
 
 struct IndexKey {
   std::string column;          // a plain column, or empty
-  std::optional<Expr> expr;    // an expression
+  Boxed<Expr> expr;    // an expression
   std::string opclass;
   std::string collation;
   bool desc = false;
@@ -108,7 +110,7 @@ struct Index {
   std::string method = "btree";
   std::vector<IndexKey> keys;
   std::vector<std::string> include;
-  std::optional<Expr> where;
+  Boxed<Expr> where;
   std::string constraint;  // name of the constraint it backs (pkey/unique/exclude)
   bool invalid = false;
   std::set<std::string> uses;  // columns used anywhere in the definition (not compared)

@@ -24,8 +24,8 @@ struct Differ {
   }
 };
 
-std::string opt_expr(const std::optional<Expr>& e) { return e ? e->text : ""; }
-bool same_expr(const std::optional<Expr>& a, const std::optional<Expr>& b) {
+std::string opt_expr(const Boxed<Expr>& e) { return e ? e->text : ""; }
+bool same_expr(const Boxed<Expr>& a, const Boxed<Expr>& b) {
   if (a.has_value() != b.has_value()) return false;
   return !a || a->canon == b->canon;
 }

@@ -37,6 +37,9 @@ class Findings {
   const Diagnostic& operator[](size_t i) const;
   std::vector<Diagnostic> to_vector() const;
 
+  // A reference read through an iterator stays valid while that iterator,
+  // or a copy of it, has not moved on (compressed findings are decoded a
+  // block at a time into the iterator).
   class const_iterator {
    public:
     using iterator_category = std::forward_iterator_tag;

@@ -236,18 +236,20 @@ std::vector<Diagnostic> folder_checks(const MigrationFolder& folder, const Confi
 
 // A file of the analysis, read and parsed once by whichever thread needs it
 // first.
+// (One per file of the analysis, hundreds of thousands in a large one:
+// fields ordered to pack, the rare error out of line.)
 struct FileSlot {
   const std::string* path = nullptr;  // in its folder's sql_files
-  int dirfd = -1;     // its folder, open, when path lies under it
-  size_t rel_at = 0;  // where the path relative to that folder starts
   std::shared_ptr<const ParsedFile> parsed;
-  bool dropped = false;  // parse freed once read (compact analyses); text archived
-  bool spooled = false;  // its parse findings are in the spool
-  std::string error;
   AnalysisCache::File* cached = nullptr;
+  std::unique_ptr<std::string> error;  // why it could not be read
+  uint32_t rel_at = 0;  // where the path relative to its folder starts
+  int dirfd = -1;       // its folder, open, when path lies under it
   std::once_flag once;
   // With release_syntax: the rule runs and replays still to read the trees.
   std::atomic<int> readers{0};
+  bool dropped = false;  // parse freed once read (compact analyses); text archived
+  bool spooled = false;  // its parse findings are in the spool
 };
 
 void fill_unit_facts(Unit& u) {
@@ -838,7 +840,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
         slots[k].path = &f;
         if (dir->fd() >= 0 && prefix != "/" && f.size() > prefix.size() && f.starts_with(prefix)) {
           slots[k].dirfd = dir->fd();
-          slots[k].rel_at = prefix.size();
+          slots[k].rel_at = static_cast<uint32_t>(prefix.size());
         }
         if (options.cache) slots[k].cached = &options.cache->files[f];
         slot_of.emplace(f, k++);
@@ -861,7 +863,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     auto rr = from_overlay ? ReadResult{overlay->second, {}}
                            : read_file(*slot.path, slot.dirfd, slot.path->c_str() + slot.rel_at);
     if (!rr.error.empty()) {
-      slot.error = rr.error;
+      slot.error = std::make_unique<std::string>(rr.error);
       return;
     }
     if (c && c->parsed && c->bytes == rr.bytes) {
@@ -1149,7 +1151,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   });
 
   for (auto& s : slots)
-    if (!s.error.empty()) diags.push_back(unreadable(*s.path, s.error));
+    if (s.error) diags.push_back(unreadable(*s.path, *s.error));
   for (size_t f = 0; f < folders.size(); ++f) {
     folders[f].files = folder_files(f);
     // Freed early: the units point into freed parses.

@@ -115,7 +115,8 @@ void write_sarif(std::ostream& out, const AnalysisResult& result) {
   const auto prints = fingerprints(result, sources);
   auto next = result.diagnostics.begin();  // asked for in order, as compressed findings are read
   const auto result_json = [&](size_t k) {
-    const Diagnostic& d = *next++;
+    const auto at = next++;  // holds the block `d` is read from
+    const Diagnostic& d = *at;
     std::string text = d.message;
     if (!d.help.empty()) text += "\nhelp: " + d.help;
     ojson r = {{"ruleId", d.rule}};
