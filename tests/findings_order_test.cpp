@@ -72,7 +72,7 @@ void write(const fs::path& p, const std::string& text) {
   std::ofstream(p) << text;
 }
 
-std::vector<std::string> keys(const std::vector<Diagnostic>& ds) {
+std::vector<std::string> keys(const Findings& ds) {
   std::vector<std::string> out;
   for (const auto& d : ds)
     out.push_back(fs::path(d.span.path.str()).filename().string() + ":" + std::to_string(d.span.start.line) + ":" +

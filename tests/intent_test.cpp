@@ -43,7 +43,7 @@ AnalysisResult run(const fs::path& dir, const Config& config, bool keep_effects 
   return analyze(o);
 }
 
-std::string describe(const std::vector<Diagnostic>& ds) {
+std::string describe(const Findings& ds) {
   std::string s;
   for (const auto& d : ds)
     if (ours(d)) s += d.span.path + ":" + std::to_string(d.span.start.line) + " " + d.rule + ": " + d.message + "\n";

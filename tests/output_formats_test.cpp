@@ -60,13 +60,14 @@ AnalysisResult shared_set() {
   AnalysisResult r;
   r.files = 3;
   r.migrations = 1;
+  std::vector<Diagnostic> ds;
 
   Diagnostic syntax;
   syntax.rule = "syntax-error";
   syntax.severity = Severity::Error;
   syntax.span = span_of(down, "TABEL", 5);
   syntax.message = "syntax error at or near \"TABEL\"";
-  r.diagnostics.push_back(syntax);
+  ds.push_back(syntax);
 
   Diagnostic inverse;
   inverse.rule = "down-not-inverse";
@@ -75,7 +76,7 @@ AnalysisResult shared_set() {
   inverse.message = "down does not restore table users: CHECK constraint name_len is missing";
   inverse.help = "recreate the table with the constraint the up dropped";
   inverse.notes.push_back({span_of(up, "CONSTRAINT name_len CHECK (length(name) < 100)"), "the constraint is defined here"});
-  r.diagnostics.push_back(inverse);
+  ds.push_back(inverse);
 
   Diagnostic index;
   index.rule = "require-concurrent-index-creation";
@@ -85,23 +86,24 @@ AnalysisResult shared_set() {
   index.help = "use CREATE INDEX CONCURRENTLY outside a transaction";
   const size_t at = up.text().find("CREATE INDEX") + 12;
   index.fix = Fix{"build the index CONCURRENTLY", {TextEdit{make_span(up, at, at), " CONCURRENTLY"}}};
-  r.diagnostics.push_back(index);
+  ds.push_back(index);
 
   Diagnostic odd;
   odd.rule = "adding-field-with-default";
   odd.severity = Severity::Info;
   odd.span = span_of(up, "ADD COLUMN note text DEFAULT '🚀'");
   odd.message = "default '🚀' <50% & \"quoted\", a:b\r\nsecond line\twith tab, 'apostrophes' and ]]> too";
-  r.diagnostics.push_back(odd);
+  ds.push_back(odd);
 
   Diagnostic missing;
   missing.rule = "missing-down";
   missing.severity = Severity::Warning;
   missing.span.path = "testdata/output/other dir/v2, final:draft.sql";
   missing.message = "migration v2 has an up file but no down file";
-  r.diagnostics.push_back(missing);
+  ds.push_back(missing);
 
-  std::sort(r.diagnostics.begin(), r.diagnostics.end(), diagnostic_less);
+  std::sort(ds.begin(), ds.end(), diagnostic_less);
+  r.diagnostics = std::move(ds);
   return r;
 }
 
@@ -214,12 +216,14 @@ TEST_F(OutputFormats, GitlabFingerprintsIgnoreLineNumbers) {
     fs::current_path(dir);
     const SourceFile f = load("m/x.sql");
     AnalysisResult r;
+    std::vector<Diagnostic> ds;
     for (int k = 0; k < 2; ++k) {  // two identical findings: told apart by occurrence
       Diagnostic d;
       d.rule = "ban-drop-table";
       d.span = span_of(f, "DROP TABLE t");
-      r.diagnostics.push_back(d);
+      ds.push_back(d);
     }
+    r.diagnostics = std::move(ds);
     std::ostringstream out;
     write_gitlab(out, r);
     const auto j = nlohmann::json::parse(out.str());

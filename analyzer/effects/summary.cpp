@@ -371,34 +371,40 @@ uint64_t name_key(ObjectKind kind, std::initializer_list<std::string_view> parts
   }
   return h;
 }
-// A schema part that no schema name can be (names hold no NUL byte).
-constexpr std::string_view kAnySchema("\0*", 2);
 }  // namespace
 
 void NamedObjects::add_ref(const ObjectRef& r) {
+  if (r.kind != ObjectKind::Schema) schemas_.insert(r.name.schema);
   switch (r.kind) {
     case ObjectKind::Column:
-    case ObjectKind::Constraint:
-      keys_.push_back(name_key(r.kind, {r.member, r.name.name, r.name.schema}));
-      keys_.push_back(name_key(r.kind, {r.member, r.name.name, kAnySchema}));
-      break;
-    case ObjectKind::Schema: keys_.push_back(name_key(r.kind, {r.name.schema})); break;
+    case ObjectKind::Constraint: add_key(name_key(r.kind, {r.member, r.name.name, r.name.schema})); break;
+    case ObjectKind::Schema: add_key(name_key(r.kind, {r.name.schema})); break;
     default:
-      keys_.push_back(name_key(r.kind, {r.name.name, r.name.schema}));
-      keys_.push_back(name_key(r.kind, {r.name.name, kAnySchema}));
+      add_key(name_key(r.kind, {r.name.name, r.name.schema}));
       // A view pattern matches materialized views too.
-      if (r.kind == ObjectKind::MaterializedView) {
-        keys_.push_back(name_key(ObjectKind::View, {r.name.name, r.name.schema}));
-        keys_.push_back(name_key(ObjectKind::View, {r.name.name, kAnySchema}));
-      }
+      if (r.kind == ObjectKind::MaterializedView) add_key(name_key(ObjectKind::View, {r.name.name, r.name.schema}));
       break;
   }
-  // Sorted and deduplicated whenever the unsorted tail outgrows the rest.
-  if (keys_.size() - sorted_ > std::max<size_t>(sorted_, 4096)) {
-    std::sort(keys_.begin(), keys_.end());
-    keys_.erase(std::unique(keys_.begin(), keys_.end()), keys_.end());
+}
+
+void NamedObjects::add_key(uint64_t k) {
+  keys_.push_back(k);
+  // Most keys repeat (every statement on a table names it again): the
+  // unsorted tail is deduplicated and merged in when it outgrows an eighth
+  // of the rest.
+  if (keys_.size() - sorted_ > std::max<size_t>(sorted_ / 8, 4096)) {
+    const auto mid = keys_.begin() + static_cast<std::ptrdiff_t>(sorted_);
+    std::sort(mid, keys_.end());
+    const auto end = std::unique(mid, keys_.end());
+    std::inplace_merge(keys_.begin(), mid, end);
+    keys_.erase(std::unique(keys_.begin(), end), keys_.end());
     sorted_ = keys_.size();
   }
+}
+
+bool NamedObjects::has(uint64_t k) const {
+  const auto mid = keys_.begin() + static_cast<std::ptrdiff_t>(sorted_);
+  return std::binary_search(keys_.begin(), mid, k) || std::find(mid, keys_.end(), k) != keys_.end();
 }
 
 namespace {
@@ -428,17 +434,18 @@ void NamedObjects::add(const Effect& e) {
 }
 
 bool NamedObjects::any(const ObjectPattern& p) const {
-  uint64_t k = 0;
   switch (p.kind) {
+    case ObjectKind::Schema: return has(name_key(p.kind, {p.name}));
     case ObjectKind::Column:
     case ObjectKind::Constraint:
-      k = name_key(p.kind, {p.name, p.table, p.schema.empty() ? kAnySchema : std::string_view(p.schema)});
-      break;
-    case ObjectKind::Schema: k = name_key(p.kind, {p.name}); break;
-    default: k = name_key(p.kind, {p.name, p.schema.empty() ? kAnySchema : std::string_view(p.schema)}); break;
+      if (!p.schema.empty()) return has(name_key(p.kind, {p.name, p.table, p.schema}));
+      return std::any_of(schemas_.begin(), schemas_.end(),
+                         [&](const std::string& s) { return has(name_key(p.kind, {p.name, p.table, s})); });
+    default:
+      if (!p.schema.empty()) return has(name_key(p.kind, {p.name, p.schema}));
+      return std::any_of(schemas_.begin(), schemas_.end(),
+                         [&](const std::string& s) { return has(name_key(p.kind, {p.name, s})); });
   }
-  if (std::binary_search(keys_.begin(), keys_.begin() + static_cast<std::ptrdiff_t>(sorted_), k)) return true;
-  return std::find(keys_.begin() + static_cast<std::ptrdiff_t>(sorted_), keys_.end(), k) != keys_.end();
 }
 
 }  // namespace miglint::effects

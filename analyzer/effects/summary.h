@@ -4,6 +4,7 @@
 // the protected-object and unintended-drop rules and the audit report share.
 #pragma once
 #include <cstdint>
+#include <deque>
 #include <map>
 #include <optional>
 #include <set>
@@ -74,7 +75,8 @@ std::optional<std::vector<std::string>> split_identifiers(std::string_view text)
 // migration, and every object any statement (up or down) ever named.
 class ObjectHistory {
  public:
-  // Applies one effect to the running set of existing objects.
+  // Applies one effect to the running set of existing objects (the
+  // unintended-drop walk keeps a compact copy of this logic: change both).
   void apply(const Effect& e);
   const std::set<catalog::ObjectRef>& existing() const { return existing_; }
   bool exists(const catalog::ObjectRef& r) const { return existing_.count(r) != 0; }
@@ -89,9 +91,10 @@ bool names(const ObjectPattern& p, const Effect& e);
 
 // Every object named by the effects added so far (a renamed object under
 // both names), asked only "was anything matching this pattern ever named?".
-// Kept as 64-bit hashes of what a pattern compares, so that a walk over a
-// large folder holds a few megabytes instead of the objects; two different
-// names share a hash with a probability of about 2^-64 per pair.
+// Kept as one 64-bit hash per object of what a pattern compares, so that a
+// walk over a large folder holds a few megabytes instead of the objects; two
+// different names share a hash with a probability of about 2^-64 per pair.
+// A pattern without a schema asks each schema named (a folder has few).
 class NamedObjects {
  public:
   void add(const Effect& e);
@@ -99,8 +102,13 @@ class NamedObjects {
 
  private:
   void add_ref(const catalog::ObjectRef& r);
-  std::vector<uint64_t> keys_;
+  void add_key(uint64_t k);
+  bool has(uint64_t k) const;
+  // A deque: growing it never copies the keys (a vector would hold two
+  // copies for a moment, which could be the peak of the whole run).
+  std::deque<uint64_t> keys_;
   size_t sorted_ = 0;  // keys_[0, sorted_) is sorted and unique
+  std::set<std::string> schemas_;
 };
 
 }  // namespace miglint::effects

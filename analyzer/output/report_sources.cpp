@@ -1,9 +1,8 @@
 #include "analyzer/output/report_sources.h"
 
-#include <fstream>
-#include <iterator>
 #include <set>
 
+#include "analyzer/migrations/migration.h"
 #include "analyzer/migrations/sha256.h"
 
 namespace miglint {
@@ -34,8 +33,9 @@ const SourceFile* ReportSources::find(const std::string& path) const {
     archived_ = std::make_shared<SourceFile>(path, std::move(*text));
     return files_.emplace(path, archived_).first->second.get();
   }
-  std::ifstream in(path, std::ios::binary);
-  if (in) loaded = std::make_shared<SourceFile>(path, std::string(std::istreambuf_iterator<char>(in), {}));
+  // A finding about a folder names a directory: no text, and no exception
+  // from reading one as a stream.
+  if (std::string bytes; read_file_bytes(path, bytes)) loaded = std::make_shared<SourceFile>(path, std::move(bytes));
   // A miss is cached too, so an unreadable path is tried once.
   return files_.emplace(path, loaded).first->second.get();
 }
