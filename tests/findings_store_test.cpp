@@ -72,6 +72,15 @@ void expect_same(const Diagnostic& a, const Diagnostic& b) {
   }
 }
 
+void expect_same_reports(const AnalysisResult& lists, const AnalysisResult& packed, std::initializer_list<Format> formats) {
+  for (const Format format : formats) {
+    std::ostringstream x, y;
+    write_report(x, format, lists, OutputOptions{});
+    write_report(y, format, packed, OutputOptions{});
+    EXPECT_EQ(x.str(), y.str()) << "format " << static_cast<int>(format);
+  }
+}
+
 }  // namespace
 
 TEST(Findings, EncodingKeepsEveryField) {
@@ -171,6 +180,7 @@ TEST(Findings, SpooledAnalysisReportsWhatListsReport) {
   ASSERT_GE(folders.size(), 10u);
   size_t compared = 0, freed = 0;
   for (const auto& dir : folders) {
+    SCOPED_TRACE(dir.string());
     for (const bool release : {false, true}) {
       AnalysisOptions a;
       a.paths = {dir};
@@ -191,12 +201,7 @@ TEST(Findings, SpooledAnalysisReportsWhatListsReport) {
         EXPECT_EQ(lists.folders[f].unmodeled, packed.folders[f].unmodeled) << dir;
       // Every report reads them the same way, code frames and fingerprints
       // included (a compact analysis keeps only the texts of the files it freed).
-      for (const Format format : {Format::Human, Format::Sarif, Format::Gitlab, Format::Junit}) {
-        std::ostringstream x, y;
-        write_report(x, format, lists, OutputOptions{});
-        write_report(y, format, packed, OutputOptions{});
-        EXPECT_EQ(x.str(), y.str()) << dir << " format " << static_cast<int>(format);
-      }
+      expect_same_reports(lists, packed, {Format::Human, Format::Sarif, Format::Gitlab, Format::Junit});
       // With the trees released, parses are freed as the replay passes
       // (only those whose suppressions or failures the end reads stay).
       if (!release) EXPECT_TRUE(packed.texts.paths().empty());
@@ -236,13 +241,9 @@ TEST(Findings, LargeSpooledAnalysisReportsWhatListsReport) {
   ASSERT_EQ(lists.diagnostics.size(), packed.diagnostics.size());
   auto it = packed.diagnostics.begin();
   for (const auto& d : lists.diagnostics) expect_same(d, *it++);
-  for (const Format format : {Format::Human, Format::Json, Format::Sarif, Format::Gitlab, Format::Junit, Format::Lsp,
-                              Format::Github, Format::Gcc}) {
-    std::ostringstream x, y;
-    write_report(x, format, lists, OutputOptions{});
-    write_report(y, format, packed, OutputOptions{});
-    EXPECT_EQ(x.str(), y.str()) << "format " << static_cast<int>(format);
-  }
+  expect_same_reports(lists, packed,
+                      {Format::Human, Format::Json, Format::Sarif, Format::Gitlab, Format::Junit, Format::Lsp,
+                       Format::Github, Format::Gcc});
   const size_t freed = packed.texts.paths().size();
   size_t kept = 0;
   for (const auto& fa : packed.folders) kept += fa.files.size();

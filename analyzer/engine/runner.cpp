@@ -1150,6 +1150,16 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     }
   });
 
+  // The schedule is done with: freed before the last step allocates (a large
+  // folder's slots, items and moved-from units are tens of megabytes; the
+  // files and units live on in `folders`).
+  const auto free_schedule = [&] {
+    std::vector<std::vector<Diagnostic>>().swap(per_unit);
+    std::vector<Item>().swap(items);
+    std::vector<size_t>().swap(item_order);
+    std::vector<UnitPlan>().swap(plans);
+    std::vector<FileSlot>().swap(slots);
+  };
   for (auto& s : slots)
     if (s.error) diags.push_back(unreadable(*s.path, *s.error));
   for (size_t f = 0; f < folders.size(); ++f) {
@@ -1168,11 +1178,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
         if (slot.parsed && !slot.spooled) spool.add(std::vector<Diagnostic>(slot.parsed->diagnostics));
       }
     }
-    std::vector<std::vector<Diagnostic>>().swap(per_unit);
-    std::vector<Item>().swap(items);
-    std::vector<size_t>().swap(item_order);
-    std::vector<UnitPlan>().swap(plans);
-    std::vector<FileSlot>().swap(slots);
+    free_schedule();
     clock.lap("rules+replay");
     spool.add(std::move(diags));
     result.diagnostics = finish_spooled(spool, folders, selection, options, whole_folders, only_paths);
@@ -1193,14 +1199,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     for (auto& d : v) diags.push_back(std::move(d));
     std::vector<Diagnostic>().swap(v);
   }
-  // The schedule is done with: freed before the folder rules and the last
-  // step allocate (a large folder's slots, items and moved-from units are
-  // tens of megabytes; the files and units live on in `folders`).
-  std::vector<std::vector<Diagnostic>>().swap(per_unit);
-  std::vector<Item>().swap(items);
-  std::vector<size_t>().swap(item_order);
-  std::vector<UnitPlan>().swap(plans);
-  std::vector<FileSlot>().swap(slots);
+  free_schedule();
 
   clock.lap("rules+replay");
   // Replay and folder rule findings, and parse findings.
