@@ -84,11 +84,11 @@ TEST(MigrationsCorpusKratos, AutocommitFilesAreNotTransactional) {
   MigrationFolder f = load_migration_folder(dir, {});
   size_t autocommit = 0;
   for (const Migration& m : f.migrations) {
-    bool ac = fs::path(m.up->file).filename().string().find(".autocommit.") != std::string::npos;
+    bool ac = fs::path(m.up->file.str()).filename().string().find(".autocommit.") != std::string::npos;
     autocommit += ac;
     EXPECT_EQ(m.in_transaction, !ac);  // popx wraps every migration not marked .autocommit.
     // The .postgres. file wins whenever it exists.
-    std::string up = fs::path(m.up->file).filename().string();
+    std::string up = fs::path(m.up->file.str()).filename().string();
     if (up.find(".postgres.") == std::string::npos) {
       std::string pg = up.substr(0, up.size() - 7) + ".postgres.up.sql";
       EXPECT_FALSE(fs::exists(dir / pg)) << up;

@@ -31,7 +31,7 @@ std::vector<std::string> rules_of(const std::vector<Diagnostic>& ds) {
   return out;
 }
 
-std::string filename(const std::optional<Section>& s) { return s ? fs::path(s->file).filename().string() : "-"; }
+std::string filename(const std::optional<Section>& s) { return s ? fs::path(s->file.str()).filename().string() : "-"; }
 
 std::string section_text(const Section& s) { return read_section(s).value_or("<unreadable>"); }
 
@@ -104,7 +104,7 @@ TEST(MigrationsLayout, AutheliaStyle) {
   EXPECT_EQ(f.layout, Layout::Updown);
   EXPECT_EQ(versions(f), (std::vector<std::string>{"0001", "0002", "0010"}));
   EXPECT_EQ(f.migrations[0].name, "Initial_Schema");
-  EXPECT_EQ(f.migrations[0].stem, "V0001.Initial_Schema");
+  EXPECT_EQ(migration_stem(f.migrations[0], f.layout), "V0001.Initial_Schema");
   EXPECT_TRUE(check_folder(f, {}).empty());
   // authelia's migrator applies pending migrations in one transaction.
   for (const Migration& m : f.migrations) EXPECT_TRUE(m.in_transaction) << m.version;
@@ -122,9 +122,11 @@ TEST(MigrationsLayout, PopxDialectFileWinsAndOtherDialectsAreIgnored) {
   EXPECT_EQ(a.name, "accounts");
   EXPECT_EQ(filename(a.up), "20210101000000000001_accounts.postgres.up.sql");
   EXPECT_EQ(filename(a.down), "20210101000000000001_accounts.down.sql");  // no .postgres. down: neutral one
+  EXPECT_EQ(migration_stem(a, f.layout), "20210101000000000001_accounts");
   EXPECT_TRUE(a.in_transaction);  // popx wraps what is not .autocommit.
   const Migration& b = f.migrations[1];
   EXPECT_EQ(b.name, "accounts_index");
+  EXPECT_EQ(migration_stem(b, f.layout), "20210101000000000002_accounts_index");
   EXPECT_FALSE(b.in_transaction);
   Config tx;
   tx.assume_in_transaction = true;
@@ -132,7 +134,8 @@ TEST(MigrationsLayout, PopxDialectFileWinsAndOtherDialectsAreIgnored) {
   EXPECT_TRUE(g.migrations[0].in_transaction);
   EXPECT_FALSE(g.migrations[1].in_transaction);  // .autocommit. beats the config
   EXPECT_TRUE(check_folder(f, {}).empty());
-  for (const fs::path p : f.sql_files) {
+  for (const Symbol& s : f.sql_files) {
+    const fs::path p = s.str();
     EXPECT_EQ(p.filename().string().find("mysql"), std::string::npos);
     EXPECT_EQ(p.filename().string().find("sqlite"), std::string::npos);
   }
@@ -168,7 +171,8 @@ TEST(MigrationsLayout, DieselFolders) {
                                                    "2019-05-05-101010"}));
   const Migration& spaced = f.migrations[2];
   EXPECT_EQ(spaced.name, "add email to users");
-  EXPECT_EQ(fs::path(spaced.up->file).parent_path().filename().string(), "2017-08-31-230457_add email to users");
+  EXPECT_EQ(fs::path(spaced.up->file.str()).parent_path().filename().string(), "2017-08-31-230457_add email to users");
+  EXPECT_EQ(migration_stem(spaced, f.layout), "2017-08-31-230457_add email to users");
   EXPECT_TRUE(f.migrations[0].in_transaction);
   EXPECT_FALSE(f.migrations[3].in_transaction);  // metadata.toml run_in_transaction = false
   EXPECT_TRUE(f.migrations[4].in_transaction);
@@ -187,12 +191,14 @@ TEST(MigrationsLayout, SqlFilesInPathOrder) {
     t.write(std::string(d) + "/down.sql", "SELECT 1;");
   }
   MigrationFolder f = load_migration_folder(t.path, {});
-  std::vector<fs::path> expected(f.sql_files.begin(), f.sql_files.end());
+  std::vector<fs::path> files;
+  for (const Symbol& s : f.sql_files) files.emplace_back(s.str());
+  std::vector<fs::path> expected = files;
   std::sort(expected.begin(), expected.end());  // fs::path's own order
-  EXPECT_EQ(std::vector<fs::path>(f.sql_files.begin(), f.sql_files.end()), expected);
-  ASSERT_EQ(f.sql_files.size(), 6u);
-  EXPECT_EQ(fs::path(f.sql_files[0]).parent_path().filename(), "2020-01-01-000000_a");
-  EXPECT_EQ(fs::path(f.sql_files[2]).parent_path().filename(), "2020-01-01-000000_a-b");
+  EXPECT_EQ(files, expected);
+  ASSERT_EQ(files.size(), 6u);
+  EXPECT_EQ(files[0].parent_path().filename(), "2020-01-01-000000_a");
+  EXPECT_EQ(files[2].parent_path().filename(), "2020-01-01-000000_a-b");
 }
 
 TEST(MigrationsLayout, DieselMetadataThatDoesNotParseIsReported) {
@@ -224,6 +230,7 @@ TEST(MigrationsLayout, GooseSections) {
   EXPECT_TRUE(m1.in_transaction);
   EXPECT_FALSE(f.migrations[1].in_transaction);  // NO TRANSACTION
   EXPECT_FALSE(f.migrations[2].down);
+  EXPECT_EQ(migration_stem(f.migrations[2], f.layout), "00003_add_email");
   auto missing = check_missing_down(f);
   ASSERT_EQ(missing.size(), 1u);
   EXPECT_NE(missing[0].span.path.str().find("00003_add_email.sql"), std::string::npos);
@@ -249,6 +256,8 @@ TEST(MigrationsLayout, FlywayVersionsUndoRepeatableAndNested) {
   EXPECT_EQ(filename(f.migrations[0].down), "U1__init.sql");
   EXPECT_EQ(filename(f.migrations[4].up), "V2__add_e.sql");
   EXPECT_EQ(filename(f.migrations[4].down), "U2__add_e.sql");
+  EXPECT_EQ(migration_stem(f.migrations[4], f.layout), "V2__add_e");  // nested/
+  EXPECT_EQ(migration_stem(f.migrations[5], f.layout), "R__views");
   EXPECT_FALSE(f.migrations[4].in_transaction);  // V2__add_e.sql.conf
   EXPECT_TRUE(f.migrations[0].in_transaction);
   EXPECT_TRUE(f.migrations[5].repeatable);

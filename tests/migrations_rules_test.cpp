@@ -58,7 +58,7 @@ TEST(MigrationsRules, VersionCollisionReportsBothWithNotes) {
   // Pairing stays by name inside the colliding version.
   for (const Migration& m : f.migrations) {
     ASSERT_TRUE(m.up && m.down);
-    EXPECT_EQ(fs::path(m.up->file).filename().string().substr(0, 10), fs::path(m.down->file).filename().string().substr(0, 10));
+    EXPECT_EQ(fs::path(m.up->file.str()).filename().string().substr(0, 10), fs::path(m.down->file.str()).filename().string().substr(0, 10));
   }
   EXPECT_TRUE(check_version_collision(load("updown_order")).empty());
   // Diesel's 2018-01-01-000000 and 2018-01-01-000000-0000 are different versions.

@@ -215,7 +215,7 @@ std::vector<std::pair<std::int64_t, std::uintmax_t>> folder_check_inputs(const M
       if (*part && (sum || (*part)->begin != 0)) {
         mtime = -1;
         size = 0;
-        stat_file((*part)->file, mtime, size);
+        stat_file((*part)->file.str(), mtime, size);
         out.emplace_back(mtime, size);
       }
   return out;
@@ -239,7 +239,7 @@ std::vector<Diagnostic> folder_checks(const MigrationFolder& folder, const Confi
 // (One per file of the analysis, hundreds of thousands in a large one:
 // fields ordered to pack, the rare error out of line.)
 struct FileSlot {
-  const std::string* path = nullptr;  // in its folder's sql_files
+  const std::string* path = nullptr;  // the text of one of its folder's sql_files
   std::shared_ptr<const ParsedFile> parsed;
   AnalysisCache::File* cached = nullptr;
   std::unique_ptr<std::string> error;  // why it could not be read
@@ -275,9 +275,9 @@ struct UnitPlan {
   std::vector<std::vector<size_t>> items;
 };
 
-UnitPlan plan_units(const MigrationFolder& folder, const std::unordered_map<std::string, size_t>& slot_of) {
+UnitPlan plan_units(const MigrationFolder& folder, const std::unordered_map<Symbol, size_t>& slot_of) {
   UnitPlan plan;
-  std::unordered_set<std::string> covered;
+  std::unordered_set<Symbol> covered;
   const auto add = [&](const Section& sec, Role role, const Migration* m, std::vector<size_t>& item) {
     const auto it = slot_of.find(sec.file);
     if (it == slot_of.end()) return;
@@ -771,7 +771,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     // An unsaved goose or dbmate file: its halves are those of its new text.
     if (!options.overlays.empty() && (fa.folder.layout == Layout::Goose || fa.folder.layout == Layout::Dbmate))
       for (const auto& f : fa.folder.sql_files)
-        if (const auto it = find_overlay(options.overlays, f); it != options.overlays.end())
+        if (const auto it = find_overlay(options.overlays, f.str()); it != options.overlays.end())
           resection_from_text(fa.folder, options.config, f, it->second);
     clock.lap("load layout");
     // Loader findings plus missing-down/up, version-collision, migration-name,
@@ -791,16 +791,16 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     const auto name = p.filename();
     for (auto& fa : folders)
       for (const auto& f : fa.folder.sql_files)
-        if (!listed && f.ends_with(name.native()) && fs::path(f).filename() == name && display_path(f) == dp) listed = true;
+        if (!listed && f.ends_with(name.native()) && fs::path(f.str()).filename() == name && display_path(f) == dp) listed = true;
     if (!listed) {
       const fs::path dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();
       for (auto& fa : folders)
         if (fs::weakly_canonical(fa.folder.dir, ec) == fs::weakly_canonical(dir, ec)) {
-          fa.folder.sql_files.push_back(p);
+          fa.folder.sql_files.emplace_back(p.native());
           listed = true;
           break;
         }
-      if (!listed && !folders.empty()) folders.front().folder.sql_files.push_back(p);
+      if (!listed && !folders.empty()) folders.front().folder.sql_files.emplace_back(p.native());
     }
   }
 
@@ -832,17 +832,17 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     size_t k = 0;
     for (auto& fa : folders) {
       first_slot.push_back(k);
-      std::unordered_map<std::string, size_t> slot_of;
+      std::unordered_map<Symbol, size_t> slot_of;
       const auto& dir = open_dirs.emplace_back(std::make_unique<OpenDirectory>(fa.folder.dir));
       std::string prefix = fa.folder.dir.native();
       if (!prefix.empty() && prefix.back() != '/') prefix += '/';
       for (const auto& f : fa.folder.sql_files) {
-        slots[k].path = &f;
+        slots[k].path = &f.str();
         if (dir->fd() >= 0 && prefix != "/" && f.size() > prefix.size() && f.starts_with(prefix)) {
           slots[k].dirfd = dir->fd();
           slots[k].rel_at = static_cast<uint32_t>(prefix.size());
         }
-        if (options.cache) slots[k].cached = &options.cache->files[f];
+        if (options.cache) slots[k].cached = &options.cache->files[f.str()];
         slot_of.emplace(f, k++);
       }
       plans.push_back(plan_units(fa.folder, slot_of));

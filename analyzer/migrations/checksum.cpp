@@ -65,7 +65,7 @@ Diagnostic modified(Span span, std::string message, std::string help) {
 }  // namespace
 
 std::string sum_id(const MigrationFolder& folder, const Migration& m) {
-  fs::path file = m.primary_file();
+  fs::path file = m.primary_file().str();
   if (folder.layout == Layout::Folder) file = file.parent_path();
   fs::path rel = file.lexically_relative(folder.dir);
   return (rel.empty() ? file : rel).generic_string();

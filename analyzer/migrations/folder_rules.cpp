@@ -36,11 +36,11 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 std::string expected_down(const MigrationFolder& folder, const Migration& m) {
   switch (folder.layout) {
     case Layout::Updown: {
-      std::string f = std::filesystem::path(m.up->file).filename().string();
+      std::string f = std::filesystem::path(m.up->file.str()).filename().string();
       if (ends_with(f, ".up.sql")) return "add " + f.substr(0, f.size() - 7) + ".down.sql next to it";
       return "add the down file";
     }
-    case Layout::Folder: return "add down.sql to " + std::filesystem::path(m.up->file).parent_path().filename().string() + "/";
+    case Layout::Folder: return "add down.sql to " + std::filesystem::path(m.up->file.str()).parent_path().filename().string() + "/";
     case Layout::Goose: return "add a '-- +goose Down' section that undoes the up section";
     case Layout::Dbmate: return "add a '-- migrate:down' section that undoes the up section";
     case Layout::Flyway: return "add U" + m.version + "__" + m.name + ".sql that undoes it";
@@ -222,9 +222,10 @@ std::vector<Diagnostic> check_migration_name(const MigrationFolder& folder, cons
       return out;
     }
     for (const Migration* m : ms) {
-      if (std::regex_search(m->stem, re)) continue;
+      const std::string_view stem = migration_stem(*m, folder.layout);
+      if (std::regex_search(stem.begin(), stem.end(), re)) continue;
       out.push_back(diag("migration-name", Severity::Warning, file_start_span(m->primary_file()),
-                         "migration name '" + m->stem + "' does not match migrations.name_pattern '" +
+                         "migration name '" + std::string(stem) + "' does not match migrations.name_pattern '" +
                              *cfg.name_pattern + "'",
                          "rename the migration (only if it has not been applied anywhere yet)"));
     }
@@ -249,7 +250,7 @@ std::vector<Diagnostic> check_migration_name(const MigrationFolder& folder, cons
                                std::to_string(d.dominant_count) + " of " + std::to_string(d.total) +
                                " migrations use " + d.dominant);
   for (auto& [i, rs] : reasons) {
-    std::string msg = "migration '" + ms[i]->stem + "' deviates from the folder's naming scheme: ";
+    std::string msg = "migration '" + std::string(migration_stem(*ms[i], folder.layout)) + "' deviates from the folder's naming scheme: ";
     for (size_t k = 0; k < rs.size(); ++k) msg += (k ? "; " : "") + rs[k];
     out.push_back(diag("migration-name", Severity::Warning, file_start_span(ms[i]->primary_file()), msg,
                        "follow the folder's convention, or set migrations.name_pattern in miglint.toml"));

@@ -140,12 +140,12 @@ ProcessResult run_process(const std::vector<std::string>& args) {
 bool GitChanges::touches(const fs::path& p) const { return changed.count(canonical_or_normal(p)) > 0; }
 
 bool GitChanges::touches(const Migration& m) const {
-  return (m.up && touches(m.up->file)) || (m.down && touches(m.down->file));
+  return (m.up && touches(m.up->file.str())) || (m.down && touches(m.down->file.str()));
 }
 
 bool GitChanges::existed_at_ref(const Migration& m) const {
-  return (m.up && existed.count(canonical_or_normal(m.up->file))) ||
-         (m.down && existed.count(canonical_or_normal(m.down->file)));
+  return (m.up && existed.count(canonical_or_normal(m.up->file.str()))) ||
+         (m.down && existed.count(canonical_or_normal(m.down->file.str())));
 }
 
 GitChanges git_changes_since(const fs::path& dir, const std::string& ref) {

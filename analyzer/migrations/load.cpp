@@ -58,7 +58,7 @@ bool read_file_bytes_at(int dirfd, const char* rel, std::string& out, std::strin
 
 std::optional<std::string> read_section(const Section& s) {
   std::string bytes;
-  if (!read_file_bytes(s.file, bytes)) return std::nullopt;
+  if (!read_file_bytes(s.file.str(), bytes)) return std::nullopt;
   size_t b = std::min(s.begin, bytes.size());
   size_t e = std::min(s.end, bytes.size());
   if (e < b) e = b;
@@ -191,9 +191,10 @@ struct Range {
 };
 
 // One file (or folder) that the layout recognised as (part of) a migration.
-// It holds no path and no copy of a name: a large folder holds one per file.
+// It holds no copy of a path or a name: a large folder holds one per file.
 // The strings are views into the file's name (in the directory listing,
-// which outlives loading) and its files' paths are the folder's path plus rel.
+// which outlives loading); its files' paths (the folder's path plus rel) are
+// Symbols, made once as they go into sql_files.
 struct Candidate {
   std::string_view rel;  // relative name for messages and sorting
   std::string_view version;
@@ -207,11 +208,12 @@ struct Candidate {
   std::optional<bool> in_transaction;
   bool repeatable = false;
   std::optional<Range> up, down;  // Both: sections of one file; folders: up.sql / down.sql
+  Symbol up_file, down_file;  // the same file but for diesel folders' up.sql / down.sql
 };
 
-std::optional<Section> section_of(std::string file, const std::optional<Range>& r) {
+std::optional<Section> section_of(Symbol file, const std::optional<Range>& r) {
   if (!r) return std::nullopt;
-  return Section{std::move(file), r->begin, r->end};
+  return Section{file, r->begin, r->end};
 }
 
 bool ends_with(std::string_view s, std::string_view suffix) {
@@ -494,7 +496,7 @@ class Loader {
     // one by one, so their statement findings are not lost.
     if (nothing_recognised_)
       for (std::string_view f : top_files_)
-        if (ends_with(f, ".sql")) folder_.sql_files.push_back(path_of(f));
+        if (ends_with(f, ".sql")) folder_.sql_files.emplace_back(path_of(f));
     std::sort(folder_.sql_files.begin(), folder_.sql_files.end(), path_less);
     folder_.sql_files.erase(std::unique(folder_.sql_files.begin(), folder_.sql_files.end(),
                                         std::equal_to<>()),
@@ -502,7 +504,7 @@ class Loader {
     std::sort(folder_.unreadable.begin(), folder_.unreadable.end(), path_less);
     // Reported once here; the engine must not read (and report) them again.
     if (!folder_.unreadable.empty())
-      std::erase_if(folder_.sql_files, [&](const std::string& p) {
+      std::erase_if(folder_.sql_files, [&](const Symbol& p) {
         return std::binary_search(folder_.unreadable.begin(), folder_.unreadable.end(), p, path_less);
       });
     return std::move(folder_);
@@ -527,10 +529,10 @@ class Loader {
   }
 
   // The file that holds a candidate's up or down half.
-  std::string file_of(const Candidate& c, bool up) const {
-    if (folder_.layout == Layout::Folder) return path_of(c.rel, up ? "/up.sql" : "/down.sql");
-    return path_of(c.rel);
-  }
+  static const Symbol& file_of(const Candidate& c, bool up) { return up ? c.up_file : c.down_file; }
+
+  // Puts a file in sql_files; the Symbol is what its sections will name.
+  Symbol add_sql_file(const std::string& p) { return folder_.sql_files.emplace_back(p); }
 
   std::optional<Section> section(const Candidate& c, bool up) const {
     const std::optional<Range>& r = up ? c.up : c.down;
@@ -539,7 +541,7 @@ class Loader {
   }
 
   void unreadable(const std::string& p, const std::string& why) {
-    folder_.unreadable.push_back(p);
+    folder_.unreadable.emplace_back(p);
     folder_.diagnostics.push_back(make_diag("unreadable-file", Severity::Error, p,
                                             "cannot read " + display_path(p) + ": " + why,
                                             "fix the file's permissions or remove the broken entry"));
@@ -674,7 +676,7 @@ class Loader {
     else
       check_readable(p);
     (c.part == Part::Up ? c.up : c.down) = Range{};
-    folder_.sql_files.push_back(std::move(p));
+    c.up_file = c.down_file = add_sql_file(p);
     cands_.push_back(std::move(c));
   }
 
@@ -724,7 +726,7 @@ class Loader {
             goose_sections(*text, c);
           else
             dbmate_sections(*text, c);
-          folder_.sql_files.push_back(path_of(f));
+          c.up_file = c.down_file = add_sql_file(path_of(f));
           cands_.push_back(std::move(c));
         }
         break;
@@ -807,10 +809,10 @@ class Loader {
       for (std::string_view fname : files) {
         if (fname == "up.sql" || fname == "down.sql") {
           const bool up = fname == "up.sql";
-          std::string p = file_of(base, up);
+          std::string p = path_of(name, up ? "/up.sql" : "/down.sql");
           check_readable(p);
           (up ? base.up : base.down) = Range{};
-          folder_.sql_files.push_back(std::move(p));
+          (up ? base.up_file : base.down_file) = add_sql_file(p);
           any = true;
         } else if (fname == "metadata.toml") {
           read_metadata(path_of(name, "/metadata.toml"), base);
@@ -923,7 +925,7 @@ class Loader {
       for (Candidate* d : lone_downs) plan.push_back({d});
     }
     // The file that will represent the migration (Migration::primary_file).
-    const auto primary_file = [this](const Planned& p) {
+    const auto primary_file = [](const Planned& p) -> const Symbol& {
       return p.c->up ? file_of(*p.c, true) : file_of(p.down ? *p.down : *p.c, false);
     };
     std::stable_sort(plan.begin(), plan.end(), [&](const Planned& a, const Planned& b) {
@@ -940,7 +942,6 @@ class Loader {
       m.version = c.version;
       m.key = std::move(c.key);  // each candidate makes one migration
       m.name = c.name;
-      m.stem = c.stem;
       m.up = section(c, true);
       m.down = p.down ? section(*p.down, false) : section(c, false);
       m.repeatable = c.repeatable;
@@ -998,7 +999,28 @@ std::optional<std::pair<std::string, VersionKey>> version_from_relative_path(con
   return std::make_pair(std::string(c.version), c.key);
 }
 
-void resection_from_text(MigrationFolder& folder, const Config& cfg, const std::string& file, std::string_view text) {
+std::string_view migration_stem(const Migration& m, Layout layout) {
+  // The loader matched this same name to make the migration.
+  const std::string_view file = m.primary_file();
+  std::string_view name = file.substr(file.rfind('/') + 1);
+  Candidate c;
+  switch (layout) {
+    case Layout::Folder: {
+      // <folder>/up.sql: the folder's name.
+      std::string_view dir = file.substr(0, file.size() - name.size());
+      if (dir.ends_with('/')) dir.remove_suffix(1);
+      return dir.substr(dir.rfind('/') + 1);
+    }
+    case Layout::Updown: match_updown(name, c); break;
+    case Layout::Flyway: match_flyway(name, c); break;
+    case Layout::Goose:
+    case Layout::Dbmate: match_single(name, c, "_"); break;
+    case Layout::Plain: match_single(name, c, "_-."); break;
+  }
+  return c.stem;
+}
+
+void resection_from_text(MigrationFolder& folder, const Config& cfg, const Symbol& file, std::string_view text) {
   if (folder.layout != Layout::Goose && folder.layout != Layout::Dbmate) return;
   for (Migration& m : folder.migrations) {
     if (!(m.up && m.up->file == file) && !(m.down && m.down->file == file)) continue;

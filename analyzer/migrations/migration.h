@@ -43,6 +43,7 @@
 
 #include "analyzer/config/config.h"
 #include "analyzer/diag/diagnostic.h"
+#include "analyzer/source/symbol.h"
 
 namespace miglint {
 
@@ -71,10 +72,11 @@ struct VersionKey {
 std::optional<VersionKey> parse_version(std::string_view text);
 
 // One half of a migration: a whole file, or a byte range of one (goose, dbmate).
-// Paths are kept as strings: a std::filesystem::path also holds a list of its
-// components, several times the bytes of the text (large folders hold many).
+// Paths are Symbols: the findings' spans name the same files, so each path's
+// text is held once (a std::filesystem::path would also hold a list of its
+// components, and a string a copy per holder; large folders hold many).
 struct Section {
-  std::string file;            // as found on disk (the folder path the caller gave / relative path)
+  Symbol file;                 // as found on disk (the folder path the caller gave / relative path)
   size_t begin = 0;
   size_t end = SIZE_MAX;       // SIZE_MAX: to the end of the file
   bool whole_file() const { return begin == 0 && end == SIZE_MAX; }
@@ -84,15 +86,20 @@ struct Migration {
   std::string version;  // as written in the name ("V0001" → "0001"); empty for repeatables
   VersionKey key;
   std::string name;     // the descriptive part
-  std::string stem;     // file/folder name without the layout's suffixes; what name_pattern matches
   std::optional<Section> up;
   std::optional<Section> down;
   bool in_transaction = true;  // does the runner wrap it in a transaction?
   bool repeatable = false;     // Flyway R__ script: no version, applied after all versioned ones
 
   // The file that represents the migration in messages: up, else down.
-  const std::string& primary_file() const { return up ? up->file : down->file; }
+  const Symbol& primary_file() const { return up ? up->file : down->file; }
 };
+
+// The primary file's name (its folder's, for diesel folders) without the
+// layout's suffixes: what name_pattern matches. A view into the file's
+// pooled path, derived when asked: few checks ask, and a large folder's
+// migrations would each hold a copy.
+std::string_view migration_stem(const Migration& m, Layout layout);
 
 struct MigrationFolder {
   std::filesystem::path dir;
@@ -100,9 +107,9 @@ struct MigrationFolder {
   std::vector<Migration> migrations;            // in apply order
   // Every readable .sql file of its PostgreSQL migrations, sorted; each
   // Section::file is spelled exactly as here.
-  std::vector<std::string> sql_files;
+  std::vector<Symbol> sql_files;
   // Already reported as unreadable-file (and left out of sql_files).
-  std::vector<std::string> unreadable;
+  std::vector<Symbol> unreadable;
   std::vector<Diagnostic> diagnostics;          // folder-level findings made while reading it
 };
 

@@ -13,6 +13,6 @@ namespace miglint {
 
 // Re-reads the sections (and the transaction mode their annotations set) of
 // the migration held in `file` from `text`. Other layouts: nothing to do.
-void resection_from_text(MigrationFolder& folder, const Config& cfg, const std::string& file, std::string_view text);
+void resection_from_text(MigrationFolder& folder, const Config& cfg, const Symbol& file, std::string_view text);
 
 }  // namespace miglint
