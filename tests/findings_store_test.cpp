@@ -81,6 +81,17 @@ void expect_same_reports(const AnalysisResult& lists, const AnalysisResult& pack
   }
 }
 
+// The same analysis twice: findings held as lists, then gathered compressed.
+std::pair<AnalysisResult, AnalysisResult> analyze_both(const fs::path& dir, bool release) {
+  AnalysisOptions a;
+  a.paths = {dir};
+  a.release_syntax = release;
+  a.keep_effects = false;
+  AnalysisResult lists = analyze(a);
+  a.compact_findings = true;
+  return {std::move(lists), analyze(a)};
+}
+
 }  // namespace
 
 TEST(Findings, EncodingKeepsEveryField) {
@@ -182,13 +193,7 @@ TEST(Findings, SpooledAnalysisReportsWhatListsReport) {
   for (const auto& dir : folders) {
     SCOPED_TRACE(dir.string());
     for (const bool release : {false, true}) {
-      AnalysisOptions a;
-      a.paths = {dir};
-      a.release_syntax = release;
-      a.keep_effects = false;
-      const AnalysisResult lists = analyze(a);
-      a.compact_findings = true;
-      const AnalysisResult packed = analyze(a);
+      const auto [lists, packed] = analyze_both(dir, release);
       ASSERT_FALSE(lists.diagnostics.is_compressed());
       ASSERT_TRUE(packed.diagnostics.is_compressed());
       ASSERT_EQ(lists.diagnostics.size(), packed.diagnostics.size()) << dir;
@@ -229,13 +234,7 @@ TEST(Findings, LargeSpooledAnalysisReportsWhatListsReport) {
     tmp.write(v + "_make_" + t + ".up.sql", up);
     tmp.write(v + "_make_" + t + ".down.sql", "DROP TABLE " + t + ";\n");
   }
-  AnalysisOptions a;
-  a.paths = {tmp.dir};
-  a.release_syntax = true;
-  a.keep_effects = false;
-  const AnalysisResult lists = analyze(a);
-  a.compact_findings = true;
-  const AnalysisResult packed = analyze(a);
+  const auto [lists, packed] = analyze_both(tmp.dir, true);
   ASSERT_TRUE(packed.diagnostics.is_compressed());
   ASSERT_GT(lists.diagnostics.size(), 1500u);
   ASSERT_EQ(lists.diagnostics.size(), packed.diagnostics.size());

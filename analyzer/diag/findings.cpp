@@ -85,8 +85,6 @@ Span get_span(const char*& p, const char* end) {
   return s;
 }
 
-// A block holds this much encoded text (~300 findings) before it is compressed.
-constexpr size_t kBlockBytes = 64 * 1024;
 
 }  // namespace
 
@@ -156,7 +154,7 @@ void Findings::append(std::vector<Diagnostic>&& more) {
     encode_diagnostic(open_, d);
     ++open_count_;
     ++size_;
-    if (open_.size() >= kBlockBytes) {
+    if (open_.size() >= kCompressedBlockBytes) {
       blocks_.push_back({compress_block(open_), open_count_});
       open_.clear();
       open_count_ = 0;

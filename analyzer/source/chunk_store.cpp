@@ -31,8 +31,6 @@ std::string decompress_block(std::string_view frame) {
 }
 
 namespace {
-// A block holds this much before it is compressed (hundreds of chunks).
-constexpr size_t kBlockBytes = 64 * 1024;
 constexpr uint32_t kGone = UINT32_MAX;
 }  // namespace
 
@@ -92,7 +90,7 @@ ChunkStore::~ChunkStore() = default;
 void ChunkStore::add(const void* key, std::string_view bytes) {
   Impl& m = *impl_;
   std::lock_guard lock(m.mutex);
-  if (!m.open.empty() && m.open.size() + bytes.size() > kBlockBytes) m.seal();
+  if (!m.open.empty() && m.open.size() + bytes.size() > kCompressedBlockBytes) m.seal();
   m.chunks.push_back({key, static_cast<uint32_t>(m.blocks.size()), static_cast<uint32_t>(m.open.size()),
                       static_cast<uint32_t>(bytes.size()), m.added++});
   ++m.open_pending;

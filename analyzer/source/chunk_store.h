@@ -3,6 +3,7 @@
 // finished, texts of files whose parse was freed). Reading in about the
 // order of adding decompresses each block about once.
 #pragma once
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -31,6 +32,10 @@ class ChunkStore {
   struct Impl;
   std::unique_ptr<Impl> impl_;
 };
+
+// How much a block holds before it is compressed (hundreds of findings or
+// file texts: enough for zstd to find their repeats).
+inline constexpr size_t kCompressedBlockBytes = 64 * 1024;
 
 // zstd at the level these stores use; both throw std::runtime_error on failure.
 std::string compress_block(std::string_view raw);
