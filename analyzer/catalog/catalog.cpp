@@ -1,6 +1,7 @@
 #include "analyzer/catalog/catalog.h"
 
 #include <algorithm>
+#include <array>
 
 namespace miglint::catalog {
 namespace {
@@ -22,6 +23,20 @@ bool is_keyword_like(std::string_view id) {
       "session_user", "some", "symmetric", "table", "then", "to", "trailing", "true", "union", "unique", "user",
       "using", "variadic", "when", "where", "window", "with"};
   return kw.count(id) != 0;
+}
+
+// A use count as the count maps store it. Nearly every count is small (one
+// index per dependency entry, one table per constraint name), and a large
+// schema holds hundreds of thousands of them: small ones share one
+// allocation per value instead of one per entry.
+Ptr<int> count_ptr(int n) {
+  if (n <= 0) return nullptr;
+  static const std::array<Ptr<int>, 16> small = [] {
+    std::array<Ptr<int>, 16> a;
+    for (int i = 0; i < static_cast<int>(a.size()); ++i) a[static_cast<size_t>(i)] = std::make_shared<const int>(i);
+    return a;
+  }();
+  return n < static_cast<int>(small.size()) ? small[static_cast<size_t>(n)] : std::make_shared<const int>(n);
 }
 
 size_t utf8_clip(std::string_view s, size_t max_bytes) {
@@ -124,7 +139,7 @@ std::string trigger_key(const QName& table, const std::string& name) {
 
 Catalog::Catalog() {
   search_path_ = {"public"};
-  schemas_["public"] = std::make_shared<const int>(1);
+  schemas_["public"] = count_ptr(1);
 }
 
 void Catalog::set_search_path(std::vector<std::string> path) { search_path_ = std::move(path); }
@@ -160,7 +175,7 @@ void Catalog::add_dep(const std::string& target, const std::string& dependent, i
   const std::string k = dep_key(target, dependent);
   auto cur = find(deps_, k);
   const int n = (cur ? *cur : 0) + delta;
-  store<int>(kDeps, deps_, k, n > 0 ? std::make_shared<const int>(n) : nullptr);
+  store<int>(kDeps, deps_, k, count_ptr(n));
 }
 
 std::vector<std::string> Catalog::dependents(const std::string& target) const {
@@ -214,7 +229,7 @@ void Catalog::shift_counts(int id, std::map<std::string, Ptr<int>>& m, std::vect
     const auto cur = find(m, k);
     const int c = cur ? *cur : 0;
     const int n = std::max(c - ko, 0) + kn;
-    if (n != c) store<int>(id, m, k, n > 0 ? std::make_shared<const int>(n) : nullptr);
+    if (n != c) store<int>(id, m, k, count_ptr(n));
   }
 }
 
@@ -273,12 +288,15 @@ void fit(Table& t) {
     fit(k.columns);
     fit(k.include);
     fit(k.ref_columns);
+    k.uses.shrink_to_fit();
   }
+  for (auto& c : t.columns) c.generated_uses.shrink_to_fit();
   fit(t.inherits);
 }
 void fit(Index& ix) {
   fit(ix.keys);
   fit(ix.include);
+  ix.uses.shrink_to_fit();
 }
 }  // namespace
 
@@ -359,7 +377,7 @@ void Catalog::domain_connames(const Type& t, int delta) {
     const auto ck = t.name.schema + '\x1f' + c.first;
     const auto cur = find(connames_, ck);
     const int n = (cur ? *cur : 0) + delta;
-    store<int>(kConnames, connames_, ck, n > 0 ? std::make_shared<const int>(n) : nullptr);
+    store<int>(kConnames, connames_, ck, count_ptr(n));
   }
 }
 void Catalog::put_function(Ptr<Function> f) {
@@ -385,7 +403,7 @@ void Catalog::erase_trigger(const QName& table, const std::string& name) {
   }
   store<Trigger>(kTriggers, triggers_, k, nullptr);
 }
-void Catalog::add_schema(const std::string& s) { store<int>(kSchemas, schemas_, s, std::make_shared<const int>(1)); }
+void Catalog::add_schema(const std::string& s) { store<int>(kSchemas, schemas_, s, count_ptr(1)); }
 void Catalog::erase_schema(const std::string& s) { store<int>(kSchemas, schemas_, s, nullptr); }
 void Catalog::put_extension(Ptr<Extension> e) {
   const auto k = e->name;
@@ -397,7 +415,7 @@ void Catalog::set_comment(const std::string& objkey, std::optional<std::string> 
                      text ? std::make_shared<const std::string>(std::move(*text)) : nullptr);
 }
 void Catalog::mark_uncertain(const std::string& objkey) {
-  if (!uncertain_.count(objkey)) store<int>(kUncertain, uncertain_, objkey, std::make_shared<const int>(1));
+  if (!uncertain_.count(objkey)) store<int>(kUncertain, uncertain_, objkey, count_ptr(1));
 }
 
 void Catalog::rollback(size_t cp) {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "analyzer/catalog/boxed.h"
+#include "analyzer/catalog/compact.h"
 
 namespace miglint::catalog {
 
@@ -49,9 +50,9 @@ struct Column {
   char identity = 0;  // 0, 'a' (ALWAYS), 'd' (BY DEFAULT)
   Boxed<Expr> default_expr;
   Boxed<Expr> generated;
-  std::string collation;
-  std::string default_seq;  // sequence key ("schema\x1fname") the default's nextval uses
-  std::set<std::string> generated_uses;  // columns the generated expression reads
+  RareText collation;
+  RareText default_seq;  // sequence key ("schema\x1fname") the default's nextval uses
+  NameSet generated_uses;  // columns the generated expression reads
 };
 
 enum class ConstraintKind { PrimaryKey, Unique, Check, ForeignKey, Exclude };
@@ -73,7 +74,7 @@ struct Constraint {
   Boxed<Expr> where;  // EXCLUDE ... WHERE
   std::string method;         // EXCLUDE USING
   bool nulls_not_distinct = false;
-  std::set<std::string> uses;  // every column of the own table it involves (not compared)
+  NameSet uses;  // every column of the own table it involves (not compared)
 };
 
 struct Table {
@@ -95,8 +96,8 @@ struct Table {
 struct IndexKey {
   std::string column;          // a plain column, or empty
   Boxed<Expr> expr;    // an expression
-  std::string opclass;
-  std::string collation;
+  RareText opclass;
+  RareText collation;
   bool desc = false;
   int nulls = 0;  // 0 default, 1 first, 2 last
   bool operator==(const IndexKey&) const = default;
@@ -113,7 +114,7 @@ struct Index {
   Boxed<Expr> where;
   std::string constraint;  // name of the constraint it backs (pkey/unique/exclude)
   bool invalid = false;
-  std::set<std::string> uses;  // columns used anywhere in the definition (not compared)
+  NameSet uses;  // columns used anywhere in the definition (not compared)
 };
 
 struct Sequence {

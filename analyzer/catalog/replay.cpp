@@ -306,7 +306,7 @@ std::string render_json(const Catalog& c) {
       x["default"] = col.default_expr ? json(col.default_expr->text) : json(nullptr);
       x["identity"] = col.identity ? json(col.identity == 'a' ? "always" : "by default") : json(nullptr);
       x["generated"] = col.generated ? json(col.generated->text) : json(nullptr);
-      if (!col.collation.empty()) x["collation"] = col.collation;
+      if (!col.collation.empty()) x["collation"] = col.collation.str();
       jc.push_back(x);
     }
     jt["columns"] = jc;

@@ -11,6 +11,7 @@
 #include <cerrno>
 #include <cstring>
 #include <mutex>
+#include <span>
 #include <thread>
 #include <unordered_map>
 #include <unordered_set>
@@ -241,7 +242,6 @@ std::vector<Diagnostic> folder_checks(const MigrationFolder& folder, const Confi
 struct FileSlot {
   const std::string* path = nullptr;  // the text of one of its folder's sql_files
   std::shared_ptr<const ParsedFile> parsed;
-  AnalysisCache::File* cached = nullptr;
   std::unique_ptr<std::string> error;  // why it could not be read
   uint32_t rel_at = 0;  // where the path relative to its folder starts
   int dirfd = -1;       // its folder, open, when path lies under it
@@ -417,7 +417,7 @@ FolderWalks start_walks(const std::vector<const Rule*>& active, const MigrationF
 struct EffectsAfterWalk {
   bool keep = true;
   // When dropped: summarise them first, into here (per version).
-  std::map<std::string, std::string>* summaries = nullptr;
+  effects::SummaryStore* summaries = nullptr;
   // The next migration has the same version: its effects are summarised
   // with this one's (migrations of one version are next to each other).
   bool version_continues = false;
@@ -430,7 +430,7 @@ EffectsAfterWalk effects_after(const AnalysisOptions& options, FolderAnalysis& f
 
 // Drops the effects the replayer kept, first summarising them per version
 // into `summaries` (when given) as effects::migration_effects would.
-void drop_effects(catalog::Replayer& replayer, std::map<std::string, std::string>* summaries) {
+void drop_effects(catalog::Replayer& replayer, effects::SummaryStore* summaries) {
   if (summaries) {
     std::map<std::string, std::vector<effects::EffectAt>> ups;
     for (const auto& se : replayer.effects()) {
@@ -438,7 +438,7 @@ void drop_effects(catalog::Replayer& replayer, std::map<std::string, std::string
       if (!se.down)
         for (const auto& e : se.effects) list.push_back({&e, se.file, se.statement, false});
     }
-    for (const auto& [version, list] : ups) summaries->try_emplace(version, effects::summarize(list));
+    for (const auto& [version, list] : ups) summaries->add(version, effects::summarize(list));
   }
   replayer.drop_effects();
 }
@@ -825,6 +825,11 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   size_t slot_count = 0;
   for (auto& fa : folders) slot_count += fa.folder.sql_files.size();
   std::vector<FileSlot> slots(slot_count);
+  // The language server's cache entry of each slot's file (none without a cache).
+  std::vector<AnalysisCache::File*> slot_cache(options.cache ? slot_count : 0, nullptr);
+  const auto cached_of = [&](const FileSlot& slot) {
+    return slot_cache.empty() ? nullptr : slot_cache[static_cast<size_t>(&slot - slots.data())];
+  };
   std::vector<std::unique_ptr<OpenDirectory>> open_dirs;  // each folder, while its files are read
   std::vector<UnitPlan> plans;
   std::vector<size_t> first_slot;
@@ -842,14 +847,14 @@ AnalysisResult analyze(const AnalysisOptions& options) {
           slots[k].dirfd = dir->fd();
           slots[k].rel_at = static_cast<uint32_t>(prefix.size());
         }
-        if (options.cache) slots[k].cached = &options.cache->files[f.str()];
+        if (options.cache) slot_cache[k] = &options.cache->files[f.str()];
         slot_of.emplace(f, k++);
       }
       plans.push_back(plan_units(fa.folder, slot_of));
     }
   }
   const auto parse_slot = [&](FileSlot& slot) {
-    AnalysisCache::File* c = slot.cached;
+    AnalysisCache::File* c = cached_of(slot);
     // Unchanged on disk (same size and modification time) and not open in an
     // editor: the last parse still holds.
     const auto overlay = options.overlays.empty() ? options.overlays.end() : find_overlay(options.overlays, *slot.path);
@@ -880,14 +885,19 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     }
   };
 
+  // One per migration: 32 bytes, its files' slots in one shared vector.
   struct Item {
-    size_t folder = 0;
     const std::vector<size_t>* units = nullptr;
-    std::vector<size_t> slots;  // the files it reads, once each
-    bool migration = false;     // the replay reads it too
+    size_t folder = 0;
+    uint32_t slot_begin = 0, slot_end = 0;  // the files it reads, once each, in item_slots
+    std::atomic<int> reads{0};              // with release_syntax: readers still to come
+    bool migration = false;                 // the replay reads it too
     std::atomic<bool> done{false};
-    std::atomic<int> reads{0};           // with release_syntax: readers still to come
     std::atomic<bool> released{false};  // every reader is done
+  };
+  std::vector<uint32_t> item_slots;
+  const auto slots_of = [&](const Item& item) {
+    return std::span<const uint32_t>(item_slots.data() + item.slot_begin, item.slot_end - item.slot_begin);
   };
   size_t item_count = 0;
   for (const auto& plan : plans) item_count += plan.items.size();
@@ -903,13 +913,17 @@ AnalysisResult analyze(const AnalysisOptions& options) {
         item.folder = f;
         item.units = &plans[f].items[j];
         item.migration = j < folders[f].folder.migrations.size();
-        for (size_t u : *item.units) item.slots.push_back(plans[f].slot[u]);
-        std::sort(item.slots.begin(), item.slots.end());
-        item.slots.erase(std::unique(item.slots.begin(), item.slots.end()), item.slots.end());
+        const auto begin = static_cast<std::ptrdiff_t>(item_slots.size());
+        for (size_t u : *item.units) item_slots.push_back(static_cast<uint32_t>(plans[f].slot[u]));
+        std::sort(item_slots.begin() + begin, item_slots.end());
+        item_slots.erase(std::unique(item_slots.begin() + begin, item_slots.end()), item_slots.end());
+        item.slot_begin = static_cast<uint32_t>(begin);
+        item.slot_end = static_cast<uint32_t>(item_slots.size());
       }
       first_unit[f + 1] = first_unit[f] + plans[f].units.size();
     }
     first_item[folders.size()] = k;
+    item_slots.shrink_to_fit();
   }
   // Files named alone are reported alone: the rest of their folder is context
   // for the replay, and its statement findings would be discarded.
@@ -931,9 +945,9 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     std::set<std::string> overlay_names;
     for (const auto& [k, v] : options.overlays) overlay_names.insert(k.filename().native());
     const auto needs_parse = [&](size_t i) {
-      for (size_t sl : items[i].slots) {
+      for (size_t sl : slots_of(items[i])) {
         const FileSlot& slot = slots[sl];
-        if (!slot.cached || !slot.cached->parsed || overlay_names.contains(fs::path(*slot.path).filename().native())) return true;
+        if (!cached_of(slot) || !cached_of(slot)->parsed || overlay_names.contains(fs::path(*slot.path).filename().native())) return true;
       }
       return false;
     };
@@ -967,7 +981,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   if (release)
     for (Item& item : items) {
       item.reads = item.migration ? 2 : 1;
-      for (size_t sl : item.slots) slots[sl].readers += item.migration ? 2 : 1;
+      for (size_t sl : slots_of(item)) slots[sl].readers += item.migration ? 2 : 1;
     }
   // Items before `released_below` are all done with. The threads that only
   // parse and check stay at most kAhead items ahead of it: when the replay is
@@ -979,7 +993,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   // The last reader of a file frees its trees.
   const auto done_reading = [&](Item& item) {
     if (!release) return;
-    for (size_t sl : item.slots)
+    for (size_t sl : slots_of(item))
       if (slots[sl].readers.fetch_sub(1) == 1 && slots[sl].parsed) {
         const_cast<ParsedFile&>(*slots[sl].parsed).release_syntax();  // created by this analysis alone
         if (early) retire(slots[sl]);
@@ -1011,7 +1025,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   const auto process = [&](size_t i) {
     Item& item = items[i];
     UnitPlan& plan = plans[item.folder];
-    for (size_t sl : item.slots) std::call_once(slots[sl].once, [&] { parse_slot(slots[sl]); });
+    for (size_t sl : slots_of(item)) std::call_once(slots[sl].once, [&] { parse_slot(slots[sl]); });
     complete_units(plan, *item.units, slots);
     {
       std::lock_guard lock(done_mutex);
@@ -1129,11 +1143,18 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     }
     if (const auto after = effects_after(options, fa, false); !after.keep) drop_effects(replayer, after.summaries);
     for (Item* h : held) done_reading(*h);
-    fa.replay = std::make_shared<catalog::ReplayResult>(replayer.finish());
+    catalog::ReplayResult replayed = replayer.finish();
     if (compact) {
+      // Nothing reads the final schema after an early-freed analysis (its
+      // callers report findings and verdicts; the walks read effects): a
+      // large folder's model is the biggest thing it holds, and the walks'
+      // last findings and the report are still to be made.
+      if (early) replayed.catalog = catalog::Catalog();
       spool.add(finish_walks(walks, fa.folder, options.config));
+      fa.replay = std::make_shared<catalog::ReplayResult>(std::move(replayed));
       return;
     }
+    fa.replay = std::make_shared<catalog::ReplayResult>(std::move(replayed));
     note_unmodeled(fa, fa.replay->diagnostics);
     per_folder[f] = fa.replay->diagnostics;
     for (auto& d : finish_walks(walks, fa.folder, options.config)) per_folder[f].push_back(std::move(d));
@@ -1156,6 +1177,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   const auto free_schedule = [&] {
     std::vector<std::vector<Diagnostic>>().swap(per_unit);
     std::vector<Item>().swap(items);
+    std::vector<uint32_t>().swap(item_slots);
     std::vector<size_t>().swap(item_order);
     std::vector<UnitPlan>().swap(plans);
     std::vector<FileSlot>().swap(slots);

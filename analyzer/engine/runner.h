@@ -18,6 +18,7 @@
 #include "analyzer/config/config.h"
 #include "analyzer/diag/diagnostic.h"
 #include "analyzer/diag/findings.h"
+#include "analyzer/effects/summary_store.h"
 #include "analyzer/engine/context.h"
 #include "analyzer/migrations/migration.h"
 #include "analyzer/source/text_archive.h"
@@ -106,7 +107,7 @@ struct FolderAnalysis {
   std::vector<Unit> units;
   // With effect_summaries: what each version's up does to the schema (as
   // effects::migration_effects would summarise it from kept effects).
-  std::map<std::string, std::string> summaries;
+  effects::SummaryStore summaries;
   // Files holding a statement the schema model does not follow (whether or
   // not unmodeled-statement is reported).
   std::set<std::string> unmodeled;

@@ -49,7 +49,7 @@ void write_github(std::ostream& out, const AnalysisResult& result) {
     for (const auto& n : d.notes)
       text += "\nnote: " + n.span.path + ":" + std::to_string(n.span.start.line) + ":" +
               std::to_string(n.span.start.column) + ": " + n.message;
-    text += "\n" + rule_doc_url(d.rule);
+    text.append("\n").append(rule_doc_url(d.rule));
     out << "::" << command(d.severity) << " file=" << escape_property(valid_utf8(d.span.path))
         << ",line=" << d.span.start.line << ",col=" << d.span.start.column << ",endLine=" << d.span.stop.line
         << ",endColumn=" << d.span.stop.column << ",title=" << escape_property("miglint " + d.rule)

@@ -63,7 +63,7 @@ void write_junit(std::ostream& out, const AnalysisResult& result) {
                          " [" + d.rule + "]";
       if (!d.help.empty()) body += "\nhelp: " + d.help;
       for (const auto& n : d.notes) body += "\nnote: " + location(n.span) + ": " + n.message;
-      body += "\n" + rule_doc_url(d.rule);
+      body.append("\n").append(rule_doc_url(d.rule));
       out << "    <testcase name=\"" << xml(d.rule + " at line " + std::to_string(d.span.start.line) + ", column " +
                                           std::to_string(d.span.start.column))
           << "\" classname=\"" << xml(path) << "\" file=\"" << xml(path) << "\" line=\"" << d.span.start.line

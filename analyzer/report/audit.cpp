@@ -98,13 +98,22 @@ AuditReport build_audit(const AnalysisResult& result) {
   rep.files = result.files;
   rep.migrations = result.migrations;
 
-  std::map<std::string, FileCount> per_file;
-  std::map<std::string, RuleCount> per_rule;
+  // Counted by Symbol (ordered by text, as the report lists them): a large
+  // folder has a finding on most of its files, and a path string per file,
+  // twice, was most of what the audit held.
+  struct Counts {
+    size_t errors = 0, warnings = 0, infos = 0;
+    size_t total() const { return errors + warnings + infos; }
+  };
+  const auto count = [](Severity s, size_t& errors, size_t& warnings, size_t& infos) {
+    (s == Severity::Error ? errors : s == Severity::Warning ? warnings : infos)++;
+  };
+  std::map<Symbol, Counts, std::less<>> per_file;
+  std::map<Symbol, RuleCount, std::less<>> per_rule;
   for (const auto& d : result.diagnostics) {
-    (d.severity == Severity::Error ? rep.errors : d.severity == Severity::Warning ? rep.warnings : rep.infos)++;
+    count(d.severity, rep.errors, rep.warnings, rep.infos);
     auto& fc = per_file[d.span.path];
-    fc.path = d.span.path;
-    (d.severity == Severity::Error ? fc.errors : d.severity == Severity::Warning ? fc.warnings : fc.infos)++;
+    count(d.severity, fc.errors, fc.warnings, fc.infos);
     auto& rc = per_rule[d.rule];
     rc.rule = d.rule;
     rc.severity = rc.count == 0 ? d.severity : std::max(rc.severity, d.severity);
@@ -122,10 +131,12 @@ AuditReport build_audit(const AnalysisResult& result) {
       replayed.not_inverse.insert(fa.replay->not_inverse.begin(), fa.replay->not_inverse.end());
     }
     // Made during the replay when the effects were not kept, else from them.
-    std::map<std::string, std::string> summaries = fa.summaries;
+    std::map<std::string, std::string> from_effects;
     if (fa.replay)
-      for (auto& me : effects::migration_effects(*fa.replay)) summaries.emplace(me.version, std::move(me.summary));
-    const std::string folder = display_path(fa.folder.dir);
+      for (auto& me : effects::migration_effects(*fa.replay))
+        if (!fa.summaries.contains(me.version)) from_effects.emplace(me.version, std::move(me.summary));
+    std::unordered_set<std::string_view> summarised;  // a version collision: the first migration gets the effects
+    const Symbol folder = display_path(fa.folder.dir);
     for (const auto& m : fa.folder.migrations) {
       AuditMigration am;
       am.folder = folder;
@@ -133,14 +144,19 @@ AuditReport build_audit(const AnalysisResult& result) {
       am.name = m.name;
       am.path = display_path(m.primary_file());
       if (m.down) am.down_path = display_path(m.down->file);
-      if (auto it = summaries.find(m.version); it != summaries.end()) {
-        am.summary = it->second;
-        summaries.erase(it);  // a version collision: the first migration gets the effects
+      if (!summarised.count(m.version)) {
+        if (auto kept = fa.summaries.find(m.version)) {
+          am.summary = std::move(*kept);
+          summarised.insert(m.version);
+        } else if (auto it = from_effects.find(m.version); it != from_effects.end()) {
+          am.summary = std::move(it->second);
+          summarised.insert(m.version);
+        }
       }
       am.round_trip = verdict(m, fa, replayed, unmodeled, broken, am.why);
-      std::set<std::string> paths;
-      if (m.up) paths.insert(display_path(m.up->file));
-      if (m.down) paths.insert(display_path(m.down->file));
+      std::set<std::string_view> paths;
+      if (m.up) paths.insert(am.path);
+      if (m.down) paths.insert(am.down_path);
       for (const auto& p : paths)
         if (auto it = per_file.find(p); it != per_file.end()) am.findings += it->second.total();
       rep.verdict_counts[static_cast<size_t>(am.round_trip)]++;
@@ -154,12 +170,14 @@ AuditReport build_audit(const AnalysisResult& result) {
   for (auto& [_, rc] : per_rule) rep.rules.push_back(rc);
   std::stable_sort(rep.rules.begin(), rep.rules.end(),
                    [](const RuleCount& a, const RuleCount& b) { return a.count > b.count; });
-  for (auto& [_, fc] : per_file) rep.top_offenders.push_back(fc);
-  std::stable_sort(rep.top_offenders.begin(), rep.top_offenders.end(), [](const FileCount& a, const FileCount& b) {
-    if (a.total() != b.total()) return a.total() > b.total();
-    return a.errors > b.errors;
+  // Ranked as (path, counts) pairs; only the ten listed become FileCounts.
+  std::vector<std::pair<Symbol, Counts>> ranked(per_file.begin(), per_file.end());
+  std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) {
+    if (a.second.total() != b.second.total()) return a.second.total() > b.second.total();
+    return a.second.errors > b.second.errors;
   });
-  if (rep.top_offenders.size() > 10) rep.top_offenders.resize(10);
+  if (ranked.size() > 10) ranked.resize(10);
+  for (const auto& [path, c] : ranked) rep.top_offenders.push_back({path.str(), c.errors, c.warnings, c.infos});
   return rep;
 }
 

@@ -16,12 +16,14 @@ namespace miglint::report {
 enum class RoundTrip { Restores, DoesNotRestore, DownFails, NoDown, NotChecked };
 std::string_view round_trip_name(RoundTrip v);  // "restores", "does not restore", ...
 
+// A large folder's table has a row per migration: paths are Symbols (the
+// findings name the same files, so each text is held once).
 struct AuditMigration {
-  std::string folder;   // display path of its folder
+  Symbol folder;        // display path of its folder
   std::string version;
   std::string name;
-  std::string path;     // display path of its up (else its down)
-  std::string down_path;  // display path of its down (empty: none)
+  Symbol path;          // display path of its up (else its down)
+  Symbol down_path;     // display path of its down (empty: none)
   std::string summary;  // what its up does to the schema
   RoundTrip round_trip = RoundTrip::NotChecked;
   std::string why;      // for NotChecked: why the verdict is withheld

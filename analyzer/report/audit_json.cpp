@@ -14,8 +14,8 @@ void write_audit_json(std::ostream& out, const AnalysisResult& result, const Aud
   // The per-migration table is as long as the folder: written row by row.
   const auto row_json = [&](size_t i) {
     const auto& m = rep.table[i];
-    nlohmann::ordered_json row = {{"folder", m.folder},         {"version", m.version},
-                                  {"name", m.name},             {"path", m.path},
+    nlohmann::ordered_json row = {{"folder", m.folder.str()},         {"version", m.version},
+                                  {"name", m.name},             {"path", m.path.str()},
                                   {"summary", m.summary},       {"round_trip", round_trip_name(m.round_trip)},
                                   {"findings", m.findings}};
     if (!m.why.empty()) row["reason"] = m.why;
@@ -26,7 +26,7 @@ void write_audit_json(std::ostream& out, const AnalysisResult& result, const Aud
     const auto& m = rep.table[i];
     not_restoring.push_back({{"version", m.version},
                              {"name", m.name},
-                             {"path", m.down_path},
+                             {"path", m.down_path.str()},
                              {"round_trip", round_trip_name(m.round_trip)}});
   }
   nlohmann::ordered_json rules = nlohmann::ordered_json::array();

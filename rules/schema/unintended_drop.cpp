@@ -110,7 +110,7 @@ void parse_directive(std::string_view body, Intent& intent, std::vector<std::str
     std::string verb = word();
     std::string kind = verb;
     if (verb == "drop" || verb == "remove") kind = word();
-    if (kind == "materialized") kind += " " + word();
+    if (kind == "materialized") kind.append(" ").append(word());
     std::string error;
     auto p = effects::parse_pattern(kind, trim(rest), &error);
     if (!p) {
@@ -462,7 +462,7 @@ std::optional<ObjectRef> infer(std::string_view migration_name, const Objects& e
       {"view", ObjectKind::View},     {"type", ObjectKind::Type},         {"enum", ObjectKind::Type},
       {"function", ObjectKind::Function}, {"constraint", ObjectKind::Constraint}, {"schema", ObjectKind::Schema}};
   for (const auto& [word, kind] : kinds) {
-    const std::string pre = std::string(word) + "_", post = "_" + std::string(word);
+    const std::string pre = std::string(word).append("_"), post = std::string("_").append(word);
     if (rest.starts_with(pre) && rest.size() > pre.size()) cands.push_back({kind, rest.substr(pre.size())});
     if (rest.ends_with(post) && rest.size() > post.size())
       cands.push_back({kind, rest.substr(0, rest.size() - post.size())});
