@@ -248,3 +248,59 @@ TEST_F(OutputFormats, GithubEscapesDataAndProperties) {
   EXPECT_NE(s.find("<50%25 & \"quoted\", a:b%0D%0Asecond line"), std::string::npos) << s;
   EXPECT_NE(s.find("::notice "), std::string::npos);
 }
+
+// Reports group findings by file and count occurrences per file; findings
+// handed over out of path order (a hand-built result) must be grouped and
+// counted as in order, not split.
+TEST_F(OutputFormats, FindingsOutOfPathOrderAreGroupedByFile) {
+  const AnalysisResult sorted = shared_set();
+  std::vector<Diagnostic> ds = sorted.diagnostics.to_vector();
+  ASSERT_GE(ds.size(), 3u);
+  ASSERT_NE(ds.front().span.path, ds.back().span.path);
+  // The last file's finding first: each file's own findings keep their order.
+  std::rotate(ds.begin(), ds.end() - 1, ds.end());
+  AnalysisResult shuffled;
+  shuffled.files = sorted.files;
+  shuffled.migrations = sorted.migrations;
+  shuffled.diagnostics = std::move(ds);
+  ASSERT_FALSE(in_path_order(shuffled.diagnostics));
+  ASSERT_TRUE(in_path_order(sorted.diagnostics));
+  for (const Format f : {Format::Junit, Format::Lsp}) {
+    std::ostringstream a, b;
+    write_report(a, f, sorted, OutputOptions{});
+    write_report(b, f, shuffled, OutputOptions{});
+    EXPECT_EQ(a.str(), b.str()) << static_cast<int>(f);
+  }
+  // Fingerprints: the same per finding, whatever the order of other files'.
+  const auto prints = [](const AnalysisResult& r) {
+    std::ostringstream out;
+    write_gitlab(out, r);
+    std::multiset<std::pair<std::string, std::string>> s;
+    for (const auto& issue : nlohmann::json::parse(out.str()))
+      s.insert({issue["description"].get<std::string>(), issue["fingerprint"].get<std::string>()});
+    return s;
+  };
+  EXPECT_EQ(prints(sorted), prints(shuffled));
+
+  // Two identical findings on one file with another file's between them:
+  // still told apart by occurrence.
+  const SourceFile up = load(kUp);
+  const SourceFile down = load(kDown);
+  Diagnostic a;
+  a.rule = "ban-drop-table";
+  a.span = span_of(up, "CREATE INDEX users_note ON users (note)");
+  Diagnostic b = a;
+  b.span = span_of(down, "TABEL", 5);
+  AnalysisResult split;
+  split.diagnostics = std::vector<Diagnostic>{a, b, a};
+  std::ostringstream out;
+  write_gitlab(out, split);
+  const auto j = nlohmann::json::parse(out.str());
+  ASSERT_EQ(j.size(), 3u);
+  EXPECT_NE(j[0]["fingerprint"], j[2]["fingerprint"]);
+  // And junit counts one suite per file, the first file's two findings in it.
+  std::ostringstream x;
+  write_junit(x, split);
+  EXPECT_NE(x.str().find("tests=\"3\" failures=\"3\""), std::string::npos) << x.str();
+  EXPECT_NE(x.str().find("tests=\"2\" failures=\"2\""), std::string::npos) << x.str();
+}

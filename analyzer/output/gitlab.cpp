@@ -24,9 +24,9 @@ std::string_view gitlab_severity(const Diagnostic& d) {
 void write_gitlab(std::ostream& out, const AnalysisResult& result) {
   using ojson = nlohmann::ordered_json;
   const ReportSources sources(result);
-  const auto prints = fingerprints(result, sources);
+  Fingerprints prints(result, sources);
   auto next = result.diagnostics.begin();  // asked for in order, as compressed findings are read
-  const auto issue_json = [&](size_t k) {
+  const auto issue_json = [&](size_t) {
     const auto at = next++;  // holds the block `d` is read from
     const Diagnostic& d = *at;
     std::string text = d.message;
@@ -34,7 +34,7 @@ void write_gitlab(std::ostream& out, const AnalysisResult& result) {
     const ojson issue = {{"type", "issue"},
                       {"description", valid_utf8(text)},
                       {"check_name", d.rule},
-                      {"fingerprint", prints[k]},
+                      {"fingerprint", prints.next(d)},
                       {"severity", gitlab_severity(d)},
                       {"categories", {"Bug Risk"}},
                       {"location",

@@ -43,18 +43,15 @@ std::string location(const Span& s) {
 
 void write_junit(std::ostream& out, const AnalysisResult& result) {
   const ReportSources sources(result);
-  // Copies: compressed findings are decoded a block at a time, so a
-  // reference into them lasts only until the next block.
-  std::map<std::string, std::vector<Diagnostic>> by_file;
-  for (const auto& p : sources.paths()) by_file[p];
-  for (const auto& d : result.diagnostics) by_file[d.span.path].push_back(d);
-
-  size_t tests = 0;
-  for (const auto& [path, diags] : by_file) tests += diags.empty() ? 1 : diags.size();
+  FileFindings files(result, sources);
+  const size_t tests = result.diagnostics.size() + files.files_without_findings();
   out << "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n";
   out << "<testsuites name=\"miglint\" tests=\"" << tests << "\" failures=\"" << result.diagnostics.size()
       << "\" errors=\"0\">\n";
-  for (const auto& [path, diags] : by_file) {
+  // One file's findings at a time: a large folder has hundreds of thousands.
+  std::string path;
+  std::vector<Diagnostic> diags;
+  while (files.next(path, diags)) {
     out << "  <testsuite name=\"" << xml(path) << "\" tests=\"" << (diags.empty() ? 1 : diags.size())
         << "\" failures=\"" << diags.size() << "\" errors=\"0\" skipped=\"0\">\n";
     if (diags.empty()) out << "    <testcase name=\"miglint\" classname=\"" << xml(path) << "\" file=\"" << xml(path) << "\"/>\n";

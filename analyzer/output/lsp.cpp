@@ -13,22 +13,19 @@ namespace miglint {
 
 void write_lsp(std::ostream& out, const AnalysisResult& result) {
   const ReportSources sources(result);
-  // Copies: compressed findings are decoded a block at a time, so a
-  // reference into them lasts only until the next block.
-  std::map<std::string, std::vector<Diagnostic>> by_file;
-  for (const auto& p : sources.paths()) by_file[p];
-  for (const auto& d : result.diagnostics) by_file[d.span.path].push_back(d);
+  FileFindings files(result, sources);
   const SourceLookup lookup = [&](const std::string& p) { return sources.find(p); };
   // One file's parameters at a time: a large folder has hundreds of thousands of findings.
-  auto file = by_file.begin();
+  std::string path;
+  std::vector<Diagnostic> found;
   const auto params = [&](size_t) {
+    files.next(path, found);
     nlohmann::json diags = nlohmann::json::array();
-    for (const Diagnostic& d : file->second) diags.push_back(lsp_diagnostic(d, PositionEncoding::Utf16, lookup));
-    const nlohmann::json p = {{"uri", file_uri(file->first)}, {"diagnostics", std::move(diags)}};
-    ++file;
+    for (const Diagnostic& d : found) diags.push_back(lsp_diagnostic(d, PositionEncoding::Utf16, lookup));
+    const nlohmann::json p = {{"uri", file_uri(path)}, {"diagnostics", std::move(diags)}};
     return json_text(p);
   };
-  write_json_streamed(out, json_text(nlohmann::json(json_slot("params"))), {{"params", by_file.size(), params}});
+  write_json_streamed(out, json_text(nlohmann::json(json_slot("params"))), {{"params", files.files(), params}});
   out << '\n';
 }
 

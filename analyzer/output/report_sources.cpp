@@ -1,6 +1,6 @@
 #include "analyzer/output/report_sources.h"
 
-#include <set>
+#include <algorithm>
 
 #include "analyzer/migrations/migration.h"
 #include "analyzer/migrations/sha256.h"
@@ -8,19 +8,22 @@
 namespace miglint {
 
 ReportSources::ReportSources(const AnalysisResult& result) {
-  std::set<std::string> paths;
+  // Symbols, sorted by text: a large folder has hundreds of thousands.
   for (const auto& folder : result.folders) {
     for (const auto& f : folder.files)
       if (f && f->source) {
         files_.emplace(f->source->path(), f->source);
-        paths.insert(f->source->path());
+        paths_.push_back(f->source->path());
       }
   }
   texts_ = result.texts;
-  for (const Symbol& p : texts_.paths()) paths.insert(p);
+  for (const Symbol& p : texts_.paths()) paths_.push_back(p);
+  Symbol last;  // findings come file by file: each path once per run
   for (const auto& d : result.diagnostics)
-    if (!d.span.path.empty()) paths.insert(d.span.path);
-  paths_.assign(paths.begin(), paths.end());
+    if (!d.span.path.empty() && !(d.span.path == last)) paths_.push_back(last = d.span.path);
+  std::sort(paths_.begin(), paths_.end());
+  paths_.erase(std::unique(paths_.begin(), paths_.end()), paths_.end());
+  paths_.shrink_to_fit();
 }
 
 const SourceFile* ReportSources::find(const std::string& path) const {
@@ -59,22 +62,68 @@ std::string flagged_text(const Diagnostic& d, const SourceFile* file) {
 }
 }  // namespace
 
-std::vector<std::string> fingerprints(const AnalysisResult& result, const ReportSources& sources) {
-  std::map<std::string, size_t> seen;
-  std::vector<std::string> out;
-  out.reserve(result.diagnostics.size());
-  for (const auto& d : result.diagnostics) {
-    std::string key = d.rule;
-    key += '\0';
-    key += d.span.path;
-    key += '\0';
-    key += flagged_text(d, sources.find(d.span.path));
-    const size_t occurrence = seen[key]++;
-    key += '\0';
-    key += std::to_string(occurrence);
-    out.push_back(sha256_hex(key));
+bool in_path_order(const Findings& diagnostics) {
+  Symbol prev;
+  for (const auto& d : diagnostics) {
+    if (d.span.path == prev) continue;
+    if (d.span.path < prev) return false;
+    prev = d.span.path;
   }
-  return out;
+  return true;
+}
+
+Fingerprints::Fingerprints(const AnalysisResult& result, const ReportSources& sources)
+    : sources_(sources), per_path_(in_path_order(result.diagnostics)) {}
+
+std::string Fingerprints::next(const Diagnostic& d) {
+  if (per_path_ && !(d.span.path == path_)) {
+    // The previous path's findings are over: their occurrences are not needed.
+    seen_.clear();
+    path_ = d.span.path;
+  }
+  std::string key = d.rule;
+  key += '\0';
+  key += d.span.path;
+  key += '\0';
+  key += flagged_text(d, sources_.find(d.span.path));
+  const size_t occurrence = seen_[key]++;
+  key += '\0';
+  key += std::to_string(occurrence);
+  return sha256_hex(key);
+}
+
+FileFindings::FileFindings(const AnalysisResult& result, const ReportSources& sources)
+    : it_(result.diagnostics.begin()), end_(result.diagnostics.end()) {
+  const bool ordered = in_path_order(result.diagnostics);
+  bool unnamed = false;
+  size_t with = 0;  // paths with findings (in order: runs of one path)
+  Symbol prev;
+  for (const auto& d : result.diagnostics) {
+    if (d.span.path.empty()) unnamed = true;
+    if (with == 0 || !(prev == d.span.path)) ++with;
+    prev = d.span.path;
+    if (!ordered) grouped_[d.span.path].push_back(d);
+  }
+  if (!ordered) {
+    with = grouped_.size();
+    it_ = end_;
+  }
+  if (unnamed) files_.emplace_back();
+  files_.insert(files_.end(), sources.paths().begin(), sources.paths().end());
+  without_ = files_.size() - with;
+}
+
+bool FileFindings::next(std::string& path, std::vector<Diagnostic>& diags) {
+  if (at_ == files_.size()) return false;
+  const Symbol& p = files_[at_++];
+  path = p.str();
+  diags.clear();
+  if (!grouped_.empty() || it_ == end_) {
+    if (auto g = grouped_.find(path); g != grouped_.end()) diags = std::move(g->second);
+    return true;
+  }
+  for (; it_ != end_ && it_->span.path == p; ++it_) diags.push_back(*it_);
+  return true;
 }
 
 }  // namespace miglint

@@ -18,18 +18,53 @@ class ReportSources {
   // was archived stays valid until the next archived one is found.
   const SourceFile* find(const std::string& path) const;
   // Every analysed file and every file a diagnostic points at, sorted.
-  const std::vector<std::string>& paths() const { return paths_; }
+  const std::vector<Symbol>& paths() const { return paths_; }
 
  private:
   mutable std::map<std::string, std::shared_ptr<const SourceFile>> files_;
-  std::vector<std::string> paths_;
+  std::vector<Symbol> paths_;
   TextArchive texts_;
   mutable std::shared_ptr<const SourceFile> archived_;  // the last file read back from texts_
 };
 
+// Whether each path's findings are next to each other, in path order (as
+// the analysis reports them; hand-built results may not be).
+bool in_path_order(const Findings& diagnostics);
+
 // Stable identity of a finding across runs: rule, path, the flagged lines'
-// text (not their numbers) and the occurrence of that triple; one per
-// diagnostic, in order.
-std::vector<std::string> fingerprints(const AnalysisResult& result, const ReportSources& sources);
+// text (not their numbers) and the occurrence of that triple. Asked for each
+// diagnostic in turn, in order: with findings in path order only one path's
+// occurrences are kept at a time (a large folder's are hundreds of
+// thousands of long keys).
+class Fingerprints {
+ public:
+  Fingerprints(const AnalysisResult& result, const ReportSources& sources);
+  std::string next(const Diagnostic& d);
+
+ private:
+  const ReportSources& sources_;
+  bool per_path_;
+  Symbol path_;
+  std::map<std::string, size_t> seen_;
+};
+
+// Every file of a report (ReportSources::paths(), and "" when a finding has
+// no path) with its findings, one file at a time, in path order: a large
+// folder's findings are never all copied at once.
+class FileFindings {
+ public:
+  FileFindings(const AnalysisResult& result, const ReportSources& sources);
+  size_t files() const { return files_.size(); }
+  size_t files_without_findings() const { return without_; }
+  // The next file and copies of its findings; false after the last.
+  bool next(std::string& path, std::vector<Diagnostic>& diags);
+
+ private:
+  std::vector<Symbol> files_;
+  size_t at_ = 0;
+  size_t without_ = 0;
+  Findings::const_iterator it_, end_;
+  std::map<std::string, std::vector<Diagnostic>> grouped_;  // findings not in path order, grouped first
+};
 
 }  // namespace miglint

@@ -112,9 +112,9 @@ void write_sarif(std::ostream& out, const AnalysisResult& result) {
   }
 
   const ReportSources sources(result);
-  const auto prints = fingerprints(result, sources);
+  Fingerprints prints(result, sources);
   auto next = result.diagnostics.begin();  // asked for in order, as compressed findings are read
-  const auto result_json = [&](size_t k) {
+  const auto result_json = [&](size_t) {
     const auto at = next++;  // holds the block `d` is read from
     const Diagnostic& d = *at;
     std::string text = d.message;
@@ -133,7 +133,7 @@ void write_sarif(std::ostream& out, const AnalysisResult& result) {
       r["relatedLocations"] = std::move(related);
     }
     if (d.fix && !d.fix->edits.empty()) r["fixes"] = ojson::array({fix_json(*d.fix)});
-    r["partialFingerprints"] = {{"miglintFingerprint/v1", prints[k]}};
+    r["partialFingerprints"] = {{"miglintFingerprint/v1", prints.next(d)}};
     return json_text(r);
   };
 
