@@ -104,8 +104,11 @@ TEST(DownNotInverseNotes, ConstraintDifferencesShowWhatDiffers) {
     const std::string after = m.substr(arrow + arrow_text.size());
     EXPECT_NE(before, after) << m;
     EXPECT_NE(before.find(c.before), std::string::npos) << m;
-    if (!c.after.empty()) EXPECT_NE(after.find(c.after), std::string::npos) << m;
-    if (c.after.empty()) EXPECT_EQ(after.find("NO INHERIT"), std::string::npos) << m;
+    if (!c.after.empty()) {
+      EXPECT_NE(after.find(c.after), std::string::npos) << m;
+    } else {
+      EXPECT_EQ(after.find("NO INHERIT"), std::string::npos) << m;
+    }
   }
 }
 
