@@ -263,8 +263,8 @@ TEST_F(OutputFormats, FindingsOutOfPathOrderAreGroupedByFile) {
   shuffled.files = sorted.files;
   shuffled.migrations = sorted.migrations;
   shuffled.diagnostics = std::move(ds);
-  ASSERT_FALSE(in_path_order(shuffled.diagnostics));
-  ASSERT_TRUE(in_path_order(sorted.diagnostics));
+  ASSERT_FALSE(ReportSources(shuffled).findings_in_path_order());
+  ASSERT_TRUE(ReportSources(sorted).findings_in_path_order());
   for (const Format f : {Format::Junit, Format::Lsp}) {
     std::ostringstream a, b;
     write_report(a, f, sorted, OutputOptions{});

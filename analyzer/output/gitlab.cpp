@@ -24,7 +24,7 @@ std::string_view gitlab_severity(const Diagnostic& d) {
 void write_gitlab(std::ostream& out, const AnalysisResult& result) {
   using ojson = nlohmann::ordered_json;
   const ReportSources sources(result);
-  Fingerprints prints(result, sources);
+  Fingerprints prints(sources);
   auto next = result.diagnostics.begin();  // asked for in order, as compressed findings are read
   const auto issue_json = [&](size_t) {
     const auto at = next++;  // holds the block `d` is read from

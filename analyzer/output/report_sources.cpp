@@ -19,8 +19,12 @@ ReportSources::ReportSources(const AnalysisResult& result) {
   texts_ = result.texts;
   for (const Symbol& p : texts_.paths()) paths_.push_back(p);
   Symbol last;  // findings come file by file: each path once per run
-  for (const auto& d : result.diagnostics)
-    if (!d.span.path.empty() && !(d.span.path == last)) paths_.push_back(last = d.span.path);
+  for (const auto& d : result.diagnostics) {
+    if (d.span.path == last) continue;
+    if (d.span.path < last) in_path_order_ = false;
+    last = d.span.path;
+    if (!last.empty()) paths_.push_back(last);
+  }
   std::sort(paths_.begin(), paths_.end());
   paths_.erase(std::unique(paths_.begin(), paths_.end()), paths_.end());
   paths_.shrink_to_fit();
@@ -62,18 +66,8 @@ std::string flagged_text(const Diagnostic& d, const SourceFile* file) {
 }
 }  // namespace
 
-bool in_path_order(const Findings& diagnostics) {
-  Symbol prev;
-  for (const auto& d : diagnostics) {
-    if (d.span.path == prev) continue;
-    if (d.span.path < prev) return false;
-    prev = d.span.path;
-  }
-  return true;
-}
-
-Fingerprints::Fingerprints(const AnalysisResult& result, const ReportSources& sources)
-    : sources_(sources), per_path_(in_path_order(result.diagnostics)) {}
+Fingerprints::Fingerprints(const ReportSources& sources)
+    : sources_(sources), per_path_(sources.findings_in_path_order()) {}
 
 std::string Fingerprints::next(const Diagnostic& d) {
   if (per_path_ && !(d.span.path == path_)) {
@@ -94,7 +88,7 @@ std::string Fingerprints::next(const Diagnostic& d) {
 
 FileFindings::FileFindings(const AnalysisResult& result, const ReportSources& sources)
     : it_(result.diagnostics.begin()), end_(result.diagnostics.end()) {
-  const bool ordered = in_path_order(result.diagnostics);
+  const bool ordered = sources.findings_in_path_order();
   bool unnamed = false;
   size_t with = 0;  // paths with findings (in order: runs of one path)
   Symbol prev;
@@ -106,7 +100,7 @@ FileFindings::FileFindings(const AnalysisResult& result, const ReportSources& so
   }
   if (!ordered) {
     with = grouped_.size();
-    it_ = end_;
+    it_ = end_;  // every finding is in grouped_
   }
   if (unnamed) files_.emplace_back();
   files_.insert(files_.end(), sources.paths().begin(), sources.paths().end());
@@ -118,10 +112,8 @@ bool FileFindings::next(std::string& path, std::vector<Diagnostic>& diags) {
   const Symbol& p = files_[at_++];
   path = p.str();
   diags.clear();
-  if (!grouped_.empty() || it_ == end_) {
-    if (auto g = grouped_.find(path); g != grouped_.end()) diags = std::move(g->second);
-    return true;
-  }
+  // In path order the file's findings are the next run; out of it, grouped.
+  if (auto g = grouped_.find(path); g != grouped_.end()) diags = std::move(g->second);
   for (; it_ != end_ && it_->span.path == p; ++it_) diags.push_back(*it_);
   return true;
 }

@@ -19,17 +19,17 @@ class ReportSources {
   const SourceFile* find(const std::string& path) const;
   // Every analysed file and every file a diagnostic points at, sorted.
   const std::vector<Symbol>& paths() const { return paths_; }
+  // Whether each path's findings are next to each other, in path order (as
+  // the analysis reports them; hand-built results may not be).
+  bool findings_in_path_order() const { return in_path_order_; }
 
  private:
   mutable std::map<std::string, std::shared_ptr<const SourceFile>> files_;
   std::vector<Symbol> paths_;
+  bool in_path_order_ = true;
   TextArchive texts_;
   mutable std::shared_ptr<const SourceFile> archived_;  // the last file read back from texts_
 };
-
-// Whether each path's findings are next to each other, in path order (as
-// the analysis reports them; hand-built results may not be).
-bool in_path_order(const Findings& diagnostics);
 
 // Stable identity of a finding across runs: rule, path, the flagged lines'
 // text (not their numbers) and the occurrence of that triple. Asked for each
@@ -38,7 +38,7 @@ bool in_path_order(const Findings& diagnostics);
 // thousands of long keys).
 class Fingerprints {
  public:
-  Fingerprints(const AnalysisResult& result, const ReportSources& sources);
+  explicit Fingerprints(const ReportSources& sources);
   std::string next(const Diagnostic& d);
 
  private:

@@ -112,7 +112,7 @@ void write_sarif(std::ostream& out, const AnalysisResult& result) {
   }
 
   const ReportSources sources(result);
-  Fingerprints prints(result, sources);
+  Fingerprints prints(sources);
   auto next = result.diagnostics.begin();  // asked for in order, as compressed findings are read
   const auto result_json = [&](size_t) {
     const auto at = next++;  // holds the block `d` is read from
