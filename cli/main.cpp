@@ -1,4 +1,5 @@
-// miglint's command line: check, audit, schema, rules, explain, lsp, sum.
+// miglint's command line: check, audit, schema, rules, explain, lsp, sum,
+// completions.
 #include <malloc.h>
 #include <unistd.h>
 
@@ -9,6 +10,7 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <pg_query.h>
 
 #include "analyzer/config/config.h"
 #include "analyzer/diag/baseline.h"
@@ -23,6 +25,8 @@
 
 namespace fs = std::filesystem;
 using namespace miglint;
+
+extern const char* const kMiglintCommit;  // tools/build_info.cmake
 
 namespace {
 
@@ -154,24 +158,33 @@ int exit_code_for(const AnalysisResult& r, const std::string& fail_on) {
   return kExitOk;
 }
 
+const std::vector<std::string> kFormats = {"human", "json", "gcc", "sarif", "github", "gitlab", "junit", "lsp", "markdown", "html"};
+const std::vector<std::string> kColors = {"auto", "always", "never"};
+const std::vector<std::string> kFailOn = {"error", "warning", "info", "never"};
+const std::vector<std::string> kSchemaFormats = {"sql", "json"};
+
 void add_common_options(CLI::App* cmd, CommonOptions& o, bool with_paths) {
   if (with_paths) cmd->add_option("paths", o.paths, "migration folders or files (default: migrations.dir, else ./migrations)");
   cmd->add_option("--config", o.config, "config file (default: nearest miglint.toml)");
   cmd->add_option("--format", o.format, "human, json, gcc, sarif, github, gitlab, junit, lsp")
-      ->check(CLI::IsMember({"human", "json", "gcc", "sarif", "github", "gitlab", "junit", "lsp", "markdown", "html"}));
-  cmd->add_option("--color", o.color, "auto, always, never (honours NO_COLOR)")->check(CLI::IsMember({"auto", "always", "never"}));
+      ->check(CLI::IsMember(kFormats));
+  cmd->add_option("--color", o.color, "auto, always, never (honours NO_COLOR)")->check(CLI::IsMember(kColors));
   // One value per occurrence, so `--select a,b PATH` leaves PATH alone.
   cmd->add_option("--select", o.select, "only these rules (comma-separated ids, or all)")
       ->allow_extra_args(false);
   cmd->add_option("--ignore", o.ignore, "skip these rules (comma-separated ids)")
       ->allow_extra_args(false);
   cmd->add_option("--fail-on", o.fail_on, "lowest severity that fails the run: error, warning, info, never")
-      ->check(CLI::IsMember({"error", "warning", "info", "never"}));
+      ->check(CLI::IsMember(kFailOn));
   cmd->add_option("--jobs,-j", o.jobs, "parallel jobs (default: one per core)");
   cmd->add_option("--stdin-filename", o.stdin_filename, "read the file's text from stdin and report it as this path");
   cmd->add_option("--since", o.since, "report only on migrations added or changed since this git ref");
   cmd->add_option("--baseline", o.baseline, "known findings (from --write-baseline) that do not fail the run");
   cmd->add_option("--write-baseline", o.write_baseline, "write the current findings to this baseline file");
+}
+
+std::string version_line() {
+  return fmt::format("miglint {} (commit {}, PostgreSQL {} grammar)", MIGLINT_VERSION, kMiglintCommit, PG_VERSION);
 }
 
 }  // namespace miglint
@@ -183,7 +196,7 @@ int main(int argc, char** argv) {
   // steadily, so grow in larger steps. Untouched pages cost no memory.
   mallopt(M_TOP_PAD, 16 << 20);
   CLI::App app{"miglint: static analysis for PostgreSQL migration folders"};
-  app.set_version_flag("--version", std::string("miglint ") + MIGLINT_VERSION);
+  app.set_version_flag("--version", version_line());
   app.require_subcommand(1);
   app.fallthrough();
 
@@ -197,7 +210,7 @@ int main(int argc, char** argv) {
   auto* schema = app.add_subcommand("schema", "print the replayed schema");
   schema->add_option("dir", schema_opts.dir, "migrations folder");
   schema->add_option("--at", schema_opts.at, "stop after this version");
-  schema->add_option("--format", schema_opts.format, "sql or json")->check(CLI::IsMember({"sql", "json"}));
+  schema->add_option("--format", schema_opts.format, "sql or json")->check(CLI::IsMember(kSchemaFormats));
   schema->add_option("--config", schema_opts.config, "config file");
 
   auto* rules = app.add_subcommand("rules", "list rules (id, default severity, one line)");
@@ -214,6 +227,29 @@ int main(int argc, char** argv) {
   auto* sum = app.add_subcommand("sum", "write/refresh the checksum file miglint.sum");
   sum->add_option("dir", sum_opts.paths, "migrations folder");
   sum->add_option("--config", sum_opts.config, "config file");
+
+  std::string shell;
+  auto* completions = app.add_subcommand("completions", "print a shell completion script (bash, zsh, fish)");
+  completions->add_option("shell", shell, "bash, zsh or fish")->required()->check(CLI::IsMember(completion_shells()));
+
+  const CompletionHints hints = {
+      {"--format", {ValueHint::Free, kFormats}},
+      {"schema:--format", {ValueHint::Free, kSchemaFormats}},
+      {"--color", {ValueHint::Free, kColors}},
+      {"--fail-on", {ValueHint::Free, kFailOn}},
+      {"--select", {ValueHint::Rule, {}}},
+      {"--ignore", {ValueHint::Rule, {}}},
+      {"--config", {ValueHint::File, {}}},
+      {"--baseline", {ValueHint::File, {}}},
+      {"--write-baseline", {ValueHint::File, {}}},
+      {"--stdin-filename", {ValueHint::File, {}}},
+      {"check:paths", {ValueHint::File, {}}},
+      {"audit:paths", {ValueHint::File, {}}},
+      {"schema:dir", {ValueHint::Dir, {}}},
+      {"sum:dir", {ValueHint::Dir, {}}},
+      {"explain:rule", {ValueHint::Rule, {}}},
+      {"completions:shell", {ValueHint::Free, completion_shells()}},
+  };
 
   try {
     app.parse(argc, argv);
@@ -236,6 +272,7 @@ int main(int argc, char** argv) {
     if (explain->parsed()) return run_explain(explain_id);
     if (lsp->parsed()) return run_lsp();
     if (sum->parsed()) return run_sum(sum_opts);
+    if (completions->parsed()) return run_completions(app, hints, shell);
   } catch (const ConfigError& e) {
     std::cerr << "miglint: " << e.what() << '\n';
     return kExitUsage;

@@ -27,7 +27,7 @@ cp -r "$ROOT/testdata/lsp/migrations" "$WORK/migrations"
 export MIGLINT_BIN=$BIN MIGLINT_DOWN=$WORK/migrations/20240102000000_drop_pins.down.sql MIGLINT_RESULT=$WORK/result.txt
 export EXPECT_START_LINE=0 EXPECT_START_CHAR=0 EXPECT_END_LINE=3 EXPECT_END_CHAR=1
 
-cd "$WORK"
+cd "$WORK" || exit 1
 timeout 120 nvim --headless -n -i NONE -u NONE -c "luafile $ROOT/tests/nvim_lsp_test.lua" >"$WORK/nvim.log" 2>&1
 rc=$?
 cat "$WORK/result.txt" 2>/dev/null

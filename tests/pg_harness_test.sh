@@ -44,7 +44,9 @@ if [[ -n "$mvd" && ! -x "$mvd" ]]; then
   exit 1
 fi
 if [[ -z "$mvd" ]]; then
-  mvd=$(ls -t "$ROOT"/build*/tests/model_vs_dump 2>/dev/null | head -n 1)
+  # The newest one of any build directory.
+  mvd=$(find "$ROOT" -maxdepth 3 -path "$ROOT/build*/tests/model_vs_dump" -printf '%T@ %p\n' 2>/dev/null |
+    sort -rn | head -n 1 | cut -d' ' -f2-)
 fi
 if [[ -z "$mvd" ]]; then
   echo "note: model_vs_dump not built (cmake --build <dir> --target model_vs_dump); checking server verdicts only"

@@ -1,14 +1,18 @@
 #!/usr/bin/env bash
-# Installs the dependencies, builds miglint, and runs it on the bundled
-# example migrations folder.
+# Installs everything (build and test dependencies, then miglint itself from
+# its Debian package, in /usr/bin) and runs miglint on the bundled example
+# migrations folder, then on a variant of it with a mistake.
 #
-#   sudo tools/quickstart.sh
+#   tools/quickstart.sh   # as root, or as a user with sudo
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup-deps.sh
-export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD} CCACHE_NOHASHDIR=1
-cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
-cmake --build build
+tools/install.sh
 echo
-echo "\$ build/miglint check examples/migrations"
-build/miglint check examples/migrations
+echo "\$ miglint check examples/migrations"
+miglint check examples/migrations
+echo
+echo "\$ miglint check --config examples/miglint.toml examples/variants/drops_protected_index/migrations"
+status=0
+miglint check --config examples/miglint.toml examples/variants/drops_protected_index/migrations || status=$?
+echo "(exit $status: the variant's up drops the protected index)"

@@ -1,90 +1,158 @@
 #!/usr/bin/env bash
-# Install every build and test dependency of miglint on Debian 12 (bookworm).
+# Install what miglint needs on Debian 12 (bookworm).
 #
-#   sudo tools/setup-deps.sh          # or as root in CI
+#   tools/setup-deps.sh                # everything: build, tests, optional extras
+#   tools/setup-deps.sh --build-only   # only what building the binary needs
 #
-# Idempotent and quick when everything is present: installed packages are
-# checked with dpkg-query first; apt-get update/install only run when
-# something is missing.  No PostgreSQL cluster is created or started: the
-# tests start their own throwaway server with tools/pg-server.
+# Run it as root, or as a user with sudo: sudo is used only when not root and
+# only for commands that need it. Idempotent and quick when everything is
+# present: packages are checked with dpkg-query first, apt-get runs only when
+# something is missing.
+#
+# Required packages must install (exit 1 otherwise). Optional extras: Neovim,
+# ShellCheck, pre-commit, zsh, fish, the SARIF validator from npm. They are best-effort: when
+# one cannot be installed, one line says so and the setup goes on; the tests
+# that need it skip with a reason.
+#
+# No PostgreSQL cluster is created or started: the tests start their own
+# throwaway server with tools/pg-server.
 set -euo pipefail
 
-PACKAGES=(
-  # build
-  cmake ninja-build g++ ccache pkg-config git
-  # libraries
+build_only=false
+for arg in "$@"; do
+  case $arg in
+    --build-only) build_only=true ;;
+    -h | --help) sed -n '2,18p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    *) echo "setup-deps: unknown argument: $arg (see --help)" >&2; exit 2 ;;
+  esac
+done
+
+BUILD_PACKAGES=(
+  cmake ninja-build g++ ccache pkg-config git python3
   libpg-query-dev libprotobuf-dev protobuf-compiler libcli11-dev libfmt-dev
-  nlohmann-json3-dev libtomlplusplus-dev googletest libgtest-dev libssl-dev libzstd-dev
+  nlohmann-json3-dev libtomlplusplus-dev libssl-dev libzstd-dev
   # the allocator miglint links (tcmalloc, statically)
   libgoogle-perftools-dev
-  # tests: real PostgreSQL 15 (tools/pg-server, tools/pg-chain), editor tests
-  postgresql-15 postgresql-client-15 neovim
-  # tools/pg-chain, tools/pg-chain-check, tools/corpus-agreement
-  python3
+)
+TEST_PACKAGES=(
+  googletest libgtest-dev
+  # real PostgreSQL 15 (tools/pg-server, tools/pg-chain)
+  postgresql-15 postgresql-client-15
   # tools/pg-server: runuser, useradd
   util-linux passwd
+  # the .deb test unpacks the package (dpkg-deb is in dpkg)
+  dpkg
+  # tests/action_runner.py reads action.yml
+  python3-yaml
+)
+# Each test that uses one of these skips with a reason when it is missing.
+OPTIONAL_PACKAGES=(
+  neovim      # tests/nvim_lsp_test.sh: a real editor as LSP client
+  shellcheck  # tools/test.sh lints the shell scripts
+  pre-commit  # tests/adoption_test.sh: the hooks run by pre-commit itself
+  zsh fish    # tests/package_test.sh: the completion scripts parse in their shell
 )
 
-# SARIF validator for tests/sarif_validate_test.sh (Microsoft's sarif-multitool,
-# a self-contained .NET binary shipped through npm). Optional: the test skips
-# without it; installed only when npm is there, skipped when already present.
-install_sarif_validator() {
-  if command -v sarif-multitool >/dev/null 2>&1; then return 0; fi
-  if ! command -v npm >/dev/null 2>&1; then
-    echo "setup-deps: npm not found; SARIF validator not installed (tests/sarif_validate_test.sh will skip)"
-    return 0
-  fi
-  local npm_cmd=(npm install -g --no-fund --no-audit @microsoft/sarif-multitool)
-  if [[ $(id -u) -ne 0 ]] && command -v sudo >/dev/null 2>&1; then npm_cmd=(sudo "${npm_cmd[@]}"); fi
-  "${npm_cmd[@]}" || { echo "setup-deps: could not install @microsoft/sarif-multitool" >&2; return 0; }
-  # npm may skip the package's postinstall (chmod): make the binary executable ourselves.
-  local root
-  root=$(npm root -g)
-  for bin in "$root"/@microsoft/sarif-multitool/node_modules/@microsoft/sarif-multitool-*/Sarif.Multitool \
-             "$root"/@microsoft/sarif-multitool-*/Sarif.Multitool; do
-    [[ -f "$bin" ]] && { chmod a+x "$bin" 2>/dev/null || sudo chmod a+x "$bin" 2>/dev/null || true; }
+# Where postgresql-common reads whether to create the default cluster (a test
+# points it elsewhere).
+CREATECLUSTER_CONF=${MIGLINT_CREATECLUSTER_CONF:-/etc/postgresql-common/createcluster.d/miglint.conf}
+
+note() { echo "setup-deps: $*"; }
+
+SUDO=()
+can_install=true
+if [[ $(id -u) -ne 0 ]]; then
+  if command -v sudo >/dev/null 2>&1; then SUDO=(sudo); else can_install=false; fi
+fi
+
+missing_of() {  # PACKAGE... -> prints the ones not installed
+  local p status
+  for p in "$@"; do
+    status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
+    [[ "$status" == "install ok installed" ]] || printf '%s\n' "$p"
   done
 }
 
-missing=()
-for p in "${PACKAGES[@]}"; do
-  status=$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)
-  if [[ "$status" != "install ok installed" ]]; then
-    missing+=("$p")
+apt_updated=false
+apt_install() {  # PACKAGE...; returns apt-get's status
+  if ! $apt_updated; then
+    "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q || return 1
+    apt_updated=true
   fi
-done
+  "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
+    -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "$@"
+}
 
-if ((${#missing[@]} == 0)); then
-  echo "setup-deps: all ${#PACKAGES[@]} packages already installed"
-  install_sarif_validator
-  exit 0
-fi
-
-echo "setup-deps: installing: ${missing[*]}"
-
-SUDO=()
-if [[ $(id -u) -ne 0 ]]; then
-  if command -v sudo >/dev/null 2>&1; then
-    SUDO=(sudo)
-  else
-    echo "setup-deps: missing packages and not root (no sudo): ${missing[*]}" >&2
+install_required() {
+  local wanted=("${BUILD_PACKAGES[@]}")
+  $build_only || wanted+=("${TEST_PACKAGES[@]}")
+  local missing
+  mapfile -t missing < <(missing_of "${wanted[@]}")
+  if ((${#missing[@]} == 0)); then
+    note "all ${#wanted[@]} required packages already installed"
+    return 0
+  fi
+  if ! $can_install; then
+    echo "setup-deps: not root and no sudo: cannot install ${missing[*]}" >&2
+    echo "setup-deps: run this script as root, or install sudo" >&2
     exit 1
   fi
+  note "installing: ${missing[*]}"
+  # Installing postgresql-15 must not create (and start) the default "main"
+  # cluster: tests run their own server and nothing may be left running.
+  if [[ ! -e "$CREATECLUSTER_CONF" ]]; then
+    "${SUDO[@]}" mkdir -p "$(dirname "$CREATECLUSTER_CONF")"
+    echo "create_main_cluster = false" | "${SUDO[@]}" tee "$CREATECLUSTER_CONF" >/dev/null
+  fi
+  if ! apt_install "${missing[@]}"; then
+    echo "setup-deps: apt-get could not install: ${missing[*]}" >&2
+    exit 1
+  fi
+}
+
+install_optional_packages() {
+  local missing p
+  mapfile -t missing < <(missing_of "${OPTIONAL_PACKAGES[@]}")
+  ((${#missing[@]} == 0)) && return 0
+  if ! $can_install; then
+    note "optional, not installed (not root, no sudo): ${missing[*]}"
+    return 0
+  fi
+  # One at a time, so that one that fails does not keep the others out.
+  for p in "${missing[@]}"; do
+    apt_install "$p" >/dev/null 2>&1 || note "optional, not installed: $p (apt-get failed; its tests will skip)"
+  done
+}
+
+# SARIF validator for tests/sarif_validate_test.sh (Microsoft's sarif-multitool,
+# a self-contained .NET binary shipped through npm).
+install_sarif_validator() {
+  command -v sarif-multitool >/dev/null 2>&1 && return 0
+  if ! command -v npm >/dev/null 2>&1; then
+    note "optional, not installed: SARIF validator (no npm; tests/sarif_validate_test.sh will skip)"
+    return 0
+  fi
+  if ! $can_install && [[ $(id -u) -ne 0 ]]; then
+    note "optional, not installed: SARIF validator (not root, no sudo)"
+    return 0
+  fi
+  if ! "${SUDO[@]}" npm install -g --no-fund --no-audit @microsoft/sarif-multitool >/dev/null 2>&1; then
+    note "optional, not installed: SARIF validator (npm install failed; tests/sarif_validate_test.sh will skip)"
+    return 0
+  fi
+  # npm may skip the package's postinstall (chmod): make the binary executable ourselves.
+  local root bin
+  root=$(npm root -g 2>/dev/null) || return 0
+  for bin in "$root"/@microsoft/sarif-multitool/node_modules/@microsoft/sarif-multitool-*/Sarif.Multitool \
+             "$root"/@microsoft/sarif-multitool-*/Sarif.Multitool; do
+    if [[ -f "$bin" ]]; then "${SUDO[@]}" chmod a+x "$bin" 2>/dev/null || true; fi
+  done
+  return 0
+}
+
+install_required
+if ! $build_only; then
+  install_optional_packages
+  install_sarif_validator
 fi
-
-# Installing postgresql-15 must not create (and start) the default "main"
-# cluster: tests run their own server and nothing may be left running.
-# (postgresql-common's createcluster.conf includes createcluster.d/*.conf.)
-if [[ ! -e /etc/postgresql-common/createcluster.d/miglint.conf ]]; then
-  "${SUDO[@]}" mkdir -p /etc/postgresql-common/createcluster.d
-  echo "create_main_cluster = false" |
-    "${SUDO[@]}" tee /etc/postgresql-common/createcluster.d/miglint.conf >/dev/null
-fi
-
-export DEBIAN_FRONTEND=noninteractive
-"${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
-"${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends \
-  -o Dpkg::Options::=--force-confdef -o Dpkg::Options::=--force-confold "${missing[@]}"
-
-install_sarif_validator
-echo "setup-deps: done"
+note "done"

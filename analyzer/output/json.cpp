@@ -119,6 +119,7 @@ void write_json_report(std::ostream& out, const AnalysisResult& result, const nl
     (d.severity == Severity::Error ? errors : d.severity == Severity::Warning ? warnings : infos)++;
   nlohmann::ordered_json j = {
       {"version", 1},
+      {"tool", {{"name", "miglint"}, {"version", MIGLINT_VERSION}}},
       {"diagnostics", json_slot("diagnostics")},
       {"summary",
        {{"files", result.files}, {"migrations", result.migrations}, {"errors", errors}, {"warnings", warnings}, {"infos", infos}}},

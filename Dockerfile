@@ -1,0 +1,21 @@
+# miglint in a container: the static binary on a slim Debian 12.
+#
+#   docker build -t miglint --build-arg MIGLINT_GIT_COMMIT=$(git rev-parse --short=12 HEAD) .
+#   docker run --rm -v "$PWD:/work" miglint check migrations
+#
+# The build stage runs tools/install.sh --package-only, the same command the
+# test suite runs (tools/test.sh) to make and check the Debian package.
+FROM debian:12 AS build
+ARG MIGLINT_GIT_COMMIT=""
+ENV MIGLINT_GIT_COMMIT=${MIGLINT_GIT_COMMIT}
+WORKDIR /src
+COPY . .
+RUN tools/install.sh --package-only \
+ && dpkg -x build/miglint_*_amd64.deb /pkg \
+ && /pkg/usr/bin/miglint --version
+
+FROM debian:12-slim
+COPY --from=build /pkg/usr/bin/miglint /usr/local/bin/miglint
+WORKDIR /work
+ENTRYPOINT ["miglint"]
+CMD ["--help"]
