@@ -19,7 +19,7 @@ failures=0
 make_machine() {  # NAME UID "MISSING..." "APT_FAIL..." "HAVE..."
   local dir=$WORK/$1 tool
   mkdir -p "$dir/bin"
-  for tool in env dirname sed mkdir tee cat chmod; do ln -s "$(command -v "$tool")" "$dir/bin/$tool"; done
+  for tool in env dirname sed mkdir tee cat chmod mktemp ls sha256sum cut awk rm mv touch; do ln -s "$(command -v "$tool")" "$dir/bin/$tool"; done
   cat >"$dir/bin/dpkg-query" <<EOF
 #!/bin/bash
 for p in $3; do [[ "\${@: -1}" == "\$p" ]] && { printf 'unknown ok not-installed'; exit 0; }; done
@@ -28,6 +28,8 @@ EOF
   cat >"$dir/bin/apt-get" <<EOF
 #!/bin/bash
 echo "apt-get \$* (uid \$(id -u))" >>"$dir/calls"
+# download: a file of the right name whose sha256 is not the pinned one
+if [[ " \$* " == *" download "* ]]; then pkg=\${@: -1}; echo corrupt >"\${pkg%%=*}_\${pkg#*=}_amd64.deb"; fi
 for p in $4; do for a in "\$@"; do [[ "\$a" == "\$p" ]] && exit 100; done; done
 exit 0
 EOF
@@ -43,13 +45,15 @@ EOF
   done
   chmod +x "$dir"/bin/*
   touch "$dir/calls"
+  # libpg_query 18 already unpacked (the fetch is tested on its own below)
+  mkdir -p "$dir/deps/libpg-query-18.1.0-2" && touch "$dir/deps/libpg-query-18.1.0-2/SHA256SUMS"
 }
 
 run_setup() {  # NAME [ARGS...] -> sets out, status
   local name=$1
   shift
   set +e
-  out=$(PATH=$WORK/$name/bin MIGLINT_CREATECLUSTER_CONF=$WORK/$name/createcluster.conf \
+  out=$(PATH=$WORK/$name/bin MIGLINT_CREATECLUSTER_CONF=$WORK/$name/createcluster.conf MIGLINT_DEPS_DIR=$WORK/$name/deps \
     /bin/bash "$ROOT/tools/setup-deps.sh" "$@" 2>&1)
   status=$?
   set -e
@@ -126,6 +130,21 @@ make_machine build-only 0 "postgresql-15 neovim" "" "npm"
 run_setup build-only --build-only
 expect "--build-only: exit 0" test "$status" -eq 0
 expect "--build-only: no apt-get, no npm" test -z "$calls"
+
+# 10. libpg_query 18 present: named, not fetched again.
+expect "libpg_query present: named" has "libpg_query 18.1.0-2 (PostgreSQL 18 grammar) in $WORK/build-only/deps" "$out"
+
+# 11. libpg_query not present and every download corrupt: never used, the
+#     next pin tried, the setup goes on with the system's grammar.
+make_machine pg-query-corrupt 0 "" "" ""
+rm -rf "$WORK/pg-query-corrupt/deps"
+run_setup pg-query-corrupt --build-only
+expect "corrupt libpg_query download: exit 0" test "$status" -eq 0
+expect "corrupt libpg_query download: the sha256 refused" has "sha256 differs from the pinned one; not used" "$out"
+expect "corrupt libpg_query download: 17 tried after 18" has "download libpg-query-dev=17-6.1.0-1" "$calls"
+expect "corrupt libpg_query download: says the build falls back" has "no newer libpg_query" "$out"
+expect "corrupt libpg_query download: nothing unpacked" test ! -e "$WORK/pg-query-corrupt/deps/libpg-query-18.1.0-2"
+expect "libpg_query fetch: the machine's apt sources untouched" has "Dir::Etc::SourceParts=/dev/null" "$calls"
 
 if ((failures > 0)); then echo "$failures check(s) failed"; exit 1; fi
 echo "setup-deps: all checks passed"

@@ -4,6 +4,8 @@
 
 #include <memory>
 
+#include <pg_query.h>
+
 #include "analyzer/ast/parse.h"
 
 using namespace miglint;
@@ -60,6 +62,7 @@ TEST(SyntaxHint, NoHintForOtherErrors) {
     const auto f = parse(text);
     const auto& d = only_syntax_error(f);
     EXPECT_TRUE(d.notes.empty()) << text;
-    EXPECT_EQ(d.help.str(), "PostgreSQL 15 rejects this statement; the rest of the file is still analysed") << text;
+    EXPECT_EQ(d.help.str(), "PostgreSQL " PG_MAJORVERSION " rejects this statement; the rest of the file is still analysed")
+        << text;
   }
 }

@@ -50,13 +50,22 @@ def accessor(name):
 def parse(proto):
     text = re.sub(r"//[^\n]*", "", proto)
     messages = {}
+    last_end = 0
     for m in re.finditer(r"\bmessage\s+(\w+)\s*\{", text):
+        # Top-level messages only: a nested one (libpg_query 18's
+        # SummaryResult.Table, .Function, .FilterColumn) is pg_query::Outer_Inner
+        # in C++ and never part of a parse tree.
+        if m.start() < last_end:
+            continue
         name, i, depth = m.group(1), m.end(), 1
         start = i
         while depth:
             depth += {"{": 1, "}": -1}.get(text[i], 0)
             i += 1
+        last_end = i
         body = text[start:i - 1]
+        # Drop nested message/enum blocks so that their fields are not taken as the parent's.
+        body = re.sub(r"\b(?:message|enum)\s+\w+\s*\{[^{}]*\}", "", body)
         fields = []
         oneof = None
         for line in re.split(r"[;\n]", body):
@@ -100,7 +109,8 @@ enum class MsgType : uint16_t {
 std::optional<MsgType> type_of(const MessageLite& m);
 // The message's own `location` field, or -1 when its type has none.
 int location_of(const MessageLite& m, MsgType t);
-// Sets the message's `location` field (if any) to its default.
+// Sets the message's byte offsets into the source (`location`, and in
+// libpg_query 18 list starts and ends, `*_location`) to their defaults.
 void clear_location(MessageLite& m, MsgType t);
 // Name of the message type a pg_query::Node holds for the given node_case ("CreateStmt").
 const char* node_case_type_name(int node_case);
@@ -176,8 +186,19 @@ def main():
     out += ["int location_of(const MessageLite& m, MsgType t) {", "  switch (t) {"]
     out += [f"    case MsgType::{n}: return static_cast<const pg_query::{n}&>(m).location();" for n in located]
     out += ["    default: return -1;", "  }", "}", ""]
+    # Every byte offset into the source, not only `location`: libpg_query 18
+    # also records list starts and ends and an argument's offset, and two
+    # equal expressions at different places must compare equal.
+    def offset_field(f):
+        return (f["type"] == "int32" and not f["repeated"] and
+                (f["name"] == "location" or (f["name"].endswith("_location") and f["name"] != "stmt_location")
+                 or f["name"] in ("list_start", "list_end", "rexpr_list_start", "rexpr_list_end")))
+    offsets = {n: [f["name"] for f in messages[n] if offset_field(f)] for n in names}
     out += ["void clear_location(MessageLite& m, MsgType t) {", "  switch (t) {"]
-    out += [f"    case MsgType::{n}: static_cast<pg_query::{n}&>(m).clear_location(); break;" for n in located]
+    for n in names:
+        if offsets[n]:
+            clears = " ".join(f"x.clear_{name}();" for name in offsets[n])
+            out.append(f"    case MsgType::{n}: {{ auto& x = static_cast<pg_query::{n}&>(m); {clears} break; }}")
     out += ["    default: break;", "  }", "}", ""]
     out += ["const char* node_case_type_name(int node_case) {", "  switch (node_case) {"]
     out += [f"    case {f['number']}: return \"{f['type']}\";" for f in messages["Node"] if f["oneof"]]

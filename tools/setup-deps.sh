@@ -14,6 +14,13 @@
 # one cannot be installed, one line says so and the setup goes on; the tests
 # that need it skip with a reason.
 #
+# It also provides libpg_query with the PostgreSQL 18 grammar, which Debian 12
+# does not carry: the -dev package of a later Debian suite (pinned version,
+# its sha256 checked), unpacked with dpkg -x into a private prefix
+# ($MIGLINT_DEPS_DIR; default /opt/miglint-deps as root, else
+# ~/.cache/miglint-deps). The machine's own apt sources are never changed.
+# Without it the build falls back to Debian 12's libpg_query (PostgreSQL 15).
+#
 # No PostgreSQL cluster is created or started: the tests start their own
 # throwaway server with tools/pg-server.
 set -euo pipefail
@@ -120,8 +127,85 @@ install_optional_packages() {
   fi
   # One at a time, so that one that fails does not keep the others out.
   for p in "${missing[@]}"; do
-    apt_install "$p" >/dev/null 2>&1 || note "optional, not installed: $p (apt-get failed; its tests will skip)"
+    if apt_install "$p" >/dev/null 2>&1; then note "installed optional: $p"; else
+      note "optional, not installed: $p (apt-get failed; its tests will skip)"
+    fi
   done
+}
+
+# Newest first: the grammar, the Debian suite, the package, its version and
+# the sha256 of its .deb. A suite keeps only its current version: when one is
+# gone the next is tried, and CMake says which grammar it found.
+PG_QUERY_PINS=(
+  "18 sid libpg-query-dev 18.1.0-2 a65df812eabf77e18fd1f16509f19df8a94579d2492ae78b1f8b3fc98460dddc"
+  "17 trixie libpg-query-dev 17-6.1.0-1 95ec472c118bff553a901aa536fc0915114dcbf3293e3068fb642b460c5585b3"
+)
+if [[ $(id -u) -eq 0 ]]; then
+  DEPS_DIR=${MIGLINT_DEPS_DIR:-/opt/miglint-deps}
+else
+  DEPS_DIR=${MIGLINT_DEPS_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/miglint-deps}
+fi
+
+debian_mirror() {
+  local m=
+  if [[ -r /etc/apt/sources.list.d/debian.sources ]]; then
+    m=$(awk '/^URIs:/ {print $2; exit}' /etc/apt/sources.list.d/debian.sources)
+  fi
+  if [[ -z "$m" && -r /etc/apt/sources.list ]]; then
+    m=$(awk '$1 == "deb" && $2 ~ /^https?:/ {print $2; exit}' /etc/apt/sources.list)
+  fi
+  echo "${m:-http://deb.debian.org/debian}"
+}
+
+# Fetches one pinned package into its prefix; returns 1 when it cannot.
+fetch_pg_query() {  # GRAMMAR SUITE PACKAGE VERSION SHA256
+  local suite=$2 pkg=$3 version=$4 sha=$5 prefix=$DEPS_DIR/libpg-query-$4 work deb
+  work=$(mktemp -d)
+  mkdir -p "$work/lists/partial" "$work/cache/archives/partial"
+  echo "deb $(debian_mirror) $suite main" >"$work/sources.list"
+  local apt=(apt-get -q -o "Dir::Etc::SourceList=$work/sources.list" -o Dir::Etc::SourceParts=/dev/null
+    -o "Dir::State::Lists=$work/lists" -o "Dir::Cache=$work/cache" -o APT::Architecture=amd64
+    -o APT::Sandbox::User="$(id -un)")
+  if ! "${apt[@]}" update >"$work/log" 2>&1 || ! (cd "$work" && "${apt[@]}" download "$pkg=$version") >>"$work/log" 2>&1; then
+    rm -rf "$work"
+    return 1
+  fi
+  deb=$(ls "$work"/"${pkg}"_*.deb)
+  if [[ "$(sha256sum "$deb" | cut -d' ' -f1)" != "$sha" ]]; then
+    echo "setup-deps: $(basename "$deb"): sha256 differs from the pinned one; not used" >&2
+    rm -rf "$work"
+    return 1
+  fi
+  mkdir -p "$DEPS_DIR"
+  rm -rf "$prefix.new"
+  dpkg -x "$deb" "$prefix.new"
+  echo "$sha  $(basename "$deb")" >"$prefix.new/SHA256SUMS"
+  rm -rf "$prefix"
+  mv "$prefix.new" "$prefix"
+  rm -rf "$work"
+}
+
+install_pg_query() {
+  local pin grammar suite pkg version sha
+  for pin in "${PG_QUERY_PINS[@]}"; do
+    read -r grammar suite pkg version sha <<<"$pin"
+    if [[ -f "$DEPS_DIR/libpg-query-$version/SHA256SUMS" ]]; then
+      note "libpg_query $version (PostgreSQL $grammar grammar) in $DEPS_DIR"
+      return 0
+    fi
+  done
+  if [[ $(id -u) -ne 0 && ! -w "$(dirname "$DEPS_DIR")" && ! -d "$DEPS_DIR" ]]; then
+    mkdir -p "$DEPS_DIR" 2>/dev/null || true
+  fi
+  for pin in "${PG_QUERY_PINS[@]}"; do
+    read -r grammar suite pkg version sha <<<"$pin"
+    if fetch_pg_query "$grammar" "$suite" "$pkg" "$version" "$sha"; then
+      note "libpg_query $version (PostgreSQL $grammar grammar) unpacked into $DEPS_DIR/libpg-query-$version"
+      return 0
+    fi
+    note "could not fetch $pkg $version from $suite; trying the next"
+  done
+  note "no newer libpg_query: the build will use Debian 12's (PostgreSQL 15 grammar)"
 }
 
 # SARIF validator for tests/sarif_validate_test.sh (Microsoft's sarif-multitool,
@@ -151,6 +235,7 @@ install_sarif_validator() {
 }
 
 install_required
+install_pg_query
 if ! $build_only; then
   install_optional_packages
   install_sarif_validator

@@ -140,16 +140,30 @@ struct Builder {
     d.severity = Severity::Error;
     d.span = make_span(*out.source, at, std::max(end, at));
     d.message = syntax_message(e);
-    d.help = "PostgreSQL 15 rejects this statement; the rest of the file is still analysed";
+    d.help = "PostgreSQL " PG_MAJORVERSION " rejects this statement; the rest of the file is still analysed";
     if (const auto stop = missing_semicolon(piece_begin, at, end)) {
       const auto line = out.source->position(*stop).line;
-      d.help = fmt::format("if `{}` begins a new statement, end the previous one with `;` (line {}): PostgreSQL 15 "
-                           "reads both as one statement and rejects it; the rest of the file is still analysed",
+      d.help = fmt::format("if `{}` begins a new statement, end the previous one with `;` (line {}): PostgreSQL " PG_MAJORVERSION
+                           " reads both as one statement and rejects it; the rest of the file is still analysed",
                            text.substr(at, end - at), line);
       d.notes.push_back({make_span(*out.source, *stop - 1, *stop), "the statement before it ends here without `;`"});
     }
     out.diagnostics.push_back(std::move(d));
     out.failed.push_back({skip_trivia(text, piece_begin, piece_end), piece_end});
+    ++ordinal;
+  }
+
+  void unanalysed(size_t b, size_t e) {
+    const size_t at = skip_trivia(text, b, e);
+    Diagnostic d;
+    d.rule = "unmodeled-statement";
+    d.severity = Severity::Info;
+    d.span = make_span(*out.source, at, std::max(at, e));
+    d.message = "statement nested too deeply for the parser library to hand over; PostgreSQL accepts it, miglint "
+                "does not analyse it";
+    d.help = "rules and the schema model skip this statement; the rest of the file is still analysed";
+    out.diagnostics.push_back(std::move(d));
+    out.failed.push_back({at, e});
     ++ordinal;
   }
 
@@ -159,6 +173,12 @@ struct Builder {
     const size_t with_semicolon = e < text.size() && text[e] == ';' ? e + 1 : e;
     const std::string piece = text.substr(b, with_semicolon - b);
     ProtoParse pr(pg_query_parse_protobuf(piece.c_str()));
+    if (pr.r.error && std::string_view(pr.r.error->message).find("too deeply to serialize") != std::string_view::npos) {
+      // libpg_query 18 parsed it (PostgreSQL accepts it) but will not hand
+      // over a tree this deep: not a syntax error, a statement not analysed.
+      unanalysed(b, e);
+      return;
+    }
     if (pr.r.error) {
       syntax_error(*pr.r.error, b, e);
       return;

@@ -48,6 +48,7 @@ struct Column {
   std::string type;  // canonical display name, e.g. "character varying(20)[]"
   bool not_null = false;
   char identity = 0;  // 0, 'a' (ALWAYS), 'd' (BY DEFAULT)
+  bool generated_virtual = false;  // GENERATED … VIRTUAL (PostgreSQL 18), else STORED
   Boxed<Expr> default_expr;
   Boxed<Expr> generated;
   RareText collation;

@@ -3,6 +3,7 @@
 
 #include <set>
 
+#include "analyzer/ast/pg_compat.h"
 #include "analyzer/effects/transform.h"
 
 namespace miglint::effects {
@@ -268,8 +269,7 @@ void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
     const auto& cmd = n.alter_table_cmd();
     const bool cascade = cmd.behavior() == pg_query::DROP_CASCADE;
     switch (cmd.subtype()) {
-      case pg_query::AT_AddColumn:
-      case pg_query::AT_AddColumnRecurse: {
+      case pg_query::AT_AddColumn: {
         if (!cmd.def().has_column_def()) break;
         auto t = working(c, q);
         if (t->column(cmd.def().column_def().colname()) && cmd.missing_ok()) break;
@@ -342,8 +342,7 @@ void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
         c.effect(Action::Altered, ObjectKind::Column, q, cmd.name(), false, rloc, "not null");
         break;
       }
-      case pg_query::AT_DropColumn:
-      case pg_query::AT_DropColumnRecurse: {
+      case pg_query::AT_DropColumn: {
         auto t = c.cat.table(q);
         if (!t->column(cmd.name())) {
           if (!cmd.missing_ok())
@@ -357,8 +356,7 @@ void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
         alter_column_type(c, q, cmd);
         if (c.failed) return;
         break;
-      case pg_query::AT_AddConstraint:
-      case pg_query::AT_AddConstraintRecurse: {
+      case pg_query::AT_AddConstraint: {
         if (!cmd.def().has_constraint()) break;
         auto t = working(c, q);
         std::vector<PendingConstraint> pending{{&cmd.def().constraint(), ""}};
@@ -367,8 +365,7 @@ void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
         c.cat.put_table(t);
         break;
       }
-      case pg_query::AT_DropConstraint:
-      case pg_query::AT_DropConstraintRecurse: {
+      case pg_query::AT_DropConstraint: {
         auto t = c.cat.table(q);
         if (!t->constraint(cmd.name())) {
           if (!cmd.missing_ok())
@@ -378,8 +375,7 @@ void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
         if (!drop_constraint(c, q, cmd.name(), cascade, -1)) return;
         break;
       }
-      case pg_query::AT_ValidateConstraint:
-      case pg_query::AT_ValidateConstraintRecurse: {
+      case pg_query::AT_ValidateConstraint: {
         auto t = working(c, q);
         bool found_con = false;
         for (auto& k : t->constraints)
@@ -395,18 +391,20 @@ void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
         break;
       }
       case pg_query::AT_AlterConstraint: {
-        if (!cmd.def().has_constraint()) break;
-        const auto& con = cmd.def().constraint();
+        const auto con = pgc::alter_constraint(cmd);
+        if (!con) break;
         auto t = working(c, q);
         bool found_con = false;
         for (auto& k : t->constraints)
-          if (k.name == con.conname()) {
-            k.deferrable = con.deferrable();
-            k.initially_deferred = con.initdeferred();
+          if (k.name == con->name) {
+            if (con->sets_deferrability) {
+              k.deferrable = con->deferrable;
+              k.initially_deferred = con->initially_deferred;
+            }
             found_con = true;
           }
         if (!found_con) {
-          c.unknown(-1, fmt::format("constraint \"{}\" of relation \"{}\" does not exist", con.conname(), q.name));
+          c.unknown(-1, fmt::format("constraint \"{}\" of relation \"{}\" does not exist", con->name, q.name));
           return;
         }
         c.cat.put_table(t);

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <google/protobuf/arena.h>
 
+#include "analyzer/ast/pg_compat.h"
 #include "analyzer/effects/transform.h"
 
 namespace miglint::effects {
@@ -481,6 +482,7 @@ bool add_column(Ctx& c, Table& t, const pg_query::ColumnDef& def, std::vector<Pe
         identity = &con;
         break;
       case pg_query::CONSTR_GENERATED:
+        col.generated_virtual = pgc::generated_virtual(con);
         if (con.has_raw_expr()) {
           col.generated = catalog::make_expr(con.raw_expr(), c.expr_ctx(col.type));
           for (auto& r : catalog::column_refs(con.raw_expr())) col.generated_uses.insert(r);
@@ -663,11 +665,7 @@ void transform_create_table(Ctx& c, const pg_query::CreateStmt& s) {
 
   if (s.has_partspec()) {
     const auto& ps = s.partspec();
-    std::string strat = ps.strategy();
-    for (auto& ch : strat) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-    if (strat == "L") strat = "LIST";
-    if (strat == "R") strat = "RANGE";
-    if (strat == "H") strat = "HASH";
+    const std::string strat = pgc::partition_strategy(ps);
     std::string params;
     for (const auto& p : ps.part_params()) {
       if (!p.has_partition_elem()) continue;

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "analyzer/ast/pg_compat.h"
 #include "analyzer/engine/walk.h"
 
 namespace miglint {
@@ -139,7 +140,11 @@ AddColumnFacts add_column_facts(const pg_query::ColumnDef& col) {
         if (k.has_raw_expr()) consider_default(k.raw_expr());
         break;
       case pg_query::CONSTR_IDENTITY: f.identity = true; break;
-      case pg_query::CONSTR_GENERATED: f.stored_generated = true; break;
+      // A virtual column (18) is computed when read: no rewrite.
+      case pg_query::CONSTR_GENERATED:
+        f.generated = true;
+        f.stored_generated = !pgc::generated_virtual(k);
+        break;
       case pg_query::CONSTR_PRIMARY: f.primary_key = true; break;
       case pg_query::CONSTR_UNIQUE: f.unique = true; break;
       default: break;

@@ -51,7 +51,8 @@ struct AddColumnFacts {
   bool unique = false;
   bool serial = false;           // serial/bigserial/smallserial
   bool identity = false;
-  bool stored_generated = false;
+  bool generated = false;         // GENERATED ALWAYS AS (…), stored or virtual
+  bool stored_generated = false;  // … STORED: computed for every row when added
   Volatility default_volatility = Volatility::Immutable;
   std::string volatile_function;  // for messages
   const pg_query::Node* default_expr = nullptr;

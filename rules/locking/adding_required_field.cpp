@@ -27,7 +27,7 @@ class AddingRequiredField final : public Rule {
       const auto& col = cmd.def().column_def();
       const auto f = add_column_facts(col);
       // serial, identity and generated columns fill themselves.
-      if (!f.not_null || f.has_default || f.serial || f.identity || f.stored_generated) continue;
+      if (!f.not_null || f.has_default || f.serial || f.identity || f.generated) continue;
       ctx.report_at(col,
                     fmt::format("adding NOT NULL column {} {} without a default fails with \"column contains null "
                                 "values\" as soon as {} has a row; the statement {}",

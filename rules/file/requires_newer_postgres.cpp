@@ -1,0 +1,40 @@
+// `requires-newer-postgres`: syntax that miglint's grammar (PostgreSQL 18)
+// accepts but the target server (`pg_version`) does not; that server would
+// refuse the statement with a syntax error.
+#include <fmt/format.h>
+
+#include "analyzer/ast/newer_syntax.h"
+#include "analyzer/engine/registry.h"
+
+namespace miglint {
+namespace {
+
+class RequiresNewerPostgres final : public Rule {
+ public:
+  const RuleMeta& meta() const override {
+    static const RuleMeta m{"requires-newer-postgres", Severity::Error,
+                            "syntax the target PostgreSQL version (pg_version) does not have yet", "file"};
+    return m;
+  }
+  std::vector<pg_query::Node::NodeCase> node_kinds() const override {
+    return pgc::newer_syntax_node_kinds();
+  }
+
+  void check_node(const pg_query::Node& node, StatementContext& ctx) const override {
+    for (const auto& use : pgc::newer_syntax(node)) {
+      if (ctx.pg_version() >= use.since) continue;
+      ctx.report_at(*use.where, fmt::format("{} needs PostgreSQL {}; pg_version is {}", use.what, use.since,
+                                            ctx.pg_version()),
+                    fmt::format("write it the way PostgreSQL {} accepts{}, or set pg_version = {} in miglint.toml "
+                                "if every database this migration runs on is PostgreSQL {} or later",
+                                ctx.pg_version(), use.instead.empty() ? "" : " (" + std::string(use.instead) + ")",
+                                use.since, use.since));
+    }
+  }
+};
+
+}  // namespace
+
+std::unique_ptr<Rule> make_requires_newer_postgres() { return std::make_unique<RequiresNewerPostgres>(); }
+
+}  // namespace miglint
