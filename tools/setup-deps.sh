@@ -120,7 +120,9 @@ install_optional_packages() {
   fi
   # One at a time, so that one that fails does not keep the others out.
   for p in "${missing[@]}"; do
-    apt_install "$p" >/dev/null 2>&1 || note "optional, not installed: $p (apt-get failed; its tests will skip)"
+    if apt_install "$p" >/dev/null 2>&1; then note "installed optional: $p"; else
+      note "optional, not installed: $p (apt-get failed; its tests will skip)"
+    fi
   done
 }
 
