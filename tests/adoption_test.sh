@@ -13,12 +13,8 @@ set -uo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 BIN=${1:?usage: tests/adoption_test.sh MIGLINT_BINARY}
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-failures=0
-ok() { echo "ok   $1"; }
-fail() { echo "FAIL $1"; failures=$((failures + 1)); }
-check() { local what=$1; shift; if "$@"; then ok "$what"; else fail "$what"; fi; }
+# shellcheck source=tests/check_lib.sh
+. "$ROOT/tests/check_lib.sh"
 
 # miglint on PATH, as an installed one would be.
 mkdir -p "$WORK/bin"
@@ -139,5 +135,4 @@ check "Dockerfile: builds with tools/install.sh --package-only" grep -q '^RUN to
 check "tools/test.sh runs the same command" grep -q '^tools/install.sh --package-only' "$ROOT/tools/test.sh"
 check "Dockerfile: final stage holds only the binary" test "$(grep -c '^COPY --from=build' "$ROOT/Dockerfile")" -eq 1
 
-if ((failures > 0)); then echo "adoption: $failures check(s) failed"; exit 1; fi
-echo "adoption: all checks passed"
+finish adoption

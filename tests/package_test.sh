@@ -9,13 +9,8 @@ set -uo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 DEB=${1:?usage: tests/package_test.sh PACKAGE.deb}
-WORK=$(mktemp -d)
-trap 'rm -rf "$WORK"' EXIT
-failures=0
-ok() { echo "ok   $1"; }
-fail() { echo "FAIL $1"; failures=$((failures + 1)); }
-check() { local what=$1; shift; if "$@"; then ok "$what"; else fail "$what"; fi; }
-quiet() { "$@" >/dev/null 2>&1; }
+# shellcheck source=tests/check_lib.sh
+. "$ROOT/tests/check_lib.sh"
 
 version=$(sed -n 's/^project(miglint VERSION \([0-9.]*\).*/\1/p' "$ROOT/CMakeLists.txt")
 check "package named miglint_${version}_amd64.deb" test "$(basename "$DEB")" = "miglint_${version}_amd64.deb"
@@ -142,5 +137,4 @@ json_version=$("$BIN" check --format json examples/migrations |
 check "JSON tool.version is $version" test "$json_version" = "$version"
 check "CHANGELOG names $version" grep -q "^## $version" "$ROOT/CHANGELOG.md"
 
-if ((failures > 0)); then echo "package: $failures check(s) failed"; exit 1; fi
-echo "package: all checks passed"
+finish package

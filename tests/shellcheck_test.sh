@@ -9,5 +9,5 @@ if ! command -v shellcheck >/dev/null 2>&1; then
 fi
 cd "$ROOT"
 mapfile -t scripts < <(grep -rlE '^#!(/usr/bin/env bash|/bin/bash|/bin/sh)' .ci tools tests action.yml 2>/dev/null | sort)
-shellcheck "${scripts[@]}"
+shellcheck -x "${scripts[@]}"
 echo "shellcheck: ${#scripts[@]} scripts clean"
