@@ -204,8 +204,6 @@ std::string zsh(const std::vector<CommandInfo>& cmds) {
 
 std::string fish(const std::vector<CommandInfo>& cmds) {
   std::ostringstream o;
-  std::vector<std::string> names;
-  for (const auto& c : cmds) names.push_back(c.name);
   o << "# fish completion for miglint (made by `miglint completions fish`)\n"
        "complete -c miglint -f\n"
        "complete -c miglint -n __fish_use_subcommand -l help -d 'print help'\n"

@@ -123,6 +123,10 @@ std::string normalise_sarif(const std::string& text) {
   return j.dump(2) + "\n";
 }
 
+void replace_all(std::string& s, const std::string& from, const std::string& to) {
+  for (size_t p; (p = s.find(from)) != std::string::npos;) s.replace(p, from.size(), to);
+}
+
 std::string render(Format f) {
   std::ostringstream out;
   write_report(out, f, shared_set(), OutputOptions{});
@@ -132,11 +136,11 @@ std::string render(Format f) {
   if (f == Format::Sarif || f == Format::Json) {
     const std::string version = std::string("\"") + MIGLINT_VERSION + "\"";
     EXPECT_NE(s.find(version), std::string::npos) << "the report names no tool version";
-    for (size_t p; (p = s.find(version)) != std::string::npos;) s.replace(p, version.size(), "\"VERSION\"");
+    replace_all(s, version, "\"VERSION\"");
   }
   // Absolute URIs name the checkout; the golden files do not.
   const std::string root = "file://" + percent_encode_path(kSource.lexically_normal().generic_string());
-  for (size_t p; (p = s.find(root)) != std::string::npos;) s.replace(p, root.size(), "file:///SRC");
+  replace_all(s, root, "file:///SRC");
   return s;
 }
 
