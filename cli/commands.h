@@ -29,6 +29,7 @@ struct CommonOptions {
   std::string since;
   std::string baseline;
   std::string write_baseline;
+  int pg_version = 0;  // --pg-version: replaces the config's pg_version when set
 };
 
 struct SchemaOptions {
@@ -36,6 +37,7 @@ struct SchemaOptions {
   std::string at;
   std::string format = "sql";
   std::string config;
+  int pg_version = 0;
 };
 
 AnalysisOptions analysis_options(const CommonOptions& o);

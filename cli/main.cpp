@@ -112,6 +112,7 @@ AnalysisOptions analysis_options(const CommonOptions& o) {
   };
 #endif
   a.config = load_effective_config(o);
+  if (o.pg_version) a.config.pg_version = o.pg_version;
   a.paths = resolve_paths(o, a.config);
   a.select = split_ids(o.select);
   a.ignore = split_ids(o.ignore);
@@ -163,6 +164,11 @@ const std::vector<std::string> kColors = {"auto", "always", "never"};
 const std::vector<std::string> kFailOn = {"error", "warning", "info", "never"};
 const std::vector<std::string> kSchemaFormats = {"sql", "json"};
 
+void add_pg_version_option(CLI::App* cmd, int& v) {
+  cmd->add_option("--pg-version", v, "PostgreSQL major version the migrations run on (default: pg_version, else 15)")
+      ->check(CLI::Range(9, 18));
+}
+
 void add_common_options(CLI::App* cmd, CommonOptions& o, bool with_paths) {
   if (with_paths) cmd->add_option("paths", o.paths, "migration folders or files (default: migrations.dir, else ./migrations)");
   cmd->add_option("--config", o.config, "config file (default: nearest miglint.toml)");
@@ -181,6 +187,7 @@ void add_common_options(CLI::App* cmd, CommonOptions& o, bool with_paths) {
   cmd->add_option("--since", o.since, "report only on migrations added or changed since this git ref");
   cmd->add_option("--baseline", o.baseline, "known findings (from --write-baseline) that do not fail the run");
   cmd->add_option("--write-baseline", o.write_baseline, "write the current findings to this baseline file");
+  add_pg_version_option(cmd, o.pg_version);
 }
 
 std::string version_line() {
@@ -212,6 +219,7 @@ int main(int argc, char** argv) {
   schema->add_option("--at", schema_opts.at, "stop after this version");
   schema->add_option("--format", schema_opts.format, "sql or json")->check(CLI::IsMember(kSchemaFormats));
   schema->add_option("--config", schema_opts.config, "config file");
+  add_pg_version_option(schema, schema_opts.pg_version);
 
   auto* rules = app.add_subcommand("rules", "list rules (id, default severity, one line)");
   bool rules_json = false;

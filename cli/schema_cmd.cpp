@@ -8,6 +8,7 @@ namespace miglint {
 int run_schema(const SchemaOptions& o) {
   CommonOptions common;
   common.config = o.config;
+  common.pg_version = o.pg_version;
   if (!o.dir.empty()) common.paths = {o.dir};
   AnalysisOptions a = analysis_options(common);
   if (a.paths.size() != 1 || !std::filesystem::is_directory(a.paths.front()))
@@ -31,6 +32,7 @@ int run_schema(const SchemaOptions& o) {
     catalog::ReplayOptions ro;
     ro.check_down = false;
     ro.stop_after = o.at;
+    ro.pg_version = a.config.pg_version;
     partial = catalog::replay(replay_input(fa), ro);
     cat = &partial->catalog;
   }

@@ -6,7 +6,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "analyzer/ast/pg_compat.h"
 #include "analyzer/catalog/replay.h"
+#include "analyzer/config/config.h"
 
 namespace fs = std::filesystem;
 using namespace miglint;
@@ -68,8 +70,13 @@ TEST(CatalogChains, VerdictsMatchExpected) {
     ++chains;
     SCOPED_TRACE(e.path().filename().string());
     const fs::path dir = fs::exists(e.path() / "migrations") ? e.path() / "migrations" : e.path();
+    // A chain's miglint.toml names the server it targets; a grammar older
+    // than that cannot parse it.
+    catalog::ReplayOptions ro;
+    if (fs::exists(e.path() / "miglint.toml")) ro.pg_version = load_config(e.path() / "miglint.toml").pg_version;
+    if (ro.pg_version > pgc::kGrammarMajor) continue;
     Chain c = load_chain(dir);
-    auto r = catalog::replay(c.migrations);
+    auto r = catalog::replay(c.migrations, ro);
     std::set<std::string> expected, expected_failed;
     std::ifstream in(e.path() / "expected.txt");
     std::string line;

@@ -21,6 +21,7 @@
 #include <vector>
 
 #include "analyzer/catalog/replay.h"
+#include "analyzer/config/config.h"
 #include "analyzer/engine/runner.h"
 
 namespace fs = std::filesystem;
@@ -94,6 +95,8 @@ int main(int argc, char** argv) {
 
   AnalysisOptions opts;
   opts.paths = {dir};
+  // The folder's miglint.toml names the server it targets (pg_version).
+  if (const auto cfg = find_config(dir)) opts.config = load_config(*cfg);
   opts.select = {"syntax-error"};  // only the replay matters here
   const AnalysisResult ar = analyze(opts);
   if (ar.folders.size() != 1) {
@@ -115,6 +118,7 @@ int main(int argc, char** argv) {
 
   std::vector<StepResult> steps;
   catalog::ReplayOptions ro;
+  ro.pg_version = opts.config.pg_version;
   ro.on_step = [&](const catalog::ReplayStep& st, const catalog::Catalog& cat) {
     const ServerRow* row = pair[st.migration];
     StepResult r;

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Differential harness: replay migration chains on a real PostgreSQL 15 server
+# Differential harness: replay migration chains on a real PostgreSQL server
+# (15; another with MIGLINT_PG_BIN, e.g. /opt/pg18/bin for chains that target 18)
 # and compare, after every up and every down, the schema model with the
 # server's catalog (pg_dump --schema-only), and the model's down verdicts with
 # the server's.
@@ -54,9 +55,12 @@ if [[ -z "$mvd" ]]; then
 fi
 
 if [[ ! -x "$PGBIN/initdb" || ! -x "$PGBIN/pg_ctl" ]]; then
-  echo "SKIP: PostgreSQL 15 server binaries not found in $PGBIN"
+  echo "SKIP: PostgreSQL server binaries not found in $PGBIN"
   exit 77
 fi
+# psql and pg_dump of the server's own version (a PostgreSQL 18 server needs pg_dump 18).
+export PATH="$PGBIN:$PATH"
+server_major=$("$PGBIN/postgres" --version | sed -n 's/.* \([0-9][0-9]*\)\.[0-9].*/\1/p')
 for tool in psql pg_dump python3; do
   command -v "$tool" >/dev/null 2>&1 || { echo "SKIP: $tool not found"; exit 77; }
 done
@@ -95,6 +99,12 @@ passed=0
 figures=()
 for chain in "${chains[@]}"; do
   name=$(basename "$chain")
+  # A chain whose miglint.toml targets a newer server than this one is not run here.
+  target=$(sed -n 's/^pg_version *= *\([0-9][0-9]*\).*/\1/p' "$chain/miglint.toml" 2>/dev/null)
+  if [[ -n "$target" && -n "$server_major" ]] && ((target > server_major)); then
+    echo "skip: $name targets PostgreSQL $target; this server is $server_major"
+    continue
+  fi
   migdir="$chain"
   [[ -d "$chain/migrations" ]] && migdir="$chain/migrations"
   ok=1

@@ -65,4 +65,15 @@ inline std::optional<AlterConstraint> alter_constraint(const pg_query::AlterTabl
 #endif
 }
 
+// ALTER TABLE … ALTER COLUMN c SET EXPRESSION AS (…) (17 and later): the new
+// generation expression, else null.
+inline const pg_query::Node* set_expression(const pg_query::AlterTableCmd& cmd) {
+#if PG_VERSION_NUM >= 170000
+  if (cmd.subtype() == pg_query::AT_SetExpression && cmd.has_def()) return &cmd.def();
+#else
+  (void)cmd;
+#endif
+  return nullptr;
+}
+
 }  // namespace miglint::pgc

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <utility>
 
 namespace miglint::catalog {
 namespace {
@@ -126,6 +127,22 @@ const Constraint* Table::constraint(std::string_view n) const {
     if (c.name == n) return &c;
   return nullptr;
 }
+std::string not_null_sql(const Column& c) {
+  if (!c.not_null) return "";
+  std::string s = c.not_null_name.empty() ? "" : " CONSTRAINT " + quote_ident(c.not_null_name);
+  s += " NOT NULL";
+  if (c.not_null_invalid) s += " NOT VALID";
+  return s;
+}
+
+const Column* Table::not_null_constraint(std::string_view n) const {
+  for (const auto& c : columns)
+    if (c.not_null && !c.not_null_name.empty() && c.not_null_name == n) return &c;
+  return nullptr;
+}
+Column* Table::not_null_constraint(std::string_view n) {
+  return const_cast<Column*>(std::as_const(*this).not_null_constraint(n));
+}
 
 std::string table_key(const QName& n) { return "table:" + n.key(); }
 std::string view_key(const QName& n) { return "view:" + n.key(); }
@@ -194,6 +211,8 @@ void Catalog::table_dep_keys(const Table& t, std::vector<std::string>& connames,
     if (c.kind == ConstraintKind::ForeignKey && !(c.ref_table == t.name))
       deps.push_back(dep_key(table_key(c.ref_table), "fk:" + t.name.key() + '\x1f' + c.name));
   }
+  for (const auto& col : t.columns)
+    if (!col.not_null_name.empty()) connames.push_back(t.name.schema + '\x1f' + col.not_null_name.str());
   if (t.partition_of) deps.push_back(dep_key(table_key(*t.partition_of), self));
   for (const auto& p : t.inherits) deps.push_back(dep_key(table_key(p), self));
   for (const auto& col : t.columns) {
@@ -314,7 +333,44 @@ void Catalog::commit() {
   journal_.clear();
 }
 
+namespace {
+// A NOT NULL constraint's name as PostgreSQL 18 keeps it: given when the
+// column becomes NOT NULL (explicit, else `<table>_<column>_not_null`, unique
+// in the schema), kept through renames, gone with the constraint. Before 18
+// there is no such constraint.
+bool needs_not_null_names(const Table& t, int pg_version) {
+  for (const auto& c : t.columns) {
+    const bool named = pg_version >= 18 && c.not_null;
+    if (named ? c.not_null_name.empty() : !c.not_null_name.empty() || c.not_null_invalid) return true;
+  }
+  return false;
+}
+}  // namespace
+
+void Catalog::name_not_nulls(Table& t) const {
+  std::set<std::string> taken;
+  for (const auto& k : t.constraints) taken.insert(k.name);
+  for (const auto& c : t.columns)
+    if (!c.not_null_name.empty()) taken.insert(c.not_null_name);
+  for (auto& c : t.columns) {
+    if (!c.not_null || pg_version_ < 18) {
+      c.not_null_name.clear();
+      c.not_null_invalid = false;
+      continue;
+    }
+    if (!c.not_null_name.empty()) continue;
+    const auto name = choose_constraint_name(*this, t.name.schema, t.name.name, c.name, "not_null", taken);
+    taken.insert(name);
+    c.not_null_name = name;
+  }
+}
+
 void Catalog::put_table(Ptr<Table> t) {
+  if (needs_not_null_names(*t, pg_version_)) {
+    auto named = std::make_shared<Table>(*t);
+    name_not_nulls(*named);
+    t = std::move(named);
+  }
   const auto old = find(tables_, t->name.key());
   replace_table_deps(old.get(), t.get());
   const auto k = t->name.key();

@@ -1,5 +1,5 @@
-// The schema model: what a PostgreSQL 15 database would hold after a sequence
-// of migrations. Objects are immutable values shared between states; a
+// The schema model: what a PostgreSQL database (15, or the pg_version target)
+// would hold after a sequence of migrations. Objects are immutable values shared between states; a
 // mutation replaces one object and records the previous value in an undo
 // journal, so a replay can checkpoint, try a down migration and roll back in
 // time proportional to what the migration touched, never to the schema size.
@@ -35,6 +35,10 @@ struct QName {
 // Quotes an identifier the way quote_ident() does.
 std::string quote_ident(std::string_view id);
 
+struct Column;
+// " NOT NULL", with its constraint's name and NOT VALID from 18 on; "" when nullable.
+std::string not_null_sql(const Column& c);
+
 // An expression as stored: display text (deparsed) and a canonical form that
 // is equal exactly when PostgreSQL would store the same expression (PG_FACTS §4).
 struct Expr {
@@ -49,6 +53,10 @@ struct Column {
   bool not_null = false;
   char identity = 0;  // 0, 'a' (ALWAYS), 'd' (BY DEFAULT)
   bool generated_virtual = false;  // GENERATED … VIRTUAL (PostgreSQL 18), else STORED
+  // PostgreSQL 18 keeps NOT NULL as a named constraint (docs/PG18_FACTS.md):
+  // its name (empty before 18) and whether it was added NOT VALID.
+  bool not_null_invalid = false;
+  RareText not_null_name;
   Boxed<Expr> default_expr;
   Boxed<Expr> generated;
   RareText collation;
@@ -92,6 +100,9 @@ struct Table {
   const Column* column(std::string_view n) const;
   Column* column(std::string_view n);
   const Constraint* constraint(std::string_view n) const;
+  // The column whose NOT NULL constraint (PostgreSQL 18) has that name.
+  const Column* not_null_constraint(std::string_view n) const;
+  Column* not_null_constraint(std::string_view n);
 };
 
 struct IndexKey {
@@ -205,6 +216,13 @@ class Catalog {
   // First schema of the path that exists ("public" when none does).
   std::string creation_schema() const;
 
+  // ---- target server ----
+  // The PostgreSQL major version the migrations run on (pg_version): what
+  // changed the catalog in a release (named NOT NULL constraints in 18) is
+  // modelled only from that release on.
+  int pg_version() const { return pg_version_; }
+  void set_pg_version(int v) { pg_version_ = v; }
+
   // ---- lookup ----
   Ptr<Table> table(const QName& n) const { return find(tables_, n.key()); }
   Ptr<View> view(const QName& n) const { return find(views_, n.key()); }
@@ -310,6 +328,8 @@ class Catalog {
                     std::vector<std::string>& added);
   void replace_table_deps(const Table* old, const Table* now);
   void domain_connames(const Type& t, int delta);
+  // Gives each NOT NULL column its constraint name (18), or clears them (< 18).
+  void name_not_nulls(Table& t) const;
   void view_deps(const View& v, int delta);
 
   struct Entry {
@@ -319,6 +339,7 @@ class Catalog {
   };
   std::vector<Entry> journal_;
   std::vector<std::string> search_path_;
+  int pg_version_ = 15;
   std::map<std::string, Ptr<Table>> tables_;
   std::map<std::string, Ptr<View>> views_;
   std::map<std::string, Ptr<Index>> indexes_;

@@ -24,7 +24,7 @@ std::vector<Difference> diff(const Slice& before, const Slice& after,
 
 // Replays a pg_dump --schema-only file into a fresh catalog. `unread`, when
 // given, receives the messages of dump statements the model cannot apply.
-Catalog catalog_from_dump(std::string_view dump_sql, std::vector<std::string>* unread = nullptr);
+Catalog catalog_from_dump(std::string_view dump_sql, std::vector<std::string>* unread = nullptr, int pg_version = 15);
 // Model vs server: differences between the model and a pg_dump of the server,
 // compared by the model's semantics (serial ≡ sequence + default + OWNED BY).
 std::vector<Difference> compare_with_dump(const Catalog& model, std::string_view dump_sql);

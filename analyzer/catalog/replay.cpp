@@ -38,6 +38,7 @@ Replayer::Replayer(const ReplayOptions& options) : options_(options) {
     else r_ = *options_.resume;
     index_ = options_.resume_at;
   }
+  r_.catalog.set_pg_version(options_.pg_version);
 }
 
 bool Replayer::step(const ReplayMigration& m) {
@@ -240,7 +241,7 @@ std::string render_sql(const Catalog& c) {
       if (col.generated)
         o += " GENERATED ALWAYS AS (" + col.generated->text + (col.generated_virtual ? ") VIRTUAL" : ") STORED");
       if (col.default_expr) o += " DEFAULT " + col.default_expr->text;
-      if (col.not_null) o += " NOT NULL";
+      o += not_null_sql(col);
       first = false;
     }
     for (const auto& k2 : t->constraints) {
@@ -304,6 +305,8 @@ std::string render_json(const Catalog& c) {
       x["name"] = col.name;
       x["type"] = col.type;
       x["not_null"] = col.not_null;
+      if (!col.not_null_name.empty()) x["not_null_constraint"] = col.not_null_name.str();
+      if (col.not_null_invalid) x["not_null_valid"] = false;
       x["default"] = col.default_expr ? json(col.default_expr->text) : json(nullptr);
       x["identity"] = col.identity ? json(col.identity == 'a' ? "always" : "by default") : json(nullptr);
       x["generated"] = col.generated ? json(col.generated->text) : json(nullptr);

@@ -42,6 +42,7 @@ struct ReplayResult;
 
 struct ReplayOptions {
   bool check_down = true;
+  int pg_version = 15;  // the target server (Catalog::pg_version)
   std::optional<std::string> stop_after;  // stop after applying this version's up
   std::function<void(const ReplayStep&, const Catalog&)> on_step = nullptr;  // called after every up and every down
   // Incremental replays (the language server re-checks one migration of a

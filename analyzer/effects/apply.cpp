@@ -347,6 +347,7 @@ ApplyResult apply_statement(catalog::Catalog& cat, const ParsedFile& file, const
     case N::kInsertStmt:
     case N::kUpdateStmt:
     case N::kDeleteStmt:
+    case N::kMergeStmt:
     case N::kGrantStmt:
     case N::kGrantRoleStmt:
     case N::kAlterOwnerStmt:

@@ -17,6 +17,39 @@ namespace {
 
 std::shared_ptr<Table> working(Ctx& c, const QName& q) { return std::make_shared<Table>(*c.cat.table(q)); }
 
+// A constraint name that is the implicit name PostgreSQL 18 gives a NOT NULL
+// column of the table, when the target is older: the statement needs 18
+// (requires-newer-postgres) rather than naming a constraint that is missing.
+bool not_null_constraint_before_18(Ctx& c, const Table& t, const std::string& name) {
+  if (c.cat.pg_version() >= 18) return false;
+  for (const auto& col : t.columns)
+    if (col.not_null && catalog::make_object_name(t.name.name, col.name, "not_null") == name) {
+      c.issue("requires-newer-postgres", -1,
+              fmt::format("the NOT NULL constraint \"{}\" exists from PostgreSQL 18 on (before, NOT NULL is not a "
+                          "constraint); pg_version is {}",
+                          name, c.cat.pg_version()));
+      return true;
+    }
+  return false;
+}
+
+// DROP NOT NULL, or (18) dropping the NOT NULL constraint: refused on a
+// primary-key or identity column.
+bool may_drop_not_null(Ctx& c, const Table& t, const Column& col, int loc) {
+  for (const auto& k : t.constraints)
+    if (k.kind == ConstraintKind::PrimaryKey &&
+        std::find(k.columns.begin(), k.columns.end(), col.name) != k.columns.end()) {
+      c.issue("dependent-objects", loc, fmt::format("column \"{}\" is in a primary key", col.name));
+      return false;
+    }
+  if (col.identity) {
+    c.issue("dependent-objects", loc,
+            fmt::format("column \"{}\" of relation \"{}\" is an identity column", col.name, t.name.name));
+    return false;
+  }
+  return true;
+}
+
 bool column_or_fail(Ctx& c, const Table& t, const std::string& col, bool missing_ok = false) {
   if (t.column(col)) return true;
   if (!missing_ok)
@@ -268,6 +301,19 @@ void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
     if (!n.has_alter_table_cmd()) continue;
     const auto& cmd = n.alter_table_cmd();
     const bool cascade = cmd.behavior() == pg_query::DROP_CASCADE;
+    if (const pg_query::Node* expr = pgc::set_expression(cmd)) {
+      auto t = working(c, q);
+      if (!column_or_fail(c, *t, cmd.name())) return;
+      Column* col = t->column(cmd.name());
+      // PostgreSQL refuses it on a column that is not generated; no rule says so yet.
+      if (!col->generated) continue;
+      col->generated = catalog::make_expr(*expr, c.expr_ctx(col->type));
+      col->generated_uses.clear();
+      for (auto& r : catalog::column_refs(*expr)) col->generated_uses.insert(r);
+      c.cat.put_table(t);
+      c.effect(Action::Altered, ObjectKind::Column, q, col->name, false, rloc, "generation expression");
+      continue;
+    }
     switch (cmd.subtype()) {
       case pg_query::AT_AddColumn: {
         if (!cmd.def().has_column_def()) break;
@@ -324,20 +370,10 @@ void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
         if (!column_or_fail(c, *t, cmd.name())) return;
         const bool set = cmd.subtype() == pg_query::AT_SetNotNull;
         Column* col = t->column(cmd.name());
-        if (!set) {
-          for (const auto& k : t->constraints)
-            if (k.kind == ConstraintKind::PrimaryKey &&
-                std::find(k.columns.begin(), k.columns.end(), col->name) != k.columns.end()) {
-              c.issue("dependent-objects", rloc, fmt::format("column \"{}\" is in a primary key", col->name));
-              return;
-            }
-          if (col->identity) {
-            c.issue("dependent-objects", rloc,
-                    fmt::format("column \"{}\" of relation \"{}\" is an identity column", col->name, q.name));
-            return;
-          }
-        }
+        if (!set && !may_drop_not_null(c, *t, *col, rloc)) return;
         col->not_null = set;
+        // SET NOT NULL validates a NOT VALID NOT NULL constraint (18).
+        col->not_null_invalid = false;
         c.cat.put_table(t);
         c.effect(Action::Altered, ObjectKind::Column, q, cmd.name(), false, rloc, "not null");
         break;
@@ -367,8 +403,17 @@ void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
       }
       case pg_query::AT_DropConstraint: {
         auto t = c.cat.table(q);
+        if (!t->constraint(cmd.name()) && t->not_null_constraint(cmd.name())) {
+          auto w = working(c, q);
+          Column* col = w->not_null_constraint(cmd.name());
+          if (!may_drop_not_null(c, *w, *col, rloc)) return;
+          col->not_null = false;
+          c.cat.put_table(w);
+          c.effect(Action::Altered, ObjectKind::Column, q, col->name, false, rloc, "not null");
+          break;
+        }
         if (!t->constraint(cmd.name())) {
-          if (!cmd.missing_ok())
+          if (!cmd.missing_ok() && !not_null_constraint_before_18(c, *t, cmd.name()))
             c.unknown(-1, fmt::format("constraint \"{}\" of relation \"{}\" does not exist", cmd.name(), q.name));
           break;
         }
@@ -383,8 +428,13 @@ void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
             k.not_valid = false;
             found_con = true;
           }
+        if (Column* col = t->not_null_constraint(cmd.name())) {
+          col->not_null_invalid = false;
+          found_con = true;
+        }
         if (!found_con) {
-          c.unknown(-1, fmt::format("constraint \"{}\" of relation \"{}\" does not exist", cmd.name(), q.name));
+          if (!not_null_constraint_before_18(c, *t, cmd.name()))
+            c.unknown(-1, fmt::format("constraint \"{}\" of relation \"{}\" does not exist", cmd.name(), q.name));
           return;
         }
         c.cat.put_table(t);
@@ -825,6 +875,10 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
         return;
       }
       auto t = working(c, *q);
+      if (nn != s.subname() && (t->constraint(nn) || t->not_null_constraint(nn))) {
+        c.duplicate(-1, fmt::format("constraint \"{}\" for relation \"{}\" already exists", nn, q->name));
+        return;
+      }
       bool found = false;
       std::string idx;
       for (auto& k : t->constraints)
@@ -835,8 +889,13 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
             idx = k.name;
           k.name = nn;
         }
+      if (Column* col = t->not_null_constraint(s.subname())) {
+        found = true;
+        col->not_null_name = nn;
+      }
       if (!found) {
-        c.unknown(-1, fmt::format("constraint \"{}\" for table \"{}\" does not exist", s.subname(), q->name));
+        if (!not_null_constraint_before_18(c, *t, s.subname()))
+          c.unknown(-1, fmt::format("constraint \"{}\" for table \"{}\" does not exist", s.subname(), q->name));
         return;
       }
       c.cat.put_table(t);

@@ -428,7 +428,7 @@ bool add_constraint(Ctx& c, Table& t, const pg_query::Constraint& con, const std
     default:
       return true;
   }
-  if (t.constraint(k.name)) {
+  if (t.constraint(k.name) || t.not_null_constraint(k.name)) {
     c.duplicate(loc, fmt::format("constraint \"{}\" for relation \"{}\" already exists", k.name, t.name.name));
     return false;
   }
@@ -462,7 +462,10 @@ bool add_column(Ctx& c, Table& t, const pg_query::ColumnDef& def, std::vector<Pe
     if (!cn.has_constraint()) continue;
     const auto& con = cn.constraint();
     switch (con.contype()) {
-      case pg_query::CONSTR_NOTNULL: col.not_null = true; break;
+      case pg_query::CONSTR_NOTNULL:
+        col.not_null = true;
+        if (!con.conname().empty()) col.not_null_name = con.conname();  // named constraint from 18 on
+        break;
       case pg_query::CONSTR_NULL: col.not_null = false; break;
       case pg_query::CONSTR_DEFAULT:
         if (con.has_raw_expr()) {
@@ -525,12 +528,45 @@ bool add_column(Ctx& c, Table& t, const pg_query::ColumnDef& def, std::vector<Pe
   return true;
 }
 
-// Applies pending constraints in PostgreSQL's order: CHECKs, the primary key,
-// UNIQUE/EXCLUDE in textual order, then foreign keys.
+// `NOT NULL col` as a table constraint (PostgreSQL 18: CREATE TABLE's
+// `NOT NULL a`, `ALTER TABLE … ADD [CONSTRAINT n] NOT NULL a [NOT VALID]`).
+// The column becomes NOT NULL under that constraint; catalog::put_table gives
+// it its implicit name when it has none.
+static bool add_not_null_constraint(Ctx& c, Table& t, const pg_query::Constraint& con, bool in_create) {
+  const auto cols = catalog::strings(con.keys());
+  if (cols.empty()) return true;
+  Column* col = t.column(cols.front());
+  if (!col) {
+    c.unknown(con.location(), fmt::format("column \"{}\" of relation \"{}\" does not exist", cols.front(), t.name.name));
+    return false;
+  }
+  // A column has one NOT NULL constraint: another name is refused, and a
+  // NOT VALID one is not replaced by a valid one (docs/PG18_FACTS.md).
+  if (col->not_null && !col->not_null_name.empty() && !con.conname().empty() && con.conname() != col->not_null_name) {
+    c.duplicate(con.location(), fmt::format("cannot create not-null constraint \"{}\" on column \"{}\" of table \"{}\": "
+                                            "a not-null constraint named \"{}\" already exists for this column",
+                                            con.conname(), col->name, t.name.name, col->not_null_name.str()));
+    return false;
+  }
+  if (!col->not_null) {
+    if (!con.conname().empty()) col->not_null_name = con.conname();
+    col->not_null_invalid = con.skip_validation() && !in_create;
+  }
+  col->not_null = true;
+  if (!in_create) c.effect(Action::Altered, ObjectKind::Column, t.name, col->name, false, con.location(), "not null");
+  return true;
+}
+
+// Applies pending constraints in PostgreSQL's order: NOT NULL, CHECKs, the
+// primary key, UNIQUE/EXCLUDE in textual order, then foreign keys.
 static bool apply_pending(Ctx& c, Table& t, const std::vector<PendingConstraint>& pending,
                           std::set<std::string>& taken_relnames, bool in_create) {
   std::set<std::string> taken_connames;
   for (const auto& k : t.constraints) taken_connames.insert(k.name);
+  for (const auto& p : pending)
+    if (p.con->contype() == pg_query::CONSTR_NOTNULL && p.column.empty() &&
+        !add_not_null_constraint(c, t, *p.con, in_create))
+      return false;
   const pg_query::ConstrType order[][2] = {{pg_query::CONSTR_CHECK, pg_query::CONSTR_CHECK},
                                            {pg_query::CONSTR_PRIMARY, pg_query::CONSTR_PRIMARY},
                                            {pg_query::CONSTR_UNIQUE, pg_query::CONSTR_EXCLUSION},

@@ -1112,7 +1112,9 @@ AnalysisResult analyze(const AnalysisOptions& options) {
       if (options.progress) options.progress->done += fa.folder.migrations.size();
       return;
     }
-    catalog::Replayer replayer;
+    catalog::ReplayOptions plain;
+    plain.pg_version = options.config.pg_version;
+    catalog::Replayer replayer(plain);
     FolderWalks walks = start_walks(active, fa.folder, options.config);
     // Items whose files the effects still point into (a version continued
     // by the next migration is summarised with it): released once dropped.
@@ -1335,6 +1337,7 @@ std::vector<Diagnostic> replay_folder(FolderAnalysis& fa, const std::vector<std:
   std::vector<std::pair<const Migration*, const Unit*>> steps;
   const auto input = replay_input(fa.folder, units, &steps);
   catalog::ReplayOptions ro;
+  ro.pg_version = options.config.pg_version;
   AnalysisCache::Folder* cache = nullptr;
   std::optional<FolderWalks> walks;
   bool snapshot_walks = false;

@@ -202,6 +202,10 @@ void alter_table_locks(const pg_query::AlterTableStmt& at, int pg_version, std::
     const auto& cmd = n.alter_table_cmd();
     LockMode m = LockMode::AccessExclusive;
     TableWork w = TableWork::None;
+    // SET EXPRESSION (17) recomputes a stored column into a new copy of the
+    // table; a virtual one (18) is not rewritten, which the statement alone
+    // does not tell.
+    if (pgc::set_expression(cmd)) w = TableWork::Rewrite;
     switch (cmd.subtype()) {
       case pg_query::AT_AddColumn: {
         const auto f = add_column_facts(cmd.def().column_def());
@@ -220,6 +224,7 @@ void alter_table_locks(const pg_query::AlterTableStmt& at, int pg_version, std::
         const auto& c = cmd.def().constraint();
         switch (c.contype()) {
           case pg_query::CONSTR_CHECK:
+          case pg_query::CONSTR_NOTNULL:  // `ADD CONSTRAINT n NOT NULL col` (18)
             if (!c.skip_validation()) w = TableWork::Scan;
             break;
           case pg_query::CONSTR_FOREIGN:

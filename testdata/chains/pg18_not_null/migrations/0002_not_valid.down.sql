@@ -1,0 +1,2 @@
+ALTER TABLE account DROP CONSTRAINT account_city_nn;
+ALTER TABLE account DROP COLUMN city;

@@ -1,0 +1,1 @@
+-- A validated constraint cannot be made NOT VALID again.

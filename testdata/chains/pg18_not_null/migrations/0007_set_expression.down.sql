@@ -1,0 +1,1 @@
+ALTER TABLE account ALTER COLUMN score SET EXPRESSION AS (length(nick));

@@ -1,0 +1,2 @@
+DROP TABLE event;
+DROP TABLE audit;

@@ -1,0 +1,2 @@
+ALTER TABLE event DROP COLUMN kind;
+ALTER TABLE event ADD COLUMN kind text NOT NULL DEFAULT 'x';

@@ -1,0 +1,2 @@
+DROP TABLE staged;
+DROP TABLE users;

@@ -1,0 +1,2 @@
+-- needs 18
+ALTER TABLE users DROP CONSTRAINT users_name_not_null;

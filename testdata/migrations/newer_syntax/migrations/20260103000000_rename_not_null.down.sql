@@ -1,0 +1,1 @@
+ALTER TABLE users RENAME CONSTRAINT users_email_required TO users_email_not_null;

@@ -1,0 +1,2 @@
+DROP VIEW recent_users;
+DROP VIEW user_tags;
