@@ -36,16 +36,23 @@ bool is_self_cast(const std::string& text, const std::string& col, const std::st
 void alter_column_type(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cmd) {
   auto t = working(c, q);
   if (!column_or_fail(c, *t, cmd.name())) return;
+  bool unsure = false;
   for (const auto& d : c.cat.dependents(catalog::table_key(q)))
     if (d.starts_with("view:")) {
       auto v = c.cat.view({d.substr(5, d.find('\x1f') - 5), d.substr(d.find('\x1f') + 1)});
-      if (v && view_uses_column(*v, q, cmd.name())) {
+      if (!v) continue;
+      const ColumnUse use = view_column_use(*v, catalog::table_key(q), cmd.name());
+      if (use == ColumnUse::Yes) {
         c.issue("dependent-objects", -1,
                 fmt::format("cannot alter type of a column used by a view or rule: view {} depends on column \"{}\"",
                             v->name.str(), cmd.name()));
         return;
       }
+      unsure = unsure || use == ColumnUse::Unknown;
     }
+  // PostgreSQL refuses the change if such a view reads the column: the
+  // table's state is not known after it.
+  if (unsure) c.cat.mark_uncertain(catalog::table_key(q));
   if (!cmd.def().has_column_def()) return;
   Column* col = t->column(cmd.name());
   col->type = catalog::canonical_type(cmd.def().column_def().type_name());
