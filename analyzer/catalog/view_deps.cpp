@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <deque>
+#include <optional>
 #include <utility>
 
 #include "analyzer/catalog/expr.h"
@@ -30,6 +31,10 @@ struct Col {
   std::string_view name;
   int rel = -1;             // the relation it is a column of (Resolver::rel_keys_); -1: none
   std::string_view source;  // its name there (an alias list renames `name` only)
+  std::string_view type;    // a table column's type as the catalog shows it; empty: not known
+
+  // A column no relation's: of a subquery, CTE, function or merged join column.
+  static Col of(std::string_view name, std::string_view type = {}) { return {name, -1, {}, type}; }
 };
 
 // A FROM item: a relation, subquery, CTE reference, function or join.
@@ -164,13 +169,20 @@ class Resolver {
   void expr(const Node& n, Level& L, int depth);
   void walk(const pb::MessageLite& m, MsgType t, Level& L, int depth);
   void list_item(const Node& n, Level& L, int depth);
-  void column_ref(const pg_query::ColumnRef& cr, Level& L);
-  bool projection(const pg_query::A_Indirection& ind, Level& L, int depth);
+  const Col* column_ref(const pg_query::ColumnRef& cr, Level& L);
+  bool indirection(const pg_query::A_Indirection& ind, Level& L, bool expanded, Output* out, int depth);
   void target(const pg_query::ResTarget& rt, Level& L, Output& out, int depth);
   void group_item(const Node& n, Level& L, const Output& out, int depth);
   void sort_item(const Node& n, Level& L, const Output& out, int depth);
   void expand_star(const pg_query::ColumnRef& cr, Level& L, Output* out);
-  void column_of(const Item* it, std::string_view col);
+  void expand(const Item& it, Output* out);
+  const Item* whole_row(const Node& arg, const Level& L) const;
+  const Col* column_of(const Item* it, std::string_view col);
+  struct Composite {
+    std::string key;  // the type's (or table's) relation key
+    std::vector<std::pair<std::string_view, std::string_view>> attrs;  // name, type
+  };
+  std::optional<Composite> composite(std::string_view type) const;
 
   Lookup lookup(std::string_view name, const Level& L, bool local_only) const;
   const Item* find_refname(std::string_view name, const Level& L) const;
@@ -328,7 +340,7 @@ const Item* Resolver::from_item(const Node& n, Level& L, std::vector<Entry>& add
       Cte* c = rv.schemaname().empty() ? find_cte(rv.relname(), L) : nullptr;
       if (c) {
         resolve_cte(*c, depth + 1);
-        for (const auto& name : c->cols) it.cols.push_back({name, -1, {}});
+        for (const auto& name : c->cols) it.cols.push_back(Col::of(name));
         it.known = c->ready && c->known;
       } else {
         relation(rv, it);
@@ -350,7 +362,7 @@ const Item* Resolver::from_item(const Node& n, Level& L, std::vector<Entry>& add
       }
       L.lateral_active = lateral;
       Item& it = items_.emplace_back();
-      for (const auto& name : o.names) it.cols.push_back({name, -1, {}});
+      for (const auto& name : o.names) it.cols.push_back(Col::of(name));
       it.known = o.known;
       if (r.has_alias()) {
         it.refname = r.alias().aliasname();
@@ -389,7 +401,7 @@ const Item* Resolver::from_item(const Node& n, Level& L, std::vector<Entry>& add
       Item& it = items_.emplace_back();
       it.refname = tf.has_alias() ? std::string_view(tf.alias().aliasname()) : std::string_view("xmltable");
       for (const auto& c : tf.columns())
-        if (c.has_range_table_func_col()) it.cols.push_back({c.range_table_func_col().colname(), -1, {}});
+        if (c.has_range_table_func_col()) it.cols.push_back(Col::of(c.range_table_func_col().colname()));
       if (tf.has_alias()) {
         it.aliased = true;
         rename(it, tf.alias());
@@ -422,21 +434,21 @@ void Resolver::relation(const pg_query::RangeVar& rv, Item& it) {
     out_.relations.insert(key);
     rel_keys_.push_back(key);
     const int r = static_cast<int>(rel_keys_.size()) - 1;
-    for (const auto& c : t->columns) it.cols.push_back({c.name, r, c.name});
+    for (const auto& c : t->columns) it.cols.push_back({c.name, r, c.name, c.type});
     it.system_columns = true;
   } else if (const auto v = cat_.view(*q)) {
     key = view_key(*q);
     out_.relations.insert(key);
     rel_keys_.push_back(key);
     const int r = static_cast<int>(rel_keys_.size()) - 1;
-    for (const auto& c : v->output) it.cols.push_back({c, r, c});
+    for (const auto& c : v->output) it.cols.push_back({c, r, c, {}});
     it.system_columns = v->materialized;
     if (!v->output_known) return;
   } else if (cat_.sequence(*q)) {
     key = sequence_key(*q);
     rel_keys_.push_back(key);
     const int r = static_cast<int>(rel_keys_.size()) - 1;
-    for (std::string_view c : {"last_value", "log_cnt", "is_called"}) it.cols.push_back({c, r, c});
+    for (std::string_view c : {"last_value", "log_cnt", "is_called"}) it.cols.push_back({c, r, c, {}});
     it.system_columns = true;
   } else {
     return;  // an index or a composite type: PostgreSQL rejects it
@@ -484,7 +496,8 @@ const Item* Resolver::join(const pg_query::JoinExpr& j, Level& L, std::vector<En
       if (const Col* c = side->find(name)) record(*c);
       else if (!side->known) unresolved();
     }
-    it.cols.push_back({name, -1, {}});
+    const Col* left = l->find(name);
+    it.cols.push_back(Col::of(name, left ? left->type : std::string_view()));
   }
   const auto unmerged = [&](const Item* side) {
     for (const auto& c : side->cols)
@@ -575,22 +588,22 @@ void Resolver::function(const pg_query::RangeFunction& rf, Level& L, Item& it, i
     const Nodes* coldefs = defs ? defs : one && rf.coldeflist_size() > 0 ? &rf.coldeflist() : nullptr;
     if (coldefs) {
       for (const auto& d : *coldefs)
-        if (d.has_column_def()) it.cols.push_back({d.column_def().colname(), -1, {}});
+        if (d.has_column_def()) it.cols.push_back(Col::of(d.column_def().colname()));
       continue;
     }
     switch (builtin_function(*fc)) {
       case FnShape::Scalar:
-        it.cols.push_back({one && rf.has_alias() ? std::string_view(rf.alias().aliasname()) : function_name(*fc), -1, {}});
+        it.cols.push_back(Col::of(one && rf.has_alias() ? std::string_view(rf.alias().aliasname()) : function_name(*fc)));
         break;
-      case FnShape::Value: it.cols.push_back({"value", -1, {}}); break;
+      case FnShape::Value: it.cols.push_back(Col::of("value")); break;
       case FnShape::KeyValue:
-        it.cols.push_back({"key", -1, {}});
-        it.cols.push_back({"value", -1, {}});
+        it.cols.push_back(Col::of("key"));
+        it.cols.push_back(Col::of("value"));
         break;
       case FnShape::Unknown: understood = false; break;
     }
   }
-  if (rf.ordinality()) it.cols.push_back({"ordinality", -1, {}});
+  if (rf.ordinality()) it.cols.push_back(Col::of("ordinality"));
   it.known = understood;
   if (rf.has_alias()) rename(it, rf.alias());
 }
@@ -612,7 +625,7 @@ void Resolver::expr(const Node& n, Level& L, int depth) {
     }
     case Node::kSelectStmt: select(n.select_stmt(), &L, depth + 1); return;
     case Node::kAIndirection:
-      if (projection(n.a_indirection(), L, depth)) return;
+      if (indirection(n.a_indirection(), L, false, nullptr, depth)) return;
       break;
     case Node::kRowExpr:
       for (const auto& a : n.row_expr().args()) list_item(a, L, depth + 1);
@@ -634,54 +647,138 @@ void Resolver::walk(const pb::MessageLite& m, MsgType t, Level& L, int depth) {
 // of t (parse_expr.c transformExpressionList).
 void Resolver::list_item(const Node& n, Level& L, int depth) {
   if (n.has_column_ref() && ends_with_star(n.column_ref())) expand_star(n.column_ref(), L, nullptr);
-  else expr(n, L, depth);
+  else if (!n.has_a_indirection() || !indirection(n.a_indirection(), L, true, nullptr, depth)) expr(n, L, depth);
 }
 
-// (t).col and (t.*).col read the column col of t (parse_func.c ParseComplexProjection).
-bool Resolver::projection(const pg_query::A_Indirection& ind, Level& L, int depth) {
-  if (!ind.has_arg() || !ind.arg().has_column_ref() || ind.indirection_size() == 0 ||
-      !ind.indirection(0).has_string())
-    return false;
-  const auto& cr = ind.arg().column_ref();
-  const Item* it = nullptr;
-  if (cr.fields_size() == 2 && ends_with_star(cr) && cr.fields(0).has_string()) {
-    it = find_refname(cr.fields(0).string().sval(), L);
-    if (!it) return false;
-  } else if (cr.fields_size() == 1 && cr.fields(0).has_string()) {
-    const std::string& name = cr.fields(0).string().sval();
-    const Lookup r = lookup(name, L, false);
-    if (r.found || r.unknown) return false;  // a column: (c).field reads c
-    it = find_refname(name, L);
-    if (!it) return false;
+// The FROM item whose whole row `arg` is: t.* or t where t names no column.
+const Item* Resolver::whole_row(const Node& arg, const Level& L) const {
+  if (!arg.has_column_ref()) return nullptr;
+  const auto& cr = arg.column_ref();
+  if (ends_with_star(cr)) return cr.fields_size() > 1 ? qualifier(cr.fields(), cr.fields_size() - 1, L) : nullptr;
+  if (cr.fields_size() != 1 || !cr.fields(0).has_string()) return nullptr;
+  const std::string& name = cr.fields(0).string().sval();
+  const Lookup r = lookup(name, L, false);
+  if (r.found || r.unknown) return nullptr;  // a column
+  return find_refname(name, L);
+}
+
+// (t).col, (t).*, (c).field, (c).*: a column of a FROM item, or fields of a
+// column of a composite type. Each field is a dependency on that attribute
+// of the type (dependency.c, FieldSelect). Where a list is expanded (a SELECT
+// list, ROW()), `.*` stands for every column or field, the output columns in
+// `out`. False when `ind` is none of these.
+bool Resolver::indirection(const pg_query::A_Indirection& ind, Level& L, bool expanded, Output* out, int depth) {
+  const auto& ix = ind.indirection();
+  if (ix.empty() || !ind.arg().has_column_ref()) return false;
+  int i = 0;
+  const Col* c = nullptr;
+  if (const Item* it = whole_row(ind.arg(), L)) {
+    if (ix[0].has_a_star()) {  // (t).* is t.*
+      if (expanded) expand(*it, out);
+      return true;
+    }
+    // (t).col is the column col of t (parse_func.c ParseComplexProjection).
+    if (!ix[0].has_string()) return false;
+    c = column_of(it, ix[0].string().sval());
+    i = 1;
+  } else if (!ends_with_star(ind.arg().column_ref())) {
+    c = column_ref(ind.arg().column_ref(), L);
   } else {
     return false;
   }
-  column_of(it, ind.indirection(0).string().sval());
-  for (int i = 1; i < ind.indirection_size(); ++i) expr(ind.indirection(i), L, depth + 1);
+  std::string_view type = c ? c->type : std::string_view();
+  for (; i < ix.size(); ++i) {
+    const Node& x = ix[i];
+    if (x.has_a_indices()) {
+      expr(x, L, depth + 1);
+      type = type.ends_with("[]") ? type.substr(0, type.size() - 2) : std::string_view();
+      continue;
+    }
+    const auto comp = type.empty() ? std::nullopt : composite(type);
+    if (!comp) {
+      // A field of a value whose type the model does not follow.
+      unresolved();
+      if (x.has_a_star() && out) out->known = false;
+      type = {};
+      continue;
+    }
+    type = {};
+    for (const auto& [name, attr_type] : comp->attrs)
+      if (x.has_a_star() || (x.has_string() && name == x.string().sval())) {
+        out_.columns.insert(column_use_key(comp->key, name));
+        if (x.has_a_star() && expanded && out) out->names.push_back(name);
+        if (x.has_string()) type = attr_type;
+      }
+  }
   return true;
 }
 
-// A column of a FROM item named by a qualified reference.
-void Resolver::column_of(const Item* it, std::string_view col) {
-  if (!it) {
-    unresolved();
-    return;
+// The composite type a column's type names (a composite type, or a table's
+// row type), found as PostgreSQL finds a type name: schema-qualified unless
+// it is in public, else through search_path.
+std::optional<Resolver::Composite> Resolver::composite(std::string_view type) const {
+  std::vector<std::string> parts(1);
+  bool quoted = false;
+  for (size_t k = 0; k < type.size(); ++k) {
+    const char ch = type[k];
+    if (ch == '"') {
+      if (quoted && k + 1 < type.size() && type[k + 1] == '"') {
+        parts.back() += '"';
+        ++k;
+      } else {
+        quoted = !quoted;
+      }
+    } else if (ch == '.' && !quoted) {
+      parts.emplace_back();
+    } else {
+      parts.back() += ch;
+    }
   }
-  if (const Col* c = it->find(col)) record(*c);
-  else if (!it->known) unresolved();
-  // Otherwise a system column, or col(t) in function-call notation: no column dependency.
+  if (parts.size() > 2) return std::nullopt;
+  const auto found = [&](const QName& q) {
+    const auto t = cat_.type(q);
+    return (t && t->kind == TypeKind::Composite) || cat_.table(q) != nullptr;
+  };
+  const auto q = parts.size() == 2 ? cat_.resolve(parts[0], parts[1], found) : cat_.resolve("", parts[0], found);
+  if (!q) return std::nullopt;
+  Composite out;
+  if (const auto t = cat_.type(*q); t && t->kind == TypeKind::Composite) {
+    out.key = type_key(*q);
+    for (const auto& [name, attr_type] : t->attributes) out.attrs.emplace_back(name, attr_type);
+  } else {
+    out.key = table_key(*q);
+    for (const auto& col : cat_.table(*q)->columns) out.attrs.emplace_back(col.name, col.type);
+  }
+  return out;
 }
 
-void Resolver::column_ref(const pg_query::ColumnRef& cr, Level& L) {
+// A column of a FROM item named by a qualified reference.
+const Col* Resolver::column_of(const Item* it, std::string_view col) {
+  if (!it) {
+    unresolved();
+    return nullptr;
+  }
+  const Col* c = it->find(col);
+  if (c) record(*c);
+  else if (!it->known) unresolved();
+  // Otherwise a system column, or col(t) in function-call notation: no column dependency.
+  return c;
+}
+
+// The column a reference reads, if any (parse_expr.c transformColumnRef).
+const Col* Resolver::column_ref(const pg_query::ColumnRef& cr, Level& L) {
   const auto& f = cr.fields();
-  if (f.empty()) return;
+  if (f.empty()) return nullptr;
   if (ends_with_star(cr)) {
     // t.* outside a SELECT list or ROW(): the row as one value, no column of it.
     if (f.size() > 1 && !qualifier(f, f.size() - 1, L)) unresolved();
-    return;
+    return nullptr;
   }
   for (const auto& x : f)
-    if (!x.has_string()) return unresolved();
+    if (!x.has_string()) {
+      unresolved();
+      return nullptr;
+    }
   const std::string& col = f[f.size() - 1].string().sval();
   switch (f.size()) {
     case 1: {
@@ -689,12 +786,12 @@ void Resolver::column_ref(const pg_query::ColumnRef& cr, Level& L) {
       if (r.col) record(*r.col);
       // Not a column: the whole row of the FROM item of that name.
       else if (!r.found && (r.unknown || !find_refname(col, L))) unresolved();
-      return;
+      return r.col;
     }
     case 2:
     case 3:
-    case 4: column_of(qualifier(f, f.size() - 1, L), col); return;
-    default: unresolved(); return;
+    case 4: return column_of(qualifier(f, f.size() - 1, L), col);
+    default: unresolved(); return nullptr;
   }
 }
 
@@ -711,25 +808,26 @@ const Item* Resolver::qualifier(const Nodes& f, int n, const Level& L) const {
   }
 }
 
+void Resolver::expand(const Item& it, Output* out) {
+  for (const auto& c : it.cols) {
+    record(c);
+    if (out) out->names.push_back(c.name);
+  }
+  if (!it.known) {
+    unresolved();
+    if (out) out->known = false;
+  }
+}
+
 void Resolver::expand_star(const pg_query::ColumnRef& cr, Level& L, Output* out) {
-  const auto add = [&](const Item& it) {
-    for (const auto& c : it.cols) {
-      record(c);
-      if (out) out->names.push_back(c.name);
-    }
-    if (!it.known) {
-      unresolved();
-      if (out) out->known = false;
-    }
-  };
   const int n = cr.fields_size() - 1;
   if (n == 0) {
     for (const auto& e : L.ns)
-      if (e.cols_visible) add(*e.item);
+      if (e.cols_visible) expand(*e.item, out);
     return;
   }
   if (const Item* it = qualifier(cr.fields(), n, L)) {
-    add(*it);
+    expand(*it, out);
     return;
   }
   unresolved();
@@ -742,6 +840,16 @@ void Resolver::target(const pg_query::ResTarget& rt, Level& L, Output& out, int 
   if (v.has_column_ref() && ends_with_star(v.column_ref())) {
     expand_star(v.column_ref(), L, &out);
     return;
+  }
+  if (v.has_a_indirection()) {
+    const auto& ix = v.a_indirection().indirection();
+    if (!ix.empty() && ix[ix.size() - 1].has_a_star()) {
+      if (!indirection(v.a_indirection(), L, true, &out, depth)) {
+        expr(v, L, depth);
+        out.known = false;
+      }
+      return;
+    }
   }
   expr(v, L, depth);
   out.names.push_back(rt.name().empty() ? colname(v) : std::string_view(rt.name()));
