@@ -33,7 +33,7 @@ struct Col {
   std::string_view source;  // its name there (an alias list renames `name` only)
   std::string_view type;    // a table column's type as the catalog shows it; empty: not known
 
-  // A column no relation's: of a subquery, CTE, function or merged join column.
+  // A column of no relation: of a subquery, a CTE or a function, or a merged join column.
   static Col of(std::string_view name, std::string_view type = {}) { return {name, -1, {}, type}; }
 };
 
@@ -593,7 +593,9 @@ void Resolver::function(const pg_query::RangeFunction& rf, Level& L, Item& it, i
     }
     switch (builtin_function(*fc)) {
       case FnShape::Scalar:
-        it.cols.push_back(Col::of(one && rf.has_alias() ? std::string_view(rf.alias().aliasname()) : function_name(*fc)));
+        // FROM f(…) AS x names the column x too.
+        it.cols.push_back(
+            Col::of(one && rf.has_alias() ? std::string_view(rf.alias().aliasname()) : function_name(*fc)));
         break;
       case FnShape::Value: it.cols.push_back(Col::of("value")); break;
       case FnShape::KeyValue:
