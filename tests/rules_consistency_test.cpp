@@ -24,7 +24,6 @@ namespace {
 const std::map<std::string, std::string, std::less<>> kNoSingleFileFixture = {
     {"binary-file", "decided while reading bytes from disk, before parsing"},
     {"copy-data-block", "found by the file splitter; covered by the parse tests"},
-    {"dependent-objects", "needs the replayed schema of earlier migrations"},
     {"down-not-inverse", "needs an up, its down and the schema before them"},
     {"duplicate-object", "needs the replayed schema of earlier migrations"},
     {"empty-migration", "a property of a migration (up and down), from the folder reader"},

@@ -146,7 +146,14 @@ struct View {
   std::vector<std::string> columns;  // explicit column aliases
   std::string check_option;
   std::set<std::string> uses;  // table_key/view_key of the relations the query reads
-  std::set<std::string> column_refs;  // column names the query mentions
+  // The columns its rule depends on, as pg_depend records them (view_deps.h
+  // column_use_key): what ALTER COLUMN TYPE and DROP COLUMN must respect.
+  std::set<std::string> column_uses;
+  std::vector<std::string> output;  // its column names (aliases applied), when output_known
+  bool output_known = false;
+  // false: the query names something the model could not resolve (a relation
+  // whose columns it does not know); column_uses is then a lower bound.
+  bool resolved = true;
 };
 
 enum class TypeKind { Enum, Domain, Composite, Range, Base };

@@ -620,36 +620,6 @@ std::vector<std::string> column_refs(const pg_query::Node& n) {
   return column_refs_of(n);
 }
 
-std::set<std::string> query_column_refs(const pg_query::Node& n) {
-  std::map<std::string, std::string> relation_of;  // alias or name → relation name
-  auto relations = [&](const pg_query::Node& x) {
-    if (!x.has_range_var()) return;
-    const auto& rv = x.range_var();
-    relation_of[rv.has_alias() ? rv.alias().aliasname() : rv.relname()] = rv.relname();
-  };
-  visit_node(n, relations, 0);
-  std::set<std::string> out;
-  auto columns = [&](const pg_query::Node& x) {
-    const std::string* name = column_name(x);
-    if (!name) return;
-    const auto& f = x.column_ref().fields();
-    auto rel = f.size() >= 2 && f[f.size() - 2].has_string() ? relation_of.find(f[f.size() - 2].string().sval())
-                                                              : relation_of.end();
-    out.insert(rel == relation_of.end() ? *name : rel->second + '\x1f' + *name);
-  };
-  visit_node(n, columns, 0);
-  return out;
-}
-
-std::vector<QName> range_vars(const pg_query::Node& n) {
-  std::vector<QName> out;
-  auto f = [&](const pg_query::Node& x) {
-    if (x.has_range_var()) out.push_back({x.range_var().schemaname(), x.range_var().relname()});
-  };
-  visit_node(n, f, 0);
-  return out;
-}
-
 std::string index_expr_name(const pg_query::Node& n) {
   switch (n.node_case()) {
     case pg_query::Node::kColumnRef: {

@@ -3,7 +3,6 @@
 // PG_FACTS §4 so that equivalent spellings compare equal.
 #pragma once
 #include <optional>
-#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -49,12 +48,6 @@ std::string deparse_stmt(const pg_query::Node& n);
 
 // Distinct column names an expression references (unqualified last part), in first-use order.
 std::vector<std::string> column_refs(const pg_query::Node& n);
-// Relations a query reads (RangeVar), as (schema, name) with an empty schema when unqualified.
-std::vector<QName> range_vars(const pg_query::Node& n);
-// The columns a query reads, as "col" when unqualified and as
-// "<relation name>\x1fcol" when qualified by a relation or its alias: a view
-// that reads versions.id does not use the id of another table.
-std::set<std::string> query_column_refs(const pg_query::Node& n);
 // FigureIndexColname on a raw index expression.
 std::string index_expr_name(const pg_query::Node& n);
 // String values of a list of String nodes.

@@ -347,7 +347,23 @@ std::string render_json(const Catalog& c) {
   }
   j["sequences"] = seqs;
   json views = json::object();
-  for (const auto& [k, v] : c.views()) views[v->name.str()] = {{"materialized", v->materialized}, {"query", v->query.text}};
+  for (const auto& [k, v] : c.views()) {
+    json x = {{"materialized", v->materialized}, {"query", v->query.text}};
+    x["columns"] = v->output_known ? json(v->output) : json(nullptr);
+    // The columns its rule depends on, as pg_depend lists them.
+    json deps = json::array();
+    for (const auto& use : v->column_uses) {
+      const auto colon = use.find(':');
+      const auto s1 = use.find('\x1f', colon);
+      const auto s2 = use.find('\x1f', s1 + 1);
+      if (colon == std::string::npos || s1 == std::string::npos || s2 == std::string::npos) continue;
+      const QName rel{use.substr(colon + 1, s1 - colon - 1), use.substr(s1 + 1, s2 - s1 - 1)};
+      deps.push_back({{"relation", rel.str()}, {"column", use.substr(s2 + 1)}});
+    }
+    x["depends_on"] = deps;
+    x["dependencies_complete"] = v->resolved;
+    views[v->name.str()] = x;
+  }
   j["views"] = views;
   json types = json::object();
   for (const auto& [k, t] : c.types()) {

@@ -10,6 +10,7 @@
 
 #include "analyzer/catalog/catalog.h"
 #include "analyzer/catalog/expr.h"
+#include "analyzer/catalog/view_deps.h"
 #include "analyzer/effects/apply.h"
 
 namespace miglint::effects {
@@ -123,9 +124,13 @@ bool drop_constraint(Ctx& c, const QName& table, const std::string& name, bool c
 
 std::string constraint_def(const catalog::Constraint& k);
 
-// Whether a view's query reads that column of that table (see query_column_refs).
-inline bool view_uses_column(const catalog::View& v, const QName& table, const std::string& col) {
-  return v.column_refs.count(col) || v.column_refs.count(table.name + '\x1f' + col);
+// Whether the rule of a view that reads a relation depends on one of its
+// columns; Unknown when the view names something the model could not
+// resolve: nothing is judged then.
+enum class ColumnUse { No, Yes, Unknown };
+inline ColumnUse view_column_use(const catalog::View& v, const std::string& relation_key, const std::string& col) {
+  if (v.column_uses.count(catalog::column_use_key(relation_key, col))) return ColumnUse::Yes;
+  return v.resolved ? ColumnUse::No : ColumnUse::Unknown;
 }
 
 // Functions/procedures an ObjectWithArgs names (by argument types unless unspecified).

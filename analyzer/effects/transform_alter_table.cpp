@@ -69,16 +69,23 @@ bool is_self_cast(const std::string& text, const std::string& col, const std::st
 void alter_column_type(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cmd) {
   auto t = working(c, q);
   if (!column_or_fail(c, *t, cmd.name())) return;
+  bool unsure = false;
   for (const auto& d : c.cat.dependents(catalog::table_key(q)))
     if (d.starts_with("view:")) {
       auto v = c.cat.view({d.substr(5, d.find('\x1f') - 5), d.substr(d.find('\x1f') + 1)});
-      if (v && view_uses_column(*v, q, cmd.name())) {
+      if (!v) continue;
+      const ColumnUse use = view_column_use(*v, catalog::table_key(q), cmd.name());
+      if (use == ColumnUse::Yes) {
         c.issue("dependent-objects", -1,
                 fmt::format("cannot alter type of a column used by a view or rule: view {} depends on column \"{}\"",
                             v->name.str(), cmd.name()));
         return;
       }
+      unsure = unsure || use == ColumnUse::Unknown;
     }
+  // PostgreSQL refuses the change if such a view reads the column: the
+  // table's state is not known after it.
+  if (unsure) c.cat.mark_uncertain(catalog::table_key(q));
   if (!cmd.def().has_column_def()) return;
   Column* col = t->column(cmd.name());
   col->type = catalog::canonical_type(cmd.def().column_def().type_name());
@@ -526,6 +533,28 @@ void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
   c.effect(Action::Altered, ObjectKind::Table, q, {}, false, rloc);
 }
 
+namespace {
+
+// A view's rule names what it reads by OID: when a relation moves or one of
+// its columns is renamed, the view's dependencies follow under the new names.
+// `d` is the view's dependents() key.
+void follow_in_view(Ctx& c, const std::string& d, const std::string& from, const std::string& to) {
+  const auto sep = d.find('\x1f');
+  auto v = c.cat.view({d.substr(5, sep - 5), d.substr(sep + 1)});
+  if (!v) return;
+  auto n = std::make_shared<catalog::View>(*v);
+  // `from` is a relation key (its columns' keys follow too) or a column's key.
+  if (n->uses.erase(from)) n->uses.insert(to);
+  const std::string prefix = from + '\x1f';
+  std::set<std::string> cols;
+  for (const auto& k : n->column_uses)
+    cols.insert(k == from ? to : k.starts_with(prefix) ? catalog::column_use_key(to, k.substr(prefix.size())) : k);
+  n->column_uses = std::move(cols);
+  c.cat.put_view(n);
+}
+
+}  // namespace
+
 // Renames a table or moves it to another schema (ALTER TABLE … RENAME TO,
 // … SET SCHEMA): its dependents follow it by OID.
 void move_table(Ctx& c, const QName& from, const QName& to) {
@@ -599,7 +628,8 @@ void move_table(Ctx& c, const QName& from, const QName& to) {
         c.cat.put_table(nc);
       }
     } else if (kind == "view") {
-      c.cat.mark_uncertain(d);
+      follow_in_view(c, d, catalog::table_key(from), catalog::table_key(to));
+      c.cat.mark_uncertain(d);  // its query text names the old table
     }
   }
   if (auto cm = c.cat.comment(catalog::table_key(from))) {
@@ -630,10 +660,16 @@ void move_sequence(Ctx& c, const QName& from, const QName& to) {
 }
 
 void move_view(Ctx& c, const QName& from, const QName& to) {
+  const auto deps = c.cat.dependents(catalog::view_key(from));
   auto n = std::make_shared<catalog::View>(*c.cat.view(from));
   c.cat.erase_view(from);
   n->name = to;
   c.cat.put_view(n);
+  for (const auto& d : deps)
+    if (d.starts_with("view:")) {
+      follow_in_view(c, d, catalog::view_key(from), catalog::view_key(to));
+      c.cat.mark_uncertain(d);  // its query text names the old view
+    }
 }
 
 namespace {
@@ -776,11 +812,8 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
         c.cat.mark_uncertain(catalog::sequence_key(to));
         c.effect(Action::Renamed, ObjectKind::Sequence, *q, {}, false, rv.location());
         c.out.effects.back().links().new_name = nn;
-      } else if (auto v = c.cat.view(*q)) {
-        auto nv = std::make_shared<catalog::View>(*v);
-        c.cat.erase_view(*q);
-        nv->name = to;
-        c.cat.put_view(nv);
+      } else if (c.cat.view(*q)) {
+        move_view(c, *q, to);
         c.effect(Action::Renamed, ObjectKind::View, *q, {}, false, rv.location());
         c.out.effects.back().links().new_name = nn;
       }
@@ -856,7 +889,9 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
             c.cat.put_sequence(ns);
           }
         } else if (d.starts_with("view:")) {
-          c.cat.mark_uncertain(d);
+          follow_in_view(c, d, catalog::column_use_key(catalog::table_key(*q), s.subname()),
+                         catalog::column_use_key(catalog::table_key(*q), nn));
+          c.cat.mark_uncertain(d);  // its query text names the old column
         }
       }
       if (auto cm = c.cat.comment("column:" + q->key() + '\x1f' + s.subname())) {

@@ -279,16 +279,19 @@ bool drop_column(Ctx& c, const QName& table, const std::string& col, bool cascad
     return false;
   }
   std::vector<std::string> blockers;
-  std::vector<QName> views;
+  std::vector<QName> views, unsure_views;
   std::vector<std::pair<QName, std::string>> fks;
   std::vector<QName> indexes, sequences;
   for (const auto& d : c.cat.dependents(catalog::table_key(table))) {
     if (d.starts_with("view:")) {
       const QName vq = qname_of_key(after_prefix(d, "view:"));
       auto v = c.cat.view(vq);
-      if (v && view_uses_column(*v, table, col)) {
+      const ColumnUse use = v ? view_column_use(*v, catalog::table_key(table), col) : ColumnUse::No;
+      if (use == ColumnUse::Yes) {
         views.push_back(vq);
         blockers.push_back("view " + vq.str());
+      } else if (use == ColumnUse::Unknown) {
+        unsure_views.push_back(vq);
       }
     } else if (d.starts_with("fk:")) {
       const std::string rest = after_prefix(d, "fk:");
@@ -346,6 +349,10 @@ bool drop_column(Ctx& c, const QName& table, const std::string& col, bool cascad
   for (const auto& ix : indexes) drop_index(c, ix, true, true, loc);
   for (const auto& s : sequences) drop_sequence(c, s, true, true, loc);
   c.cat.set_comment("column:" + table.key() + '\x1f' + col, std::nullopt);
+  // A view that may read the column makes PostgreSQL refuse the drop, or
+  // takes the view along with CASCADE: neither is known.
+  for (const auto& v : unsure_views) c.cat.mark_uncertain(catalog::view_key(v));
+  if (!unsure_views.empty()) c.cat.mark_uncertain(catalog::table_key(table));
   c.effect(Action::Dropped, ObjectKind::Column, table, col, false, loc);
   return true;
 }

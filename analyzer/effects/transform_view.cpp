@@ -1,6 +1,7 @@
 // CREATE [OR REPLACE] VIEW and CREATE MATERIALIZED VIEW.
 #include <fmt/format.h>
 
+#include "analyzer/catalog/view_deps.h"
 #include "analyzer/effects/transform.h"
 
 namespace miglint::effects {
@@ -16,13 +17,14 @@ void define_view(Ctx& c, const QName& name, const pg_query::Node& query, bool ma
   v->materialized = materialized;
   v->query = catalog::make_query(query, c.expr_ctx());
   v->columns = aliases;
-  for (const auto& rv : catalog::range_vars(query)) {
-    if (auto t = c.cat.resolve(rv.schema, rv.name, [&](const QName& x) { return c.cat.table(x) != nullptr; }))
-      v->uses.insert(catalog::table_key(*t));
-    else if (auto w = c.cat.resolve(rv.schema, rv.name, [&](const QName& x) { return c.cat.view(x) != nullptr; }))
-      v->uses.insert(catalog::view_key(*w));
-  }
-  v->column_refs = catalog::query_column_refs(query);
+  auto deps = catalog::resolve_view_query(c.cat, query);
+  v->uses = std::move(deps.relations);
+  v->column_uses = std::move(deps.columns);
+  v->resolved = deps.resolved;
+  v->output_known = deps.output_known;
+  v->output = std::move(deps.output);
+  // CREATE VIEW v (a, b): the aliases name the first columns.
+  for (size_t i = 0; i < aliases.size() && i < v->output.size(); ++i) v->output[i] = aliases[i];
   const bool replaced = c.cat.view(name) != nullptr;
   c.cat.put_view(v);
   // OR REPLACE of an existing view changes its definition: an alteration.

@@ -1,0 +1,3 @@
+ALTER TABLE community ADD COLUMN name text;
+ALTER TABLE user_ ALTER COLUMN score TYPE int;
+ALTER TABLE post ALTER COLUMN name TYPE text;

@@ -1,0 +1,3 @@
+ALTER TABLE post ALTER COLUMN name TYPE varchar(200);
+ALTER TABLE user_ ALTER COLUMN score TYPE bigint;
+ALTER TABLE community DROP COLUMN name;
