@@ -27,7 +27,7 @@ build15=${MIGLINT_TEST_BUILD15_DIR:-build-g15}
 cmake -S . -B "$build15" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMIGLINT_PG_GRAMMAR=15 >/dev/null
 cmake --build "$build15" --target miglint_tests
 "$build15/tests/miglint_tests" --gtest_brief=1 \
-  --gtest_filter='Rules/RuleFixture.*:RulesConsistency.*:SyntaxHint.*:ParseSplit.*:LexerComments.*:CorpusSyntax.*:BadInput.*:Catalog*:-CatalogScale.*:CatalogMemory.*'
+  --gtest_filter='Rules/RuleFixture.*:RulesConsistency.*:SyntaxHint.*:ParseSplit.*:LexerComments.*:CorpusSyntax.*:BadInput.*:Catalog*:ViewDeps.*:-CatalogScale.*:CatalogMemory.*'
 
 # The shipped configuration: the static Release binary in its Debian package
 # (the build the Dockerfile and tools/install.sh make), checked installed.
