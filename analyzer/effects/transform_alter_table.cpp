@@ -775,6 +775,18 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
         if (!s.missing_ok()) c.unknown(rv.location(), fmt::format("relation \"{}\" does not exist", rv.relname()));
         return;
       }
+      // ALTER TABLE and ALTER INDEX rename any relation; ALTER SEQUENCE,
+      // ALTER VIEW and ALTER MATERIALIZED VIEW only their own kind
+      // (PostgreSQL: "x" is not a sequence), even with IF EXISTS.
+      const auto v = c.cat.view(*q);
+      const char* wrong = t == pg_query::OBJECT_SEQUENCE && !c.cat.sequence(*q) ? "a sequence"
+                          : t == pg_query::OBJECT_VIEW && !(v && !v->materialized) ? "a view"
+                          : t == pg_query::OBJECT_MATVIEW && !(v && v->materialized) ? "a materialized view"
+                                                                                      : nullptr;
+      if (wrong) {
+        c.unknown(rv.location(), fmt::format("\"{}\" is not {}", rv.relname(), wrong));
+        return;
+      }
       const QName to{q->schema, nn};
       if (c.cat.relation_exists(to)) {
         c.duplicate(-1, fmt::format("relation \"{}\" already exists", nn));
