@@ -8,7 +8,7 @@ namespace {
 
 enum StoreId {
   kTables, kViews, kIndexes, kSequences, kTypes, kFunctions, kTriggers, kSchemas, kExtensions, kComments,
-  kUncertain, kConnames, kDeps
+  kUncertain, kConnames, kDeps, kUnsure
 };
 
 bool is_keyword_like(std::string_view id) {
@@ -418,6 +418,31 @@ void Catalog::mark_uncertain(const std::string& objkey) {
   if (!uncertain_.count(objkey)) store<int>(kUncertain, uncertain_, objkey, count_ptr(1));
 }
 
+void Catalog::mark_unsure(const std::string& key, unsigned what, const Unsure& cause) {
+  const auto old = find(unsure_, key);
+  if (old && (old->what | what) == old->what) return;
+  // The first cause stays the one reported; later marks only widen it.
+  auto u = std::make_shared<Unsure>(old ? *old : cause);
+  u->what = (old ? old->what : 0) | what;
+  store<Unsure>(kUnsure, unsure_, key, std::move(u));
+}
+void Catalog::forget_unsure(const std::string& key) {
+  if (unsure_.count(key)) store<Unsure>(kUnsure, unsure_, key, nullptr);
+}
+const Unsure* Catalog::unsure(const std::string& key) const {
+  const auto it = unsure_.find(key);
+  return it == unsure_.end() ? nullptr : it->second.get();
+}
+const Unsure* Catalog::unsure_name(const std::string& name) const {
+  if (unsure_.empty()) return nullptr;
+  if (const Unsure* u = unsure("name:" + name)) return u;
+  // `orders_id_seq`, `orders_pkey`, `orders_customer_id_fkey`: PostgreSQL
+  // builds implicit names from the table's name and an underscore.
+  for (size_t p = name.find('_', 1); p != std::string::npos; p = name.find('_', p + 1))
+    if (const Unsure* u = unsure("name:" + name.substr(0, p)); u && (u->what & Unsure::Derived)) return u;
+  return nullptr;
+}
+
 void Catalog::rollback(size_t cp) {
   while (journal_.size() > cp) {
     Entry e = std::move(journal_.back());
@@ -444,6 +469,7 @@ void Catalog::rollback(size_t cp) {
       case kUncertain: restore(uncertain_); break;
       case kConnames: restore(connames_); break;
       case kDeps: restore(deps_); break;
+      case kUnsure: restore(unsure_); break;
       default: break;
     }
   }
