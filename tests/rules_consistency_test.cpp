@@ -26,7 +26,6 @@ const std::map<std::string, std::string, std::less<>> kNoSingleFileFixture = {
     {"copy-data-block", "found by the file splitter; covered by the parse tests"},
     {"dependent-objects", "needs the replayed schema of earlier migrations"},
     {"down-not-inverse", "needs an up, its down and the schema before them"},
-    {"duplicate-object", "needs the replayed schema of earlier migrations"},
     {"empty-migration", "a property of a migration (up and down), from the folder reader"},
     {"invalid-utf8", "found while decoding the file, before the rule engine"},
     {"migration-layout", "a property of the folder"},

@@ -903,7 +903,10 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
       rename_schema(c, s.subname(), nn);
       return;
     case pg_query::OBJECT_TRIGGER: {
-      auto q = c.find_table(s.relation());
+      auto q = c.find_relation_of(s.relation().schemaname(), s.relation().relname(),
+                                  [](const catalog::Catalog& cat, const QName& x) {
+                                    return cat.table(x) != nullptr || cat.view(x) != nullptr;
+                                  });
       if (!q || !c.cat.trigger(*q, s.subname())) {
         if (!s.missing_ok()) c.unknown(-1, fmt::format("trigger \"{}\" does not exist", s.subname()));
         return;

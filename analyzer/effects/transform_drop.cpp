@@ -59,6 +59,17 @@ bool drop_view(Ctx& c, const QName& q, bool cascade, const std::set<std::string>
     CauseScope dep(c, {}, true);
     for (const auto& d : dependents) drop_view(c, d, true, named, true, loc);
   }
+  // Triggers on the view (INSTEAD OF) go with it.
+  for (const auto& d : c.cat.dependents(catalog::table_key(q))) {
+    if (!d.starts_with("trigger:")) continue;
+    const std::string rest = after_prefix(d, "trigger:");
+    const auto p = rest.rfind('\x1f');
+    if (p == std::string::npos) continue;
+    const QName tq = qname_of_key(rest.substr(0, p));
+    c.cat.erase_trigger(tq, rest.substr(p + 1));
+    c.cat.set_comment(catalog::trigger_key(tq, rest.substr(p + 1)), std::nullopt);
+    c.effect(Action::Dropped, ObjectKind::Trigger, tq, rest.substr(p + 1), true, loc);
+  }
   if (v->materialized) {
     std::vector<QName> indexes;
     for (const auto& [k, ix] : c.cat.indexes())
@@ -549,7 +560,10 @@ void transform_drop(Ctx& c, const pg_query::DropStmt& s) {
         const std::string trig = names.back();
         names.pop_back();
         const QName tn = split_name(names);
-        auto tq = c.find_table(tn.schema, tn.name);
+        auto tq = c.find_relation_of(tn.schema, tn.name, [](const catalog::Catalog& cat, const QName& x) {
+          // Triggers live on tables and views (INSTEAD OF).
+          return cat.table(x) != nullptr || cat.view(x) != nullptr;
+        });
         if (!tq) {
           if (!missing_ok) c.unknown(loc, fmt::format("relation \"{}\" does not exist", tn.name));
           continue;

@@ -242,7 +242,9 @@ void transform_comment(Ctx& c, const pg_query::CommentStmt& s) {
       const std::string trig = names.back();
       names.pop_back();
       const QName n = split_name(names);
-      auto q = c.find_table(n.schema, n.name);
+      auto q = c.find_relation_of(n.schema, n.name, [](const catalog::Catalog& cat, const QName& x) {
+        return cat.table(x) != nullptr || cat.view(x) != nullptr;
+      });
       if (!q || !c.cat.trigger(*q, trig)) return missing(fmt::format("trigger \"{}\"", trig));
       key = catalog::trigger_key(*q, trig);
       break;
