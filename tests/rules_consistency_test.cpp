@@ -24,7 +24,6 @@ namespace {
 const std::map<std::string, std::string, std::less<>> kNoSingleFileFixture = {
     {"binary-file", "decided while reading bytes from disk, before parsing"},
     {"copy-data-block", "found by the file splitter; covered by the parse tests"},
-    {"dependent-objects", "needs the replayed schema of earlier migrations"},
     {"down-not-inverse", "needs an up, its down and the schema before them"},
     {"empty-migration", "a property of a migration (up and down), from the folder reader"},
     {"invalid-utf8", "found while decoding the file, before the rule engine"},
@@ -35,10 +34,8 @@ const std::map<std::string, std::string, std::less<>> kNoSingleFileFixture = {
     {"modified-migration", "needs miglint.sum next to the folder"},
     {"protected-object", "needs [[protect]] config and the replayed history; folder fixtures in testdata/intent"},
     {"psql-meta-command", "found by the file splitter; covered by the parse tests"},
-    {"unknown-object", "needs the replayed schema of earlier migrations"},
     {"unintended-drop", "needs the objects that exist before the migration; folder fixtures in testdata/intent"},
     {"unknown-rule", "made by the suppression reader, not a rule's check"},
-    {"unmodeled-statement", "reported by the schema replay"},
     {"unreadable-file", "an I/O error; cannot be a checked-in file"},
     {"unused-suppression", "made by the suppression reader after all rules ran"},
     {"version-collision", "compares versions across the folder"},
