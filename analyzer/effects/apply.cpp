@@ -217,6 +217,7 @@ void Ctx::unmodeled(std::string what, Unmodeled how, std::optional<std::string_v
   const std::string_view text = file.text(stmt.begin, stmt.end);
   switch (how) {
     case Unmodeled::Statement: lose_track(cat, text, Track::Mentions, cause); break;
+    case Unmodeled::Aside: lose_track(cat, text, Track::Names, cause); break;
     case Unmodeled::Code:
       lose_track(cat, text, may_change_schema(text) ? Track::Mentions : Track::Names, cause);
       break;
@@ -699,6 +700,41 @@ ApplyResult apply_statement(catalog::Catalog& cat, const ParsedFile& file, const
                   bodies ? std::optional<std::string_view>(*bodies) : std::nullopt);
       break;
     }
+    // Policies, publications, operators, casts and the like: outside the
+    // model, and they change none of the objects it holds.
+    case N::kCreatePolicyStmt:
+    case N::kAlterPolicyStmt:
+    case N::kCreatePublicationStmt:
+    case N::kAlterPublicationStmt:
+    case N::kCreateSubscriptionStmt:
+    case N::kAlterSubscriptionStmt:
+    case N::kSecLabelStmt:
+    case N::kDefineStmt:
+    case N::kCreateCastStmt:
+    case N::kCreateOpClassStmt:
+    case N::kCreateOpFamilyStmt:
+    case N::kAlterOpFamilyStmt:
+    case N::kCreateConversionStmt:
+    case N::kCreateEventTrigStmt:
+    case N::kAlterEventTrigStmt:
+    case N::kCreateTableSpaceStmt:
+    case N::kAlterTableSpaceOptionsStmt:
+    case N::kAlterSystemStmt:
+    case N::kCreateForeignServerStmt:
+    case N::kCreateFdwStmt:
+    case N::kCreateUserMappingStmt:
+    case N::kCreateTransformStmt:
+    case N::kCreateAmStmt:
+    case N::kAlterCollationStmt:
+    case N::kAlterOperatorStmt:
+    case N::kAlterStatsStmt:
+    case N::kAlterRoleSetStmt:
+    case N::kAlterFunctionStmt:
+    case N::kCreateRangeStmt:
+    case N::kMergeStmt:
+      c.unmodeled(fmt::format("{} is not modeled", pgmeta::node_case_type_name(static_cast<int>(n.node_case()))),
+                  Unmodeled::Aside);
+      break;
     default: {
       c.unmodeled(fmt::format("{} is not modeled", pgmeta::node_case_type_name(static_cast<int>(n.node_case()))));
       break;

@@ -19,6 +19,7 @@ using catalog::QName;
 // What an unmodelled statement is, for what it may have touched.
 enum class Unmodeled {
   Statement,  // a statement the model does not follow: what it names may have changed
+  Aside,      // one that changes none of the objects the model holds (a policy, a cast): names it makes may exist
   Code,       // procedural code (DO): the same, unless it only reads and writes rows
   Call,       // a function or procedure call: what its body says, or anything named after its arguments
 };
