@@ -639,6 +639,9 @@ void transform_drop(Ctx& c, const pg_query::DropStmt& s) {
         std::vector<std::pair<std::string, catalog::Ptr<catalog::Function>>> funcs;
         for (const auto& [k, f] : c.cat.functions())
           if (f->name.schema == sn) funcs.push_back({k, f});
+        std::vector<std::string> extensions;  // installed into the schema
+        for (const auto& [n, e] : c.cat.extensions())
+          if (e->schema == sn) extensions.push_back(n);
         if (!cascade) {
           // Objects the model is unsure of may be gone already.
           bool sure = false;
@@ -647,6 +650,7 @@ void transform_drop(Ctx& c, const pg_query::DropStmt& s) {
           for (const auto& q : seqs) sure = blocks(c, catalog::sequence_key(q), loc) || sure;
           for (const auto& t : types) sure = blocks(c, catalog::type_key(t), loc) || sure;
           for (const auto& [k, f] : funcs) sure = blocks(c, catalog::function_key(k), loc) || sure;
+          for (const auto& n : extensions) sure = blocks(c, "extension:" + n, loc) || sure;
           if (sure) {
             refuse(c, loc, "schema " + catalog::quote_ident(sn), {"its objects"});
             return;
@@ -664,6 +668,11 @@ void transform_drop(Ctx& c, const pg_query::DropStmt& s) {
           for (const auto& q : seqs) drop_sequence(c, q, true, true, loc);
           for (const auto& [k, f] : funcs) drop_function(c, k, *f, true, loc);
           for (const auto& t : types) drop_type(c, t, true, loc);
+          for (const auto& n : extensions) {
+            c.cat.erase_extension(n);
+            c.gone("extension:" + n, n);
+            c.effect(Action::Dropped, ObjectKind::Extension, {"", n}, {}, true, loc);
+          }
         }
         c.cat.erase_schema(sn);
         c.gone("schema:" + sn, sn);

@@ -21,3 +21,10 @@ CREATE TYPE api.status AS ENUM ('open', 'done');
 -- A trigger that really exists still clashes.
 CREATE TRIGGER todos_insert INSTEAD OF INSERT ON api.todos FOR EACH ROW EXECUTE FUNCTION api.todos_insert();
 -- expect: duplicate-object "todos_insert"
+
+-- An extension installed into a schema goes with it.
+CREATE SCHEMA extensions;
+CREATE EXTENSION pgcrypto WITH SCHEMA extensions;
+DROP SCHEMA extensions CASCADE;
+CREATE SCHEMA extensions;
+CREATE EXTENSION pgcrypto WITH SCHEMA extensions;
