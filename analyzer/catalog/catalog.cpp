@@ -8,7 +8,7 @@ namespace {
 
 enum StoreId {
   kTables, kViews, kIndexes, kSequences, kTypes, kFunctions, kTriggers, kSchemas, kExtensions, kComments,
-  kUncertain, kConnames, kDeps, kUnsure
+  kUncertain, kConnames, kDeps, kUnsure, kSeenSchemas
 };
 
 bool is_keyword_like(std::string_view id) {
@@ -403,8 +403,14 @@ void Catalog::erase_trigger(const QName& table, const std::string& name) {
   }
   store<Trigger>(kTriggers, triggers_, k, nullptr);
 }
-void Catalog::add_schema(const std::string& s) { store<int>(kSchemas, schemas_, s, count_ptr(1)); }
-void Catalog::erase_schema(const std::string& s) { store<int>(kSchemas, schemas_, s, nullptr); }
+void Catalog::add_schema(const std::string& s) {
+  store<int>(kSchemas, schemas_, s, count_ptr(1));
+  if (!seen_schemas_.count(s)) store<int>(kSeenSchemas, seen_schemas_, s, count_ptr(1));
+}
+void Catalog::erase_schema(const std::string& s) {
+  store<int>(kSchemas, schemas_, s, nullptr);
+  if (!seen_schemas_.count(s)) store<int>(kSeenSchemas, seen_schemas_, s, count_ptr(1));
+}
 void Catalog::put_extension(Ptr<Extension> e) {
   const auto k = e->name;
   store<Extension>(kExtensions, extensions_, k, std::move(e));
@@ -470,6 +476,7 @@ void Catalog::rollback(size_t cp) {
       case kConnames: restore(connames_); break;
       case kDeps: restore(deps_); break;
       case kUnsure: restore(unsure_); break;
+      case kSeenSchemas: restore(seen_schemas_); break;
       default: break;
     }
   }

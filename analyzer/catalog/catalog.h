@@ -235,6 +235,9 @@ class Catalog {
     return find(triggers_, table.key() + '\x1f' + name);
   }
   bool has_schema(const std::string& s) const { return schemas_.count(s) != 0; }
+  // Whether the migrations made or dropped schema s at some point: one they
+  // never did (`auth`, `pg_catalog`) exists or not outside what they say.
+  bool knows_schema(const std::string& s) const { return has_schema(s) || seen_schemas_.count(s) != 0; }
   Ptr<Extension> extension(const std::string& n) const { return find(extensions_, n); }
   std::optional<std::string> comment(const std::string& objkey) const;
   // Any relation (table, view, matview, index, sequence, composite type) of that name.
@@ -364,6 +367,7 @@ class Catalog {
   std::map<std::string, Ptr<std::string>> comments_;
   std::map<std::string, Ptr<int>> uncertain_;
   std::map<std::string, Ptr<Unsure>> unsure_;
+  std::map<std::string, Ptr<int>> seen_schemas_;
   std::set<std::string> reported_;
   std::map<std::string, Ptr<int>> connames_;  // "schema\x1fname" -> use count
   std::map<std::string, Ptr<int>> deps_;  // "target\x1edependent" -> count

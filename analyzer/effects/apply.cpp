@@ -282,7 +282,15 @@ bool Ctx::knows_presence(const std::string& key, int location) {
   return false;
 }
 
-bool Ctx::knows_absent(const std::string& name, int location) {
+bool Ctx::knows_absent(const std::string& name, int location, const std::string& schema) {
+  for (const auto& s : schema.empty() ? cat.search_path() : std::vector<std::string>{schema})
+    if (!cat.knows_schema(s)) {
+      if (says_once(cat, "schema:" + s))
+        issue("unmodeled-statement", location,
+              fmt::format("not checked: no migration makes schema {}, so what it holds is unknown to the model",
+                          catalog::quote_ident(s)));
+      return false;
+    }
   const catalog::Unsure* u = cat.unsure_name(name);
   // `orders_note_idx`: an implicit name of a table whose indexes, keys and
   // sequences the model does not all know.
@@ -305,13 +313,43 @@ bool Ctx::knows_absent(const std::string& name, int location) {
   return false;
 }
 
+bool Ctx::knows_schema_absent(const std::string& s, int location) {
+  if (!cat.knows_schema(s)) {
+    if (says_once(cat, "schema:" + s))
+      issue("unmodeled-statement", location,
+            fmt::format("not checked: no migration makes or drops schema {}; it may exist", catalog::quote_ident(s)));
+    return false;
+  }
+  return knows_absent(s, location);
+}
+
+bool Ctx::knows_routine_absent(const QName& n, int location) {
+  if (!knows_absent(n.name, location, n.schema)) return false;
+  for (const auto& s : n.schema.empty() ? cat.search_path() : std::vector<std::string>{n.schema}) {
+    const catalog::Unsure* u = cat.unsure("routines:" + s);
+    if (!u) continue;
+    if (says_once(cat, "name:" + n.name)) {
+      issue("unmodeled-statement", location,
+            fmt::format("not checked: the model holds no routine named \"{}\", but it may exist ({})", n.name, u->why));
+      out.issues.back().notes.push_back({u->cause, u->note});
+    }
+    return false;
+  }
+  return true;
+}
+
 bool Ctx::sure_of(const std::string& key) const {
   const catalog::Unsure* u = cat.unsure(key);
   return !u || !(u->what & (catalog::Unsure::Contents | catalog::Unsure::Presence));
 }
 
-void Ctx::missing(int location, std::string message, const std::string& name) {
-  if (knows_absent(name, location)) unknown(location, std::move(message));
+void Ctx::missing(int location, std::string message, const std::string& name, const std::string& schema) {
+  if (knows_absent(name, location, schema)) unknown(location, std::move(message));
+  else skip();
+}
+
+void Ctx::missing_schema(int location, const std::string& s) {
+  if (knows_schema_absent(s, location)) unknown(location, fmt::format("schema \"{}\" does not exist", s));
   else skip();
 }
 
@@ -475,7 +513,7 @@ void transform_select_into(Ctx& c, const pg_query::IntoClause& into) {
   const auto& rel = into.rel();
   const QName name = c.create_name(rel);
   if (!c.cat.has_schema(name.schema))
-    return c.missing(rel.location(), fmt::format("schema \"{}\" does not exist", name.schema), name.schema);
+    return c.missing_schema(rel.location(), name.schema);
   if (c.cat.relation_exists(name))
     return c.present(rel.location(), fmt::format("relation \"{}\" already exists", name.name),
                      c.cat.table(name) ? catalog::table_key(name) : "name:" + name.name);
@@ -538,6 +576,9 @@ void transform_extension(Ctx& c, const pg_query::CreateExtensionStmt& s) {
   for (const auto& o : s.options())
     if (o.has_def_elem() && o.def_elem().defname() == "schema") e->schema = const_text(o.def_elem().arg());
   c.cat.put_extension(e);
+  // Its functions are not in the model: calling or dropping one is not judged.
+  c.mark_unsure("routines:" + e->schema, catalog::Unsure::Name,
+                fmt::format("extension {} may provide it", catalog::quote_ident(e->name)), "the extension is created here");
   c.effect(Action::Created, ObjectKind::Extension, {"", s.extname()});
 }
 
@@ -550,10 +591,11 @@ void transform_alter_object_schema(Ctx& c, const pg_query::AlterObjectSchemaStmt
     auto q = c.cat.resolve(rv.schemaname(), rv.relname(), [&](const QName& x) { return c.cat.relation_exists(x); });
     if (!q) {
       if (!s.missing_ok())
-        c.missing(rv.location(), fmt::format("relation \"{}\" does not exist", rv.relname()), rv.relname());
+        c.missing(rv.location(), fmt::format("relation \"{}\" does not exist", rv.relname()), rv.relname(),
+                  rv.schemaname());
       return;
     }
-    if (!c.cat.has_schema(ns)) return c.missing(-1, fmt::format("schema \"{}\" does not exist", ns), ns);
+    if (!c.cat.has_schema(ns)) return c.missing_schema(-1, ns);
     const QName to{ns, q->name};
     if (to == *q) return;
     if (c.cat.relation_exists(to))
@@ -585,12 +627,12 @@ void transform_alter_object_schema(Ctx& c, const pg_query::AlterObjectSchemaStmt
     if (!type) {
       if (!s.missing_ok())
         c.missing(-1, fmt::format("type \"{}\" does not exist", names.empty() ? "" : names.back()),
-                  names.empty() ? "" : names.back());
+                  names.empty() ? "" : names.back(), split_name(names).schema);
       return;
     }
     // A type no column uses moves on its own.
     if (c.cat.dependents(catalog::type_key(*type)).empty()) {
-      if (!c.cat.has_schema(ns)) return c.missing(-1, fmt::format("schema \"{}\" does not exist", ns), ns);
+      if (!c.cat.has_schema(ns)) return c.missing_schema(-1, ns);
       const QName to{ns, type->name};
       if (c.cat.type(to) || c.cat.relation_exists(to))
         return c.present(-1, fmt::format("type \"{}\" already exists in schema \"{}\"", type->name, ns),

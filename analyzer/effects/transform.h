@@ -58,14 +58,24 @@ struct Ctx {
   bool knows_contents(const std::string& key, int location = -1);
   // That the object `key` of the model still exists as the model holds it.
   bool knows_presence(const std::string& key, int location = -1);
-  // That no object named `name` exists where the model holds none.
-  bool knows_absent(const std::string& name, int location = -1);
+  // That no object named `name` exists where the model holds none: in
+  // `schema`, or else in the schemas of the search path. A schema the
+  // migrations never made nor dropped (`auth`) may hold anything.
+  bool knows_absent(const std::string& name, int location = -1, const std::string& schema = {});
+  // That schema s does not exist (the migrations made or dropped it, or a
+  // statement the model could not apply did not name it).
+  bool knows_schema_absent(const std::string& s, int location = -1);
+  // The same for a function or procedure, which an extension may also have
+  // brought into a schema of the search path (or `n.schema`).
+  bool knows_routine_absent(const QName& n, int location = -1);
   // Whether the model is sure of object `key` (neither mark), silently: a
   // dependent it is unsure of does not block a drop.
   bool sure_of(const std::string& key) const;
   // A name the statement needs does not exist: unknown-object, or, when it
   // may exist after all, the statement is not applied (skip).
-  void missing(int location, std::string message, const std::string& name);
+  void missing(int location, std::string message, const std::string& name, const std::string& schema = {});
+  // Schema s does not exist: unknown-object, or the statement is not applied.
+  void missing_schema(int location, const std::string& s);
   // An object the statement creates already exists: duplicate-object, or,
   // when it may be gone, the statement is not applied (skip).
   void present(int location, std::string message, const std::string& key);

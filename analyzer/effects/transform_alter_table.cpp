@@ -144,7 +144,9 @@ void alter_composite(Ctx& c, const pg_query::AlterTableStmt& s) {
     auto t = c.cat.type(x);
     return t && t->kind == catalog::TypeKind::Composite;
   });
-  if (!q) return c.missing(rv.location(), fmt::format("type \"{}\" does not exist", rv.relname()), rv.relname());
+  if (!q)
+    return c.missing(rv.location(), fmt::format("type \"{}\" does not exist", rv.relname()), rv.relname(),
+                     rv.schemaname());
   auto t = std::make_shared<catalog::Type>(*c.cat.type(*q));
   const std::string tk = catalog::type_key(*q);
   auto& attrs = t->attributes;
@@ -214,7 +216,7 @@ void attach_partition(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cmd
   auto pq = c.find_table(pc.name());
   if (!pq)
     return c.missing(pc.name().location(), fmt::format("relation \"{}\" does not exist", pc.name().relname()),
-                     pc.name().relname());
+                     pc.name().relname(), pc.name().schemaname());
   auto p = std::make_shared<Table>(*c.cat.table(*pq));
   if (attach) {
     p->partition_of = q;
@@ -281,7 +283,7 @@ void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
     }
     if (!s.missing_ok())
       c.missing(s.relation().location(), fmt::format("relation \"{}\" does not exist", s.relation().relname()),
-                s.relation().relname());
+                s.relation().relname(), s.relation().schemaname());
     return;
   }
   const QName q = *found;
@@ -628,7 +630,7 @@ namespace {
 // ALTER SCHEMA … RENAME TO: relations, with what depends on them, follow;
 // types and functions of the schema are not moved by the model.
 void rename_schema(Ctx& c, const std::string& from, const std::string& to) {
-  if (!c.cat.has_schema(from)) return c.missing(-1, fmt::format("schema \"{}\" does not exist", from), from);
+  if (!c.cat.has_schema(from)) return c.missing_schema(-1, from);
   if (c.cat.has_schema(to)) return c.present(-1, fmt::format("schema \"{}\" already exists", to), "schema:" + to);
   const std::string prefix = from + '\x1f';
   auto in_schema = [&](const auto& m) {
@@ -662,7 +664,11 @@ void rename_routine(Ctx& c, const pg_query::ObjectWithArgs& ow, const std::strin
   if (found.size() != 1) {
     const auto names = catalog::strings(ow.objname());
     const std::string n = names.empty() ? "" : names.back();
-    if (found.empty()) return c.missing(-1, fmt::format("function {} does not exist", n), n);
+    if (found.empty()) {
+      if (c.knows_routine_absent(split_name(names))) c.unknown(-1, fmt::format("function {} does not exist", n));
+      else c.skip();
+      return;
+    }
     c.unknown(-1, fmt::format("function {} is not unique", n));
     return;
   }
@@ -693,7 +699,7 @@ void rename_domain_constraint(Ctx& c, const pg_query::RenameStmt& s) {
   auto q = c.find_type(names);
   if (!q)
     return c.missing(-1, fmt::format("type \"{}\" does not exist", names.empty() ? "" : names.back()),
-                     names.empty() ? "" : names.back());
+                     names.empty() ? "" : names.back(), split_name(names).schema);
   if (c.cat.type(*q)->kind != catalog::TypeKind::Domain)
     return c.unknown(-1, fmt::format("type \"{}\" does not exist", names.empty() ? "" : names.back()));
   auto t = std::make_shared<catalog::Type>(*c.cat.type(*q));
@@ -732,7 +738,8 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
       }
       if (!q) {
         if (!s.missing_ok())
-          c.missing(rv.location(), fmt::format("relation \"{}\" does not exist", rv.relname()), rv.relname());
+          c.missing(rv.location(), fmt::format("relation \"{}\" does not exist", rv.relname()), rv.relname(),
+                    rv.schemaname());
         return;
       }
       const QName to{q->schema, nn};
@@ -794,7 +801,7 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
         }
         if (!s.missing_ok())
           c.missing(s.relation().location(), fmt::format("relation \"{}\" does not exist", s.relation().relname()),
-                    s.relation().relname());
+                    s.relation().relname(), s.relation().schemaname());
         return;
       }
       auto t = working(c, *q);
@@ -873,7 +880,7 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
       if (!q) {
         if (!s.missing_ok())
           c.missing(s.relation().location(), fmt::format("relation \"{}\" does not exist", s.relation().relname()),
-                    s.relation().relname());
+                    s.relation().relname(), s.relation().schemaname());
         return;
       }
       auto t = working(c, *q);
@@ -915,7 +922,7 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
       if (!q) {
         if (!s.missing_ok())
           c.missing(-1, fmt::format("type \"{}\" does not exist", names.empty() ? "" : names.back()),
-                    names.empty() ? "" : names.back());
+                    names.empty() ? "" : names.back(), split_name(names).schema);
         return;
       }
       auto nt = std::make_shared<catalog::Type>(*c.cat.type(*q));
@@ -966,7 +973,8 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
                                   });
       if (!q) {
         if (!s.missing_ok())
-          c.missing(-1, fmt::format("relation \"{}\" does not exist", s.relation().relname()), s.relation().relname());
+          c.missing(-1, fmt::format("relation \"{}\" does not exist", s.relation().relname()), s.relation().relname(),
+                    s.relation().schemaname());
         return;
       }
       if (!c.cat.trigger(*q, s.subname())) {

@@ -436,7 +436,7 @@ bool add_constraint(Ctx& c, Table& t, const pg_query::Constraint& con, const std
         k.ref_table = t.name;
       } else {
         auto q = c.find_table(pkt);
-        if (!q && c.knows_absent(pkt.relname(), pkt.location())) {
+        if (!q && c.knows_absent(pkt.relname(), pkt.location(), pkt.schemaname())) {
           c.unknown(pkt.location(), fmt::format("relation \"{}\" does not exist", pkt.relname()));
           return false;
         }
@@ -604,7 +604,7 @@ bool apply_pending_constraints(Ctx& c, Table& t, const std::vector<PendingConstr
 void transform_create_table(Ctx& c, const pg_query::CreateStmt& s) {
   const QName name = c.create_name(s.relation());
   if (!c.cat.has_schema(name.schema))
-    return c.missing(s.relation().location(), fmt::format("schema \"{}\" does not exist", name.schema), name.schema);
+    return c.missing_schema(s.relation().location(), name.schema);
   if (c.cat.relation_exists(name) || c.cat.type(name)) {
     if (s.if_not_exists()) return;
     c.present(s.relation().location(), fmt::format("relation \"{}\" already exists", name.name),
@@ -624,7 +624,8 @@ void transform_create_table(Ctx& c, const pg_query::CreateStmt& s) {
     auto q = c.find_table(p.range_var());
     if (!q)
       return c.missing(p.range_var().location(),
-                       fmt::format("relation \"{}\" does not exist", p.range_var().relname()), p.range_var().relname());
+                       fmt::format("relation \"{}\" does not exist", p.range_var().relname()), p.range_var().relname(),
+                       p.range_var().schemaname());
     auto parent = c.cat.table(*q);
     copies_unsure(c, name, catalog::table_key(*q));
     for (const auto& pc : parent->columns)
@@ -690,7 +691,7 @@ void transform_create_table(Ctx& c, const pg_query::CreateStmt& s) {
       if (!q)
         return c.missing(like.relation().location(),
                          fmt::format("relation \"{}\" does not exist", like.relation().relname()),
-                         like.relation().relname());
+                         like.relation().relname(), like.relation().schemaname());
       auto src = c.cat.table(*q);
       copies_unsure(c, name, catalog::table_key(*q));
       const uint32_t opts = like.options();

@@ -521,7 +521,7 @@ void transform_drop(Ctx& c, const pg_query::DropStmt& s) {
           }
         });
         if (!q) {
-          if (!missing_ok && c.knows_absent(n.name, loc))
+          if (!missing_ok && c.knows_absent(n.name, loc, n.schema))
             c.unknown(loc, fmt::format("{} \"{}\" does not exist", what, n.name));
           // Whether or not it existed, it does not now.
           absent(c, n.name);
@@ -555,7 +555,7 @@ void transform_drop(Ctx& c, const pg_query::DropStmt& s) {
         if (!q) {
           const int tloc = o.has_type_name() ? o.type_name().location() : -1;
           const std::string tn = names.empty() ? "" : names.back();
-          if (!missing_ok && c.knows_absent(tn, tloc)) c.unknown(tloc, fmt::format("type \"{}\" does not exist", tn));
+          if (!missing_ok && c.knows_absent(tn, tloc, split_name(names).schema)) c.unknown(tloc, fmt::format("type \"{}\" does not exist", tn));
           absent(c, tn);
           continue;
         }
@@ -575,7 +575,7 @@ void transform_drop(Ctx& c, const pg_query::DropStmt& s) {
         const std::string args = function_args(ow);
         const auto found = find_routines(c, ow);
         if (found.empty()) {
-          if (!missing_ok && c.knows_absent(n.name, loc))
+          if (!missing_ok && c.knows_routine_absent(n, loc))
             c.unknown(loc, fmt::format("function {}({}) does not exist", n.name, args));
           continue;
         }
@@ -600,7 +600,7 @@ void transform_drop(Ctx& c, const pg_query::DropStmt& s) {
           return cat.table(x) != nullptr || cat.view(x) != nullptr;
         });
         if (!tq) {
-          if (!missing_ok && c.knows_absent(tn.name, loc))
+          if (!missing_ok && c.knows_absent(tn.name, loc, tn.schema))
             c.unknown(loc, fmt::format("relation \"{}\" does not exist", tn.name));
           continue;
         }
@@ -622,7 +622,7 @@ void transform_drop(Ctx& c, const pg_query::DropStmt& s) {
         if (names.empty()) continue;
         const std::string& sn = names[0];
         if (!c.cat.has_schema(sn)) {
-          if (!missing_ok && c.knows_absent(sn, loc)) c.unknown(loc, fmt::format("schema \"{}\" does not exist", sn));
+          if (!missing_ok && c.knows_schema_absent(sn, loc)) c.unknown(loc, fmt::format("schema \"{}\" does not exist", sn));
           absent(c, sn);
           continue;
         }

@@ -84,7 +84,7 @@ void transform_create_function(Ctx& c, const pg_query::CreateFunctionStmt& s) {
   for (const auto& a : attrs) f->attributes += (f->attributes.empty() ? "" : " ") + a;
   if (f->language.empty()) f->language = "sql";
   if (!c.cat.has_schema(f->name.schema))
-    return c.missing(-1, fmt::format("schema \"{}\" does not exist", f->name.schema), f->name.schema);
+    return c.missing_schema(-1, f->name.schema);
   if (auto old = c.cat.function(f->signature())) {
     if (!s.replace())
       return c.present(-1, fmt::format("function \"{}\" already exists with same argument types", n.name),
@@ -110,7 +110,7 @@ void transform_create_trigger(Ctx& c, const pg_query::CreateTrigStmt& s) {
                       [&](const QName& x) { return c.cat.view(x) != nullptr; });
   if (!q)
     return c.missing(s.relation().location(), fmt::format("relation \"{}\" does not exist", s.relation().relname()),
-                     s.relation().relname());
+                     s.relation().relname(), s.relation().schemaname());
   const QName fn = split_name(catalog::strings(s.funcname()));
   std::optional<QName> fq;
   for (const auto& sch : fn.schema.empty() ? c.cat.search_path() : std::vector<std::string>{fn.schema})
@@ -118,8 +118,13 @@ void transform_create_trigger(Ctx& c, const pg_query::CreateTrigStmt& s) {
       fq = QName{sch, fn.name};
       break;
     }
+  // PostgreSQL's own trigger functions.
+  if (!fq && (fn.schema.empty() || fn.schema == "pg_catalog") &&
+      (fn.name == "tsvector_update_trigger" || fn.name == "tsvector_update_trigger_column" ||
+       fn.name == "suppress_redundant_updates_trigger"))
+    fq = QName{"pg_catalog", fn.name};
   if (!fq) {
-    if (c.knows_absent(fn.name)) {
+    if (c.knows_routine_absent(fn)) {
       c.unknown(-1, fmt::format("function {}() does not exist", fn.name));
       return;
     }
@@ -173,8 +178,9 @@ void transform_comment(Ctx& c, const pg_query::CommentStmt& s) {
   std::string key;
   // `name` does not exist (or, with `owner`, is not a member of it): an
   // error unless the model is unsure of it.
-  auto missing = [&](const std::string& what, const std::string& name, const std::string& owner = {}) {
-    if (owner.empty()) return c.missing(-1, fmt::format("{} does not exist", what), name);
+  auto missing = [&](const std::string& what, const std::string& name, const std::string& owner = {},
+                     const std::string& schema = {}) {
+    if (owner.empty()) return c.missing(-1, fmt::format("{} does not exist", what), name, schema);
     if (c.knows_contents(owner)) c.unknown(-1, fmt::format("{} does not exist", what));
   };
   switch (s.objtype()) {
@@ -185,7 +191,7 @@ void transform_comment(Ctx& c, const pg_query::CommentStmt& s) {
     case pg_query::OBJECT_SEQUENCE: {
       const QName n = split_name(names);
       auto q = c.cat.resolve(n.schema, n.name, [&](const QName& x) { return c.cat.relation_exists(x); });
-      if (!q) return missing(fmt::format("relation \"{}\"", n.name), n.name);
+      if (!q) return missing(fmt::format("relation \"{}\"", n.name), n.name, {}, n.schema);
       key = c.cat.table(*q) ? catalog::table_key(*q)
             : c.cat.view(*q) ? catalog::view_key(*q)
             : c.cat.index(*q) ? catalog::index_key(*q)
@@ -200,7 +206,7 @@ void transform_comment(Ctx& c, const pg_query::CommentStmt& s) {
       auto q = c.find_table(n.schema, n.name);
       if (!q) {
         if (c.cat.resolve(n.schema, n.name, [&](const QName& x) { return c.cat.view(x) != nullptr; })) return;
-        return missing(fmt::format("relation \"{}\"", n.name), n.name);
+        return missing(fmt::format("relation \"{}\"", n.name), n.name, {}, n.schema);
       }
       if (!c.cat.table(*q)->column(col))
         return missing(fmt::format("column \"{}\" of relation \"{}\"", col, n.name), col, catalog::table_key(*q));
@@ -213,7 +219,7 @@ void transform_comment(Ctx& c, const pg_query::CommentStmt& s) {
       names.pop_back();
       const QName n = split_name(names);
       auto q = c.find_table(n.schema, n.name);
-      if (!q) return missing(fmt::format("relation \"{}\"", n.name), n.name);
+      if (!q) return missing(fmt::format("relation \"{}\"", n.name), n.name, {}, n.schema);
       if (!c.cat.table(*q)->constraint(con))
         return missing(fmt::format("constraint \"{}\" for table \"{}\"", con, n.name), con, catalog::table_key(*q));
       key = "constraint:" + q->key() + '\x1f' + con;
@@ -228,7 +234,10 @@ void transform_comment(Ctx& c, const pg_query::CommentStmt& s) {
     }
     case pg_query::OBJECT_SCHEMA:
       if (names.empty()) return;
-      if (!c.cat.has_schema(names[0])) return missing(fmt::format("schema \"{}\"", names[0]), names[0]);
+      if (!c.cat.has_schema(names[0])) {
+        if (c.knows_schema_absent(names[0])) c.unknown(-1, fmt::format("schema \"{}\" does not exist", names[0]));
+        return;
+      }
       key = "schema:" + names[0];
       break;
     case pg_query::OBJECT_EXTENSION:
@@ -241,7 +250,10 @@ void transform_comment(Ctx& c, const pg_query::CommentStmt& s) {
       if (!o.has_object_with_args()) return;
       const QName n = split_name(catalog::strings(o.object_with_args().objname()));
       const auto found = find_routines(c, o.object_with_args());
-      if (found.empty()) return missing(fmt::format("function {}", n.name), n.name);
+      if (found.empty()) {
+        if (c.knows_routine_absent(n)) c.unknown(-1, fmt::format("function {} does not exist", n.name));
+        return;
+      }
       key = catalog::function_key(found[0]->signature());
       break;
     }
@@ -253,7 +265,7 @@ void transform_comment(Ctx& c, const pg_query::CommentStmt& s) {
       auto q = c.find_relation_of(n.schema, n.name, [](const catalog::Catalog& cat, const QName& x) {
         return cat.table(x) != nullptr || cat.view(x) != nullptr;
       });
-      if (!q) return missing(fmt::format("relation \"{}\"", n.name), n.name);
+      if (!q) return missing(fmt::format("relation \"{}\"", n.name), n.name, {}, n.schema);
       if (!c.cat.trigger(*q, trig))
         return missing(fmt::format("trigger \"{}\"", trig), trig,
                        c.cat.table(*q) ? catalog::table_key(*q) : catalog::view_key(*q));

@@ -40,7 +40,9 @@ void transform_index(Ctx& c, const pg_query::IndexStmt& s) {
     // Indexes on materialized views live in the same namespace.
     q = c.cat.resolve(rv.schemaname(), rv.relname(), [&](const QName& x) { return c.cat.view(x) != nullptr; });
   }
-  if (!q) return c.missing(rv.location(), fmt::format("relation \"{}\" does not exist", rv.relname()), rv.relname());
+  if (!q)
+    return c.missing(rv.location(), fmt::format("relation \"{}\" does not exist", rv.relname()), rv.relname(),
+                     rv.schemaname());
   auto ix = std::make_shared<catalog::Index>();
   ix->table = *q;
   ix->unique = s.unique();

@@ -57,7 +57,7 @@ void apply_sequence_options(Ctx& c, catalog::Sequence& seq,
         names.pop_back();
         const QName tn = split_name(names);
         auto tq = c.find_table(tn.schema, tn.name);
-        if (!tq) return c.missing(-1, fmt::format("relation \"{}\" does not exist", tn.name), tn.name);
+        if (!tq) return c.missing(-1, fmt::format("relation \"{}\" does not exist", tn.name), tn.name, tn.schema);
         seq.owned_table = *tq;
         seq.owned_column = col;
       }
@@ -93,7 +93,8 @@ void transform_alter_sequence(Ctx& c, const pg_query::AlterSeqStmt& s) {
   auto q = c.cat.resolve(rv.schemaname(), rv.relname(), [&](const QName& x) { return c.cat.sequence(x) != nullptr; });
   if (!q) {
     if (!s.missing_ok())
-      c.missing(rv.location(), fmt::format("relation \"{}\" does not exist", rv.relname()), rv.relname());
+      c.missing(rv.location(), fmt::format("relation \"{}\" does not exist", rv.relname()), rv.relname(),
+                rv.schemaname());
     return;
   }
   auto seq = std::make_shared<catalog::Sequence>(*c.cat.sequence(*q));

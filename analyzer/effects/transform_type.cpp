@@ -17,7 +17,7 @@ bool type_name_free(Ctx& c, const QName& name, int loc) {
     return false;
   }
   if (!c.cat.has_schema(name.schema)) {
-    c.missing(loc, fmt::format("schema \"{}\" does not exist", name.schema), name.schema);
+    c.missing_schema(loc, name.schema);
     return false;
   }
   return true;
@@ -51,7 +51,7 @@ void transform_alter_enum(Ctx& c, const pg_query::AlterEnumStmt& s) {
   const auto names = catalog::strings(s.type_name());
   auto q = c.find_type(names);
   if (!q) return c.missing(-1, fmt::format("type \"{}\" does not exist", names.empty() ? "" : names.back()),
-                           names.empty() ? "" : names.back());
+                           names.empty() ? "" : names.back(), split_name(names).schema);
   auto t = std::make_shared<Type>(*c.cat.type(*q));
   const std::string tk = catalog::type_key(*q);
   auto& L = t->labels;
@@ -134,7 +134,7 @@ void transform_alter_domain(Ctx& c, const pg_query::AlterDomainStmt& s) {
   const auto names = catalog::strings(s.type_name());
   auto q = c.find_type(names);
   if (!q) return c.missing(-1, fmt::format("type \"{}\" does not exist", names.empty() ? "" : names.back()),
-                           names.empty() ? "" : names.back());
+                           names.empty() ? "" : names.back(), split_name(names).schema);
   if (c.cat.type(*q)->kind != TypeKind::Domain) {
     c.unknown(-1, fmt::format("type \"{}\" does not exist", names.empty() ? "" : names.back()));
     return;
