@@ -18,6 +18,8 @@ Diagnostic issue_diag(const ParsedFile& f, const effects::Issue& i) {
   if (i.rule == "unknown-object") d.help = "PostgreSQL would reject this statement: the object does not exist here";
   else if (i.rule == "duplicate-object") d.help = "PostgreSQL would reject this statement: the object already exists";
   else if (i.rule == "dependent-objects") d.help = "drop or alter the dependent objects first, or use CASCADE deliberately";
+  else if (i.message.starts_with("not checked:"))
+    d.help = "the model does not know this object for sure: schema checks do not report what depends on it";
   else if (i.rule == "unmodeled-statement") d.help = "schema checks stay silent about the objects this statement may touch";
   return d;
 }
