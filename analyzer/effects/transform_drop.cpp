@@ -665,7 +665,8 @@ void transform_drop(Ctx& c, const pg_query::DropStmt& s) {
           CauseScope dep(c, {}, true);
           for (const auto& v : views) drop_view(c, v, true, named, true, loc);
           for (const auto& t : tables) drop_table(c, t, true, named, true, loc);
-          for (const auto& q : seqs) drop_sequence(c, q, true, true, loc);
+          // Not implied: other tables' defaults that use them go too (CASCADE).
+          for (const auto& q : seqs) drop_sequence(c, q, true, false, loc);
           for (const auto& [k, f] : funcs) drop_function(c, k, *f, true, loc);
           for (const auto& t : types) drop_type(c, t, true, loc);
           for (const auto& n : extensions) {
