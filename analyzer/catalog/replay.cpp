@@ -56,7 +56,8 @@ ReplayPart whole_file_part(const ParsedFile& file) {
   p.end = file.source->size();
   for (const auto& s : file.statements) p.statements.push_back({&file, &s});
   p.unparsed = file.failed;
-  std::sort(p.unparsed.begin(), p.unparsed.end(), [](const ByteRange& a, const ByteRange& b) { return a.begin < b.begin; });
+  std::sort(p.unparsed.begin(), p.unparsed.end(),
+            [](const ByteRange& a, const ByteRange& b) { return a.begin < b.begin; });
   return p;
 }
 

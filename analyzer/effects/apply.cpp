@@ -377,8 +377,8 @@ void Ctx::moved(const std::string& from, const std::string& to) {
 }
 
 void Ctx::mark_unsure(const std::string& key, unsigned what, std::string why, std::string note) {
-  cat.mark_unsure(key, what,
-                  catalog::Unsure{what, std::move(why), make_span(*file.source, stmt.begin, stmt.end), std::move(note)});
+  catalog::Unsure u{what, std::move(why), make_span(*file.source, stmt.begin, stmt.end), std::move(note)};
+  cat.mark_unsure(key, what, u);
 }
 
 void Ctx::effect(Action a, ObjectKind k, QName name, std::string member, bool implied, int location,
@@ -578,7 +578,8 @@ void transform_extension(Ctx& c, const pg_query::CreateExtensionStmt& s) {
   c.cat.put_extension(e);
   // Its functions are not in the model: calling or dropping one is not judged.
   c.mark_unsure("routines:" + e->schema, catalog::Unsure::Name,
-                fmt::format("extension {} may provide it", catalog::quote_ident(e->name)), "the extension is created here");
+                fmt::format("extension {} may provide it", catalog::quote_ident(e->name)),
+                "the extension is created here");
   c.effect(Action::Created, ObjectKind::Extension, {"", s.extname()});
 }
 

@@ -350,7 +350,8 @@ bool drop_column(Ctx& c, const QName& table, const std::string& col, bool cascad
     }
   }
   for (const auto& other : t->columns)
-    if (other.name != col && other.generated_uses.count(col) && (cascade || c.knows_contents(catalog::table_key(table), loc)))
+    if (other.name != col && other.generated_uses.count(col) &&
+        (cascade || c.knows_contents(catalog::table_key(table), loc)))
       blockers.push_back("column " + catalog::quote_ident(other.name) + " of table " + table.str());
   if (!blockers.empty() && !cascade) {
     refuse(c, loc, "column " + catalog::quote_ident(col) + " of table " + table.str(), blockers);
@@ -555,7 +556,8 @@ void transform_drop(Ctx& c, const pg_query::DropStmt& s) {
         if (!q) {
           const int tloc = o.has_type_name() ? o.type_name().location() : -1;
           const std::string tn = names.empty() ? "" : names.back();
-          if (!missing_ok && c.knows_absent(tn, tloc, split_name(names).schema)) c.unknown(tloc, fmt::format("type \"{}\" does not exist", tn));
+          if (!missing_ok && c.knows_absent(tn, tloc, split_name(names).schema))
+            c.unknown(tloc, fmt::format("type \"{}\" does not exist", tn));
           absent(c, tn);
           continue;
         }
@@ -622,7 +624,8 @@ void transform_drop(Ctx& c, const pg_query::DropStmt& s) {
         if (names.empty()) continue;
         const std::string& sn = names[0];
         if (!c.cat.has_schema(sn)) {
-          if (!missing_ok && c.knows_schema_absent(sn, loc)) c.unknown(loc, fmt::format("schema \"{}\" does not exist", sn));
+          if (!missing_ok && c.knows_schema_absent(sn, loc))
+            c.unknown(loc, fmt::format("schema \"{}\" does not exist", sn));
           absent(c, sn);
           continue;
         }

@@ -228,7 +228,10 @@ void transform_comment(Ctx& c, const pg_query::CommentStmt& s) {
     case pg_query::OBJECT_TYPE:
     case pg_query::OBJECT_DOMAIN: {
       auto q = c.find_type(names);
-      if (!q) return missing(fmt::format("type \"{}\"", names.empty() ? "" : names.back()), names.empty() ? "" : names.back());
+      if (!q) {
+        const std::string tn = names.empty() ? "" : names.back();
+        return missing(fmt::format("type \"{}\"", tn), tn, {}, split_name(names).schema);
+      }
       key = catalog::type_key(*q);
       break;
     }
