@@ -28,12 +28,7 @@ ParsedFile* load(Chain& c, const fs::path& p) {
   return c.files.back().get();
 }
 
-catalog::ReplayPart part(ParsedFile* f) {
-  catalog::ReplayPart p;
-  p.file = f;
-  for (const auto& s : f->statements) p.statements.push_back({f, &s});
-  return p;
-}
+catalog::ReplayPart part(ParsedFile* f) { return catalog::whole_file_part(*f); }
 
 Chain load_chain(const fs::path& dir) {
   Chain c;

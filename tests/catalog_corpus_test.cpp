@@ -64,17 +64,9 @@ Figures run_corpus(const std::string& name, bool verbose) {
   for (const auto& r : rows) {
     catalog::ReplayMigration m;
     m.version = r.id;
-    if (auto* up = load(r.up)) {
-      catalog::ReplayPart p;
-      p.file = up;
-      for (const auto& s : up->statements) p.statements.push_back({up, &s});
-      m.up = p;
-    }
+    if (auto* up = load(r.up)) m.up = catalog::whole_file_part(*up);
     if (auto* down = load(r.down)) {
-      catalog::ReplayPart p;
-      p.file = down;
-      for (const auto& s : down->statements) p.statements.push_back({down, &s});
-      m.down = p;
+      m.down = catalog::whole_file_part(*down);
       down_syntax_error[r.id] = !down->diagnostics.empty();
     }
     migs.push_back(std::move(m));

@@ -222,6 +222,51 @@ TEST(CatalogIssues, UnknownDuplicateDependent) {
   EXPECT_TRUE(c.uncertain(table_key({"public", "p"})));
 }
 
+TEST(CatalogUnsure, MarksMergeRollBackAndDerive) {
+  Catalog c;
+  const Unsure cause{0, "a statement that did not parse names it", {}, "this statement did not parse"};
+  const size_t cp = c.checkpoint();
+  c.mark_unsure("name:orders", Unsure::Name | Unsure::Derived, cause);
+  c.mark_unsure("name:items", Unsure::Name, cause);
+  c.mark_unsure("table:public\x1forders", Unsure::Contents, cause);
+  c.mark_unsure("table:public\x1forders", Unsure::Presence, cause);
+  EXPECT_EQ(c.unsure("table:public\x1forders")->what, Unsure::Contents | Unsure::Presence) << "marks merge";
+  EXPECT_TRUE(c.unsure_name("orders"));
+  EXPECT_TRUE(c.unsure_name("orders_pkey")) << "implicit names derive from the table's";
+  EXPECT_TRUE(c.unsure_name("orders_customer_id_fkey"));
+  EXPECT_FALSE(c.unsure_name("items_pkey")) << "only names marked Derived lend their prefix";
+  EXPECT_FALSE(c.unsure_name("order_lines"));
+  EXPECT_TRUE(c.first_report("name:orders"));
+  EXPECT_FALSE(c.first_report("name:orders")) << "said once";
+  c.forget_unsure("name:orders");
+  EXPECT_FALSE(c.unsure_name("orders_pkey"));
+  c.rollback(cp);
+  EXPECT_FALSE(c.unsure("table:public\x1forders")) << "journaled like the objects";
+  EXPECT_FALSE(c.unsure_name("items"));
+}
+
+TEST(CatalogUnsure, OnlyWhatTheModelKnowsIsJudged) {
+  Catalog c;
+  // A table from a query: its columns are unknown, references into it are not judged.
+  auto a = run(c, "CREATE TABLE t AS SELECT 1 AS id; ALTER TABLE t ADD PRIMARY KEY (id); CREATE INDEX ON t (x);");
+  EXPECT_FALSE(a.has("unknown-object"));
+  EXPECT_TRUE(c.table({"public", "t"})->constraint("t_pkey")) << "the statement is still applied";
+  EXPECT_TRUE(c.index({"public", "t_x_idx"}));
+  // A name a DO block mentions may exist: a statement that needs it is not applied.
+  a = run(c, "DO $$ BEGIN EXECUTE 'CREATE TABLE made_in_do (id int)'; END $$;"
+             "ALTER TABLE made_in_do ADD COLUMN x int; CREATE INDEX made_in_do_x ON made_in_do (x);");
+  EXPECT_FALSE(a.has("unknown-object"));
+  EXPECT_FALSE(c.table({"public", "made_in_do"}));
+  // A drop proves it gone.
+  a = run(c, "DROP TABLE IF EXISTS made_in_do; ALTER TABLE made_in_do ADD COLUMN y int;");
+  EXPECT_TRUE(a.has("unknown-object"));
+  // Said once per object.
+  a = run(c, "ALTER TABLE t ADD COLUMN a int; ALTER TABLE t DROP COLUMN nope; ALTER TABLE t DROP COLUMN nope2;");
+  size_t infos = 0;
+  for (const auto& i : a.issues) infos += i.rule == "unmodeled-statement";
+  EXPECT_EQ(infos, 0u) << "t was reported already";
+}
+
 TEST(CatalogEffects, DropTableImpliesItsIndexesAndSequences) {
   Catalog c;
   run(c, "CREATE TABLE t (id serial PRIMARY KEY, x int); CREATE INDEX t_x_idx ON t (x);");

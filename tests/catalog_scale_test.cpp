@@ -19,10 +19,8 @@ double replay_seconds(int n, std::vector<std::unique_ptr<ParsedFile>>& keep) {
     auto down = std::make_unique<ParsedFile>(parse_file(std::make_shared<SourceFile>("down.sql", "DROP TABLE " + t + ";")));
     catalog::ReplayMigration m;
     m.version = std::to_string(i);
-    m.up = catalog::ReplayPart{{}, up.get(), 0, 0};
-    for (const auto& s : up->statements) m.up->statements.push_back({up.get(), &s});
-    m.down = catalog::ReplayPart{{}, down.get(), 0, 0};
-    for (const auto& s : down->statements) m.down->statements.push_back({down.get(), &s});
+    m.up = catalog::whole_file_part(*up);
+    m.down = catalog::whole_file_part(*down);
     migs.push_back(std::move(m));
     keep.push_back(std::move(up));
     keep.push_back(std::move(down));

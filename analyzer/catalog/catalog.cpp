@@ -9,7 +9,7 @@ namespace {
 
 enum StoreId {
   kTables, kViews, kIndexes, kSequences, kTypes, kFunctions, kTriggers, kSchemas, kExtensions, kComments,
-  kUncertain, kConnames, kDeps
+  kUncertain, kConnames, kDeps, kUnsure, kSeenSchemas
 };
 
 bool is_keyword_like(std::string_view id) {
@@ -459,8 +459,14 @@ void Catalog::erase_trigger(const QName& table, const std::string& name) {
   }
   store<Trigger>(kTriggers, triggers_, k, nullptr);
 }
-void Catalog::add_schema(const std::string& s) { store<int>(kSchemas, schemas_, s, count_ptr(1)); }
-void Catalog::erase_schema(const std::string& s) { store<int>(kSchemas, schemas_, s, nullptr); }
+void Catalog::add_schema(const std::string& s) {
+  store<int>(kSchemas, schemas_, s, count_ptr(1));
+  if (!seen_schemas_.count(s)) store<int>(kSeenSchemas, seen_schemas_, s, count_ptr(1));
+}
+void Catalog::erase_schema(const std::string& s) {
+  store<int>(kSchemas, schemas_, s, nullptr);
+  if (!seen_schemas_.count(s)) store<int>(kSeenSchemas, seen_schemas_, s, count_ptr(1));
+}
 void Catalog::put_extension(Ptr<Extension> e) {
   const auto k = e->name;
   store<Extension>(kExtensions, extensions_, k, std::move(e));
@@ -472,6 +478,31 @@ void Catalog::set_comment(const std::string& objkey, std::optional<std::string> 
 }
 void Catalog::mark_uncertain(const std::string& objkey) {
   if (!uncertain_.count(objkey)) store<int>(kUncertain, uncertain_, objkey, count_ptr(1));
+}
+
+void Catalog::mark_unsure(const std::string& key, unsigned what, const Unsure& cause) {
+  const auto old = find(unsure_, key);
+  if (old && (old->what | what) == old->what) return;
+  // The first cause stays the one reported; later marks only widen it.
+  auto u = std::make_shared<Unsure>(old ? *old : cause);
+  u->what = (old ? old->what : 0) | what;
+  store<Unsure>(kUnsure, unsure_, key, std::move(u));
+}
+void Catalog::forget_unsure(const std::string& key) {
+  if (unsure_.count(key)) store<Unsure>(kUnsure, unsure_, key, nullptr);
+}
+const Unsure* Catalog::unsure(const std::string& key) const {
+  const auto it = unsure_.find(key);
+  return it == unsure_.end() ? nullptr : it->second.get();
+}
+const Unsure* Catalog::unsure_name(const std::string& name) const {
+  if (unsure_.empty()) return nullptr;
+  if (const Unsure* u = unsure("name:" + name)) return u;
+  // `orders_id_seq`, `orders_pkey`, `orders_customer_id_fkey`: PostgreSQL
+  // builds implicit names from the table's name and an underscore.
+  for (size_t p = name.find('_', 1); p != std::string::npos; p = name.find('_', p + 1))
+    if (const Unsure* u = unsure("name:" + name.substr(0, p)); u && (u->what & Unsure::Derived)) return u;
+  return nullptr;
 }
 
 void Catalog::rollback(size_t cp) {
@@ -500,6 +531,8 @@ void Catalog::rollback(size_t cp) {
       case kUncertain: restore(uncertain_); break;
       case kConnames: restore(connames_); break;
       case kDeps: restore(deps_); break;
+      case kUnsure: restore(unsure_); break;
+      case kSeenSchemas: restore(seen_schemas_); break;
       default: break;
     }
   }

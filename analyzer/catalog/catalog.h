@@ -15,6 +15,7 @@
 
 #include "analyzer/catalog/boxed.h"
 #include "analyzer/catalog/compact.h"
+#include "analyzer/diag/diagnostic.h"
 
 namespace miglint::catalog {
 
@@ -208,6 +209,24 @@ struct ObjectRef {
   std::string str() const;
 };
 
+// What the model does not know about an object or a name, and why. A
+// statement it could not apply (unmodelled, not parsed, or depending on
+// something unknown) may have created, dropped or changed what it names; a
+// table made from a query has columns the model never saw. Schema checks do
+// not report what depends on such knowledge (docs/rules/unmodeled-statement.md).
+struct Unsure {
+  enum : unsigned {
+    Contents = 1,  // an object's members (columns, constraints, indexes, triggers, labels) may differ
+    Presence = 2,  // an object of the model may have been dropped or replaced
+    Name = 4,      // an object of this name the model does not hold may exist
+    Derived = 8,   // … and so may the names PostgreSQL derives from it (`name_…`: keys, sequences)
+  };
+  unsigned what = 0;
+  std::string why;  // "a statement that did not parse names it"
+  Span cause;       // the statement behind it
+  std::string note;  // what the note on `cause` says
+};
+
 struct Slice;
 
 // The catalog. Cheap to keep across 100,000 migrations: every mutation costs
@@ -241,6 +260,9 @@ class Catalog {
     return find(triggers_, table.key() + '\x1f' + name);
   }
   bool has_schema(const std::string& s) const { return schemas_.count(s) != 0; }
+  // Whether the migrations made or dropped schema s at some point: one they
+  // never did (`auth`, `pg_catalog`) exists or not outside what they say.
+  bool knows_schema(const std::string& s) const { return has_schema(s) || seen_schemas_.count(s) != 0; }
   Ptr<Extension> extension(const std::string& n) const { return find(extensions_, n); }
   std::optional<std::string> comment(const std::string& objkey) const;
   // Any relation (table, view, matview, index, sequence, composite type) of that name.
@@ -286,6 +308,20 @@ class Catalog {
   // Objects a statement could not model: rules stay silent about them.
   void mark_uncertain(const std::string& objkey);
   bool uncertain(const std::string& objkey) const { return uncertain_.count(objkey) != 0; }
+
+  // What the model does not know (see Unsure). Keys are object keys
+  // ("table:<key>", ...) or "name:<name>" for a name in any schema, of any
+  // kind. Marks merge; a drop clears them.
+  void mark_unsure(const std::string& key, unsigned what, const Unsure& cause);
+  void forget_unsure(const std::string& key);
+  // The object key's marks, or null.
+  const Unsure* unsure(const std::string& key) const;
+  // Why a name the model does not hold may exist anyway (null: it does not):
+  // the name marked, or a name it derives from (`orders_pkey` from `orders`).
+  const Unsure* unsure_name(const std::string& name) const;
+  // True the first time it is asked for that key: each unsure object is
+  // reported once, not at every reference (not rolled back).
+  bool first_report(const std::string& key) { return reported_.insert(key).second; }
 
   // Reverse dependencies: keys ("table:<key>", "view:<key>", "index:<key>",
   // "trigger:<key>", "fk:<table key>\x1f<constraint>", "sequence:<key>") of the
@@ -358,6 +394,9 @@ class Catalog {
   std::map<std::string, Ptr<Extension>> extensions_;
   std::map<std::string, Ptr<std::string>> comments_;
   std::map<std::string, Ptr<int>> uncertain_;
+  std::map<std::string, Ptr<Unsure>> unsure_;
+  std::map<std::string, Ptr<int>> seen_schemas_;
+  std::set<std::string> reported_;
   std::map<std::string, Ptr<int>> connames_;  // "schema\x1fname" -> use count
   std::map<std::string, Ptr<int>> deps_;  // "target\x1edependent" -> count
 };

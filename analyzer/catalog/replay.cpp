@@ -14,9 +14,12 @@ Diagnostic issue_diag(const ParsedFile& f, const effects::Issue& i) {
   d.severity = i.severity;
   d.span = make_span(*f.source, i.begin, std::max(i.begin, i.end));
   d.message = i.message;
+  d.notes = i.notes;
   if (i.rule == "unknown-object") d.help = "PostgreSQL would reject this statement: the object does not exist here";
   else if (i.rule == "duplicate-object") d.help = "PostgreSQL would reject this statement: the object already exists";
   else if (i.rule == "dependent-objects") d.help = "drop or alter the dependent objects first, or use CASCADE deliberately";
+  else if (i.message.starts_with("not checked:"))
+    d.help = "the model does not know this object for sure: schema checks do not report what depends on it";
   else if (i.rule == "unmodeled-statement") d.help = "schema checks stay silent about the objects this statement may touch";
   return d;
 }
@@ -30,7 +33,33 @@ std::string verb(effects::Action a) {
   }
 }
 
+// Applies a part's statements, and the unparsed ones where they stand.
+template <class OnResult>
+void apply_part(Catalog& cat, const ReplayPart& part, OnResult on_result) {
+  size_t next = 0;
+  const auto unparsed_before = [&](size_t offset) {
+    for (; next < part.unparsed.size() && part.unparsed[next].begin < offset; ++next)
+      if (part.file) effects::apply_unparsed(cat, *part.file, part.unparsed[next].begin, part.unparsed[next].end);
+  };
+  for (const auto& [file, st] : part.statements) {
+    if (file == part.file) unparsed_before(st->begin);
+    on_result(file, st, effects::apply_statement(cat, *file, *st));
+  }
+  unparsed_before(SIZE_MAX);
+}
+
 }  // namespace
+
+ReplayPart whole_file_part(const ParsedFile& file) {
+  ReplayPart p;
+  p.file = &file;
+  p.end = file.source->size();
+  for (const auto& s : file.statements) p.statements.push_back({&file, &s});
+  p.unparsed = file.failed;
+  std::sort(p.unparsed.begin(), p.unparsed.end(),
+            [](const ByteRange& a, const ByteRange& b) { return a.begin < b.begin; });
+  return p;
+}
 
 Replayer::Replayer(const ReplayOptions& options) : options_(options) {
   if (options_.resume) {
@@ -53,12 +82,11 @@ bool Replayer::step(const ReplayMigration& m) {
   const size_t first_up_effect = r.effects.size();
   if (m.up) {
     effects::begin_file(cat);
-    for (const auto& [file, st] : m.up->statements) {
-      auto res = effects::apply_statement(cat, *file, *st);
+    apply_part(cat, *m.up, [&](const ParsedFile* file, const Statement* st, effects::ApplyResult res) {
       for (const auto& i : res.issues) r.diagnostics.push_back(issue_diag(*file, i));
       res.effects.shrink_to_fit();  // kept to the end of the analysis
       r.effects.push_back({m.version, false, file, st, std::move(res.effects)});
-    }
+    });
   }
   const size_t up_effect_end = r.effects.size();
   if (options.on_step) options.on_step({mi, false, false}, cat);
@@ -70,15 +98,14 @@ bool Replayer::step(const ReplayMigration& m) {
   const size_t c1 = cat.checkpoint();
   bool failed = false;
   effects::begin_file(cat);
-  for (const auto& [file, st] : m.down->statements) {
-    auto res = effects::apply_statement(cat, *file, *st);
+  apply_part(cat, *m.down, [&](const ParsedFile* file, const Statement* st, effects::ApplyResult res) {
     for (const auto& i : res.issues) {
       if (i.severity == Severity::Error) failed = true;
       r.diagnostics.push_back(issue_diag(*file, i));
     }
     res.effects.shrink_to_fit();
     r.effects.push_back({m.version, true, file, st, std::move(res.effects)});
-  }
+  });
   if (options.on_step) options.on_step({mi, true, failed}, cat);
   if (failed) {
     r.down_failed.push_back(m.version);

@@ -23,7 +23,13 @@ struct ReplayPart {
   const ParsedFile* file = nullptr;
   size_t begin = 0;  // byte range of the section in `file`
   size_t end = 0;
+  // The statements of `file` that did not parse, in order: the model cannot
+  // apply them, so what they name becomes unsure where they stand.
+  std::vector<ByteRange> unparsed;
 };
+
+// A part with every statement of `file`, parsed or not.
+ReplayPart whole_file_part(const ParsedFile& file);
 
 struct ReplayMigration {
   std::string version;

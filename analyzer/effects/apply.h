@@ -79,6 +79,7 @@ struct Issue {
   Severity severity = Severity::Error;
   size_t begin = 0, end = 0;
   std::string message;
+  std::vector<Note> notes;  // e.g. the statement that left the model unsure
 };
 
 struct ApplyResult {
@@ -90,6 +91,10 @@ struct ApplyResult {
 // Applies `stmt` (from `file`) to `cat`. A statement PostgreSQL would reject
 // (unknown or duplicate object, dependent objects) leaves the catalog as it was.
 ApplyResult apply_statement(catalog::Catalog& cat, const ParsedFile& file, const Statement& stmt);
+
+// A statement of `file` (bytes [begin, end)) that did not parse: the model
+// cannot apply it, so what it names becomes unsure (catalog::Unsure).
+void apply_unparsed(catalog::Catalog& cat, const ParsedFile& file, size_t begin, size_t end);
 
 // Resets per-session state (search_path) before a new file is applied.
 void begin_file(catalog::Catalog& cat);

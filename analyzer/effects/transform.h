@@ -17,12 +17,25 @@ namespace miglint::effects {
 
 using catalog::QName;
 
+// What an unmodelled statement is, for what it may have touched.
+enum class Unmodeled {
+  Statement,  // a statement the model does not follow: what it names may have changed
+  Aside,      // one that changes none of the objects the model holds (a policy, a cast): names it makes may exist
+  Code,       // procedural code (DO): the same, unless it only reads and writes rows
+  Call,       // a function or procedure call: what its body says, or anything named after its arguments
+};
+
 struct Ctx {
   catalog::Catalog& cat;
   const ParsedFile& file;
   const Statement& stmt;
   ApplyResult& out;
   bool failed = false;  // PostgreSQL would reject the statement
+  // Not applied: it needs what the model does not know (an object it does not
+  // hold but that may exist). What the statement names becomes unsure, and
+  // `skip_target` (an object key), the object it changes, too.
+  bool skipped = false;
+  std::string skip_target;
   // The object the statement named that the current nested drop/alteration
   // stems from, and whether that chain went through CASCADE (see Effect).
   std::optional<catalog::ObjectRef> via;
@@ -32,7 +45,48 @@ struct Ctx {
   void issue(std::string rule, int location, std::string message);
   void unknown(int location, std::string message) { issue("unknown-object", location, std::move(message)); }
   void duplicate(int location, std::string message) { issue("duplicate-object", location, std::move(message)); }
-  void unmodeled(std::string what);
+  // Reports the statement as unmodelled; the objects and names its text (and
+  // for a call, `bodies`: those of the routines it calls, when the model
+  // holds them) mentions become unsure.
+  void unmodeled(std::string what, Unmodeled how = Unmodeled::Statement,
+                 std::optional<std::string_view> bodies = std::nullopt);
+
+  // ---- what the model does not know (catalog::Unsure) ----
+  // Each is true when the model knows; when not, it says so once per object
+  // (an unmodeled-statement info at `location`) and the caller judges nothing.
+  // Everything key `key` holds: a table's columns, constraints, indexes and
+  // triggers; a type's labels, attributes and constraints.
+  bool knows_contents(const std::string& key, int location = -1);
+  // That the object `key` of the model still exists as the model holds it.
+  bool knows_presence(const std::string& key, int location = -1);
+  // That no object named `name` exists where the model holds none: in
+  // `schema`, or else in the schemas of the search path. A schema the
+  // migrations never made nor dropped (`auth`) may hold anything.
+  bool knows_absent(const std::string& name, int location = -1, const std::string& schema = {});
+  // That schema s does not exist (the migrations made or dropped it, or a
+  // statement the model could not apply did not name it).
+  bool knows_schema_absent(const std::string& s, int location = -1);
+  // The same for a function or procedure, which an extension may also have
+  // brought into a schema of the search path (or `n.schema`).
+  bool knows_routine_absent(const QName& n, int location = -1);
+  // Whether the model is sure of object `key` (neither mark), silently: a
+  // dependent it is unsure of does not block a drop.
+  bool sure_of(const std::string& key) const;
+  // A name the statement needs does not exist: unknown-object, or, when it
+  // may exist after all, the statement is not applied (skip).
+  void missing(int location, std::string message, const std::string& name, const std::string& schema = {});
+  // Schema s does not exist: unknown-object, or the statement is not applied.
+  void missing_schema(int location, const std::string& s);
+  // An object the statement creates already exists: duplicate-object, or,
+  // when it may be gone, the statement is not applied (skip).
+  void present(int location, std::string message, const std::string& key);
+  void skip(std::string target = {});
+  // Object `key`, named `name`, was dropped: known absent from now on.
+  void gone(const std::string& key, const std::string& name);
+  // Object `from` is now `to` (renamed, moved): its marks follow it.
+  void moved(const std::string& from, const std::string& to);
+  // Marks object `key` unsure (kind `what`) because of this statement.
+  void mark_unsure(const std::string& key, unsigned what, std::string why, std::string note);
   void effect(Action a, catalog::ObjectKind k, QName name, std::string member = {}, bool implied = false,
               int location = -1, std::string detail = {});
 
@@ -68,6 +122,10 @@ class CauseScope {
   std::optional<catalog::ObjectRef> prev_via_;
   bool prev_cascading_;
 };
+
+// The key of the relation (or type) named q that the model holds, for
+// knows_presence(): "table:…", "view:…", "index:…", "sequence:…", "type:…".
+std::string relation_key(const catalog::Catalog& cat, const QName& q);
 
 // (schema, name) from a dotted name list (["s","t"] or ["t"]).
 QName split_name(const std::vector<std::string>& names);

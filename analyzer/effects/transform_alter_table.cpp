@@ -50,9 +50,11 @@ bool may_drop_not_null(Ctx& c, const Table& t, const Column& col, int loc) {
   return true;
 }
 
+// False when the column is missing; an error unless the model does not know
+// all the table's columns (the caller then leaves the column alone).
 bool column_or_fail(Ctx& c, const Table& t, const std::string& col, bool missing_ok = false) {
   if (t.column(col)) return true;
-  if (!missing_ok)
+  if (!missing_ok && c.knows_contents(catalog::table_key(t.name)))
     c.unknown(-1, fmt::format("column \"{}\" of relation \"{}\" does not exist", col, t.name.name));
   return false;
 }
@@ -75,7 +77,7 @@ void alter_column_type(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cm
       auto v = c.cat.view({d.substr(5, d.find('\x1f') - 5), d.substr(d.find('\x1f') + 1)});
       if (!v) continue;
       const ColumnUse use = view_column_use(*v, catalog::table_key(q), cmd.name());
-      if (use == ColumnUse::Yes) {
+      if (use == ColumnUse::Yes && c.knows_presence(d) && c.knows_contents(d)) {
         c.issue("dependent-objects", -1,
                 fmt::format("cannot alter type of a column used by a view or rule: view {} depends on column \"{}\"",
                             v->name.str(), cmd.name()));
@@ -163,7 +165,8 @@ void set_identity(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cmd) {
   if (!column_or_fail(c, *t, cmd.name())) return;
   Column* col = t->column(cmd.name());
   if (!col->identity) {
-    c.unknown(-1, fmt::format("column \"{}\" of relation \"{}\" is not an identity column", col->name, q.name));
+    if (c.knows_contents(catalog::table_key(q)))
+      c.unknown(-1, fmt::format("column \"{}\" of relation \"{}\" is not an identity column", col->name, q.name));
     return;
   }
   if (!cmd.def().has_list()) return;
@@ -181,8 +184,11 @@ void alter_composite(Ctx& c, const pg_query::AlterTableStmt& s) {
     auto t = c.cat.type(x);
     return t && t->kind == catalog::TypeKind::Composite;
   });
-  if (!q) return c.unknown(rv.location(), fmt::format("type \"{}\" does not exist", rv.relname()));
+  if (!q)
+    return c.missing(rv.location(), fmt::format("type \"{}\" does not exist", rv.relname()), rv.relname(),
+                     rv.schemaname());
   auto t = std::make_shared<catalog::Type>(*c.cat.type(*q));
+  const std::string tk = catalog::type_key(*q);
   auto& attrs = t->attributes;
   for (const auto& n : s.cmds()) {
     const auto& cmd = n.alter_table_cmd();
@@ -190,13 +196,16 @@ void alter_composite(Ctx& c, const pg_query::AlterTableStmt& s) {
     switch (cmd.subtype()) {
       case pg_query::AT_AddColumn: {
         const auto& def = cmd.def().column_def();
-        if (std::any_of(attrs.begin(), attrs.end(), [&](const auto& a) { return a.first == def.colname(); }))
+        if (std::any_of(attrs.begin(), attrs.end(), [&](const auto& a) { return a.first == def.colname(); })) {
+          if (!c.knows_contents(tk)) break;
           return c.duplicate(-1, fmt::format("column \"{}\" of relation \"{}\" already exists", def.colname(), q->name));
+        }
         attrs.push_back({def.colname(), catalog::canonical_type(def.type_name())});
         break;
       }
       case pg_query::AT_DropColumn:
         if (it == attrs.end()) {
+          if (!c.knows_contents(tk)) break;
           if (!cmd.missing_ok())
             c.unknown(-1, fmt::format("column \"{}\" of relation \"{}\" does not exist", cmd.name(), q->name));
           return;
@@ -204,8 +213,10 @@ void alter_composite(Ctx& c, const pg_query::AlterTableStmt& s) {
         attrs.erase(it);
         break;
       case pg_query::AT_AlterColumnType:
-        if (it == attrs.end())
+        if (it == attrs.end()) {
+          if (!c.knows_contents(tk)) break;
           return c.unknown(-1, fmt::format("column \"{}\" of relation \"{}\" does not exist", cmd.name(), q->name));
+        }
         it->second = catalog::canonical_type(cmd.def().column_def().type_name());
         break;
       default:
@@ -223,7 +234,7 @@ void drop_identity(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cmd) {
   if (!column_or_fail(c, *t, cmd.name())) return;
   Column* col = t->column(cmd.name());
   if (!col->identity) {
-    if (!cmd.missing_ok())
+    if (!cmd.missing_ok() && c.knows_contents(catalog::table_key(q)))
       c.unknown(-1, fmt::format("column \"{}\" of relation \"{}\" is not an identity column", col->name, q.name));
     return;
   }
@@ -243,10 +254,9 @@ void attach_partition(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cmd
   if (!cmd.def().has_partition_cmd()) return;
   const auto& pc = cmd.def().partition_cmd();
   auto pq = c.find_table(pc.name());
-  if (!pq) {
-    c.unknown(pc.name().location(), fmt::format("relation \"{}\" does not exist", pc.name().relname()));
-    return;
-  }
+  if (!pq)
+    return c.missing(pc.name().location(), fmt::format("relation \"{}\" does not exist", pc.name().relname()),
+                     pc.name().relname(), pc.name().schemaname());
   auto p = std::make_shared<Table>(*c.cat.table(*pq));
   if (attach) {
     p->partition_of = q;
@@ -266,6 +276,7 @@ void attach_partition(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cmd
     clone_partition_indexes(c, *p, *c.cat.table(q), taken);
   } else {
     if (!p->partition_of || !(*p->partition_of == q)) {
+      if (!c.knows_contents(catalog::table_key(*pq)) || !c.knows_contents(catalog::table_key(q))) return;
       c.unknown(pc.name().location(), fmt::format("relation \"{}\" is not a partition of relation \"{}\"",
                                                    pq->name, q.name));
       return;
@@ -298,8 +309,21 @@ void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
   }
   auto found = c.find_table(s.relation());
   if (!found) {
+    // ALTER TABLE also reaches views, sequences and indexes (ownership, options, renames).
+    if (c.cat.resolve(s.relation().schemaname(), s.relation().relname(),
+                      [&](const QName& x) { return c.cat.relation_exists(x); })) {
+      bool harmless = true;
+      for (const auto& n : s.cmds()) {
+        const auto st = n.alter_table_cmd().subtype();
+        harmless = harmless && (st == pg_query::AT_ChangeOwner || st == pg_query::AT_SetRelOptions ||
+                                st == pg_query::AT_ResetRelOptions || st == pg_query::AT_SetTableSpace);
+      }
+      if (!harmless) c.unmodeled("ALTER TABLE of a relation that is not a table is not modeled");
+      return;
+    }
     if (!s.missing_ok())
-      c.unknown(s.relation().location(), fmt::format("relation \"{}\" does not exist", s.relation().relname()));
+      c.missing(s.relation().location(), fmt::format("relation \"{}\" does not exist", s.relation().relname()),
+                s.relation().relname(), s.relation().schemaname());
     return;
   }
   const QName q = *found;
@@ -335,7 +359,10 @@ void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
       }
       case pg_query::AT_ColumnDefault: {
         auto t = working(c, q);
-        if (!column_or_fail(c, *t, cmd.name())) return;
+        if (!column_or_fail(c, *t, cmd.name())) {
+          if (c.failed) return;
+          break;
+        }
         Column* col = t->column(cmd.name());
         if (cmd.has_def()) {
           const auto& e = cmd.def();
@@ -388,7 +415,7 @@ void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
       case pg_query::AT_DropColumn: {
         auto t = c.cat.table(q);
         if (!t->column(cmd.name())) {
-          if (!cmd.missing_ok())
+          if (!cmd.missing_ok() && c.knows_contents(catalog::table_key(q)))
             c.unknown(-1, fmt::format("column \"{}\" of relation \"{}\" does not exist", cmd.name(), q.name));
           break;
         }
@@ -420,7 +447,8 @@ void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
           break;
         }
         if (!t->constraint(cmd.name())) {
-          if (!cmd.missing_ok() && !not_null_constraint_before_18(c, *t, cmd.name()))
+          if (!cmd.missing_ok() && c.knows_contents(catalog::table_key(q)) &&
+              !not_null_constraint_before_18(c, *t, cmd.name()))
             c.unknown(-1, fmt::format("constraint \"{}\" of relation \"{}\" does not exist", cmd.name(), q.name));
           break;
         }
@@ -440,6 +468,7 @@ void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
           found_con = true;
         }
         if (!found_con) {
+          if (!c.knows_contents(catalog::table_key(q))) break;
           if (!not_null_constraint_before_18(c, *t, cmd.name()))
             c.unknown(-1, fmt::format("constraint \"{}\" of relation \"{}\" does not exist", cmd.name(), q.name));
           return;
@@ -461,6 +490,7 @@ void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
             found_con = true;
           }
         if (!found_con) {
+          if (!c.knows_contents(catalog::table_key(q))) break;
           c.unknown(-1, fmt::format("constraint \"{}\" of relation \"{}\" does not exist", con->name, q.name));
           return;
         }
@@ -472,7 +502,10 @@ void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
       case pg_query::AT_SetIdentity: set_identity(c, q, cmd); break;
       case pg_query::AT_DropExpression: {
         auto t = working(c, q);
-        if (!column_or_fail(c, *t, cmd.name())) return;
+        if (!column_or_fail(c, *t, cmd.name())) {
+          if (c.failed) return;
+          break;
+        }
         t->column(cmd.name())->generated.reset();
         t->column(cmd.name())->generated_uses.clear();
         c.cat.put_table(t);
@@ -562,6 +595,7 @@ void move_table(Ctx& c, const QName& from, const QName& to) {
   auto copy = std::make_shared<Table>(*c.cat.table(from));
   // Renames never rename implicit objects; dependents keep pointing at the table.
   const auto deps = c.cat.dependents(catalog::table_key(from));
+  c.moved(catalog::table_key(from), catalog::table_key(to));
   c.cat.erase_table(from);
   copy->name = to;
   for (auto& k : copy->constraints)
@@ -580,7 +614,10 @@ void move_table(Ctx& c, const QName& from, const QName& to) {
       if (ix) {
         // Indexes live in their table's schema: SET SCHEMA moves them along.
         auto ni = std::make_shared<catalog::Index>(*ix);
-        if (ni->name.schema != to.schema) c.cat.erase_index(ni->name);
+        if (ni->name.schema != to.schema) {
+          c.moved(catalog::index_key(ni->name), catalog::index_key({to.schema, ni->name.name}));
+          c.cat.erase_index(ni->name);
+        }
         ni->name.schema = to.schema;
         ni->table = to;
         c.cat.put_index(ni);
@@ -593,6 +630,7 @@ void move_table(Ctx& c, const QName& from, const QName& to) {
         if (ns->name.schema != to.schema) {
           // Owned sequences move too; the defaults that name them change
           // their text, which the model does not rewrite.
+          c.moved(catalog::sequence_key(ns->name), catalog::sequence_key({to.schema, ns->name.name}));
           c.cat.erase_sequence(ns->name);
           ns->name.schema = to.schema;
           c.cat.mark_uncertain(catalog::sequence_key(ns->name));
@@ -651,6 +689,7 @@ void move_table(Ctx& c, const QName& from, const QName& to) {
 
 void move_sequence(Ctx& c, const QName& from, const QName& to) {
   auto n = std::make_shared<catalog::Sequence>(*c.cat.sequence(from));
+  c.moved(catalog::sequence_key(from), catalog::sequence_key(to));
   c.cat.erase_sequence(from);
   n->name = to;
   c.cat.put_sequence(n);
@@ -662,6 +701,7 @@ void move_sequence(Ctx& c, const QName& from, const QName& to) {
 void move_view(Ctx& c, const QName& from, const QName& to) {
   const auto deps = c.cat.dependents(catalog::view_key(from));
   auto n = std::make_shared<catalog::View>(*c.cat.view(from));
+  c.moved(catalog::view_key(from), catalog::view_key(to));
   c.cat.erase_view(from);
   n->name = to;
   c.cat.put_view(n);
@@ -677,8 +717,8 @@ namespace {
 // ALTER SCHEMA … RENAME TO: relations, with what depends on them, follow;
 // types and functions of the schema are not moved by the model.
 void rename_schema(Ctx& c, const std::string& from, const std::string& to) {
-  if (!c.cat.has_schema(from)) return c.unknown(-1, fmt::format("schema \"{}\" does not exist", from));
-  if (c.cat.has_schema(to)) return c.duplicate(-1, fmt::format("schema \"{}\" already exists", to));
+  if (!c.cat.has_schema(from)) return c.missing_schema(-1, from);
+  if (c.cat.has_schema(to)) return c.present(-1, fmt::format("schema \"{}\" already exists", to), "schema:" + to);
   const std::string prefix = from + '\x1f';
   auto in_schema = [&](const auto& m) {
     std::vector<QName> out;
@@ -700,6 +740,7 @@ void rename_schema(Ctx& c, const std::string& from, const std::string& to) {
     c.cat.set_comment("schema:" + from, std::nullopt);
     c.cat.set_comment("schema:" + to, *cm);
   }
+  c.moved("schema:" + from, "schema:" + to);
   c.cat.erase_schema(from);
   c.effect(Action::Renamed, ObjectKind::Schema, {from, ""});
   c.out.effects.back().links().new_name = to;
@@ -709,15 +750,22 @@ void rename_routine(Ctx& c, const pg_query::ObjectWithArgs& ow, const std::strin
   const auto found = find_routines(c, ow);
   if (found.size() != 1) {
     const auto names = catalog::strings(ow.objname());
-    c.unknown(-1, fmt::format("function {} {}", names.empty() ? "" : names.back(),
-                              found.empty() ? "does not exist" : "is not unique"));
+    const std::string n = names.empty() ? "" : names.back();
+    if (found.empty()) {
+      if (c.knows_routine_absent(split_name(names))) c.unknown(-1, fmt::format("function {} does not exist", n));
+      else c.skip();
+      return;
+    }
+    c.unknown(-1, fmt::format("function {} is not unique", n));
     return;
   }
   const catalog::Function& f = *found[0];
   auto nf = std::make_shared<catalog::Function>(f);
   nf->name.name = nn;
   if (c.cat.function(nf->signature()))
-    return c.duplicate(-1, fmt::format("function {} already exists", nf->signature()));
+    return c.present(-1, fmt::format("function {} already exists", nf->signature()),
+                     catalog::function_key(nf->signature()));
+  c.moved(catalog::function_key(f.signature()), catalog::function_key(nf->signature()));
   // Triggers call it by OID; the model names the function in the trigger.
   for (const auto& d : c.cat.dependents(catalog::function_key(f.signature())))
     if (d.starts_with("trigger:")) c.cat.mark_uncertain("table:" + d.substr(8, d.rfind('\x1f') - 8));
@@ -736,10 +784,14 @@ void rename_domain_constraint(Ctx& c, const pg_query::RenameStmt& s) {
   if (s.object().has_list()) names = catalog::strings(s.object().list().items());
   else if (s.object().has_type_name()) names = catalog::strings(s.object().type_name().names());
   auto q = c.find_type(names);
-  if (!q || c.cat.type(*q)->kind != catalog::TypeKind::Domain)
+  if (!q)
+    return c.missing(-1, fmt::format("type \"{}\" does not exist", names.empty() ? "" : names.back()),
+                     names.empty() ? "" : names.back(), split_name(names).schema);
+  if (c.cat.type(*q)->kind != catalog::TypeKind::Domain)
     return c.unknown(-1, fmt::format("type \"{}\" does not exist", names.empty() ? "" : names.back()));
   auto t = std::make_shared<catalog::Type>(*c.cat.type(*q));
   auto it = std::find_if(t->checks.begin(), t->checks.end(), [&](const auto& k) { return k.first == s.subname(); });
+  if (it == t->checks.end() && !c.knows_contents(catalog::type_key(*q))) return c.skip(catalog::type_key(*q));
   if (it == t->checks.end())
     return c.unknown(-1, fmt::format("constraint \"{}\" for domain \"{}\" does not exist", s.subname(), q->name));
   it->first = s.newname();
@@ -772,7 +824,9 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
         q = c.cat.resolve(rv.schemaname(), rv.relname(), [&](const QName& x) { return c.cat.relation_exists(x); });
       }
       if (!q) {
-        if (!s.missing_ok()) c.unknown(rv.location(), fmt::format("relation \"{}\" does not exist", rv.relname()));
+        if (!s.missing_ok())
+          c.missing(rv.location(), fmt::format("relation \"{}\" does not exist", rv.relname()), rv.relname(),
+                    rv.schemaname());
         return;
       }
       // ALTER TABLE and ALTER INDEX rename any relation; ALTER SEQUENCE,
@@ -789,7 +843,7 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
       }
       const QName to{q->schema, nn};
       if (c.cat.relation_exists(to)) {
-        c.duplicate(-1, fmt::format("relation \"{}\" already exists", nn));
+        c.present(-1, fmt::format("relation \"{}\" already exists", nn), relation_key(c.cat, to));
         return;
       }
       if (c.cat.table(*q)) {
@@ -798,6 +852,7 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
         c.out.effects.back().links().new_name = nn;
       } else if (auto ix = c.cat.index(*q)) {
         auto ni = std::make_shared<catalog::Index>(*ix);
+        c.moved(catalog::index_key(*q), catalog::index_key(to));
         c.cat.erase_index(*q);
         ni->name = to;
         // Renaming an index that backs a constraint renames the constraint.
@@ -816,6 +871,7 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
         c.out.effects.back().links().new_name = nn;
       } else if (auto sq = c.cat.sequence(*q)) {
         auto ns = std::make_shared<catalog::Sequence>(*sq);
+        c.moved(catalog::sequence_key(*q), catalog::sequence_key(to));
         c.cat.erase_sequence(*q);
         ns->name = to;
         c.cat.put_sequence(ns);
@@ -839,12 +895,14 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
           return;
         }
         if (!s.missing_ok())
-          c.unknown(s.relation().location(), fmt::format("relation \"{}\" does not exist", s.relation().relname()));
+          c.missing(s.relation().location(), fmt::format("relation \"{}\" does not exist", s.relation().relname()),
+                    s.relation().relname(), s.relation().schemaname());
         return;
       }
       auto t = working(c, *q);
       if (!column_or_fail(c, *t, s.subname())) return;
       if (t->column(nn)) {
+        if (!c.knows_contents(catalog::table_key(*q))) return c.skip(catalog::table_key(*q));
         c.duplicate(-1, fmt::format("column \"{}\" of relation \"{}\" already exists", nn, q->name));
         return;
       }
@@ -918,7 +976,8 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
       auto q = c.find_table(s.relation());
       if (!q) {
         if (!s.missing_ok())
-          c.unknown(s.relation().location(), fmt::format("relation \"{}\" does not exist", s.relation().relname()));
+          c.missing(s.relation().location(), fmt::format("relation \"{}\" does not exist", s.relation().relname()),
+                    s.relation().relname(), s.relation().schemaname());
         return;
       }
       auto t = working(c, *q);
@@ -941,6 +1000,7 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
         col->not_null_name = nn;
       }
       if (!found) {
+        if (!c.knows_contents(catalog::table_key(*q))) return c.skip(catalog::table_key(*q));
         if (!not_null_constraint_before_18(c, *t, s.subname()))
           c.unknown(-1, fmt::format("constraint \"{}\" for table \"{}\" does not exist", s.subname(), q->name));
         return;
@@ -949,6 +1009,7 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
       if (!idx.empty())
         if (auto ix = c.cat.index({q->schema, idx})) {
           auto ni = std::make_shared<catalog::Index>(*ix);
+          c.moved(catalog::index_key(ix->name), catalog::index_key({q->schema, nn}));
           c.cat.erase_index(ix->name);
           ni->name = {q->schema, nn};
           ni->constraint = nn;
@@ -965,10 +1026,13 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
       else if (s.object().has_type_name()) names = catalog::strings(s.object().type_name().names());
       auto q = c.find_type(names);
       if (!q) {
-        if (!s.missing_ok()) c.unknown(-1, fmt::format("type \"{}\" does not exist", names.empty() ? "" : names.back()));
+        if (!s.missing_ok())
+          c.missing(-1, fmt::format("type \"{}\" does not exist", names.empty() ? "" : names.back()),
+                    names.empty() ? "" : names.back(), split_name(names).schema);
         return;
       }
       auto nt = std::make_shared<catalog::Type>(*c.cat.type(*q));
+      c.moved(catalog::type_key(*q), catalog::type_key({q->schema, nn}));
       nt->name.name = nn;
       // Columns show the type by name, so they follow it. The dependency index
       // lists exactly the columns of this type ("table:<table key>\x1f<column>"),
@@ -1009,8 +1073,19 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
       rename_schema(c, s.subname(), nn);
       return;
     case pg_query::OBJECT_TRIGGER: {
-      auto q = c.find_table(s.relation());
-      if (!q || !c.cat.trigger(*q, s.subname())) {
+      auto q = c.find_relation_of(s.relation().schemaname(), s.relation().relname(),
+                                  [](const catalog::Catalog& cat, const QName& x) {
+                                    return cat.table(x) != nullptr || cat.view(x) != nullptr;
+                                  });
+      if (!q) {
+        if (!s.missing_ok())
+          c.missing(-1, fmt::format("relation \"{}\" does not exist", s.relation().relname()), s.relation().relname(),
+                    s.relation().schemaname());
+        return;
+      }
+      if (!c.cat.trigger(*q, s.subname())) {
+        const std::string owner = c.cat.table(*q) ? catalog::table_key(*q) : catalog::view_key(*q);
+        if (!c.knows_contents(owner)) return c.skip(owner);
         if (!s.missing_ok()) c.unknown(-1, fmt::format("trigger \"{}\" does not exist", s.subname()));
         return;
       }

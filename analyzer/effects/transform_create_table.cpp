@@ -181,6 +181,17 @@ void clone_like_indexes(Ctx& c, Table& t, const QName& src, std::set<std::string
 
 }  // namespace
 
+// A table that copies the columns of one the model does not fully know
+// (LIKE, INHERITS, PARTITION OF) is not fully known either.
+static void copies_unsure(Ctx& c, const QName& table, const std::string& source) {
+  const catalog::Unsure* u = c.cat.unsure(source);
+  if (!u || !(u->what & catalog::Unsure::Contents)) return;
+  catalog::Unsure copy = *u;
+  copy.what = catalog::Unsure::Contents;
+  c.cat.mark_unsure(catalog::table_key(table), catalog::Unsure::Contents, copy);
+  c.cat.mark_uncertain(catalog::table_key(table));
+}
+
 std::string constraint_def(const Constraint& k) {
   std::string s;
   auto cols = [](const std::vector<std::string>& v) {
@@ -235,6 +246,27 @@ bool adopt_index(Ctx& c, Table& t, const pg_query::Constraint& con, Constraint& 
                  std::set<std::string>& taken_connames) {
   const int loc = con.location();
   auto ix = c.cat.index({t.name.schema, con.indexname()});
+  if (!ix && !c.knows_absent(con.indexname(), loc)) {
+    // An index the model does not hold (made by a statement it could not
+    // apply) becomes the constraint: its columns are unknown.
+    k.name = con.conname().empty() ? con.indexname() : con.conname();
+    if (t.constraint(k.name)) return true;
+    auto ni = std::make_shared<catalog::Index>();
+    ni->name = {t.name.schema, k.name};
+    ni->table = t.name;
+    ni->unique = true;
+    ni->constraint = k.name;
+    c.cat.put_index(ni);
+    taken_connames.insert(k.name);
+    c.effect(Action::Created, ObjectKind::Constraint, t.name, k.name, false, loc);
+    t.constraints.push_back(std::move(k));
+    c.mark_unsure(catalog::table_key(t.name), catalog::Unsure::Contents,
+                  fmt::format("index \"{}\", which the model does not hold, became one of its constraints",
+                              con.indexname()),
+                  "the constraint is added here");
+    c.cat.mark_uncertain(catalog::table_key(t.name));
+    return true;
+  }
   if (!ix || !(ix->table == t.name)) {
     c.unknown(loc, fmt::format("index \"{}\" does not exist", con.indexname()));
     return false;
@@ -253,7 +285,8 @@ bool adopt_index(Ctx& c, Table& t, const pg_query::Constraint& con, Constraint& 
   k.nulls_not_distinct = ix->nulls_not_distinct;
   k.name = con.conname().empty() ? ix->name.name : con.conname();
   if (t.constraint(k.name) || (k.name != ix->name.name && c.cat.relation_exists({t.name.schema, k.name}))) {
-    c.duplicate(loc, fmt::format("relation \"{}\" already exists", k.name));
+    c.present(loc, fmt::format("relation \"{}\" already exists", k.name),
+              t.constraint(k.name) ? catalog::table_key(t.name) : relation_key(c.cat, {t.name.schema, k.name}));
     return false;
   }
   k.uses.insert(k.columns.begin(), k.columns.end());
@@ -288,7 +321,7 @@ bool add_constraint(Ctx& c, Table& t, const pg_query::Constraint& con, const std
   };
   auto check_columns_exist = [&](const std::vector<std::string>& cols) {
     for (const auto& col : cols)
-      if (!t.column(col)) {
+      if (!t.column(col) && c.knows_contents(catalog::table_key(t.name), loc)) {
         c.unknown(loc, fmt::format("column \"{}\" named in key does not exist", col));
         return false;
       }
@@ -319,8 +352,15 @@ bool add_constraint(Ctx& c, Table& t, const pg_query::Constraint& con, const std
       if (!con.indexname().empty()) return adopt_index(c, t, con, k, taken_connames);
       for (const auto& other : t.constraints) {
         if (pk && other.kind == ConstraintKind::PrimaryKey) {
-          c.duplicate(loc, fmt::format("multiple primary keys for table \"{}\" are not allowed", t.name.name));
-          return false;
+          if (c.knows_contents(catalog::table_key(t.name), loc)) {
+            c.duplicate(loc, fmt::format("multiple primary keys for table \"{}\" are not allowed", t.name.name));
+            return false;
+          }
+          // The primary key the model holds may be gone: PostgreSQL took this one.
+          const std::string old = other.name;
+          std::erase_if(t.constraints, [&](const Constraint& x) { return x.name == old; });
+          if (auto ix = c.cat.index({t.name.schema, old}); ix && ix->constraint == old) c.cat.erase_index(ix->name);
+          break;
         }
         // Same-spec index constraints of one CREATE TABLE are merged.
         if (in_create && !pk && (other.kind == ConstraintKind::PrimaryKey || other.kind == ConstraintKind::Unique) &&
@@ -337,8 +377,13 @@ bool add_constraint(Ctx& c, Table& t, const pg_query::Constraint& con, const std
                                            taken_relnames);
       } else {
         k.name = con.conname();
-        if (c.cat.relation_exists({t.name.schema, k.name}) || taken_relnames.count(k.name)) {
+        if (taken_relnames.count(k.name)) {
           c.duplicate(loc, fmt::format("relation \"{}\" already exists", k.name));
+          return false;
+        }
+        if (c.cat.relation_exists({t.name.schema, k.name})) {
+          c.present(loc, fmt::format("relation \"{}\" already exists", k.name),
+                    relation_key(c.cat, {t.name.schema, k.name}));
           return false;
         }
       }
@@ -391,26 +436,32 @@ bool add_constraint(Ctx& c, Table& t, const pg_query::Constraint& con, const std
         k.ref_table = t.name;
       } else {
         auto q = c.find_table(pkt);
-        if (!q) {
+        if (!q && c.knows_absent(pkt.relname(), pkt.location(), pkt.schemaname())) {
           c.unknown(pkt.location(), fmt::format("relation \"{}\" does not exist", pkt.relname()));
           return false;
         }
-        k.ref_table = *q;
-        ref = c.cat.table(*q);
+        // A referenced table the model does not hold but that may exist:
+        // the key is kept, what it references is not checked.
+        k.ref_table = q ? *q : c.create_name(pkt);
+        ref = q ? c.cat.table(*q) : nullptr;
       }
+      // Asked only when something is missing: it reports the table once.
+      auto ref_known = [&] {
+        return (ref || k.ref_table == t.name) && c.knows_contents(catalog::table_key(k.ref_table), pkt.location());
+      };
       const Table& rt = ref ? *ref : t;
       k.ref_columns = catalog::strings(con.pk_attrs());
-      if (k.ref_columns.empty()) {
+      if (k.ref_columns.empty() && (ref || k.ref_table == t.name)) {
         for (const auto& other : rt.constraints)
           if (other.kind == ConstraintKind::PrimaryKey) k.ref_columns = other.columns;
-        if (k.ref_columns.empty()) {
+        if (k.ref_columns.empty() && ref_known()) {
           c.unknown(pkt.location(),
                     fmt::format("there is no primary key for referenced table \"{}\"", pkt.relname()));
           return false;
         }
       }
       for (const auto& rc : k.ref_columns)
-        if (!rt.column(rc)) {
+        if (!rt.column(rc) && ref_known()) {
           c.unknown(pkt.location(), fmt::format("column \"{}\" referenced in foreign key constraint does not exist", rc));
           return false;
         }
@@ -429,6 +480,8 @@ bool add_constraint(Ctx& c, Table& t, const pg_query::Constraint& con, const std
       return true;
   }
   if (t.constraint(k.name) || t.not_null_constraint(k.name)) {
+    // On a table the model does not fully know, the one it holds may be gone.
+    if (!c.knows_contents(catalog::table_key(t.name), loc)) return true;
     c.duplicate(loc, fmt::format("constraint \"{}\" for relation \"{}\" already exists", k.name, t.name.name));
     return false;
   }
@@ -444,6 +497,7 @@ bool add_column(Ctx& c, Table& t, const pg_query::ColumnDef& def, std::vector<Pe
                 std::set<std::string>& taken_relnames, bool in_create) {
   (void)in_create;
   if (t.column(def.colname())) {
+    if (!c.knows_contents(catalog::table_key(t.name), def.location())) return true;
     c.duplicate(def.location(),
                 fmt::format("column \"{}\" of relation \"{}\" already exists", def.colname(), t.name.name));
     return false;
@@ -585,13 +639,12 @@ bool apply_pending_constraints(Ctx& c, Table& t, const std::vector<PendingConstr
 
 void transform_create_table(Ctx& c, const pg_query::CreateStmt& s) {
   const QName name = c.create_name(s.relation());
-  if (!c.cat.has_schema(name.schema)) {
-    c.unknown(s.relation().location(), fmt::format("schema \"{}\" does not exist", name.schema));
-    return;
-  }
+  if (!c.cat.has_schema(name.schema))
+    return c.missing_schema(s.relation().location(), name.schema);
   if (c.cat.relation_exists(name) || c.cat.type(name)) {
     if (s.if_not_exists()) return;
-    c.duplicate(s.relation().location(), fmt::format("relation \"{}\" already exists", name.name));
+    c.present(s.relation().location(), fmt::format("relation \"{}\" already exists", name.name),
+              relation_key(c.cat, name));
     return;
   }
   auto t = std::make_shared<Table>();
@@ -605,11 +658,12 @@ void transform_create_table(Ctx& c, const pg_query::CreateStmt& s) {
   for (const auto& p : s.inh_relations()) {
     if (!p.has_range_var()) continue;
     auto q = c.find_table(p.range_var());
-    if (!q) {
-      c.unknown(p.range_var().location(), fmt::format("relation \"{}\" does not exist", p.range_var().relname()));
-      return;
-    }
+    if (!q)
+      return c.missing(p.range_var().location(),
+                       fmt::format("relation \"{}\" does not exist", p.range_var().relname()), p.range_var().relname(),
+                       p.range_var().schemaname());
     auto parent = c.cat.table(*q);
+    copies_unsure(c, name, catalog::table_key(*q));
     for (const auto& pc : parent->columns)
       if (!t->column(pc.name)) {
         Column copy = pc;
@@ -670,11 +724,12 @@ void transform_create_table(Ctx& c, const pg_query::CreateStmt& s) {
     } else if (e.has_table_like_clause()) {
       const auto& like = e.table_like_clause();
       auto q = c.find_table(like.relation());
-      if (!q) {
-        c.unknown(like.relation().location(), fmt::format("relation \"{}\" does not exist", like.relation().relname()));
-        return;
-      }
+      if (!q)
+        return c.missing(like.relation().location(),
+                         fmt::format("relation \"{}\" does not exist", like.relation().relname()),
+                         like.relation().relname(), like.relation().schemaname());
       auto src = c.cat.table(*q);
+      copies_unsure(c, name, catalog::table_key(*q));
       const uint32_t opts = like.options();
       auto has = [&](int bit) { return opts == 0x7FFFFFFF || (opts & (1u << bit)) != 0; };
       for (const auto& sc : src->columns) {

@@ -20,10 +20,21 @@ QName qname_of_key(const std::string& k) {
   return {k.substr(0, p), k.substr(p + 1)};
 }
 
+// A DROP found nothing named `name`: whatever a statement the model could
+// not apply may have made under that name, nothing of that name is left
+// (what derives from it, such as its keys, went with it).
+void absent(Ctx& c, const std::string& name) { c.gone({}, name); }
+
 void refuse(Ctx& c, int loc, const std::string& what, const std::vector<std::string>& blockers) {
   std::string msg = fmt::format("cannot drop {} because other objects depend on it", what);
   for (const auto& b : blockers) msg += "; " + b + " depends on " + what;
   c.issue("dependent-objects", loc, msg + " (use DROP … CASCADE to drop the dependent objects too)");
+}
+
+// Whether dependent `key` stops a drop without CASCADE: not when the model is
+// unsure of it (it may be gone, or no longer depend on what is dropped).
+bool blocks(Ctx& c, const std::string& key, int loc) {
+  return c.knows_presence(key, loc) && c.knows_contents(key, loc);
 }
 
 // Removes a foreign key of another table (CASCADE).
@@ -48,6 +59,8 @@ bool drop_view(Ctx& c, const QName& q, bool cascade, const std::set<std::string>
     if (!d.starts_with("view:")) continue;
     const QName dq = qname_of_key(after_prefix(d, "view:"));
     if (named.count(d)) continue;
+    // Without CASCADE a dependent the model is unsure of stays as it is.
+    if (!cascade && !blocks(c, d, loc)) continue;
     dependents.push_back(dq);
     blockers.push_back("view " + dq.str());
   }
@@ -59,6 +72,17 @@ bool drop_view(Ctx& c, const QName& q, bool cascade, const std::set<std::string>
     CauseScope dep(c, {}, true);
     for (const auto& d : dependents) drop_view(c, d, true, named, true, loc);
   }
+  // Triggers on the view (INSTEAD OF) go with it.
+  for (const auto& d : c.cat.dependents(catalog::table_key(q))) {
+    if (!d.starts_with("trigger:")) continue;
+    const std::string rest = after_prefix(d, "trigger:");
+    const auto p = rest.rfind('\x1f');
+    if (p == std::string::npos) continue;
+    const QName tq = qname_of_key(rest.substr(0, p));
+    c.cat.erase_trigger(tq, rest.substr(p + 1));
+    c.cat.set_comment(catalog::trigger_key(tq, rest.substr(p + 1)), std::nullopt);
+    c.effect(Action::Dropped, ObjectKind::Trigger, tq, rest.substr(p + 1), true, loc);
+  }
   if (v->materialized) {
     std::vector<QName> indexes;
     for (const auto& [k, ix] : c.cat.indexes())
@@ -66,6 +90,7 @@ bool drop_view(Ctx& c, const QName& q, bool cascade, const std::set<std::string>
     for (const auto& ix : indexes) drop_index(c, ix, true, true, loc);
   }
   c.cat.erase_view(q);
+  c.gone(catalog::view_key(q), q.name);
   c.cat.set_comment(catalog::view_key(q), std::nullopt);
   c.effect(Action::Dropped, v->materialized ? ObjectKind::MaterializedView : ObjectKind::View, q, {}, implied, loc);
   return true;
@@ -75,7 +100,7 @@ bool drop_index(Ctx& c, const QName& q, bool cascade, bool implied, int loc) {
   (void)cascade;
   auto ix = c.cat.index(q);
   if (!ix) return true;
-  if (!implied && !ix->constraint.empty()) {
+  if (!implied && !ix->constraint.empty() && c.knows_contents(catalog::table_key(ix->table), loc)) {
     c.issue("dependent-objects", loc,
             fmt::format("cannot drop index {} because constraint {} on table {} requires it (use ALTER TABLE … DROP "
                         "CONSTRAINT instead)",
@@ -84,6 +109,7 @@ bool drop_index(Ctx& c, const QName& q, bool cascade, bool implied, int loc) {
   }
   CauseScope cause(c, {ObjectKind::Index, q, {}});
   c.cat.erase_index(q);
+  c.gone(catalog::index_key(q), q.name);
   c.cat.set_comment(catalog::index_key(q), std::nullopt);
   c.effect(Action::Dropped, ObjectKind::Index, q, {}, implied, loc);
   c.out.effects.back().links().owner = {ObjectKind::Table, ix->table, {}};
@@ -94,7 +120,7 @@ bool drop_index(Ctx& c, const QName& q, bool cascade, bool implied, int loc) {
 bool drop_sequence(Ctx& c, const QName& q, bool cascade, bool implied, int loc) {
   auto s = c.cat.sequence(q);
   if (!s) return true;
-  if (!implied && s->identity && s->owned_table) {
+  if (!implied && s->identity && s->owned_table && c.knows_contents(catalog::table_key(*s->owned_table), loc)) {
     c.issue("dependent-objects", loc,
             fmt::format("cannot drop sequence {} because column {} of table {} requires it", q.str(),
                         catalog::quote_ident(s->owned_column), s->owned_table->str()));
@@ -107,7 +133,9 @@ bool drop_sequence(Ctx& c, const QName& q, bool cascade, bool implied, int loc) 
     const std::string rest = after_prefix(d, "default:");
     const auto p = rest.rfind('\x1f');
     if (p == std::string::npos) continue;
-    defaults.push_back({qname_of_key(rest.substr(0, p)), rest.substr(p + 1)});
+    const QName tq = qname_of_key(rest.substr(0, p));
+    if (!cascade && !blocks(c, catalog::table_key(tq), loc)) continue;
+    defaults.push_back({tq, rest.substr(p + 1)});
   }
   if (!implied && !defaults.empty() && !cascade) {
     std::vector<std::string> b;
@@ -129,6 +157,7 @@ bool drop_sequence(Ctx& c, const QName& q, bool cascade, bool implied, int loc) 
       c.effect(Action::Altered, ObjectKind::Column, tq, col, true, loc, "default");
     }
   c.cat.erase_sequence(q);
+  c.gone(catalog::sequence_key(q), q.name);
   c.cat.set_comment(catalog::sequence_key(q), std::nullopt);
   c.effect(Action::Dropped, ObjectKind::Sequence, q, {}, implied, loc);
   if (s->owned_table) c.out.effects.back().links().owner = {ObjectKind::Table, *s->owned_table, s->owned_column};
@@ -158,11 +187,15 @@ bool drop_table(Ctx& c, const QName& q, bool cascade, const std::set<std::string
       const auto p = rest.rfind('\x1f');
       if (p == std::string::npos) continue;
       const QName owner = qname_of_key(rest.substr(0, p));
+      const bool is_named = named.count(catalog::table_key(owner)) != 0;
+      // Without CASCADE a dependent the model is unsure of stays as it is.
+      if (!cascade && !is_named && !(owner == q) && !blocks(c, catalog::table_key(owner), loc)) continue;
       fks.push_back({owner, rest.substr(p + 1)});
-      if (!named.count(catalog::table_key(owner)))
+      if (!is_named)
         blockers.push_back("constraint " + catalog::quote_ident(rest.substr(p + 1)) + " on table " + owner.str());
     } else if (d.starts_with("view:")) {
       const QName vq = qname_of_key(after_prefix(d, "view:"));
+      if (!cascade && !named.count(d) && !blocks(c, d, loc)) continue;
       views.push_back(vq);
       if (!named.count(d)) blockers.push_back("view " + vq.str());
     } else if (d.starts_with("table:")) {
@@ -171,6 +204,7 @@ bool drop_table(Ctx& c, const QName& q, bool cascade, const std::set<std::string
       if (ct && ct->partition_of && *ct->partition_of == q) {
         partitions.push_back(child);
       } else {
+        if (!cascade && !named.count(d) && !blocks(c, d, loc)) continue;
         children.push_back(child);
         if (!named.count(d)) blockers.push_back("table " + child.str());
       }
@@ -205,6 +239,7 @@ bool drop_table(Ctx& c, const QName& q, bool cascade, const std::set<std::string
     c.effect(Action::Dropped, ObjectKind::Column, q, col.name, true, loc);
   }
   c.cat.erase_table(q);
+  c.gone(self, q.name);
   c.cat.set_comment(self, std::nullopt);
   c.effect(Action::Dropped, ObjectKind::Table, q, {}, implied, loc);
   return true;
@@ -233,7 +268,7 @@ bool drop_constraint(Ctx& c, const QName& table, const std::string& name, bool c
       const auto p = rest.rfind('\x1f');
       if (p == std::string::npos) continue;
       if (auto other = c.cat.table(qname_of_key(rest.substr(0, p))); other && !(other->name == table))
-        consider(*other);
+        if (cascade || blocks(c, catalog::table_key(other->name), loc)) consider(*other);
     }
     if (!blockers.empty() && !cascade) {
       refuse(c, loc, "constraint " + catalog::quote_ident(name) + " on table " + table.str(), blockers);
@@ -272,7 +307,8 @@ bool drop_column(Ctx& c, const QName& table, const std::string& col, bool cascad
   auto t = c.cat.table(table);
   if (!t || !t->column(col)) return false;
   CauseScope cause(c, {ObjectKind::Column, table, col});
-  if (!t->partition_by.empty() && t->partition_by.find(catalog::quote_ident(col)) != std::string::npos) {
+  if (!t->partition_by.empty() && t->partition_by.find(catalog::quote_ident(col)) != std::string::npos &&
+      c.knows_contents(catalog::table_key(table), loc)) {
     c.issue("dependent-objects", loc,
             fmt::format("cannot drop column \"{}\" because it is part of the partition key of relation \"{}\"", col,
                         table.name));
@@ -288,6 +324,7 @@ bool drop_column(Ctx& c, const QName& table, const std::string& col, bool cascad
       auto v = c.cat.view(vq);
       const ColumnUse use = v ? view_column_use(*v, catalog::table_key(table), col) : ColumnUse::No;
       if (use == ColumnUse::Yes) {
+        if (!cascade && !blocks(c, d, loc)) continue;
         views.push_back(vq);
         blockers.push_back("view " + vq.str());
       } else if (use == ColumnUse::Unknown) {
@@ -301,6 +338,7 @@ bool drop_column(Ctx& c, const QName& table, const std::string& col, bool cascad
       auto ot = c.cat.table(owner);
       const auto* k = ot ? ot->constraint(rest.substr(p + 1)) : nullptr;
       if (k && std::find(k->ref_columns.begin(), k->ref_columns.end(), col) != k->ref_columns.end()) {
+        if (!cascade && !(owner == table) && !blocks(c, catalog::table_key(owner), loc)) continue;
         fks.push_back({owner, k->name});
         blockers.push_back("constraint " + catalog::quote_ident(k->name) + " on table " + owner.str());
       }
@@ -315,7 +353,8 @@ bool drop_column(Ctx& c, const QName& table, const std::string& col, bool cascad
     }
   }
   for (const auto& other : t->columns)
-    if (other.name != col && other.generated_uses.count(col))
+    if (other.name != col && other.generated_uses.count(col) &&
+        (cascade || c.knows_contents(catalog::table_key(table), loc)))
       blockers.push_back("column " + catalog::quote_ident(other.name) + " of table " + table.str());
   if (!blockers.empty() && !cascade) {
     refuse(c, loc, "column " + catalog::quote_ident(col) + " of table " + table.str(), blockers);
@@ -401,6 +440,7 @@ void drop_type(Ctx& c, const QName& q, bool cascade, int loc) {
     const auto p = rest.rfind('\x1f');
     if (p == std::string::npos) continue;
     const QName tq = qname_of_key(rest.substr(0, p));
+    if (!cascade && !blocks(c, catalog::table_key(tq), loc)) continue;
     cols.push_back({tq, rest.substr(p + 1)});
     blockers.push_back("column " + catalog::quote_ident(rest.substr(p + 1)) + " of table " + tq.str());
   }
@@ -415,6 +455,7 @@ void drop_type(Ctx& c, const QName& q, bool cascade, int loc) {
     for (const auto& [tq, col] : cols) drop_column(c, tq, col, true, loc);
   }
   c.cat.erase_type(q);
+  c.gone(catalog::type_key(q), q.name);
   c.cat.set_comment(catalog::type_key(q), std::nullopt);
   c.effect(Action::Dropped, ObjectKind::Type, q, {}, false, loc);
 }
@@ -428,6 +469,7 @@ void drop_function(Ctx& c, const std::string& sig, const catalog::Function& f, b
     const auto p = rest.rfind('\x1f');
     if (p == std::string::npos) continue;
     const QName tq = qname_of_key(rest.substr(0, p));
+    if (!cascade && !blocks(c, catalog::table_key(tq), loc)) continue;
     triggers.push_back({tq, rest.substr(p + 1)});
     blockers.push_back("trigger " + catalog::quote_ident(rest.substr(p + 1)) + " on table " + tq.str());
   }
@@ -443,6 +485,7 @@ void drop_function(Ctx& c, const std::string& sig, const catalog::Function& f, b
     c.effect(Action::Dropped, ObjectKind::Trigger, tq, name, true, loc);
   }
   c.cat.erase_function(sig);
+  c.gone(catalog::function_key(sig), f.name.name);
   c.cat.set_comment(catalog::function_key(sig), std::nullopt);
   c.effect(Action::Dropped, ObjectKind::Function, f.name, f.args, false, loc);
 }
@@ -486,10 +529,12 @@ void transform_drop(Ctx& c, const pg_query::DropStmt& s) {
           }
         });
         if (!q) {
-          if (!missing_ok) c.unknown(loc, fmt::format("{} \"{}\" does not exist", what, n.name));
+          if (!missing_ok && c.knows_absent(n.name, loc, n.schema))
+            c.unknown(loc, fmt::format("{} \"{}\" does not exist", what, n.name));
+          // Whether or not it existed, it does not now.
+          absent(c, n.name);
           continue;
         }
-        if (c.cat.uncertain(catalog::table_key(*q))) c.cat.mark_uncertain(catalog::table_key(*q));
         targets.push_back(*q);
         named.insert(type == pg_query::OBJECT_VIEW || type == pg_query::OBJECT_MATVIEW ? catalog::view_key(*q)
                      : type == pg_query::OBJECT_INDEX                                  ? catalog::index_key(*q)
@@ -516,9 +561,11 @@ void transform_drop(Ctx& c, const pg_query::DropStmt& s) {
         const auto names = object_names(o);
         auto q = c.find_type(names);
         if (!q) {
-          if (!missing_ok)
-            c.unknown(o.has_type_name() ? o.type_name().location() : -1,
-                      fmt::format("type \"{}\" does not exist", names.empty() ? "" : names.back()));
+          const int tloc = o.has_type_name() ? o.type_name().location() : -1;
+          const std::string tn = names.empty() ? "" : names.back();
+          if (!missing_ok && c.knows_absent(tn, tloc, split_name(names).schema))
+            c.unknown(tloc, fmt::format("type \"{}\" does not exist", tn));
+          absent(c, tn);
           continue;
         }
         drop_type(c, *q, cascade, loc);
@@ -537,7 +584,8 @@ void transform_drop(Ctx& c, const pg_query::DropStmt& s) {
         const std::string args = function_args(ow);
         const auto found = find_routines(c, ow);
         if (found.empty()) {
-          if (!missing_ok) c.unknown(loc, fmt::format("function {}({}) does not exist", n.name, args));
+          if (!missing_ok && c.knows_routine_absent(n, loc))
+            c.unknown(loc, fmt::format("function {}({}) does not exist", n.name, args));
           continue;
         }
         if (found.size() > 1) {
@@ -556,13 +604,18 @@ void transform_drop(Ctx& c, const pg_query::DropStmt& s) {
         const std::string trig = names.back();
         names.pop_back();
         const QName tn = split_name(names);
-        auto tq = c.find_table(tn.schema, tn.name);
+        auto tq = c.find_relation_of(tn.schema, tn.name, [](const catalog::Catalog& cat, const QName& x) {
+          // Triggers live on tables and views (INSTEAD OF).
+          return cat.table(x) != nullptr || cat.view(x) != nullptr;
+        });
         if (!tq) {
-          if (!missing_ok) c.unknown(loc, fmt::format("relation \"{}\" does not exist", tn.name));
+          if (!missing_ok && c.knows_absent(tn.name, loc, tn.schema))
+            c.unknown(loc, fmt::format("relation \"{}\" does not exist", tn.name));
           continue;
         }
         if (!c.cat.trigger(*tq, trig)) {
-          if (!missing_ok)
+          const std::string owner = c.cat.table(*tq) ? catalog::table_key(*tq) : catalog::view_key(*tq);
+          if (!missing_ok && c.knows_contents(owner, loc) && c.knows_presence(owner, loc))
             c.unknown(loc, fmt::format("trigger \"{}\" for table \"{}\" does not exist", trig, tq->name));
           continue;
         }
@@ -578,7 +631,9 @@ void transform_drop(Ctx& c, const pg_query::DropStmt& s) {
         if (names.empty()) continue;
         const std::string& sn = names[0];
         if (!c.cat.has_schema(sn)) {
-          if (!missing_ok) c.unknown(loc, fmt::format("schema \"{}\" does not exist", sn));
+          if (!missing_ok && c.knows_schema_absent(sn, loc))
+            c.unknown(loc, fmt::format("schema \"{}\" does not exist", sn));
+          absent(c, sn);
           continue;
         }
         std::vector<QName> tables, views, seqs;
@@ -594,9 +649,22 @@ void transform_drop(Ctx& c, const pg_query::DropStmt& s) {
         std::vector<std::pair<std::string, catalog::Ptr<catalog::Function>>> funcs;
         for (const auto& [k, f] : c.cat.functions())
           if (f->name.schema == sn) funcs.push_back({k, f});
-        if (!cascade && (!tables.empty() || !views.empty() || !seqs.empty() || !types.empty() || !funcs.empty())) {
-          refuse(c, loc, "schema " + catalog::quote_ident(sn), {"its objects"});
-          return;
+        std::vector<std::string> extensions;  // installed into the schema
+        for (const auto& [n, e] : c.cat.extensions())
+          if (e->schema == sn) extensions.push_back(n);
+        if (!cascade) {
+          // Objects the model is unsure of may be gone already.
+          bool sure = false;
+          for (const auto& t : tables) sure = blocks(c, catalog::table_key(t), loc) || sure;
+          for (const auto& v : views) sure = blocks(c, catalog::view_key(v), loc) || sure;
+          for (const auto& q : seqs) sure = blocks(c, catalog::sequence_key(q), loc) || sure;
+          for (const auto& t : types) sure = blocks(c, catalog::type_key(t), loc) || sure;
+          for (const auto& [k, f] : funcs) sure = blocks(c, catalog::function_key(k), loc) || sure;
+          for (const auto& n : extensions) sure = blocks(c, "extension:" + n, loc) || sure;
+          if (sure) {
+            refuse(c, loc, "schema " + catalog::quote_ident(sn), {"its objects"});
+            return;
+          }
         }
         std::set<std::string> named;
         for (const auto& t : tables) named.insert(catalog::table_key(t));
@@ -607,11 +675,18 @@ void transform_drop(Ctx& c, const pg_query::DropStmt& s) {
           CauseScope dep(c, {}, true);
           for (const auto& v : views) drop_view(c, v, true, named, true, loc);
           for (const auto& t : tables) drop_table(c, t, true, named, true, loc);
-          for (const auto& q : seqs) drop_sequence(c, q, true, true, loc);
+          // Not implied: other tables' defaults that use them go too (CASCADE).
+          for (const auto& q : seqs) drop_sequence(c, q, true, false, loc);
           for (const auto& [k, f] : funcs) drop_function(c, k, *f, true, loc);
           for (const auto& t : types) drop_type(c, t, true, loc);
+          for (const auto& n : extensions) {
+            c.cat.erase_extension(n);
+            c.gone("extension:" + n, n);
+            c.effect(Action::Dropped, ObjectKind::Extension, {"", n}, {}, true, loc);
+          }
         }
         c.cat.erase_schema(sn);
+        c.gone("schema:" + sn, sn);
         c.cat.set_comment("schema:" + sn, std::nullopt);
         c.effect(Action::Dropped, ObjectKind::Schema, {sn, ""}, {}, false, loc);
       }
@@ -622,10 +697,13 @@ void transform_drop(Ctx& c, const pg_query::DropStmt& s) {
         const auto names = object_names(o);
         if (names.empty()) continue;
         if (!c.cat.extension(names[0])) {
-          if (!missing_ok) c.unknown(loc, fmt::format("extension \"{}\" does not exist", names[0]));
+          if (!missing_ok && c.knows_absent(names[0], loc))
+            c.unknown(loc, fmt::format("extension \"{}\" does not exist", names[0]));
+          absent(c, names[0]);
           continue;
         }
         c.cat.erase_extension(names[0]);
+        c.gone("extension:" + names[0], names[0]);
         c.effect(Action::Dropped, ObjectKind::Extension, {"", names[0]}, {}, false, loc);
       }
       return;

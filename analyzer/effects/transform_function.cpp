@@ -83,20 +83,16 @@ void transform_create_function(Ctx& c, const pg_query::CreateFunctionStmt& s) {
   std::sort(attrs.begin(), attrs.end());
   for (const auto& a : attrs) f->attributes += (f->attributes.empty() ? "" : " ") + a;
   if (f->language.empty()) f->language = "sql";
-  if (!c.cat.has_schema(f->name.schema)) {
-    c.unknown(-1, fmt::format("schema \"{}\" does not exist", f->name.schema));
-    return;
-  }
+  if (!c.cat.has_schema(f->name.schema))
+    return c.missing_schema(-1, f->name.schema);
   if (auto old = c.cat.function(f->signature())) {
-    if (!s.replace()) {
-      c.duplicate(-1, fmt::format("function \"{}\" already exists with same argument types", n.name));
-      return;
-    }
-    if (old->returns != f->returns) {
-      c.issue("duplicate-object", -1,
-              fmt::format("cannot change return type of existing function {} (DROP FUNCTION first)", f->signature()));
-      return;
-    }
+    if (!s.replace())
+      return c.present(-1, fmt::format("function \"{}\" already exists with same argument types", n.name),
+                       catalog::function_key(f->signature()));
+    if (old->returns != f->returns)
+      return c.present(
+          -1, fmt::format("cannot change return type of existing function {} (DROP FUNCTION first)", f->signature()),
+          catalog::function_key(f->signature()));
   }
   const bool replaced = c.cat.function(f->signature()) != nullptr;
   c.cat.put_function(f);
@@ -112,10 +108,9 @@ void transform_create_trigger(Ctx& c, const pg_query::CreateTrigStmt& s) {
   if (!q)
     q = c.cat.resolve(s.relation().schemaname(), s.relation().relname(),
                       [&](const QName& x) { return c.cat.view(x) != nullptr; });
-  if (!q) {
-    c.unknown(s.relation().location(), fmt::format("relation \"{}\" does not exist", s.relation().relname()));
-    return;
-  }
+  if (!q)
+    return c.missing(s.relation().location(), fmt::format("relation \"{}\" does not exist", s.relation().relname()),
+                     s.relation().relname(), s.relation().schemaname());
   const QName fn = split_name(catalog::strings(s.funcname()));
   std::optional<QName> fq;
   for (const auto& sch : fn.schema.empty() ? c.cat.search_path() : std::vector<std::string>{fn.schema})
@@ -123,11 +118,21 @@ void transform_create_trigger(Ctx& c, const pg_query::CreateTrigStmt& s) {
       fq = QName{sch, fn.name};
       break;
     }
+  // PostgreSQL's own trigger functions.
+  if (!fq && (fn.schema.empty() || fn.schema == "pg_catalog") &&
+      (fn.name == "tsvector_update_trigger" || fn.name == "tsvector_update_trigger_column" ||
+       fn.name == "suppress_redundant_updates_trigger"))
+    fq = QName{"pg_catalog", fn.name};
   if (!fq) {
-    c.unknown(-1, fmt::format("function {}() does not exist", fn.name));
-    return;
+    if (c.knows_routine_absent(fn)) {
+      c.unknown(-1, fmt::format("function {}() does not exist", fn.name));
+      return;
+    }
+    // A function the model does not hold but that may exist: the trigger is kept.
+    fq = c.create_name(fn.schema, fn.name);
   }
-  if (c.cat.trigger(*q, s.trigname()) && !s.replace()) {
+  const std::string owner = c.cat.table(*q) ? catalog::table_key(*q) : catalog::view_key(*q);
+  if (c.cat.trigger(*q, s.trigname()) && !s.replace() && c.knows_contents(owner)) {
     c.duplicate(-1, fmt::format("trigger \"{}\" for relation \"{}\" already exists", s.trigname(), q->name));
     return;
   }
@@ -171,7 +176,13 @@ void transform_comment(Ctx& c, const pg_query::CommentStmt& s) {
   else if (o.has_string()) names = {o.string().sval()};
   else if (o.has_type_name()) names = catalog::strings(o.type_name().names());
   std::string key;
-  auto missing = [&](const std::string& what) { c.unknown(-1, fmt::format("{} does not exist", what)); };
+  // `name` does not exist (or, with `owner`, is not a member of it): an
+  // error unless the model is unsure of it.
+  auto missing = [&](const std::string& what, const std::string& name, const std::string& owner = {},
+                     const std::string& schema = {}) {
+    if (owner.empty()) return c.missing(-1, fmt::format("{} does not exist", what), name, schema);
+    if (c.knows_contents(owner)) c.unknown(-1, fmt::format("{} does not exist", what));
+  };
   switch (s.objtype()) {
     case pg_query::OBJECT_TABLE:
     case pg_query::OBJECT_VIEW:
@@ -180,7 +191,7 @@ void transform_comment(Ctx& c, const pg_query::CommentStmt& s) {
     case pg_query::OBJECT_SEQUENCE: {
       const QName n = split_name(names);
       auto q = c.cat.resolve(n.schema, n.name, [&](const QName& x) { return c.cat.relation_exists(x); });
-      if (!q) return missing(fmt::format("relation \"{}\"", n.name));
+      if (!q) return missing(fmt::format("relation \"{}\"", n.name), n.name, {}, n.schema);
       key = c.cat.table(*q) ? catalog::table_key(*q)
             : c.cat.view(*q) ? catalog::view_key(*q)
             : c.cat.index(*q) ? catalog::index_key(*q)
@@ -195,9 +206,10 @@ void transform_comment(Ctx& c, const pg_query::CommentStmt& s) {
       auto q = c.find_table(n.schema, n.name);
       if (!q) {
         if (c.cat.resolve(n.schema, n.name, [&](const QName& x) { return c.cat.view(x) != nullptr; })) return;
-        return missing(fmt::format("relation \"{}\"", n.name));
+        return missing(fmt::format("relation \"{}\"", n.name), n.name, {}, n.schema);
       }
-      if (!c.cat.table(*q)->column(col)) return missing(fmt::format("column \"{}\" of relation \"{}\"", col, n.name));
+      if (!c.cat.table(*q)->column(col))
+        return missing(fmt::format("column \"{}\" of relation \"{}\"", col, n.name), col, catalog::table_key(*q));
       key = "column:" + q->key() + '\x1f' + col;
       break;
     }
@@ -207,25 +219,33 @@ void transform_comment(Ctx& c, const pg_query::CommentStmt& s) {
       names.pop_back();
       const QName n = split_name(names);
       auto q = c.find_table(n.schema, n.name);
-      if (!q) return missing(fmt::format("relation \"{}\"", n.name));
+      if (!q) return missing(fmt::format("relation \"{}\"", n.name), n.name, {}, n.schema);
       if (!c.cat.table(*q)->constraint(con))
-        return missing(fmt::format("constraint \"{}\" for table \"{}\"", con, n.name));
+        return missing(fmt::format("constraint \"{}\" for table \"{}\"", con, n.name), con, catalog::table_key(*q));
       key = "constraint:" + q->key() + '\x1f' + con;
       break;
     }
     case pg_query::OBJECT_TYPE:
     case pg_query::OBJECT_DOMAIN: {
       auto q = c.find_type(names);
-      if (!q) return missing(fmt::format("type \"{}\"", names.empty() ? "" : names.back()));
+      if (!q) {
+        const std::string tn = names.empty() ? "" : names.back();
+        return missing(fmt::format("type \"{}\"", tn), tn, {}, split_name(names).schema);
+      }
       key = catalog::type_key(*q);
       break;
     }
     case pg_query::OBJECT_SCHEMA:
-      if (names.empty() || !c.cat.has_schema(names[0])) return missing("schema");
+      if (names.empty()) return;
+      if (!c.cat.has_schema(names[0])) {
+        if (c.knows_schema_absent(names[0])) c.unknown(-1, fmt::format("schema \"{}\" does not exist", names[0]));
+        return;
+      }
       key = "schema:" + names[0];
       break;
     case pg_query::OBJECT_EXTENSION:
-      if (names.empty() || !c.cat.extension(names[0])) return missing("extension");
+      if (names.empty()) return;
+      if (!c.cat.extension(names[0])) return missing(fmt::format("extension \"{}\"", names[0]), names[0]);
       key = "extension:" + names[0];
       break;
     case pg_query::OBJECT_FUNCTION:
@@ -233,7 +253,10 @@ void transform_comment(Ctx& c, const pg_query::CommentStmt& s) {
       if (!o.has_object_with_args()) return;
       const QName n = split_name(catalog::strings(o.object_with_args().objname()));
       const auto found = find_routines(c, o.object_with_args());
-      if (found.empty()) return missing(fmt::format("function {}", n.name));
+      if (found.empty()) {
+        if (c.knows_routine_absent(n)) c.unknown(-1, fmt::format("function {} does not exist", n.name));
+        return;
+      }
       key = catalog::function_key(found[0]->signature());
       break;
     }
@@ -242,8 +265,13 @@ void transform_comment(Ctx& c, const pg_query::CommentStmt& s) {
       const std::string trig = names.back();
       names.pop_back();
       const QName n = split_name(names);
-      auto q = c.find_table(n.schema, n.name);
-      if (!q || !c.cat.trigger(*q, trig)) return missing(fmt::format("trigger \"{}\"", trig));
+      auto q = c.find_relation_of(n.schema, n.name, [](const catalog::Catalog& cat, const QName& x) {
+        return cat.table(x) != nullptr || cat.view(x) != nullptr;
+      });
+      if (!q) return missing(fmt::format("relation \"{}\"", n.name), n.name, {}, n.schema);
+      if (!c.cat.trigger(*q, trig))
+        return missing(fmt::format("trigger \"{}\"", trig), trig,
+                       c.cat.table(*q) ? catalog::table_key(*q) : catalog::view_key(*q));
       key = catalog::trigger_key(*q, trig);
       break;
     }

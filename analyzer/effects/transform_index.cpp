@@ -40,10 +40,9 @@ void transform_index(Ctx& c, const pg_query::IndexStmt& s) {
     // Indexes on materialized views live in the same namespace.
     q = c.cat.resolve(rv.schemaname(), rv.relname(), [&](const QName& x) { return c.cat.view(x) != nullptr; });
   }
-  if (!q) {
-    c.unknown(rv.location(), fmt::format("relation \"{}\" does not exist", rv.relname()));
-    return;
-  }
+  if (!q)
+    return c.missing(rv.location(), fmt::format("relation \"{}\" does not exist", rv.relname()), rv.relname(),
+                     rv.schemaname());
   auto ix = std::make_shared<catalog::Index>();
   ix->table = *q;
   ix->unique = s.unique();
@@ -63,7 +62,7 @@ void transform_index(Ctx& c, const pg_query::IndexStmt& s) {
     const auto& e = p.index_elem();
     catalog::IndexKey k;
     if (!e.name().empty()) {
-      if (tbl && !tbl->column(e.name())) {
+      if (tbl && !tbl->column(e.name()) && c.knows_contents(catalog::table_key(*q))) {
         c.unknown(-1, fmt::format("column \"{}\" does not exist", e.name()));
         return;
       }
@@ -106,7 +105,7 @@ void transform_index(Ctx& c, const pg_query::IndexStmt& s) {
     name = catalog::choose_relation_name(c.cat, q->schema, q->name, joined, "idx", false);
   } else if (c.cat.relation_exists({q->schema, name})) {
     if (s.if_not_exists()) return;
-    c.duplicate(-1, fmt::format("relation \"{}\" already exists", name));
+    c.present(-1, fmt::format("relation \"{}\" already exists", name), relation_key(c.cat, {q->schema, name}));
     return;
   }
   ix->name = {q->schema, name};

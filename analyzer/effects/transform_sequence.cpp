@@ -57,10 +57,7 @@ void apply_sequence_options(Ctx& c, catalog::Sequence& seq,
         names.pop_back();
         const QName tn = split_name(names);
         auto tq = c.find_table(tn.schema, tn.name);
-        if (!tq) {
-          c.unknown(-1, fmt::format("relation \"{}\" does not exist", tn.name));
-          return;
-        }
+        if (!tq) return c.missing(-1, fmt::format("relation \"{}\" does not exist", tn.name), tn.name, tn.schema);
         seq.owned_table = *tq;
         seq.owned_column = col;
       }
@@ -79,13 +76,14 @@ void transform_create_sequence(Ctx& c, const pg_query::CreateSeqStmt& s) {
   const QName name = c.create_name(s.sequence());
   if (c.cat.relation_exists(name)) {
     if (s.if_not_exists()) return;
-    c.duplicate(s.sequence().location(), fmt::format("relation \"{}\" already exists", name.name));
+    c.present(s.sequence().location(), fmt::format("relation \"{}\" already exists", name.name),
+              relation_key(c.cat, name));
     return;
   }
   auto seq = std::make_shared<catalog::Sequence>();
   seq->name = name;
   apply_sequence_options(c, *seq, s.options());
-  if (c.failed) return;
+  if (c.failed || c.skipped) return;
   c.cat.put_sequence(seq);
   c.effect(Action::Created, ObjectKind::Sequence, name, {}, false, s.sequence().location());
 }
@@ -94,12 +92,14 @@ void transform_alter_sequence(Ctx& c, const pg_query::AlterSeqStmt& s) {
   const auto& rv = s.sequence();
   auto q = c.cat.resolve(rv.schemaname(), rv.relname(), [&](const QName& x) { return c.cat.sequence(x) != nullptr; });
   if (!q) {
-    if (!s.missing_ok()) c.unknown(rv.location(), fmt::format("relation \"{}\" does not exist", rv.relname()));
+    if (!s.missing_ok())
+      c.missing(rv.location(), fmt::format("relation \"{}\" does not exist", rv.relname()), rv.relname(),
+                rv.schemaname());
     return;
   }
   auto seq = std::make_shared<catalog::Sequence>(*c.cat.sequence(*q));
   apply_sequence_options(c, *seq, s.options());
-  if (c.failed) return;
+  if (c.failed || c.skipped) return;
   c.cat.put_sequence(seq);
   c.effect(Action::Altered, ObjectKind::Sequence, *q, {}, false, rv.location());
 }

@@ -13,11 +13,11 @@ namespace {
 
 bool type_name_free(Ctx& c, const QName& name, int loc) {
   if (c.cat.type(name) || c.cat.relation_exists(name)) {
-    c.duplicate(loc, fmt::format("type \"{}\" already exists", name.name));
+    c.present(loc, fmt::format("type \"{}\" already exists", name.name), relation_key(c.cat, name));
     return false;
   }
   if (!c.cat.has_schema(name.schema)) {
-    c.unknown(loc, fmt::format("schema \"{}\" does not exist", name.schema));
+    c.missing_schema(loc, name.schema);
     return false;
   }
   return true;
@@ -50,27 +50,28 @@ void transform_create_enum(Ctx& c, const pg_query::CreateEnumStmt& s) {
 void transform_alter_enum(Ctx& c, const pg_query::AlterEnumStmt& s) {
   const auto names = catalog::strings(s.type_name());
   auto q = c.find_type(names);
-  if (!q) {
-    c.unknown(-1, fmt::format("type \"{}\" does not exist", names.empty() ? "" : names.back()));
-    return;
-  }
+  if (!q) return c.missing(-1, fmt::format("type \"{}\" does not exist", names.empty() ? "" : names.back()),
+                           names.empty() ? "" : names.back(), split_name(names).schema);
   auto t = std::make_shared<Type>(*c.cat.type(*q));
+  const std::string tk = catalog::type_key(*q);
   auto& L = t->labels;
   auto find = [&](const std::string& v) { return std::find(L.begin(), L.end(), v); };
   if (!s.old_val().empty()) {
     auto it = find(s.old_val());
     if (it == L.end()) {
+      if (!c.knows_contents(tk)) return c.skip(tk);
       c.unknown(-1, fmt::format("\"{}\" is not an existing enum label", s.old_val()));
       return;
     }
     if (find(s.new_val()) != L.end()) {
+      if (!c.knows_contents(tk)) return c.skip(tk);
       c.duplicate(-1, fmt::format("enum label \"{}\" already exists", s.new_val()));
       return;
     }
     *it = s.new_val();
   } else {
     if (find(s.new_val()) != L.end()) {
-      if (!s.skip_if_new_val_exists())
+      if (!s.skip_if_new_val_exists() && c.knows_contents(tk))
         c.duplicate(-1, fmt::format("enum label \"{}\" already exists", s.new_val()));
       return;
     }
@@ -79,6 +80,7 @@ void transform_alter_enum(Ctx& c, const pg_query::AlterEnumStmt& s) {
     } else {
       auto it = find(s.new_val_neighbor());
       if (it == L.end()) {
+        if (!c.knows_contents(tk)) return c.skip(tk);
         c.unknown(-1, fmt::format("\"{}\" is not an existing enum label", s.new_val_neighbor()));
         return;
       }
@@ -131,7 +133,9 @@ void transform_composite_type(Ctx& c, const pg_query::CompositeTypeStmt& s) {
 void transform_alter_domain(Ctx& c, const pg_query::AlterDomainStmt& s) {
   const auto names = catalog::strings(s.type_name());
   auto q = c.find_type(names);
-  if (!q || c.cat.type(*q)->kind != TypeKind::Domain) {
+  if (!q) return c.missing(-1, fmt::format("type \"{}\" does not exist", names.empty() ? "" : names.back()),
+                           names.empty() ? "" : names.back(), split_name(names).schema);
+  if (c.cat.type(*q)->kind != TypeKind::Domain) {
     c.unknown(-1, fmt::format("type \"{}\" does not exist", names.empty() ? "" : names.back()));
     return;
   }
@@ -157,6 +161,7 @@ void transform_alter_domain(Ctx& c, const pg_query::AlterDomainStmt& s) {
                                    ? catalog::choose_constraint_name(c.cat, q->schema, q->name, "", "check", taken)
                                    : con.conname();
         if (taken.count(cn)) {
+          if (!c.knows_contents(catalog::type_key(*q))) return c.skip(catalog::type_key(*q));
           c.duplicate(-1, fmt::format("constraint \"{}\" for domain \"{}\" already exists", cn, q->name));
           return;
         }
@@ -170,7 +175,7 @@ void transform_alter_domain(Ctx& c, const pg_query::AlterDomainStmt& s) {
     case 'X': {
       auto it = std::find_if(t->checks.begin(), t->checks.end(), [&](const auto& k) { return k.first == s.name(); });
       if (it == t->checks.end()) {
-        if (!s.missing_ok())
+        if (!s.missing_ok() && c.knows_contents(catalog::type_key(*q)))
           c.unknown(-1, fmt::format("constraint \"{}\" of domain \"{}\" does not exist", s.name(), q->name));
         return;
       }

@@ -38,13 +38,12 @@ void define_view(Ctx& c, const QName& name, const pg_query::Node& query, bool ma
 void transform_view(Ctx& c, const pg_query::ViewStmt& s) {
   const QName name = c.create_name(s.view());
   if (auto old = c.cat.view(name)) {
-    if (!s.replace() || old->materialized) {
-      c.duplicate(s.view().location(), fmt::format("relation \"{}\" already exists", name.name));
-      return;
-    }
+    if (!s.replace() || old->materialized)
+      return c.present(s.view().location(), fmt::format("relation \"{}\" already exists", name.name),
+                       catalog::view_key(name));
   } else if (c.cat.relation_exists(name)) {
-    c.duplicate(s.view().location(), fmt::format("relation \"{}\" already exists", name.name));
-    return;
+    return c.present(s.view().location(), fmt::format("relation \"{}\" already exists", name.name),
+                     relation_key(c.cat, name));
   }
   define_view(c, name, s.query(), false, catalog::strings(s.aliases()), s.view().location());
 }
@@ -54,8 +53,8 @@ void transform_create_table_as(Ctx& c, const pg_query::CreateTableAsStmt& s) {
   const QName name = c.create_name(rel);
   if (c.cat.relation_exists(name)) {
     if (s.if_not_exists()) return;
-    c.duplicate(rel.location(), fmt::format("relation \"{}\" already exists", name.name));
-    return;
+    return c.present(rel.location(), fmt::format("relation \"{}\" already exists", name.name),
+                     relation_key(c.cat, name));
   }
   if (s.objtype() == pg_query::OBJECT_MATVIEW) {
     define_view(c, name, s.query(), true, catalog::strings(s.into().col_names()), rel.location());
@@ -65,8 +64,13 @@ void transform_create_table_as(Ctx& c, const pg_query::CreateTableAsStmt& s) {
   auto t = std::make_shared<catalog::Table>();
   t->name = name;
   c.cat.put_table(t);
-  c.unmodeled("CREATE TABLE AS: the columns of the new table are not modeled");
+  c.effect(Action::Created, ObjectKind::Table, name, {}, false, rel.location());
+  // Not unmodeled(): the tables the query reads are not changed by it.
+  c.issue("unmodeled-statement", -1, "CREATE TABLE AS: the columns of the new table are not modeled");
+  c.out.modeled = false;
   c.cat.mark_uncertain(catalog::table_key(name));
+  c.mark_unsure(catalog::table_key(name), catalog::Unsure::Contents, "its columns come from a query",
+                "created here from a query");
 }
 
 }  // namespace miglint::effects

@@ -490,6 +490,10 @@ catalog::ReplayPart replay_part(const Unit& u) {
   p.begin = u.begin;
   p.end = std::min(u.end, u.file->source->size());
   for (const Statement* s : u.statements) p.statements.emplace_back(u.file, s);
+  for (const auto& f : u.file->failed)
+    if (f.begin >= p.begin && f.begin < std::max(p.end, p.begin + 1)) p.unparsed.push_back(f);
+  std::sort(p.unparsed.begin(), p.unparsed.end(),
+            [](const ByteRange& a, const ByteRange& b) { return a.begin < b.begin; });
   return p;
 }
 

@@ -1,0 +1,2 @@
+DROP SCHEMA api CASCADE;
+DROP TABLE todos;

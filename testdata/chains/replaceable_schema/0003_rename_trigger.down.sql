@@ -1,0 +1,1 @@
+ALTER TRIGGER todos_write ON api.todos RENAME TO todos_insert;

@@ -1,0 +1,1 @@
+ALTER TRIGGER todos_insert ON api.todos RENAME TO todos_write;

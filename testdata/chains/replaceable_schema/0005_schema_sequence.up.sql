@@ -1,0 +1,2 @@
+CREATE SEQUENCE api.todo_ids;
+ALTER TABLE todos ALTER COLUMN id SET DEFAULT nextval('api.todo_ids');

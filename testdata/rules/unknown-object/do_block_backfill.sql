@@ -1,0 +1,18 @@
+-- fixture: role=up
+-- A DO block that only reads and writes rows changes no table: what it
+-- names stays judged.
+CREATE TABLE users (id int, name text);
+DO $$
+BEGIN
+  UPDATE users SET name = lower(name) WHERE name <> lower(name);
+END $$;
+ALTER TABLE users RENAME COLUMN display_name TO name;
+-- expect: unknown-object "display_name"
+
+-- One with DDL may have changed what it names: that is not judged.
+DO $$
+BEGIN
+  EXECUTE 'ALTER TABLE users ADD COLUMN ' || 'nickname text';
+END $$;
+ALTER TABLE users DROP COLUMN nickname;
+ALTER TABLE users ALTER COLUMN email SET NOT NULL;
