@@ -15,6 +15,7 @@
 #include "analyzer/output/output.h"
 #include "analyzer/report/audit.h"
 #include "cli/commands.h"
+#include "cli/common.h"
 
 namespace miglint {
 

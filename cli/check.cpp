@@ -3,6 +3,7 @@
 #include "analyzer/output/output.h"
 #include "analyzer/diag/baseline.h"
 #include "cli/commands.h"
+#include "cli/common.h"
 
 namespace miglint {
 

@@ -1,7 +1,8 @@
 #include <iostream>
 
-#include "analyzer/catalog/replay.h"
+#include "analyzer/replay/replay.h"
 #include "cli/commands.h"
+#include "cli/common.h"
 
 namespace miglint {
 

@@ -3,6 +3,7 @@
 #include "analyzer/migrations/folder_rules.h"
 #include "analyzer/migrations/migration.h"
 #include "cli/commands.h"
+#include "cli/common.h"
 
 namespace miglint {
 

@@ -10,7 +10,7 @@
 #include <sstream>
 #include <string>
 
-#include "analyzer/catalog/replay.h"
+#include "analyzer/replay/replay.h"
 #include "analyzer/engine/runner.h"
 #include "analyzer/report/audit.h"
 

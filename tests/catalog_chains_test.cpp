@@ -7,7 +7,7 @@
 #include <sstream>
 
 #include "analyzer/ast/pg_compat.h"
-#include "analyzer/catalog/replay.h"
+#include "analyzer/replay/replay.h"
 #include "analyzer/config/config.h"
 
 namespace fs = std::filesystem;

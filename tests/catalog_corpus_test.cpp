@@ -8,7 +8,7 @@
 #include <memory>
 #include <sstream>
 
-#include "analyzer/catalog/replay.h"
+#include "analyzer/replay/replay.h"
 
 namespace fs = std::filesystem;
 using namespace miglint;

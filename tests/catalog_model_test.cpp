@@ -5,6 +5,7 @@
 #include <google/protobuf/arena.h>
 
 #include "analyzer/catalog/diff.h"
+#include "analyzer/replay/dump_compare.h"
 #include "analyzer/catalog/expr.h"
 #include "analyzer/effects/apply.h"
 

@@ -3,7 +3,7 @@
 
 #include <chrono>
 
-#include "analyzer/catalog/replay.h"
+#include "analyzer/replay/replay.h"
 
 using namespace miglint;
 

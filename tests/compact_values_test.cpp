@@ -9,7 +9,7 @@
 
 #include "analyzer/catalog/catalog.h"
 #include "analyzer/catalog/compact.h"
-#include "analyzer/effects/summary_store.h"
+#include "analyzer/replay/summary_store.h"
 
 using miglint::catalog::NameSet;
 using miglint::catalog::RareText;

@@ -11,8 +11,8 @@
 #include <sstream>
 
 #include "analyzer/config/config.h"
-#include "analyzer/effects/summary.h"
-#include "analyzer/catalog/replay.h"
+#include "analyzer/replay/summary.h"
+#include "analyzer/replay/replay.h"
 #include "analyzer/engine/runner.h"
 #include "tests/fixture_support.h"
 

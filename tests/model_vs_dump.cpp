@@ -20,7 +20,8 @@
 #include <string>
 #include <vector>
 
-#include "analyzer/catalog/replay.h"
+#include "analyzer/replay/dump_compare.h"
+#include "analyzer/replay/replay.h"
 #include "analyzer/config/config.h"
 #include "analyzer/engine/runner.h"
 

@@ -1,6 +1,6 @@
 #include "analyzer/engine/context.h"
 
-#include "analyzer/catalog/replay.h"
+#include "analyzer/replay/replay.h"
 #include "analyzer/engine/rule.h"
 #include "analyzer/engine/walk.h"
 

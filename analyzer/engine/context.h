@@ -97,7 +97,7 @@ class StatementContext : public UnitContext {
 };
 
 namespace catalog {
-struct StatementEffects;  // analyzer/catalog/replay.h
+struct StatementEffects;  // analyzer/replay/replay.h
 }
 
 // One migration of a folder as the schema replay has just applied it: the

@@ -3,8 +3,8 @@
 #include <map>
 #include <string>
 
-#include "analyzer/catalog/replay.h"
-#include "analyzer/effects/summary.h"
+#include "analyzer/replay/replay.h"
+#include "analyzer/replay/summary.h"
 #include "analyzer/output/json_stream.h"
 #include "analyzer/output/output.h"
 

@@ -5,8 +5,8 @@
 #include <set>
 #include <unordered_set>
 
-#include "analyzer/catalog/replay.h"
-#include "analyzer/effects/summary.h"
+#include "analyzer/replay/replay.h"
+#include "analyzer/replay/summary.h"
 #include "analyzer/migrations/migration.h"
 
 namespace miglint::report {

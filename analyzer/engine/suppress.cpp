@@ -1,4 +1,4 @@
-#include "analyzer/diag/suppress.h"
+#include "analyzer/engine/suppress.h"
 
 #include <algorithm>
 #include <cctype>

@@ -1,4 +1,4 @@
-#include "analyzer/effects/summary.h"
+#include "analyzer/replay/summary.h"
 
 #include <fmt/format.h>
 

@@ -1,4 +1,4 @@
-#include "analyzer/catalog/replay.h"
+#include "analyzer/replay/replay.h"
 
 #include <fmt/format.h>
 

@@ -13,7 +13,7 @@
 #include <vector>
 
 #include "analyzer/catalog/catalog.h"
-#include "analyzer/catalog/replay.h"
+#include "analyzer/replay/replay.h"
 #include "analyzer/effects/apply.h"
 
 namespace miglint::effects {

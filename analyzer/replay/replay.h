@@ -99,6 +99,7 @@ class Replayer {
   void drop_effects() { r_.effects.clear(); }
   // The findings made so far, for a caller that gathers them as it goes.
   std::vector<Diagnostic> take_diagnostics() { return std::exchange(r_.diagnostics, {}); }
+  const std::vector<Diagnostic>& diagnostics() const { return r_.diagnostics; }
   ReplayResult finish();
 
  private:

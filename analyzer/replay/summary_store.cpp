@@ -1,4 +1,4 @@
-#include "analyzer/effects/summary_store.h"
+#include "analyzer/replay/summary_store.h"
 
 #include <algorithm>
 

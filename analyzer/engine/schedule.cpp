@@ -1,0 +1,498 @@
+#include "analyzer/engine/schedule.h"
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstring>
+#include <mutex>
+#include <optional>
+#include <span>
+#include <thread>
+#include <unordered_map>
+
+#include "analyzer/catalog/expr_prefetch.h"
+#include "analyzer/engine/folder_loading.h"
+#include "analyzer/engine/folder_replay.h"
+#include "analyzer/engine/incremental.h"
+#include "analyzer/engine/parallel.h"
+#include "analyzer/engine/suppress.h"
+#include "analyzer/engine/units.h"
+#include "analyzer/migrations/migration.h"
+
+namespace miglint {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A file of the analysis, read and parsed once by whichever thread needs it
+// first.
+// (One per file of the analysis, hundreds of thousands in a large one:
+// fields ordered to pack, the rare error out of line.)
+struct FileSlot {
+  const std::string* path = nullptr;  // the text of one of its folder's sql_files
+  std::shared_ptr<const ParsedFile> parsed;
+  std::unique_ptr<std::string> error;  // why it could not be read
+  uint32_t rel_at = 0;  // where the path relative to its folder starts
+  int dirfd = -1;       // its folder, open, when path lies under it
+  std::once_flag once;
+  // With release_syntax: the rule runs and replays still to read the trees.
+  std::atomic<int> readers{0};
+  bool dropped = false;  // parse freed once read (compact analyses); text archived
+  bool spooled = false;  // its parse findings are in the sink
+};
+
+// One work item (a migration's files, or one other file): 32 bytes, its
+// files' slots in one shared vector.
+struct Item {
+  const std::vector<size_t>* units = nullptr;
+  size_t folder = 0;
+  uint32_t slot_begin = 0, slot_end = 0;  // the files it reads, once each, in item_slots
+  std::atomic<int> reads{0};              // with release_syntax: readers still to come
+  bool migration = false;                 // the replay reads it too
+  std::atomic<bool> done{false};
+  std::atomic<bool> released{false};  // every reader is done
+};
+
+struct ReadResult {
+  std::string bytes;
+  std::string error;
+};
+
+// `dirfd`/`rel`: the same file relative to its open folder, when there is one.
+ReadResult read_file(const std::string& p, int dirfd, const char* rel) {
+  ReadResult r;
+  const bool ok = dirfd >= 0 ? read_file_bytes_at(dirfd, rel, r.bytes, &r.error) : read_file_bytes(p, r.bytes, &r.error);
+  if (!ok && r.error == std::strerror(EISDIR)) r.error = "is a directory";
+  return r;
+}
+
+class Schedule {
+ public:
+  Schedule(std::vector<FolderAnalysis>& folders, const AnalysisOptions& options, const AnalysisInputs& inputs,
+           const std::vector<const Rule*>& active, FindingSink& sink, AnalysisResult& result)
+      : folders_(folders),
+        options_(options),
+        inputs_(inputs),
+        active_(active),
+        dispatcher_(active),
+        sink_(sink),
+        result_(result),
+        compact_(sink.compressed()),
+        release_(options.release_syntax && !options.cache),
+        // Compact analyses whose report reads no syntax (no effects kept) and
+        // only files' texts as on disk (no unsaved text) free each file's
+        // parse and its units once the replay has read them, not at the end.
+        early_(compact_ && release_ && !options.keep_effects && options.overlays.empty()),
+        use_prefetch_(options.cache && !inputs.whole_folders),
+        folder_items_done_(folders.size()),
+        spare_of_(folders.size(), nullptr),
+        spares_(folders.size()) {
+    plan();
+    order_items();
+  }
+
+  void run();
+  void finish();
+
+ private:
+  void plan();
+  void order_items();
+  std::span<const uint32_t> slots_of(const Item& item) const {
+    return {item_slots_.data() + item.slot_begin, item.slot_end - item.slot_begin};
+  }
+  AnalysisCache::File* cached_of(const FileSlot& slot) const {
+    return slot_cache_.empty() ? nullptr : slot_cache_[static_cast<size_t>(&slot - slots_.data())];
+  }
+  bool reported(const Unit& u) const { return inputs_.reported(u.file->source->path()); }
+  void parse_slot(FileSlot& slot);
+  void process(size_t i);
+  template <class Ready>
+  void help_until(const Ready& ready);
+  void retire(FileSlot& slot);
+  void done_reading(Item& item);
+  void wait_for_room();
+  void counted() {
+    if (options_.progress) ++options_.progress->done;
+  }
+  bool all_done() const { return items_done_ == items_.size(); }
+  std::vector<std::shared_ptr<const ParsedFile>> folder_files(size_t f) const;
+  void make_prefetch();
+  void replay_task(size_t f);
+  void replay_cached(size_t f);
+
+  std::vector<FolderAnalysis>& folders_;
+  const AnalysisOptions& options_;
+  const AnalysisInputs& inputs_;
+  const std::vector<const Rule*>& active_;
+  const Dispatcher dispatcher_;
+  FindingSink& sink_;
+  AnalysisResult& result_;
+  const bool compact_, release_, early_, use_prefetch_;
+
+  std::vector<FileSlot> slots_;
+  // The language server's cache entry of each slot's file (none without a cache).
+  std::vector<AnalysisCache::File*> slot_cache_;
+  std::vector<std::unique_ptr<OpenDirectory>> open_dirs_;  // each folder, while its files are read
+  std::vector<UnitPlan> plans_;
+  std::vector<size_t> first_slot_;
+  std::vector<Item> items_;
+  std::vector<uint32_t> item_slots_;
+  std::vector<size_t> first_item_;
+  std::vector<size_t> item_order_;
+
+  std::atomic<size_t> next_item_{0}, next_replay_{0};
+  // Items done, in all and per folder (written under done_mutex_, so that a
+  // waiter cannot miss the notification).
+  std::atomic<size_t> items_done_{0};
+  std::vector<std::atomic<size_t>> folder_items_done_;
+  std::mutex done_mutex_;
+  std::condition_variable done_cv_;
+
+  // Items before `released_below_` are all done with. The threads that only
+  // parse and check stay at most kAhead items ahead of it: when the replay is
+  // slower than they are, the trees of the files parsed ahead of it would
+  // otherwise pile up until it catches up (~150 MB at 100,000 migrations).
+  static constexpr size_t kAhead = 256;
+  std::atomic<size_t> released_below_{0};
+  std::mutex released_mutex_;
+
+  // Resuming a cached model starts with a copy of it: made by the replay's
+  // thread while the others parse, and taken over by the replay when that
+  // snapshot is still the one to resume from.
+  std::vector<const catalog::ReplayResult*> spare_of_;
+  std::vector<std::optional<catalog::ReplayResult>> spares_;
+  // A file checked alone replays after a cached model of its folder: most of
+  // that is deparsing its expressions, which another thread starts on once
+  // every file is parsed.
+  std::optional<catalog::ExprPrefetch> prefetch_;
+  std::once_flag prefetch_once_;
+};
+
+void Schedule::plan() {
+  size_t slot_count = 0;
+  for (auto& fa : folders_) slot_count += fa.folder.sql_files.size();
+  slots_ = std::vector<FileSlot>(slot_count);
+  if (options_.cache) slot_cache_.assign(slot_count, nullptr);
+  size_t k = 0;
+  for (auto& fa : folders_) {
+    first_slot_.push_back(k);
+    std::unordered_map<Symbol, size_t> slot_of;
+    const auto& dir = open_dirs_.emplace_back(std::make_unique<OpenDirectory>(fa.folder.dir));
+    std::string prefix = fa.folder.dir.native();
+    if (!prefix.empty() && prefix.back() != '/') prefix += '/';
+    for (const auto& f : fa.folder.sql_files) {
+      slots_[k].path = &f.str();
+      if (dir->fd() >= 0 && prefix != "/" && f.size() > prefix.size() && f.starts_with(prefix)) {
+        slots_[k].dirfd = dir->fd();
+        slots_[k].rel_at = static_cast<uint32_t>(prefix.size());
+      }
+      if (options_.cache) slot_cache_[k] = &options_.cache->files[f.str()];
+      slot_of.emplace(f, k++);
+    }
+    plans_.push_back(plan_units(fa.folder, slot_of));
+  }
+  size_t item_count = 0;
+  for (const auto& p : plans_) item_count += p.items.size();
+  items_ = std::vector<Item>(item_count);
+  first_item_.assign(folders_.size() + 1, 0);
+  k = 0;
+  for (size_t f = 0; f < plans_.size(); ++f) {
+    first_item_[f] = k;
+    for (size_t j = 0; j < plans_[f].items.size(); ++j) {
+      Item& item = items_[k++];
+      item.folder = f;
+      item.units = &plans_[f].items[j];
+      item.migration = j < folders_[f].folder.migrations.size();
+      const auto begin = static_cast<std::ptrdiff_t>(item_slots_.size());
+      for (size_t u : *item.units) item_slots_.push_back(static_cast<uint32_t>(plans_[f].slot[u]));
+      std::sort(item_slots_.begin() + begin, item_slots_.end());
+      item_slots_.erase(std::unique(item_slots_.begin() + begin, item_slots_.end()), item_slots_.end());
+      item.slot_begin = static_cast<uint32_t>(begin);
+      item.slot_end = static_cast<uint32_t>(item_slots_.size());
+    }
+  }
+  first_item_[folders_.size()] = k;
+  item_slots_.shrink_to_fit();
+  if (release_)
+    for (Item& item : items_) {
+      item.reads = item.migration ? 2 : 1;
+      for (size_t sl : slots_of(item)) slots_[sl].readers += item.migration ? 2 : 1;
+    }
+  if (options_.progress) {
+    size_t total = items_.size();
+    for (const auto& fa : folders_) total += fa.folder.migrations.size();
+    options_.progress->total = total;
+  }
+  if (options_.cache && !inputs_.whole_folders)
+    for (size_t f = 0; f < folders_.size(); ++f)
+      if (const auto it = options_.cache->folders.find(folders_[f].folder.dir.native());
+          it != options_.cache->folders.end())
+        spare_of_[f] = it->second.replay_before.get();
+}
+
+// Items are taken in migration order (the replay needs them so). With the
+// language server's cache, what probably needs parsing (editor buffers,
+// files not parsed before) goes first instead, so that other threads check
+// the cached files meanwhile; its replay starts once all are parsed anyway.
+void Schedule::order_items() {
+  item_order_.resize(items_.size());
+  for (size_t i = 0; i < items_.size(); ++i) item_order_[i] = i;
+  if (!options_.cache) return;
+  std::set<std::string> overlay_names;
+  for (const auto& [k, v] : options_.overlays) overlay_names.insert(k.filename().native());
+  const auto needs_parse = [&](size_t i) {
+    for (size_t sl : slots_of(items_[i])) {
+      const FileSlot& slot = slots_[sl];
+      if (!cached_of(slot) || !cached_of(slot)->parsed ||
+          overlay_names.contains(fs::path(*slot.path).filename().native()))
+        return true;
+    }
+    return false;
+  };
+  std::stable_partition(item_order_.begin(), item_order_.end(), needs_parse);
+}
+
+void Schedule::parse_slot(FileSlot& slot) {
+  AnalysisCache::File* c = cached_of(slot);
+  // Unchanged on disk (same size and modification time) and not open in an
+  // editor: the last parse still holds.
+  const auto overlay =
+      options_.overlays.empty() ? options_.overlays.end() : find_overlay(options_.overlays, *slot.path);
+  const bool from_overlay = overlay != options_.overlays.end();
+  std::int64_t mtime = 0;
+  std::uintmax_t size = 0;
+  if (c && !from_overlay && stat_file(*slot.path, mtime, size) && c->parsed && c->mtime_ns == mtime &&
+      c->size == size) {
+    slot.parsed = c->parsed;
+    return;
+  }
+  auto rr = from_overlay ? ReadResult{overlay->second, {}}
+                         : read_file(*slot.path, slot.dirfd, slot.path->c_str() + slot.rel_at);
+  if (!rr.error.empty()) {
+    slot.error = std::make_unique<std::string>(rr.error);
+    return;
+  }
+  if (c && c->parsed && c->bytes == rr.bytes) {
+    slot.parsed = c->parsed;
+  } else {
+    auto src = std::make_shared<SourceFile>(display_path(*slot.path), rr.bytes);
+    slot.parsed = std::make_shared<ParsedFile>(parse_file(std::move(src)));
+  }
+  if (c) {
+    c->bytes = std::move(rr.bytes);
+    c->parsed = slot.parsed;
+    c->mtime_ns = from_overlay ? -1 : mtime;  // an editor buffer: compare bytes next time
+    c->size = size;
+  }
+}
+
+// What a report still reads of a file once its readers are done: its
+// findings (in the sink), its text, and the parse itself only when the end
+// needs it (suppressions to apply, failures the audit lists).
+void Schedule::retire(FileSlot& slot) {
+  const ParsedFile& pf = *slot.parsed;
+  sink_.add(std::vector<Diagnostic>(pf.diagnostics));
+  slot.spooled = true;
+  if (pf.binary || !pf.failed.empty() || !collect_suppressions(pf).empty()) return;
+  result_.texts.add(pf.source->path(), pf.source->text());
+  slot.parsed.reset();
+  slot.dropped = true;
+}
+
+// The last reader of a file frees its trees.
+void Schedule::done_reading(Item& item) {
+  if (!release_) return;
+  for (size_t sl : slots_of(item))
+    if (slots_[sl].readers.fetch_sub(1) == 1 && slots_[sl].parsed) {
+      const_cast<ParsedFile&>(*slots_[sl].parsed).release_syntax();  // created by this analysis alone
+      if (early_) retire(slots_[sl]);
+    }
+  if (item.reads.fetch_sub(1) != 1) return;
+  if (early_)
+    for (size_t k : *item.units) plans_[item.folder].units[k].reset();
+  item.released = true;
+  std::lock_guard lock(released_mutex_);
+  size_t low = released_below_.load();
+  while (low < items_.size() && items_[low].released) ++low;
+  released_below_ = low;
+}
+
+// Waits while the next item to take is too far ahead (see kAhead). The
+// items in between are taken or being read, so the wait always ends.
+void Schedule::wait_for_room() {
+  if (!release_) return;
+  while (next_item_.load() < items_.size() && next_item_.load() >= released_below_.load() + kAhead)
+    std::this_thread::sleep_for(std::chrono::microseconds(100));
+}
+
+void Schedule::process(size_t i) {
+  Item& item = items_[i];
+  UnitPlan& plan = plans_[item.folder];
+  for (size_t sl : slots_of(item)) std::call_once(slots_[sl].once, [&] { parse_slot(slots_[sl]); });
+  complete_units(plan, *item.units, [&](size_t slot) { return slots_[slot].parsed.get(); });
+  {
+    std::lock_guard lock(done_mutex_);
+    item.done = true;
+    ++folder_items_done_[item.folder];
+    ++items_done_;
+  }
+  done_cv_.notify_all();
+  for (size_t k : *item.units) {
+    const Unit& u = *plan.units[k];
+    if (!u.file || !reported(u)) continue;
+    std::vector<Diagnostic> found;
+    dispatcher_.run(u, options_.config, found);
+    sink_.add(std::move(found));
+  }
+  done_reading(item);
+  counted();
+}
+
+// Takes and processes items until `ready` holds; waits only when every item
+// is taken.
+template <class Ready>
+void Schedule::help_until(const Ready& ready) {
+  while (!ready()) {
+    const size_t i = next_item_.fetch_add(1);
+    if (i < items_.size()) {
+      process(item_order_[i]);
+      continue;
+    }
+    std::unique_lock lock(done_mutex_);
+    done_cv_.wait(lock, ready);
+  }
+}
+
+std::vector<std::shared_ptr<const ParsedFile>> Schedule::folder_files(size_t f) const {
+  std::vector<std::shared_ptr<const ParsedFile>> out;
+  for (size_t k = 0; k < folders_[f].folder.sql_files.size(); ++k)
+    if (auto& p = slots_[first_slot_[f] + k].parsed) out.push_back(p);
+  return out;
+}
+
+void Schedule::make_prefetch() {
+  std::vector<const Statement*> statements;
+  for (const auto& p : plans_)
+    for (const auto& u : p.units)
+      if (u->file && u->migration && reported(*u))
+        statements.insert(statements.end(), u->statements.begin(), u->statements.end());
+  prefetch_.emplace(statements);
+  if (prefetch_->empty()) prefetch_.reset();
+}
+
+// Records which files the schema model could not follow, from the replay's findings.
+void note_unmodeled(FolderAnalysis& fa, const std::vector<Diagnostic>& found) {
+  for (const auto& d : found)
+    if (d.rule == "unmodeled-statement") fa.unmodeled.insert(d.span.path);
+}
+
+// The language server resumes from a state cached before the edited
+// migration, which needs every migration before it first.
+void Schedule::replay_cached(size_t f) {
+  FolderAnalysis& fa = folders_[f];
+  if (spare_of_[f]) spares_[f].emplace(*spare_of_[f]);
+  help_until([&] {
+    return use_prefetch_ ? all_done() : folder_items_done_[f] == first_item_[f + 1] - first_item_[f];
+  });
+  if (use_prefetch_) std::call_once(prefetch_once_, [this] { make_prefetch(); });
+  catalog::UseExprPrefetch use(prefetch_ ? &*prefetch_ : nullptr);
+  fa.files = folder_files(f);
+  auto found = replay_folder_cached(fa, plans_[f].units, options_, inputs_.whole_folders ? nullptr : &inputs_.only_paths,
+                                    active_, spare_of_[f], spares_[f] ? &*spares_[f] : nullptr);
+  note_unmodeled(fa, found);
+  sink_.add(std::move(found));
+  if (options_.progress) options_.progress->done += fa.folder.migrations.size();
+}
+
+// A folder's replay, each migration as soon as its files are parsed.
+void Schedule::replay_task(size_t f) {
+  if (options_.cache) return replay_cached(f);
+  FolderAnalysis& fa = folders_[f];
+  UnitPlan& plan = plans_[f];
+  catalog::ReplayOptions ro;
+  ro.pg_version = options_.config.pg_version;
+  const EffectsPolicy policy{options_.keep_effects, options_.effect_summaries ? &fa.summaries : nullptr};
+  FolderReplay replay(fa.folder, options_.config, active_, ro, policy);
+  // Items whose files the effects still point into (a version continued by
+  // the next migration is summarised with it): released once dropped.
+  std::vector<Item*> held;
+  const auto& migrations = fa.folder.migrations;
+  for (size_t mi = 0; mi < migrations.size(); ++mi) {
+    Item& item = items_[first_item_[f] + mi];
+    help_until([&] { return item.done.load(); });
+    if (auto m = replay_migration(migrations[mi], plan.units, *item.units)) {
+      const bool version_continues = mi + 1 < migrations.size() && migrations[mi + 1].version == migrations[mi].version;
+      replay.step(*m, migrations[mi], up_unit(plan.units, *item.units), version_continues);
+      auto found = replay.take_findings(!compact_);
+      note_unmodeled(fa, found);
+      sink_.add(std::move(found));
+    }
+    held.push_back(&item);
+    if (!early_ || !replay.holds_effects()) {
+      for (Item* h : held) done_reading(*h);
+      held.clear();
+    }
+    counted();
+  }
+  std::vector<Diagnostic> last;
+  catalog::ReplayResult replayed = replay.finish(last);
+  for (Item* h : held) done_reading(*h);
+  note_unmodeled(fa, last);
+  sink_.add(std::move(last));
+  // Nothing reads the final schema after an early-freed analysis (its
+  // callers report findings and verdicts; the walks read effects): a large
+  // folder's model is the biggest thing it holds.
+  if (early_) replayed.catalog = catalog::Catalog();
+  fa.replay = std::make_shared<catalog::ReplayResult>(std::move(replayed));
+}
+
+void Schedule::run() {
+  parallel_for(job_count(options_.jobs), job_count(options_.jobs), [&](size_t) {
+    for (size_t f; (f = next_replay_.fetch_add(1)) < folders_.size();) replay_task(f);
+    for (size_t i; (wait_for_room(), i = next_item_.fetch_add(1)) < items_.size();) process(item_order_[i]);
+    // Files checked alone: prepare their expressions ahead of the replay.
+    if (use_prefetch_) {
+      help_until([this] { return all_done(); });
+      std::call_once(prefetch_once_, [this] { make_prefetch(); });
+      if (prefetch_) prefetch_->run();
+    }
+  });
+}
+
+// What the folders keep of the schedule: their parsed files and units, the
+// files' parse findings and the counts.
+void Schedule::finish() {
+  std::vector<Diagnostic> unreadable;
+  for (auto& s : slots_)
+    if (s.error) unreadable.push_back(unreadable_file(*s.path, *s.error));
+  sink_.add(std::move(unreadable));
+  for (size_t f = 0; f < folders_.size(); ++f) {
+    FolderAnalysis& fa = folders_[f];
+    fa.files = folder_files(f);
+    // Freed early: the units point into freed parses.
+    if (!early_) fa.units = present_units(plans_[f]);
+    result_.migrations += fa.folder.migrations.size();
+    for (size_t k = 0; k < fa.folder.sql_files.size(); ++k) {
+      FileSlot& slot = slots_[first_slot_[f] + k];
+      if (!slot.parsed && !slot.dropped) continue;
+      ++result_.files;
+      if (slot.parsed && !slot.spooled) sink_.add(std::vector<Diagnostic>(slot.parsed->diagnostics));
+    }
+  }
+}
+
+}  // namespace
+
+void run_schedule(std::vector<FolderAnalysis>& folders, const AnalysisOptions& options, const AnalysisInputs& inputs,
+                  const std::vector<const Rule*>& active, FindingSink& sink, AnalysisResult& result) {
+  // The schedule is freed before the findings are finished (a large folder's
+  // slots, items and moved-from units are tens of megabytes; the files and
+  // units live on in `folders`).
+  Schedule schedule(folders, options, inputs, active, sink, result);
+  schedule.run();
+  schedule.finish();
+}
+
+}  // namespace miglint

@@ -1,0 +1,47 @@
+// What every subcommand shares (cli/common.cpp).
+#pragma once
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "analyzer/engine/runner.h"
+
+namespace miglint {
+
+class UsageError : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
+
+struct CommonOptions {
+  std::vector<std::string> paths;
+  std::string config;
+  std::string format = "human";
+  std::string color = "auto";
+  std::vector<std::string> select;
+  std::vector<std::string> ignore;
+  std::string fail_on = "warning";
+  unsigned jobs = 0;
+  std::string stdin_filename;
+  std::string since;
+  std::string baseline;
+  std::string write_baseline;
+  int pg_version = 0;  // --pg-version: replaces the config's pg_version when set
+};
+
+struct SchemaOptions {
+  std::string dir;
+  std::string at;
+  std::string format = "sql";
+  std::string config;
+  int pg_version = 0;
+};
+
+AnalysisOptions analysis_options(const CommonOptions& o);
+bool use_color(const std::string& mode);
+int exit_code_for(const AnalysisResult& r, const std::string& fail_on);
+// --write-baseline and --baseline: writes the findings' keys, or keeps the
+// findings the baseline does not know.
+void apply_baselines(const CommonOptions& o, const AnalysisOptions& a, AnalysisResult& r);
+
+}  // namespace miglint
