@@ -9,8 +9,8 @@
 #include <optional>
 #include <utility>
 
-#include "analyzer/catalog/replay.h"
-#include "analyzer/effects/summary.h"
+#include "analyzer/replay/replay.h"
+#include "analyzer/replay/summary.h"
 #include "analyzer/engine/registry.h"
 #include "analyzer/engine/runner.h"
 #include "rules/support/folder_support.h"

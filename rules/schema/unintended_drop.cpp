@@ -24,8 +24,8 @@
 #include <string_view>
 #include <vector>
 
-#include "analyzer/catalog/replay.h"
-#include "analyzer/effects/summary.h"
+#include "analyzer/replay/replay.h"
+#include "analyzer/replay/summary.h"
 #include "analyzer/engine/registry.h"
 #include "analyzer/engine/runner.h"
 
