@@ -8,6 +8,7 @@
 #include "analyzer/catalog/replay.h"
 #include "analyzer/effects/summary.h"
 #include "analyzer/migrations/migration.h"
+#include "analyzer/source/display_path.h"
 
 namespace miglint::report {
 
