@@ -14,6 +14,7 @@
 #include "analyzer/diag/baseline.h"
 #include "analyzer/output/output.h"
 #include "analyzer/report/audit.h"
+#include "analyzer/source/display_path.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 

@@ -2,6 +2,7 @@
 
 #include "analyzer/output/output.h"
 #include "analyzer/diag/baseline.h"
+#include "analyzer/source/display_path.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 

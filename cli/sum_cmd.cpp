@@ -2,6 +2,7 @@
 
 #include "analyzer/migrations/folder_rules.h"
 #include "analyzer/migrations/migration.h"
+#include "analyzer/source/display_path.h"
 #include "cli/commands.h"
 #include "cli/common.h"
 

@@ -7,6 +7,7 @@
 
 #include "analyzer/engine/runner.h"
 #include "analyzer/migrations/folder_rules.h"
+#include "analyzer/source/display_path.h"
 
 namespace fs = std::filesystem;
 

@@ -7,7 +7,9 @@
 #include <fstream>
 
 #include "analyzer/migrations/folder_rules.h"
+#include "analyzer/migrations/layout.h"
 #include "analyzer/migrations/migration.h"
+#include "analyzer/source/display_path.h"
 
 namespace fs = std::filesystem;
 using namespace miglint;
@@ -365,4 +367,17 @@ TEST(MigrationsLayout, DeterministicOrderOfFiles) {
   MigrationFolder b = load("folder_diesel");
   EXPECT_EQ(a.sql_files, b.sql_files);
   EXPECT_TRUE(std::is_sorted(a.sql_files.begin(), a.sql_files.end()));
+}
+
+TEST(MigrationsLayout, EveryLayoutHasOnePlugInAndOneIsTheFallback) {
+  size_t fallbacks = 0;
+  for (const LayoutKind* k : all_layouts()) {
+    EXPECT_EQ(&layout_kind(k->id()), k);
+    EXPECT_EQ(parse_layout(k->name()), k->id());
+    EXPECT_EQ(layout_name(k->id()), k->name());
+    fallbacks += k->detect() == LayoutKind::Detect::Fallback;
+  }
+  EXPECT_EQ(all_layouts().size(), 6u);
+  EXPECT_EQ(fallbacks, 1u);
+  EXPECT_FALSE(parse_layout("auto"));
 }

@@ -6,6 +6,7 @@
 
 #include "analyzer/migrations/folder_rules.h"
 #include "analyzer/migrations/migration.h"
+#include "analyzer/source/file_io.h"
 
 namespace fs = std::filesystem;
 using namespace miglint;

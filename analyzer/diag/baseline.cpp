@@ -6,8 +6,8 @@
 #include <nlohmann/json.hpp>
 #include <numeric>
 
-#include "analyzer/migrations/migration.h"
-#include "analyzer/migrations/sha256.h"
+#include "analyzer/source/file_io.h"
+#include "analyzer/source/sha256.h"
 
 namespace miglint {
 namespace {

@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "analyzer/migrations/migration.h"
+#include "analyzer/source/display_path.h"
 
 namespace miglint {
 

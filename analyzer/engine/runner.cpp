@@ -13,6 +13,7 @@
 #include "analyzer/engine/schedule.h"
 #include "analyzer/engine/units.h"
 #include "analyzer/migrations/migration.h"
+#include "analyzer/source/display_path.h"
 
 namespace miglint {
 

@@ -19,6 +19,8 @@
 #include "analyzer/engine/suppress.h"
 #include "analyzer/engine/units.h"
 #include "analyzer/migrations/migration.h"
+#include "analyzer/source/display_path.h"
+#include "analyzer/source/file_io.h"
 
 namespace miglint {
 

@@ -7,6 +7,7 @@
 #include "analyzer/config/config.h"
 #include "analyzer/engine/registry.h"
 #include "analyzer/engine/runner.h"
+#include "analyzer/source/file_io.h"
 
 namespace miglint::lsp {
 

@@ -6,8 +6,11 @@
 #include <stdexcept>
 
 #include "analyzer/migrations/folder_rules.h"
+#include "analyzer/migrations/layout.h"
 #include "analyzer/migrations/section_span.h"
-#include "analyzer/migrations/sha256.h"
+#include "analyzer/source/display_path.h"
+#include "analyzer/source/file_io.h"
+#include "analyzer/source/sha256.h"
 #include "analyzer/source/source_file.h"
 
 namespace fs = std::filesystem;
@@ -66,7 +69,7 @@ Diagnostic modified(Span span, std::string message, std::string help) {
 
 std::string sum_id(const MigrationFolder& folder, const Migration& m) {
   fs::path file = m.primary_file().str();
-  if (folder.layout == Layout::Folder) file = file.parent_path();
+  if (layout_kind(folder.layout).migration_is_folder()) file = file.parent_path();
   fs::path rel = file.lexically_relative(folder.dir);
   return (rel.empty() ? file : rel).generic_string();
 }

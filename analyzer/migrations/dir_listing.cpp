@@ -79,12 +79,6 @@ const DirListing& DirListings::get(const fs::path& dir) {
   return *it->second;
 }
 
-OpenDirectory::OpenDirectory(const fs::path& dir) : fd_(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {}
-
-OpenDirectory::~OpenDirectory() {
-  if (fd_ >= 0) ::close(fd_);
-}
-
 void DirListings::clear() {
   std::lock_guard lock(mu_);
   by_dir_.clear();

@@ -44,22 +44,6 @@ struct DirListing {
 // Lists one directory, following symlinked entries to learn their kind.
 DirListing list_directory(const std::filesystem::path& dir);
 
-// A directory held open, so that its files are opened or checked by name
-// relative to it (openat, faccessat): the kernel then looks up one name
-// instead of walking the whole path for every file. fd() < 0 when it could
-// not be opened.
-class OpenDirectory {
- public:
-  explicit OpenDirectory(const std::filesystem::path& dir);
-  ~OpenDirectory();
-  OpenDirectory(const OpenDirectory&) = delete;
-  OpenDirectory& operator=(const OpenDirectory&) = delete;
-  int fd() const { return fd_; }
-
- private:
-  int fd_;
-};
-
 // Listings remembered for the duration of one analysis (not across: the
 // directory may change).
 class DirListings {

@@ -7,7 +7,9 @@
 #include <map>
 #include <regex>
 
+#include "analyzer/migrations/layout.h"
 #include "analyzer/migrations/section_span.h"
+#include "analyzer/source/display_path.h"
 
 namespace fs = std::filesystem;
 
@@ -29,39 +31,19 @@ std::string label(const Migration& m) {
   return "migration " + m.version + (m.name.empty() ? "" : " (" + m.name + ")");
 }
 
-bool ends_with(const std::string& s, const std::string& suffix) {
-  return s.size() >= suffix.size() && s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
-}
-
-std::string expected_down(const MigrationFolder& folder, const Migration& m) {
-  switch (folder.layout) {
-    case Layout::Updown: {
-      std::string f = std::filesystem::path(m.up->file.str()).filename().string();
-      if (ends_with(f, ".up.sql")) return "add " + f.substr(0, f.size() - 7) + ".down.sql next to it";
-      return "add the down file";
-    }
-    case Layout::Folder: return "add down.sql to " + std::filesystem::path(m.up->file.str()).parent_path().filename().string() + "/";
-    case Layout::Goose: return "add a '-- +goose Down' section that undoes the up section";
-    case Layout::Dbmate: return "add a '-- migrate:down' section that undoes the up section";
-    case Layout::Flyway: return "add U" + m.version + "__" + m.name + ".sql that undoes it";
-    case Layout::Plain: break;
-  }
-  return "add a down migration";
-}
-
 }  // namespace
 
 std::vector<Diagnostic> check_missing_down(const MigrationFolder& folder) {
   std::vector<Diagnostic> out;
-  if (!layout_has_downs(folder.layout)) return out;
-  // Flyway undo scripts are optional; only a folder that uses them expects them.
-  if (folder.layout == Layout::Flyway &&
+  const LayoutKind& kind = layout_kind(folder.layout);
+  if (kind.downs() == LayoutKind::Downs::None) return out;
+  if (kind.downs() == LayoutKind::Downs::WhenUsed &&
       std::none_of(folder.migrations.begin(), folder.migrations.end(), [](const Migration& m) { return m.down.has_value(); }))
     return out;
   for (const Migration& m : folder.migrations) {
     if (!m.up || m.down || m.repeatable) continue;
     out.push_back(diag("missing-down", Severity::Warning, section_span(*m.up), label(m) + " has an up but no down",
-                       expected_down(folder, m) + ", or mark it irreversible with an empty down"));
+                       kind.missing_down_help(m) + ", or mark it irreversible with an empty down"));
   }
   return out;
 }

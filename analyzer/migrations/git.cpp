@@ -10,6 +10,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include "analyzer/source/display_path.h"
+
 extern char** environ;
 
 namespace fs = std::filesystem;

@@ -1,60 +1,28 @@
-// Reading a migrations folder: discovery, layout detection, pairing, order.
+// Reading a migrations folder: what is common to every layout (layout.h):
+// detection, pairing of ups and downs, order and transaction mode.
 #include <fcntl.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <atomic>
 #include <cerrno>
 #include <cstring>
 #include <deque>
-#include <fstream>
-#include <map>
-#include <memory>
-#include <mutex>
 #include <optional>
-#include <regex>
-#include <set>
-#include <sstream>
 #include <unordered_map>
-#include <toml++/toml.h>
 
-#include "analyzer/migrations/migration.h"
-#include "analyzer/migrations/sections.h"
 #include "analyzer/migrations/dir_listing.h"
+#include "analyzer/migrations/layout.h"
+#include "analyzer/migrations/migration.h"
+#include "analyzer/migrations/section_span.h"
+#include "analyzer/migrations/sections.h"
+#include "analyzer/source/display_path.h"
+#include "analyzer/source/file_io.h"
 
 namespace fs = std::filesystem;
 
 namespace miglint {
 
-bool read_file_bytes(const fs::path& p, std::string& out, std::string* error) {
-  return read_file_bytes_at(AT_FDCWD, p.c_str(), out, error);
-}
-
-bool read_file_bytes_at(int dirfd, const char* rel, std::string& out, std::string* error) {
-  out.clear();
-  // open(2) directly: O_NONBLOCK so a FIFO in the folder cannot hang us.
-  int fd = ::openat(dirfd, rel, O_RDONLY | O_CLOEXEC | O_NONBLOCK);
-  if (fd < 0) {
-    if (error) *error = std::strerror(errno);
-    return false;
-  }
-  struct Closer {
-    int fd;
-    ~Closer() { ::close(fd); }
-  } closer{fd};
-  char buf[65536];
-  while (true) {
-    ssize_t n = ::read(fd, buf, sizeof buf);
-    if (n == 0) return true;
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      if (errno == EAGAIN) return true;  // a FIFO with no writer: nothing to read
-      if (error) *error = std::strerror(errno);
-      return false;
-    }
-    out.append(buf, static_cast<size_t>(n));
-  }
-}
+using layouts::ends_with;
+using layouts::file_diagnostic;
 
 std::optional<std::string> read_section(const Section& s) {
   std::string bytes;
@@ -66,106 +34,6 @@ std::optional<std::string> read_section(const Section& s) {
 }
 
 namespace {
-// weakly_canonical resolves every component (one readlink each); files of a
-// folder share their directory, so its resolution is remembered.
-fs::path real_dir(const fs::path& dir) {
-  static std::mutex mu;
-  static std::unordered_map<std::string, fs::path> cache;
-  std::lock_guard lock(mu);
-  auto [it, fresh] = cache.try_emplace(dir.string());
-  if (fresh) {
-    std::error_code ec;
-    it->second = fs::weakly_canonical(dir, ec);
-    if (ec) it->second = dir;
-  }
-  return it->second;
-}
-}  // namespace
-
-namespace {
-std::string display_path_of(const fs::path& p, const fs::path& cwd) {
-  fs::path abs = (p.is_absolute() ? p : cwd / p).lexically_normal();
-  auto under = [&](const fs::path& a, const fs::path& base) -> std::optional<std::string> {
-    fs::path rel = a.lexically_relative(base);
-    if (rel.empty() || *rel.begin() == "..") return std::nullopt;
-    return rel.string();
-  };
-  if (auto r = under(abs, cwd)) return *r;
-  // The path may reach the working directory through a symlink.
-  if (auto r = under(real_dir(abs.parent_path()) / abs.filename(), cwd)) return *r;
-  return abs.string();
-}
-}  // namespace
-
-namespace {
-std::mutex g_pin_mutex;
-int g_pins = 0;  // guarded by g_pin_mutex
-// Readers keep what they loaded alive, whatever pins come and go meanwhile.
-std::atomic<std::shared_ptr<const fs::path>> g_pinned_cwd;
-}  // namespace
-
-WorkingDirectoryPin::WorkingDirectoryPin() {
-  std::lock_guard lock(g_pin_mutex);
-  if (g_pins++ == 0) {
-    std::error_code ec;
-    fs::path cwd = fs::current_path(ec);
-    if (!ec) g_pinned_cwd.store(std::make_shared<const fs::path>(std::move(cwd)));
-  }
-}
-
-WorkingDirectoryPin::~WorkingDirectoryPin() {
-  std::lock_guard lock(g_pin_mutex);
-  if (--g_pins == 0) g_pinned_cwd.store(nullptr);
-}
-
-std::string display_path(const fs::path& p) { return display_path(p.native()); }
-
-std::string display_path(const std::string& whole) {
-  const std::shared_ptr<const fs::path> pinned = g_pinned_cwd.load();
-  fs::path own;
-  if (!pinned) {
-    std::error_code ec;
-    own = fs::current_path(ec);
-    if (ec) return whole;
-  }
-  const fs::path& cwd = pinned ? *pinned : own;
-  // Split as strings: building paths (each parses its components) cost more
-  // than the rest of reading a small file.
-  const size_t slash = whole.rfind('/');
-  const std::string_view name = slash == std::string::npos ? std::string_view(whole) : std::string_view(whole).substr(slash + 1);
-  if (name.empty() || name == "." || name == "..") return display_path_of(whole, cwd);
-  // Every file of a folder shares its directory's display form.
-  thread_local std::unordered_map<std::string, std::string> dirs;
-  std::string key = cwd.native();
-  key += '\0';
-  if (slash != std::string::npos) key.append(whole, 0, slash == 0 ? 1 : slash);
-  auto [it, fresh] = dirs.try_emplace(std::move(key));
-  if (fresh) it->second = display_path_of(fs::path(slash == std::string::npos ? "." : whole.substr(0, slash == 0 ? 1 : slash)), cwd);
-  if (it->second == ".") return std::string(name);
-  std::string out = it->second;
-  if (!out.ends_with('/')) out += '/';
-  out += name;
-  return out;
-}
-
-namespace {
-
-Span file_span(const std::string& p) {
-  Span s;
-  s.path = display_path(p);
-  return s;
-}
-
-Diagnostic make_diag(std::string rule, Severity sev, const std::string& where, std::string message,
-                     std::string help = {}) {
-  Diagnostic d;
-  d.rule = std::move(rule);
-  d.severity = sev;
-  d.span = file_span(where);
-  d.message = std::move(message);
-  d.help = std::move(help);
-  return d;
-}
 
 // fs::path's order (component by component) without splitting paths into
 // components: a separator sorts before every other character, so "v1/up.sql"
@@ -182,283 +50,9 @@ bool path_less(std::string_view x, std::string_view y) {
   return x.size() < y.size();
 }
 
-enum class Part { Up, Down, Both };
-
-// A byte range of a file; the whole file by default.
-struct Range {
-  size_t begin = 0;
-  size_t end = SIZE_MAX;
-};
-
-// One file (or folder) that the layout recognised as (part of) a migration.
-// It holds no copy of a path or a name: a large folder holds one per file.
-// The strings are views into the file's name (in the directory listing,
-// which outlives loading); its files' paths (the folder's path plus rel) are
-// Symbols, made once as they go into sql_files.
-struct Candidate {
-  std::string_view rel;  // relative name for messages and sorting
-  std::string_view version;
-  VersionKey key;
-  std::string_view name;
-  std::string_view stem;
-  Part part = Part::Up;
-  bool pg_specific = false;  // popx: the .postgres. file wins over the neutral one
-  bool popx_infix = false;   // a dialect or .autocommit. infix: only popx names files so
-  bool authelia_name = false;  // V<version>.<Name>: only authelia names files so
-  std::optional<bool> in_transaction;
-  bool repeatable = false;
-  std::optional<Range> up, down;  // Both: sections of one file; folders: up.sql / down.sql
-  Symbol up_file, down_file;  // the same file but for diesel folders' up.sql / down.sql
-};
-
 std::optional<Section> section_of(Symbol file, const std::optional<Range>& r) {
   if (!r) return std::nullopt;
   return Section{file, r->begin, r->end};
-}
-
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-std::string lower(std::string_view s) {
-  std::string r(s);
-  for (char& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return r;
-}
-
-const std::set<std::string, std::less<>> kPgDialects = {"postgres", "postgresql", "pg", "pgx"};
-const std::set<std::string, std::less<>> kOtherDialects = {"sqlite", "sqlite3", "mysql", "mariadb", "cockroach",
-                                                           "cockroachdb", "crdb", "mssql", "sqlserver", "oracle",
-                                                           "clickhouse", "spanner", "tidb", "redshift"};
-
-// "<version>_<name>" or "V<version>.<name>" (authelia) or "<version>".
-bool split_version_name(std::string_view stem, std::string_view& version, std::string_view& name, bool allow_v,
-                        std::string_view seps) {
-  size_t i = 0;
-  if (allow_v && !stem.empty() && (stem[0] == 'V' || stem[0] == 'v')) i = 1;
-  size_t j = i;
-  while (j < stem.size() && std::isdigit(static_cast<unsigned char>(stem[j]))) ++j;
-  if (j == i) return false;
-  if (j < stem.size() && seps.find(stem[j]) == std::string_view::npos) return false;
-  version = stem.substr(i, j - i);
-  name = j < stem.size() ? stem.substr(j + 1) : std::string_view();
-  return true;
-}
-
-enum class UpdownMatch { No, Pg, OtherDialect };
-
-// <version>_<name>[.<dialect>][.autocommit].(up|down).sql
-UpdownMatch match_updown(std::string_view file, Candidate& c) {
-  std::string_view base = file;
-  if (ends_with(base, ".up.sql")) {
-    c.part = Part::Up;
-    base.remove_suffix(7);
-  } else if (ends_with(base, ".down.sql")) {
-    c.part = Part::Down;
-    base.remove_suffix(9);
-  } else {
-    return UpdownMatch::No;
-  }
-  bool other = false;
-  for (int k = 0; k < 2; ++k) {
-    size_t dot = base.rfind('.');
-    if (dot == std::string_view::npos) break;
-    std::string infix = lower(base.substr(dot + 1));
-    if (infix == "autocommit") {
-      c.in_transaction = false;
-    } else if (kPgDialects.count(infix)) {
-      c.pg_specific = true;
-    } else if (kOtherDialects.count(infix)) {
-      other = true;
-    } else {
-      break;
-    }
-    c.popx_infix = true;
-    base = base.substr(0, dot);
-  }
-  if (!split_version_name(base, c.version, c.name, true, "_.")) return UpdownMatch::No;
-  auto key = parse_version(c.version);
-  if (!key) return UpdownMatch::No;
-  c.key = *key;
-  c.stem = base;
-  c.authelia_name = (base[0] == 'V' || base[0] == 'v') && base.size() > c.version.size() + 1 &&
-                    base[c.version.size() + 1] == '.';
-  return other ? UpdownMatch::OtherDialect : UpdownMatch::Pg;
-}
-
-// V<ver>__<desc>.sql, U<ver>__<desc>.sql, R__<desc>.sql
-bool match_flyway(std::string_view file, Candidate& c) {
-  static const std::regex re(R"(^([VUR])(\d+(?:[._]\d+)*)?__(.+)\.sql$)");
-  std::match_results<std::string_view::const_iterator> m;
-  if (!std::regex_match(file.begin(), file.end(), m, re)) return false;
-  char kind = *m[1].first;
-  bool has_version = m[2].matched;
-  if ((kind == 'R') == has_version) return false;
-  c.part = kind == 'U' ? Part::Down : Part::Up;
-  c.repeatable = kind == 'R';
-  c.version = std::string_view(m[2].first, m[2].second);  // empty when not matched
-  c.name = std::string_view(m[3].first, m[3].second);
-  c.stem = file.substr(0, file.size() - 4);
-  if (has_version) {
-    auto key = parse_version(c.version);
-    if (!key) return false;
-    c.key = *key;
-  }
-  return true;
-}
-
-// <version>_<name>.sql (goose, dbmate, plain)
-bool match_single(std::string_view file, Candidate& c, std::string_view seps) {
-  if (!ends_with(file, ".sql")) return false;
-  std::string_view stem(file);
-  stem.remove_suffix(4);
-  if (!split_version_name(stem, c.version, c.name, false, seps)) return false;
-  auto key = parse_version(c.version);
-  if (!key) return false;
-  c.key = *key;
-  c.stem = stem;
-  return true;
-}
-
-// A diesel folder name: <version>_<name>, version digits or YYYY-MM-DD-HHMMSS[-NNNN].
-bool match_folder_name(std::string_view dir, Candidate& c) {
-  size_t us = dir.find('_');
-  c.version = dir.substr(0, us);
-  c.name = us == std::string_view::npos ? std::string_view() : dir.substr(us + 1);
-  auto key = parse_version(c.version);
-  if (!key || c.version.find('.') != std::string::npos) return false;
-  c.key = *key;
-  c.stem = dir;
-  return true;
-}
-
-// Annotation lines of goose/dbmate files, with their byte ranges.
-struct Line {
-  size_t begin, end, next;  // end excludes the terminator; next is the following line's start
-  std::string_view text;
-};
-
-std::vector<Line> split_lines(std::string_view text) {
-  std::vector<Line> lines;
-  size_t pos = 0;
-  while (pos < text.size()) {
-    size_t nl = text.find('\n', pos);
-    size_t end = nl == std::string_view::npos ? text.size() : nl;
-    size_t next = nl == std::string_view::npos ? text.size() : nl + 1;
-    size_t e = end;
-    if (e > pos && text[e - 1] == '\r') --e;
-    size_t b = pos;
-    if (b == 0 && text.substr(0, 3) == "\xEF\xBB\xBF") b = 3;  // BOM
-    lines.push_back({pos, e, next, text.substr(b, e - b)});
-    pos = next;
-  }
-  return lines;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
-// "-- +goose Up" → "up"; "" when the line is no goose annotation.
-std::string goose_command(std::string_view line) {
-  line = trim(line);
-  if (line.substr(0, 2) != "--") return {};
-  line = trim(line.substr(2));
-  if (lower(line.substr(0, 6)) != "+goose") return {};
-  std::string cmd = lower(trim(line.substr(6)));
-  // Collapse inner whitespace: "NO  TRANSACTION".
-  std::string out;
-  for (char c : cmd)
-    if (!(std::isspace(static_cast<unsigned char>(c)) && !out.empty() && out.back() == ' '))
-      out.push_back(std::isspace(static_cast<unsigned char>(c)) ? ' ' : c);
-  return out;
-}
-
-// "-- migrate:up transaction:false" → ("up", "transaction:false").
-std::pair<std::string, std::string> dbmate_command(std::string_view line) {
-  line = trim(line);
-  if (line.substr(0, 2) != "--") return {};
-  line = trim(line.substr(2));
-  if (line.substr(0, 8) != "migrate:") return {};
-  line.remove_prefix(8);
-  size_t sp = line.find_first_of(" \t");
-  std::string cmd(line.substr(0, sp));
-  std::string opts = sp == std::string_view::npos ? std::string() : std::string(trim(line.substr(sp)));
-  return {cmd, opts};
-}
-
-bool is_goose(std::string_view text) {
-  for (const Line& l : split_lines(text)) {
-    std::string cmd = goose_command(l.text);
-    if (cmd == "up" || cmd == "down") return true;
-  }
-  return false;
-}
-
-bool is_dbmate(std::string_view text) {
-  for (const Line& l : split_lines(text)) {
-    auto [cmd, opts] = dbmate_command(l.text);
-    if (cmd == "up" || cmd == "down") return true;
-  }
-  return false;
-}
-
-void goose_sections(std::string_view text, Candidate& c) {
-  std::optional<size_t> up_begin, down_begin, up_end;
-  for (const Line& l : split_lines(text)) {
-    std::string cmd = goose_command(l.text);
-    if (cmd == "up" && !up_begin) {
-      up_begin = l.next;
-    } else if (cmd == "down" && !down_begin) {
-      down_begin = l.next;
-      if (up_begin && !up_end) up_end = l.begin;
-    } else if (cmd == "no transaction") {
-      c.in_transaction = false;
-    }
-  }
-  if (up_begin) c.up = Range{*up_begin, up_end.value_or(text.size())};
-  if (down_begin) {
-    // A Down before Up ends where Up starts.
-    size_t end = text.size();
-    if (up_begin && *up_begin > *down_begin) {
-      for (const Line& l : split_lines(text))
-        if (l.next == *up_begin) end = l.begin;
-    }
-    c.down = Range{*down_begin, end};
-  }
-}
-
-void dbmate_sections(std::string_view text, Candidate& c) {
-  std::optional<size_t> up_begin, up_end, down_begin, down_end;
-  for (const Line& l : split_lines(text)) {
-    auto [cmd, opts] = dbmate_command(l.text);
-    if (cmd == "up" && !up_begin) {
-      up_begin = l.next;
-      if (down_begin && !down_end) down_end = l.begin;
-      if (opts.find("transaction:false") != std::string::npos) c.in_transaction = false;
-    } else if (cmd == "down" && !down_begin) {
-      down_begin = l.next;
-      if (up_begin && !up_end) up_end = l.begin;
-    }
-  }
-  if (up_begin) c.up = Range{*up_begin, up_end.value_or(text.size())};
-  if (down_begin) c.down = Range{*down_begin, down_end.value_or(text.size())};
-}
-
-// Whether the layout's runner wraps a migration in a transaction unless told
-// otherwise; for updown, whether the folder's names say popx or authelia.
-bool layout_default_tx(Layout l, bool updown_runner_tx) {
-  switch (l) {
-    case Layout::Updown: return updown_runner_tx;
-    case Layout::Plain: return false;
-    case Layout::Folder:
-    case Layout::Goose:
-    case Layout::Dbmate:
-    case Layout::Flyway: return true;
-  }
-  return false;
 }
 
 // Whether the runner wraps the migration in a transaction: as its files
@@ -478,7 +72,7 @@ std::string child_prefix(const fs::path& dir) {
   return p;
 }
 
-class Loader {
+class Loader final : public FolderReader {
  public:
   Loader(const fs::path& dir, const Config& cfg, DirListings* listings)
       : cfg_(cfg), listings_(listings ? *listings : own_listings_), top_prefix_(child_prefix(dir)) {
@@ -488,10 +82,10 @@ class Loader {
   MigrationFolder run() {
     scan_top();
     if (!top_ok_) return std::move(folder_);
-    Layout layout = choose_layout();
-    folder_.layout = layout;
-    collect(layout);
-    build(layout);
+    const LayoutKind& kind = choose_layout();
+    folder_.layout = kind.id();
+    collect(kind);
+    build(kind);
     // When no layout explains the folder, its .sql files are still analysed
     // one by one, so their statement findings are not lost.
     if (nothing_recognised_)
@@ -518,8 +112,13 @@ class Loader {
     Candidate* down = nullptr;
   };
 
-  // The path of a file of the folder, as folder_.dir / rel spells it.
-  std::string path_of(std::string_view rel, std::string_view tail = {}) const {
+  // ---- FolderReader
+
+  const fs::path& dir() const override { return folder_.dir; }
+  const std::vector<std::string_view>& top_files() const override { return top_files_; }
+  const std::vector<std::string_view>& top_dirs() const override { return top_dirs_; }
+
+  std::string path_of(std::string_view rel, std::string_view tail = {}) const override {
     std::string p;
     p.reserve(top_prefix_.size() + rel.size() + tail.size());
     p += top_prefix_;
@@ -528,11 +127,68 @@ class Loader {
     return p;
   }
 
+  const DirListing& listing(const fs::path& d) override { return listings_.get(d); }
+
+  void list(const fs::path& d, std::vector<std::string_view>& files, std::vector<std::string_view>& dirs) override {
+    list_dir(d, files, dirs, false);
+  }
+
+  const std::string* text(std::string_view name) override {
+    auto [it, fresh] = texts_.try_emplace(name);
+    if (fresh) {
+      const std::string path = path_of(name);
+      std::string bytes, err;
+      if (read_file_bytes_at(AT_FDCWD, path.c_str(), bytes, &err))
+        it->second = std::move(bytes);
+      else
+        unreadable(path, err);
+    }
+    return it->second ? &*it->second : nullptr;
+  }
+
+  std::string_view keep(std::string s) override { return kept_.emplace_back(std::move(s)); }
+
+  void unreadable(const std::string& p, const std::string& why) override {
+    folder_.unreadable.emplace_back(p);
+    folder_.diagnostics.push_back(file_diagnostic("unreadable-file", Severity::Error, p,
+                                                  "cannot read " + display_path(p) + ": " + why,
+                                                  "fix the file's permissions or remove the broken entry"));
+  }
+
+  // Only the first few are named in the message.
+  void unmatched(std::string_view rel) override {
+    if (unmatched_.size() < 5) unmatched_.emplace_back(rel);
+    ++unmatched_count_;
+  }
+
+  void report(Diagnostic d) override { folder_.diagnostics.push_back(std::move(d)); }
+
+  // The engine reads the files later; an unreadable one is reported once, here.
+  void check_readable(const std::string& p) override {
+    if (int e = readable_error_at(AT_FDCWD, p.c_str())) unreadable(p, std::strerror(e));
+  }
+
+  Symbol add_sql_file(const std::string& p) override { return folder_.sql_files.emplace_back(p); }
+
+  void add_whole(Candidate c, bool top) override {
+    std::string p = path_of(c.rel);
+    if (top)
+      check_readable_top(c.rel, p);
+    else
+      check_readable(p);
+    (c.part == Part::Up ? c.up : c.down) = Range{};
+    c.up_file = c.down_file = add_sql_file(p);
+    cands_.push_back(std::move(c));
+  }
+
+  void add(Candidate c) override { cands_.push_back(std::move(c)); }
+
+  void runner_wraps_in_transaction() override { runner_wraps_ = true; }
+
+  // ---- loading
+
   // The file that holds a candidate's up or down half.
   static const Symbol& file_of(const Candidate& c, bool up) { return up ? c.up_file : c.down_file; }
-
-  // Puts a file in sql_files; the Symbol is what its sections will name.
-  Symbol add_sql_file(const std::string& p) { return folder_.sql_files.emplace_back(p); }
 
   std::optional<Section> section(const Candidate& c, bool up) const {
     const std::optional<Range>& r = up ? c.up : c.down;
@@ -540,15 +196,8 @@ class Loader {
     return section_of(file_of(c, up), r);
   }
 
-  void unreadable(const std::string& p, const std::string& why) {
-    folder_.unreadable.emplace_back(p);
-    folder_.diagnostics.push_back(make_diag("unreadable-file", Severity::Error, p,
-                                            "cannot read " + display_path(p) + ": " + why,
-                                            "fix the file's permissions or remove the broken entry"));
-  }
-
-  // The names of a directory's files and folders (views into its listing);
-  // entries that cannot be stat'ed are reported.
+  // `report_dir_error`: the folder itself, which cannot be loaded when it
+  // cannot be listed.
   void list_dir(const fs::path& d, std::vector<std::string_view>& files, std::vector<std::string_view>& dirs,
                 bool report_dir_error) {
     const DirListing& listing = listings_.get(d);
@@ -571,283 +220,115 @@ class Loader {
     if (top_ok_) top_dir_.emplace(folder_.dir);
   }
 
-  // The text of a file of the folder, read once; nullptr when it cannot be
-  // read (reported then).
-  const std::string* read_top(std::string_view name) {
-    auto [it, fresh] = texts_.try_emplace(name);
-    if (fresh) {
-      const std::string path = path_of(name);
-      std::string text, err;
-      if (read_file_bytes_at(AT_FDCWD, path.c_str(), text, &err))
-        it->second = std::move(text);
+  // The layout that claims a top-level .sql file, asking layouts that tell
+  // by the name, then (once the file is read) by the text, then the fallback.
+  const LayoutKind* claim(std::string_view f) {
+    using Detect = LayoutKind::Detect;
+    for (const LayoutKind* k : all_layouts())
+      if (k->detect() == Detect::ByName && k->claims_file(f, nullptr)) return k;
+    const std::string* text = this->text(f);
+    if (!text) return nullptr;
+    for (Detect tier : {Detect::ByText, Detect::Fallback})
+      for (const LayoutKind* k : all_layouts())
+        if (k->detect() == tier && k->claims_file(f, text)) return k;
+    return nullptr;
+  }
+
+  static const LayoutKind& fallback_layout() {
+    for (const LayoutKind* k : all_layouts())
+      if (k->detect() == LayoutKind::Detect::Fallback) return *k;
+    return *all_layouts().back();
+  }
+
+  const LayoutKind& choose_layout() {
+    if (auto explicit_layout = parse_layout(cfg_.layout)) return layout_kind(*explicit_layout);
+    const std::vector<const LayoutKind*>& kinds = all_layouts();
+    std::vector<size_t> counts(kinds.size());
+    const auto count = [&](const LayoutKind* k) {
+      ++counts[static_cast<size_t>(std::find(kinds.begin(), kinds.end(), k) - kinds.begin())];
+    };
+    for (std::string_view f : top_files_)
+      if (ends_with(f, ".sql"))
+        if (const LayoutKind* k = claim(f)) count(k);
+    for (std::string_view name : top_dirs_)
+      for (const LayoutKind* k : kinds)
+        if (k->claims_dir(name, *this)) {
+          count(k);
+          break;
+        }
+    // Files of the fallback beside a structured layout are strays, not a layout of their own.
+    const LayoutKind& fallback = fallback_layout();
+    std::vector<std::pair<const LayoutKind*, size_t>> seen;
+    size_t fallback_count = 0;
+    for (size_t i = 0; i < kinds.size(); ++i) {
+      if (counts[i] == 0) continue;
+      if (kinds[i] == &fallback)
+        fallback_count = counts[i];
       else
-        unreadable(path, err);
+        seen.emplace_back(kinds[i], counts[i]);
     }
-    return it->second ? &*it->second : nullptr;
-  }
-
-  // From the listing, which loading the directory needs again.
-  bool folder_dir_has_parts(std::string_view name) {
-    const DirListing& l = listings_.get(path_of(name));
-    return l.has("up.sql") || l.has("down.sql");
-  }
-
-  Layout choose_layout() {
-    if (auto explicit_layout = parse_layout(cfg_.layout)) return *explicit_layout;
-    std::map<Layout, size_t> counts;
-    for (std::string_view f : top_files_) {
-      Candidate c;
-      if (!ends_with(f, ".sql")) continue;
-      if (match_updown(f, c) != UpdownMatch::No) {
-        ++counts[Layout::Updown];
-      } else if (match_flyway(f, c)) {
-        ++counts[Layout::Flyway];
-      } else if (const std::string* text = read_top(f)) {
-        if (is_goose(*text))
-          ++counts[Layout::Goose];
-        else if (is_dbmate(*text))
-          ++counts[Layout::Dbmate];
-        else if (match_single(f, c, "_-."))
-          ++counts[Layout::Plain];
-      }
-    }
-    for (std::string_view name : top_dirs_) {
-      Candidate c;
-      if (match_folder_name(name, c) && folder_dir_has_parts(name)) ++counts[Layout::Folder];
-    }
-    // Plain files beside a structured layout are strays, not a layout of their own.
-    std::vector<std::pair<Layout, size_t>> seen;
-    for (auto [l, n] : counts)
-      if (l != Layout::Plain) seen.emplace_back(l, n);
     if (seen.empty()) {
-      if (counts[Layout::Plain] > 0) return Layout::Plain;
+      if (fallback_count > 0) return fallback;
       size_t sql = 0;
       for (std::string_view f : top_files_) sql += ends_with(f, ".sql");
       std::string what = std::to_string(top_files_.size()) + " file(s) (" + std::to_string(sql) + " .sql) and " +
                          std::to_string(top_dirs_.size()) + " folder(s)";
       nothing_recognised_ = true;
-      folder_.diagnostics.push_back(make_diag(
+      folder_.diagnostics.push_back(file_diagnostic(
           "migration-layout", Severity::Warning, folder_.dir.native(),
           "no migrations recognised in " + display_path(folder_.dir) + ": saw " + what,
           "name files <version>_<name>.up.sql/.down.sql, V<version>__<desc>.sql, <version>_<name>/up.sql, or "
           "set migrations.layout in miglint.toml"));
-      return Layout::Plain;
+      return fallback;
     }
     std::stable_sort(seen.begin(), seen.end(), [](auto& a, auto& b) { return a.second > b.second; });
     if (seen.size() > 1) {
       std::string parts;
-      for (auto [l, n] : seen) {
+      for (auto [k, n] : seen) {
         if (!parts.empty()) parts += ", ";
-        parts += std::to_string(n) + " " + std::string(layout_name(l));
+        parts += std::to_string(n) + " " + std::string(k->name());
       }
-      folder_.diagnostics.push_back(make_diag(
+      folder_.diagnostics.push_back(file_diagnostic(
           "migration-layout", Severity::Warning, folder_.dir.native(),
           "mixed migration layouts in " + display_path(folder_.dir) + ": " + parts + "; reading it as " +
-              std::string(layout_name(seen[0].first)),
+              std::string(seen[0].first->name()),
           "keep one layout per folder, or set migrations.layout in miglint.toml"));
     }
-    return seen[0].first;
+    return *seen[0].first;
   }
 
-  // Only the first few are named in the message.
-  void unmatched(std::string_view rel) {
-    if (unmatched_.size() < 5) unmatched_.emplace_back(rel);
-    ++unmatched_count_;
-  }
-
-  // The engine reads the files later; an unreadable one is reported once, here.
-  void check_readable(const std::string& p) {
-    // access(2) asks what open(2) would, without opening the file.
-    if (::access(p.c_str(), R_OK) != 0) unreadable(p, std::strerror(errno));
-  }
-  // The same for a file of the folder itself, looked up from the folder
-  // (one path component instead of the whole path, for every file). `name`
-  // is a listing's, so NUL-terminated.
+  // The same as check_readable for a file of the folder itself, looked up
+  // from the folder (one path component instead of the whole path, for
+  // every file). `name` is a listing's, so NUL-terminated.
   void check_readable_top(std::string_view name, const std::string& p) {
     if (!top_dir_ || top_dir_->fd() < 0) return check_readable(p);
-    if (::faccessat(top_dir_->fd(), name.data(), R_OK, 0) != 0) unreadable(p, std::strerror(errno));
+    if (int e = readable_error_at(top_dir_->fd(), name.data())) unreadable(p, std::strerror(e));
   }
 
-  // A candidate that is one whole file: of the folder itself when `top`.
-  void add_whole(Candidate c, bool top) {
-    std::string p = path_of(c.rel);
-    if (top)
-      check_readable_top(c.rel, p);
-    else
-      check_readable(p);
-    (c.part == Part::Up ? c.up : c.down) = Range{};
-    c.up_file = c.down_file = add_sql_file(p);
-    cands_.push_back(std::move(c));
-  }
-
-  void collect(Layout layout) {
+  void collect(const LayoutKind& kind) {
     // At most one candidate per .sql file (or folder), and as many files
     // (two per folder): reserved, as growing the arrays would hold the old
     // and the new ones at once.
     size_t sql = 0;
     for (std::string_view f : top_files_) sql += ends_with(f, ".sql");
-    cands_.reserve(layout == Layout::Folder ? top_dirs_.size() : sql);
-    folder_.sql_files.reserve(layout == Layout::Folder ? 2 * top_dirs_.size() : sql);
-    switch (layout) {
-      case Layout::Updown:
-        for (std::string_view f : top_files_) {
-          Candidate c;
-          c.rel = f;
-          UpdownMatch m = match_updown(f, c);
-          popx_ = popx_ || c.popx_infix;
-          authelia_ = authelia_ || c.authelia_name;
-          if (m == UpdownMatch::Pg)
-            add_whole(std::move(c), true);
-          else if (m == UpdownMatch::No && ends_with(f, ".sql"))
-            unmatched(f);
-        }
-        break;
-      case Layout::Flyway: collect_flyway(folder_.dir, "", 0); break;
-      case Layout::Folder: collect_folders(); break;
-      case Layout::Goose:
-      case Layout::Dbmate:
-        for (std::string_view f : top_files_) {
-          if (!ends_with(f, ".sql")) continue;
-          Candidate c;
-          c.rel = f;
-          if (!match_single(f, c, "_")) {
-            unmatched(f);
-            continue;
-          }
-          const std::string* text = read_top(f);
-          if (!text) continue;
-          bool ok = layout == Layout::Goose ? is_goose(*text) : is_dbmate(*text);
-          if (!ok) {
-            unmatched(f);
-            continue;
-          }
-          c.part = Part::Both;
-          if (layout == Layout::Goose)
-            goose_sections(*text, c);
-          else
-            dbmate_sections(*text, c);
-          c.up_file = c.down_file = add_sql_file(path_of(f));
-          cands_.push_back(std::move(c));
-        }
-        break;
-      case Layout::Plain:
-        for (std::string_view f : top_files_) {
-          if (!ends_with(f, ".sql")) continue;
-          Candidate c;
-          c.rel = f;
-          c.part = Part::Up;
-          if (match_single(f, c, "_-."))
-            add_whole(std::move(c), true);
-          else
-            unmatched(f);
-        }
-        break;
-    }
+    cands_.reserve(kind.migration_is_folder() ? top_dirs_.size() : sql);
+    folder_.sql_files.reserve(kind.migration_is_folder() ? 2 * top_dirs_.size() : sql);
+    kind.collect(*this);
     texts_.clear();  // the sections are found
     if (unmatched_count_ > 0 && !nothing_recognised_) {
       std::string list;
       for (size_t i = 0; i < unmatched_.size(); ++i) list += (i ? ", " : "") + unmatched_[i];
       if (unmatched_count_ > 5) list += ", … (" + std::to_string(unmatched_count_ - 5) + " more)";
-      folder_.diagnostics.push_back(make_diag(
+      folder_.diagnostics.push_back(file_diagnostic(
           "migration-layout", Severity::Warning, folder_.dir.native(),
           std::to_string(unmatched_count_) + " entr" + (unmatched_count_ == 1 ? "y" : "ies") + " in " +
-              display_path(folder_.dir) + " do not fit the " + std::string(layout_name(layout)) +
+              display_path(folder_.dir) + " do not fit the " + std::string(kind.name()) +
               " layout and are ignored: " + list,
           "rename them to the layout's pattern or move them out of the migrations folder"));
     }
   }
 
-  // Flyway scans its locations recursively; loops are cut by remembering
-  // every real directory visited.
-  void collect_flyway(const fs::path& d, const std::string& prefix, int depth) {
-    std::error_code ec;
-    fs::path real = fs::canonical(d, ec);
-    if (ec || !visited_.insert(real.string()).second || depth > 16) return;
-    std::vector<std::string_view> listed_files, listed_dirs;
-    if (depth > 0) list_dir(d, listed_files, listed_dirs, false);
-    const std::vector<std::string_view>& files = depth == 0 ? top_files_ : listed_files;
-    const std::vector<std::string_view>& dirs = depth == 0 ? top_dirs_ : listed_dirs;
-    for (std::string_view name : files) {
-      if (!ends_with(name, ".sql")) continue;
-      Candidate c;
-      c.rel = depth == 0 ? name : std::string_view(nested_rels_.emplace_back(prefix + std::string(name)));
-      if (!match_flyway(name, c)) {
-        unmatched(c.rel);
-        continue;
-      }
-      // Flyway's per-script config: <script>.sql.conf with executeInTransaction=false.
-      std::string conf;
-      if (read_file_bytes_at(AT_FDCWD, path_of(c.rel, ".conf").c_str(), conf)) {
-        for (const Line& l : split_lines(conf)) {
-          std::string t = lower(trim(l.text));
-          t.erase(std::remove_if(t.begin(), t.end(), [](char ch) { return std::isspace(static_cast<unsigned char>(ch)); }),
-                  t.end());
-          if (t == "executeintransaction=false") c.in_transaction = false;
-          if (t == "executeintransaction=true") c.in_transaction = true;
-        }
-      }
-      add_whole(std::move(c), false);
-    }
-    for (std::string_view name : dirs) collect_flyway(d / name, prefix + std::string(name) + "/", depth + 1);
-  }
-
-  void collect_folders() {
-    for (std::string_view f : top_files_)
-      if (ends_with(f, ".sql")) unmatched(f);
-    std::vector<std::string_view> files, dirs;
-    for (std::string_view name : top_dirs_) {
-      Candidate base;
-      base.rel = name;
-      if (!match_folder_name(name, base)) {
-        unmatched(std::string(name) + "/");
-        continue;
-      }
-      files.clear();
-      dirs.clear();
-      list_dir(path_of(name), files, dirs, false);
-      bool any = false;
-      for (std::string_view fname : files) {
-        if (fname == "up.sql" || fname == "down.sql") {
-          const bool up = fname == "up.sql";
-          std::string p = path_of(name, up ? "/up.sql" : "/down.sql");
-          check_readable(p);
-          (up ? base.up : base.down) = Range{};
-          (up ? base.up_file : base.down_file) = add_sql_file(p);
-          any = true;
-        } else if (fname == "metadata.toml") {
-          read_metadata(path_of(name, "/metadata.toml"), base);
-        }
-      }
-      if (!any) {
-        unmatched(std::string(name) + "/");
-        continue;
-      }
-      base.part = Part::Both;
-      cands_.push_back(std::move(base));
-    }
-  }
-
-  void read_metadata(const std::string& p, Candidate& c) {
-    std::string text, err;
-    if (!read_file_bytes_at(AT_FDCWD, p.c_str(), text, &err)) {
-      unreadable(p, err);
-      return;
-    }
-    try {
-      toml::table t = toml::parse(text, p);
-      if (auto v = t["run_in_transaction"].value<bool>()) c.in_transaction = *v;
-    } catch (const toml::parse_error& e) {
-      Diagnostic d = make_diag("migration-layout", Severity::Warning, p,
-                               "invalid metadata.toml: " + std::string(e.description()),
-                               "diesel refuses to run a migration whose metadata.toml does not parse");
-      d.span.start.line = e.source().begin.line;
-      d.span.start.column = e.source().begin.column;
-      d.span.stop = d.span.start;
-      folder_.diagnostics.push_back(std::move(d));
-    }
-  }
-
-  void build(Layout layout) {
+  void build(const LayoutKind& kind) {
     // Group by version (repeatables by description), groups in that order
     // and each in the order its candidates were found.
     const VersionKey none;
@@ -880,11 +361,11 @@ class Loader {
         else
           (c->part == Part::Up ? ups : downs).push_back(c);
       }
-      // popx: a dialect-specific file replaces the neutral one of the same version.
+      // A preferred file replaces the others of its version and part.
       for (auto* list : {&ups, &downs}) {
-        bool specific = std::any_of(list->begin(), list->end(), [](const Candidate* c) { return c->pg_specific; });
+        bool specific = std::any_of(list->begin(), list->end(), [](const Candidate* c) { return c->preferred; });
         if (specific)
-          list->erase(std::remove_if(list->begin(), list->end(), [](const Candidate* c) { return !c->pg_specific; }),
+          list->erase(std::remove_if(list->begin(), list->end(), [](const Candidate* c) { return !c->preferred; }),
                       list->end());
       }
       auto by_rel = [](const Candidate* a, const Candidate* b) { return a->rel < b->rel; };
@@ -910,11 +391,12 @@ class Loader {
       if (lone_ups.size() == 1 && lone_downs.size() == 1) {
         Candidate* u = lone_ups[0];
         Candidate* d = lone_downs[0];
-        Diagnostic diag = make_diag("migration-name", Severity::Warning, file_of(*d, false),
-                                    "down migration is named '" + std::string(d->name) + "' but its up (version " +
-                                        std::string(u->version) + ") is named '" + std::string(u->name) + "'",
-                                    "give both halves of a migration the same name");
-        diag.notes.push_back({file_span(file_of(*u, true)), "the up migration"});
+        Diagnostic diag = file_diagnostic("migration-name", Severity::Warning, file_of(*d, false),
+                                          "down migration is named '" + std::string(d->name) +
+                                              "' but its up (version " + std::string(u->version) + ") is named '" +
+                                              std::string(u->name) + "'",
+                                          "give both halves of a migration the same name");
+        diag.notes.push_back({file_start_span(file_of(*u, true)), "the up migration"});
         folder_.diagnostics.push_back(std::move(diag));
         pairs.emplace_back(u, d);
         lone_ups.clear();
@@ -934,7 +416,7 @@ class Loader {
       if (a.c->key != b.c->key) return a.c->key < b.c->key;
       return primary_file(a) < primary_file(b);
     });
-    const bool runner_tx = layout_default_tx(layout, popx_ || authelia_);
+    const bool runner_tx = kind.in_transaction_by_default() || runner_wraps_;
     folder_.migrations.reserve(plan.size());
     for (const Planned& p : plan) {
       Candidate& c = *p.c;
@@ -959,22 +441,16 @@ class Loader {
   bool top_ok_ = true;
   std::optional<OpenDirectory> top_dir_;  // the folder, for check_readable_top
   bool nothing_recognised_ = false;  // already reported as a whole
-  // Some updown file carries a dialect or .autocommit. infix: the folder is
-  // run by popx, which wraps every migration not marked .autocommit. in a
-  // transaction (golang-migrate and sqlx have no such infixes).
-  bool popx_ = false;
-  // Some updown file is named V<version>.<Name>: the folder is authelia's,
-  // whose migrator applies the pending migrations in one transaction on
-  // PostgreSQL.
-  bool authelia_ = false;
+  // Some name says that the folder's runner wraps each migration in a
+  // transaction (LayoutKind::in_transaction_by_default aside).
+  bool runner_wraps_ = false;
   std::vector<std::string_view> top_files_, top_dirs_;  // names of the folder's files and folders
   // Texts of the folder's files read so far (nullopt: unreadable, reported).
   std::unordered_map<std::string_view, std::optional<std::string>> texts_;
   std::vector<Candidate> cands_;
-  std::deque<std::string> nested_rels_;  // rel of files in Flyway's subfolders
+  std::deque<std::string> kept_;  // names the candidates view that no listing holds (Flyway's subfolders)
   std::vector<std::string> unmatched_;  // the first five
   size_t unmatched_count_ = 0;
-  std::set<std::string> visited_;
 };
 
 }  // namespace
@@ -984,54 +460,25 @@ std::optional<std::pair<std::string, VersionKey>> version_from_relative_path(con
   for (const fs::path& p : rel) parts.push_back(p.string());
   if (parts.empty()) return std::nullopt;
   Candidate c;
-  bool ok = false;
-  switch (layout) {
-    case Layout::Folder:
-      ok = parts.size() == 2 && (parts[1] == "up.sql" || parts[1] == "down.sql") && match_folder_name(parts[0], c);
-      break;
-    case Layout::Flyway: ok = match_flyway(parts.back(), c) && !c.repeatable; break;
-    case Layout::Updown: ok = parts.size() == 1 && match_updown(parts[0], c) == UpdownMatch::Pg; break;
-    case Layout::Goose:
-    case Layout::Dbmate: ok = parts.size() == 1 && match_single(parts[0], c, "_"); break;
-    case Layout::Plain: ok = parts.size() == 1 && match_single(parts[0], c, "_-."); break;
-  }
-  if (!ok) return std::nullopt;
+  if (!layout_kind(layout).version_of(parts, c)) return std::nullopt;
   return std::make_pair(std::string(c.version), c.key);
 }
 
 std::string_view migration_stem(const Migration& m, Layout layout) {
   // The loader matched this same name to make the migration.
-  const std::string_view file = m.primary_file();
-  std::string_view name = file.substr(file.rfind('/') + 1);
-  Candidate c;
-  switch (layout) {
-    case Layout::Folder: {
-      // <folder>/up.sql: the folder's name.
-      std::string_view dir = file.substr(0, file.size() - name.size());
-      if (dir.ends_with('/')) dir.remove_suffix(1);
-      return dir.substr(dir.rfind('/') + 1);
-    }
-    case Layout::Updown: match_updown(name, c); break;
-    case Layout::Flyway: match_flyway(name, c); break;
-    case Layout::Goose:
-    case Layout::Dbmate: match_single(name, c, "_"); break;
-    case Layout::Plain: match_single(name, c, "_-."); break;
-  }
-  return c.stem;
+  return layout_kind(layout).stem(m.primary_file());
 }
 
 void resection_from_text(MigrationFolder& folder, const Config& cfg, const Symbol& file, std::string_view text) {
-  if (folder.layout != Layout::Goose && folder.layout != Layout::Dbmate) return;
+  const LayoutKind& kind = layout_kind(folder.layout);
+  if (!kind.has_sections()) return;
   for (Migration& m : folder.migrations) {
     if (!(m.up && m.up->file == file) && !(m.down && m.down->file == file)) continue;
     Candidate c;
-    if (folder.layout == Layout::Goose)
-      goose_sections(text, c);
-    else
-      dbmate_sections(text, c);
+    kind.sections(text, c);
     m.up = section_of(file, c.up);
     m.down = section_of(file, c.down);
-    m.in_transaction = transaction_of(c, cfg, layout_default_tx(folder.layout, false));
+    m.in_transaction = transaction_of(c, cfg, kind.in_transaction_by_default());
   }
 }
 

@@ -16,21 +16,8 @@
 //      `metadata.toml` with `run_in_transaction = false`, popx `.autocommit.`
 //      infix, Flyway `<script>.sql.conf` with `executeInTransaction=false`;
 //   2. the config's `assume_in_transaction`, when set;
-//   3. the runner's default for the layout:
-//      updown  false  golang-migrate sends the file as one multi-statement
-//                     query without BEGIN; PostgreSQL then runs it as one
-//                     implicit transaction block, but statements that refuse
-//                     transaction blocks behave differently than under BEGIN,
-//                     so we do not claim a transaction; true when any
-//                     file carries a dialect or .autocommit. infix: that
-//                     folder is run by ory popx, which wraps each
-//                     migration in a transaction; true also when any file
-//                     is named V<version>.<Name>.up.sql: authelia's
-//                     migrator, which applies them in one transaction;
-//      folder  true   diesel wraps each migration in a transaction;
-//      goose   true;  dbmate true;  flyway true (PostgreSQL supports
-//                     transactional DDL, Flyway uses it);
-//      plain   false  nothing is known about the runner.
+//   3. the runner's default for the layout (LayoutKind in layout.h; each
+//      layout's file under layouts/ says what its runner does).
 #pragma once
 #include <compare>
 #include <cstdint>
@@ -52,8 +39,6 @@ class DirListings;
 enum class Layout { Updown, Folder, Goose, Dbmate, Flyway, Plain };
 std::string_view layout_name(Layout l);
 std::optional<Layout> parse_layout(std::string_view s);
-// Does the layout have down migrations at all? (plain: no; flyway: undo files)
-bool layout_has_downs(Layout l);
 
 // Numeric ordering key of a version. Compare keys with <=>; `parts` is an
 // encoding, not the numbers themselves: every numeric component becomes its
@@ -127,29 +112,6 @@ MigrationFolder load_migration_folder(const std::filesystem::path& dir, const Co
 // Used for files that may no longer exist (e.g. at a git ref).
 std::optional<std::pair<std::string, VersionKey>> version_from_relative_path(const std::filesystem::path& rel,
                                                                             Layout layout);
-
-// Relative to the current working directory when the file is under it, else
-// absolute; the path every Span carries.
-std::string display_path(const std::filesystem::path& p);
-std::string display_path(const std::string& p);
-inline std::string display_path(const char* p) { return display_path(std::string(p)); }
-
-// While one lives, display_path takes the working directory read when the
-// first was made instead of asking the kernel on every call (an analysis
-// computes thousands of display paths and does not change directory).
-class WorkingDirectoryPin {
- public:
-  WorkingDirectoryPin();
-  ~WorkingDirectoryPin();
-  WorkingDirectoryPin(const WorkingDirectoryPin&) = delete;
-  WorkingDirectoryPin& operator=(const WorkingDirectoryPin&) = delete;
-};
-
-// Reads a whole file as bytes; false (and errno text in *error) when it cannot.
-bool read_file_bytes(const std::filesystem::path& p, std::string& out, std::string* error = nullptr);
-// The same for `rel`, relative to the open directory `dirfd` (a folder's
-// files: the kernel looks up one name, not the whole path).
-bool read_file_bytes_at(int dirfd, const char* rel, std::string& out, std::string* error = nullptr);
 
 // The bytes of one section (a whole file or its byte range); nullopt when unreadable.
 std::optional<std::string> read_section(const Section& s);

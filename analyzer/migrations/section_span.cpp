@@ -1,5 +1,7 @@
 #include "analyzer/migrations/section_span.h"
 
+#include "analyzer/source/display_path.h"
+#include "analyzer/source/file_io.h"
 #include "analyzer/source/source_file.h"
 
 namespace miglint {

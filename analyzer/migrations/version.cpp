@@ -66,24 +66,4 @@ std::optional<VersionKey> parse_version(std::string_view text) {
   return key;
 }
 
-std::string_view layout_name(Layout l) {
-  switch (l) {
-    case Layout::Updown: return "updown";
-    case Layout::Folder: return "folder";
-    case Layout::Goose: return "goose";
-    case Layout::Dbmate: return "dbmate";
-    case Layout::Flyway: return "flyway";
-    case Layout::Plain: return "plain";
-  }
-  return "plain";
-}
-
-std::optional<Layout> parse_layout(std::string_view s) {
-  for (Layout l : {Layout::Updown, Layout::Folder, Layout::Goose, Layout::Dbmate, Layout::Flyway, Layout::Plain})
-    if (layout_name(l) == s) return l;
-  return std::nullopt;
-}
-
-bool layout_has_downs(Layout l) { return l != Layout::Plain; }
-
 }  // namespace miglint

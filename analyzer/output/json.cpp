@@ -7,6 +7,7 @@
 #include "analyzer/replay/summary.h"
 #include "analyzer/output/json_stream.h"
 #include "analyzer/output/output.h"
+#include "analyzer/source/display_path.h"
 
 namespace miglint {
 

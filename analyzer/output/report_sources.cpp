@@ -2,8 +2,8 @@
 
 #include <algorithm>
 
-#include "analyzer/migrations/migration.h"
-#include "analyzer/migrations/sha256.h"
+#include "analyzer/source/file_io.h"
+#include "analyzer/source/sha256.h"
 
 namespace miglint {
 

@@ -8,6 +8,7 @@
 #include "analyzer/replay/replay.h"
 #include "analyzer/replay/summary.h"
 #include "analyzer/migrations/migration.h"
+#include "analyzer/source/display_path.h"
 
 namespace miglint::report {
 

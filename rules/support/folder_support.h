@@ -7,6 +7,8 @@
 #include "analyzer/config/config.h"
 #include "analyzer/diag/diagnostic.h"
 #include "analyzer/migrations/migration.h"
+#include "analyzer/source/display_path.h"
+#include "analyzer/source/file_io.h"
 #include "analyzer/source/source_file.h"
 
 namespace miglint {

@@ -1,4 +1,4 @@
-#include "analyzer/migrations/sha256.h"
+#include "analyzer/source/sha256.h"
 
 // The low-level SHA-256 functions: unlike the EVP interface they do not bring
 // in OpenSSL's provider and configuration loading (dynamic modules, sockets),
