@@ -6,8 +6,10 @@
 #include <algorithm>
 #include <fstream>
 
+#include "analyzer/engine/folder_checks.h"
 #include "analyzer/migrations/folder_rules.h"
 #include "analyzer/migrations/migration.h"
+#include "rules/folder/folder_checks.h"
 
 namespace fs = std::filesystem;
 using namespace miglint;

@@ -6,6 +6,7 @@
 
 #include "analyzer/migrations/folder_rules.h"
 #include "analyzer/migrations/migration.h"
+#include "rules/folder/folder_checks.h"
 
 namespace fs = std::filesystem;
 using namespace miglint;

@@ -25,7 +25,9 @@
 #include "analyzer/migrations/dir_listing.h"
 #include "analyzer/migrations/folder_rules.h"
 #include "analyzer/migrations/git.h"
+#include "analyzer/migrations/reader_findings.h"
 #include "analyzer/migrations/sections.h"
+#include "analyzer/engine/folder_checks.h"
 #include "analyzer/engine/registry.h"
 #include "analyzer/engine/walk.h"
 
@@ -116,12 +118,7 @@ std::vector<fs::path> find_migration_dirs(const fs::path& root, DirListings& lis
     todo.pop_back();
     const DirListing& listing = listings.get(dir);
     if (!listing.opened && dir == root) {
-      Diagnostic d;
-      d.rule = "unreadable-file";
-      d.severity = Severity::Error;
-      d.span.path = display_path(root);
-      d.message = fmt::format("cannot read directory: {}", listing.error);
-      problems.push_back(std::move(d));
+      problems.push_back(unreadable_file_finding(UnreadableWhat::Root, display_path(root), listing.error));
       return {};
     }
     for (const DirEntry& e : listing.entries) {
@@ -381,13 +378,7 @@ class Dispatcher {
 };
 
 Diagnostic unreadable(const fs::path& p, const std::string& why) {
-  Diagnostic d;
-  d.rule = "unreadable-file";
-  d.severity = Severity::Error;
-  d.span.path = display_path(p);
-  d.message = fmt::format("cannot read file: {}", why);
-  d.help = "the file was skipped; every other file was analysed";
-  return d;
+  return unreadable_file_finding(UnreadableWhat::File, display_path(p), why);
 }
 
 }  // namespace
@@ -683,7 +674,7 @@ Findings finish_spooled(FindingSpool& spool, const std::vector<FolderAnalysis>& 
   if (options.since)
     for (const auto& fa : folders) {
       changes.push_back(git_changes_since(fa.folder.dir, *options.since));
-      for (auto& d : check_version_order(fa.folder, changes.back()))
+      for (auto& d : check_changes_since(fa.folder, changes.back()))
         if (selection.enabled(d.rule)) order_findings[d.span.path].push_back(std::move(d));
     }
   const auto changed = [&](const Symbol& path) {
@@ -1253,7 +1244,7 @@ AnalysisResult analyze(const AnalysisOptions& options) {
     std::vector<GitChanges> changes;
     for (const auto& fa : folders) {
       changes.push_back(git_changes_since(fa.folder.dir, *options.since));
-      for (auto& d : check_version_order(fa.folder, changes.back()))
+      for (auto& d : check_changes_since(fa.folder, changes.back()))
         if (selection.enabled(d.rule)) diags.push_back(std::move(d));
     }
     std::erase_if(diags, [&](const Diagnostic& d) {

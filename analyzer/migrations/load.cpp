@@ -19,8 +19,10 @@
 #include <toml++/toml.h>
 
 #include "analyzer/migrations/migration.h"
+#include "analyzer/migrations/reader_findings.h"
 #include "analyzer/migrations/sections.h"
 #include "analyzer/migrations/dir_listing.h"
+#include "analyzer/source/strings.h"
 
 namespace fs = std::filesystem;
 
@@ -150,23 +152,6 @@ std::string display_path(const std::string& whole) {
 
 namespace {
 
-Span file_span(const std::string& p) {
-  Span s;
-  s.path = display_path(p);
-  return s;
-}
-
-Diagnostic make_diag(std::string rule, Severity sev, const std::string& where, std::string message,
-                     std::string help = {}) {
-  Diagnostic d;
-  d.rule = std::move(rule);
-  d.severity = sev;
-  d.span = file_span(where);
-  d.message = std::move(message);
-  d.help = std::move(help);
-  return d;
-}
-
 // fs::path's order (component by component) without splitting paths into
 // components: a separator sorts before every other character, so "v1/up.sql"
 // comes before "v1-x/up.sql" as "v1" comes before "v1-x". For paths spelled
@@ -218,12 +203,6 @@ std::optional<Section> section_of(Symbol file, const std::optional<Range>& r) {
 
 bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-std::string lower(std::string_view s) {
-  std::string r(s);
-  for (char& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return r;
 }
 
 const std::set<std::string, std::less<>> kPgDialects = {"postgres", "postgresql", "pg", "pgx"};
@@ -353,12 +332,6 @@ std::vector<Line> split_lines(std::string_view text) {
     pos = next;
   }
   return lines;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
 }
 
 // "-- +goose Up" → "up"; "" when the line is no goose annotation.
@@ -542,9 +515,7 @@ class Loader {
 
   void unreadable(const std::string& p, const std::string& why) {
     folder_.unreadable.emplace_back(p);
-    folder_.diagnostics.push_back(make_diag("unreadable-file", Severity::Error, p,
-                                            "cannot read " + display_path(p) + ": " + why,
-                                            "fix the file's permissions or remove the broken entry"));
+    folder_.diagnostics.push_back(unreadable_file_finding(UnreadableWhat::FolderEntry, display_path(p), why));
   }
 
   // The names of a directory's files and folders (views into its listing);
@@ -626,11 +597,7 @@ class Loader {
       std::string what = std::to_string(top_files_.size()) + " file(s) (" + std::to_string(sql) + " .sql) and " +
                          std::to_string(top_dirs_.size()) + " folder(s)";
       nothing_recognised_ = true;
-      folder_.diagnostics.push_back(make_diag(
-          "migration-layout", Severity::Warning, folder_.dir.native(),
-          "no migrations recognised in " + display_path(folder_.dir) + ": saw " + what,
-          "name files <version>_<name>.up.sql/.down.sql, V<version>__<desc>.sql, <version>_<name>/up.sql, or "
-          "set migrations.layout in miglint.toml"));
+      folder_.diagnostics.push_back(no_migrations_recognised_finding(display_path(folder_.dir.native()), what));
       return Layout::Plain;
     }
     std::stable_sort(seen.begin(), seen.end(), [](auto& a, auto& b) { return a.second > b.second; });
@@ -640,11 +607,8 @@ class Loader {
         if (!parts.empty()) parts += ", ";
         parts += std::to_string(n) + " " + std::string(layout_name(l));
       }
-      folder_.diagnostics.push_back(make_diag(
-          "migration-layout", Severity::Warning, folder_.dir.native(),
-          "mixed migration layouts in " + display_path(folder_.dir) + ": " + parts + "; reading it as " +
-              std::string(layout_name(seen[0].first)),
-          "keep one layout per folder, or set migrations.layout in miglint.toml"));
+      folder_.diagnostics.push_back(
+          mixed_layouts_finding(display_path(folder_.dir.native()), parts, layout_name(seen[0].first)));
     }
     return seen[0].first;
   }
@@ -748,12 +712,8 @@ class Loader {
       std::string list;
       for (size_t i = 0; i < unmatched_.size(); ++i) list += (i ? ", " : "") + unmatched_[i];
       if (unmatched_count_ > 5) list += ", … (" + std::to_string(unmatched_count_ - 5) + " more)";
-      folder_.diagnostics.push_back(make_diag(
-          "migration-layout", Severity::Warning, folder_.dir.native(),
-          std::to_string(unmatched_count_) + " entr" + (unmatched_count_ == 1 ? "y" : "ies") + " in " +
-              display_path(folder_.dir) + " do not fit the " + std::string(layout_name(layout)) +
-              " layout and are ignored: " + list,
-          "rename them to the layout's pattern or move them out of the migrations folder"));
+      folder_.diagnostics.push_back(
+          unmatched_entries_finding(display_path(folder_.dir.native()), unmatched_count_, list, layout_name(layout)));
     }
   }
 
@@ -837,13 +797,8 @@ class Loader {
       toml::table t = toml::parse(text, p);
       if (auto v = t["run_in_transaction"].value<bool>()) c.in_transaction = *v;
     } catch (const toml::parse_error& e) {
-      Diagnostic d = make_diag("migration-layout", Severity::Warning, p,
-                               "invalid metadata.toml: " + std::string(e.description()),
-                               "diesel refuses to run a migration whose metadata.toml does not parse");
-      d.span.start.line = e.source().begin.line;
-      d.span.start.column = e.source().begin.column;
-      d.span.stop = d.span.start;
-      folder_.diagnostics.push_back(std::move(d));
+      folder_.diagnostics.push_back(
+          invalid_metadata_finding(display_path(p), e.description(), e.source().begin.line, e.source().begin.column));
     }
   }
 
@@ -910,12 +865,9 @@ class Loader {
       if (lone_ups.size() == 1 && lone_downs.size() == 1) {
         Candidate* u = lone_ups[0];
         Candidate* d = lone_downs[0];
-        Diagnostic diag = make_diag("migration-name", Severity::Warning, file_of(*d, false),
-                                    "down migration is named '" + std::string(d->name) + "' but its up (version " +
-                                        std::string(u->version) + ") is named '" + std::string(u->name) + "'",
-                                    "give both halves of a migration the same name");
-        diag.notes.push_back({file_span(file_of(*u, true)), "the up migration"});
-        folder_.diagnostics.push_back(std::move(diag));
+        folder_.diagnostics.push_back(halves_named_differently_finding(display_path(file_of(*d, false).str()), d->name,
+                                                                       display_path(file_of(*u, true).str()),
+                                                                       u->version, u->name));
         pairs.emplace_back(u, d);
         lone_ups.clear();
         lone_downs.clear();
