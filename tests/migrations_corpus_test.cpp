@@ -5,8 +5,8 @@
 #include <fstream>
 #include <map>
 
-#include "analyzer/migrations/folder_rules.h"
 #include "analyzer/migrations/migration.h"
+#include "rules/folder/folder_checks.h"
 
 namespace fs = std::filesystem;
 using namespace miglint;

@@ -4,8 +4,8 @@
 
 #include <fstream>
 
-#include "analyzer/migrations/folder_rules.h"
 #include "analyzer/migrations/git.h"
+#include "rules/folder/folder_checks.h"
 
 namespace fs = std::filesystem;
 using namespace miglint;

@@ -6,10 +6,12 @@
 #include <algorithm>
 #include <fstream>
 
+#include "analyzer/engine/folder_checks.h"
 #include "analyzer/migrations/folder_rules.h"
 #include "analyzer/migrations/layout.h"
 #include "analyzer/migrations/migration.h"
 #include "analyzer/source/display_path.h"
+#include "rules/folder/folder_checks.h"
 
 namespace fs = std::filesystem;
 using namespace miglint;

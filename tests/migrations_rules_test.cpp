@@ -5,8 +5,8 @@
 
 #include <algorithm>
 
-#include "analyzer/migrations/folder_rules.h"
 #include "analyzer/migrations/migration.h"
+#include "rules/folder/folder_checks.h"
 
 namespace fs = std::filesystem;
 using namespace miglint;
@@ -117,28 +117,4 @@ TEST(MigrationsRules, DownNamedDifferentlyFromItsUpIsPairedAndReported) {
   EXPECT_EQ(g.diagnostics[0].rule, "migration-name");
   EXPECT_TRUE(check_missing_down(g).empty());
   fs::remove_all(tmp);
-}
-
-TEST(MigrationsRules, EmptyMigrationUsesTheEnginesPredicate) {
-  MigrationFolder f = load("dbmate");
-  // The engine parses; here "has statements" means non-blank text.
-  auto has = [](const Migration& m, bool up) {
-    std::string t = read_section(up ? *m.up : *m.down).value_or("");
-    return t.find_first_not_of(" \t\r\n") != std::string::npos;
-  };
-  auto ds = check_empty_migration(f, has);
-  ASSERT_EQ(ds.size(), 1u);
-  EXPECT_EQ(ds[0].rule, "empty-migration");
-  EXPECT_EQ(base(ds[0].span.path), "20240102000000_index_users.sql");
-  EXPECT_NE(ds[0].message.find("down"), std::string::npos);
-  EXPECT_EQ(ds[0].span.start.line, 5u);  // where the down section begins
-  EXPECT_TRUE(check_empty_migration(load("updown_order"), has).empty());
-  // The predicate is asked only about parts that exist.
-  size_t asked = 0;
-  check_empty_migration(load("plain"), [&](const Migration&, bool up) {
-    EXPECT_TRUE(up);
-    ++asked;
-    return true;
-  });
-  EXPECT_EQ(asked, 3u);
 }

@@ -7,6 +7,7 @@
 #include "analyzer/migrations/folder_rules.h"
 #include "analyzer/migrations/migration.h"
 #include "analyzer/source/file_io.h"
+#include "rules/folder/folder_checks.h"
 
 namespace fs = std::filesystem;
 using namespace miglint;

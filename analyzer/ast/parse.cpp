@@ -1,6 +1,9 @@
 #include "analyzer/ast/parse.h"
 #include "analyzer/ast/parse_split.h"
 
+#include "analyzer/ast/file_findings.h"
+#include "analyzer/source/strings.h"
+
 #include <pthread.h>
 
 #include <google/protobuf/arena.h>
@@ -62,11 +65,6 @@ size_t token_end(std::string_view s, size_t i) {
          s[j] != '(' && s[j] != ')')
     ++j;
   return j == i ? i + 1 : j;
-}
-
-std::string_view trim_right(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
 }
 
 std::string syntax_message(const PgQueryError& e) {
@@ -135,34 +133,16 @@ struct Builder {
     size_t at = e.cursorpos > 0 ? piece_begin + char_to_byte(piece, e.cursorpos) : skip_trivia(text, piece_begin, piece_end);
     at = std::min(at, text.size());
     const size_t end = std::min(token_end(text, at), std::max(piece_end, at));
-    Diagnostic d;
-    d.rule = "syntax-error";
-    d.severity = Severity::Error;
-    d.span = make_span(*out.source, at, std::max(end, at));
-    d.message = syntax_message(e);
-    d.help = "PostgreSQL " PG_MAJORVERSION " rejects this statement; the rest of the file is still analysed";
-    if (const auto stop = missing_semicolon(piece_begin, at, end)) {
-      const auto line = out.source->position(*stop).line;
-      d.help = fmt::format("if `{}` begins a new statement, end the previous one with `;` (line {}): PostgreSQL " PG_MAJORVERSION
-                           " reads both as one statement and rejects it; the rest of the file is still analysed",
-                           text.substr(at, end - at), line);
-      d.notes.push_back({make_span(*out.source, *stop - 1, *stop), "the statement before it ends here without `;`"});
-    }
-    out.diagnostics.push_back(std::move(d));
+    const auto stop = missing_semicolon(piece_begin, at, end);
+    out.diagnostics.push_back(syntax_error_finding(*out.source, at, std::max(end, at), syntax_message(e),
+                                                   stop ? std::string_view(text).substr(at, end - at) : "", stop));
     out.failed.push_back({skip_trivia(text, piece_begin, piece_end), piece_end});
     ++ordinal;
   }
 
   void unanalysed(size_t b, size_t e) {
     const size_t at = skip_trivia(text, b, e);
-    Diagnostic d;
-    d.rule = "unmodeled-statement";
-    d.severity = Severity::Info;
-    d.span = make_span(*out.source, at, std::max(at, e));
-    d.message = "statement nested too deeply for the parser library to hand over; PostgreSQL accepts it, miglint "
-                "does not analyse it";
-    d.help = "rules and the schema model skip this statement; the rest of the file is still analysed";
-    out.diagnostics.push_back(std::move(d));
+    out.diagnostics.push_back(statement_not_handed_over_finding(*out.source, at, std::max(at, e)));
     out.failed.push_back({at, e});
     ++ordinal;
   }
@@ -202,16 +182,6 @@ void add_comments(ParsedFile& out, const std::string& text) {
   for (const auto& c : lexical_comments(text)) out.comments.push_back({c.begin, c.end, c.line});
 }
 
-Diagnostic file_diag(const ParsedFile& f, std::string rule, Severity sev, size_t b, size_t e, std::string msg,
-                     std::string help) {
-  Diagnostic d;
-  d.rule = std::move(rule);
-  d.severity = sev;
-  d.span = make_span(*f.source, b, e);
-  d.message = std::move(msg);
-  d.help = std::move(help);
-  return d;
-}
 
 bool looks_binary(std::string_view bytes, const PreparedText& p) {
   if (p.nul_bytes.empty()) return false;
@@ -280,43 +250,16 @@ ParsedFile parse_file(std::shared_ptr<const SourceFile> source) {
 
   if (looks_binary(bytes, prep)) {
     out.binary = true;
-    out.diagnostics.push_back(file_diag(out, "binary-file", Severity::Error, prep.nul_bytes.front(),
-                                        prep.nul_bytes.front() + 1,
-                                        fmt::format("file is binary ({} NUL bytes); it was not analysed",
-                                                    prep.nul_bytes.size()),
-                                        "migration files must be text; check that this file belongs in the folder"));
+    out.diagnostics.push_back(binary_file_finding(*source, prep.nul_bytes.front(), prep.nul_bytes.size()));
     return out;
   }
-  if (!prep.invalid_utf8.empty()) {
-    const size_t at = prep.invalid_utf8.front();
-    out.diagnostics.push_back(file_diag(
-        out, "invalid-utf8", Severity::Error, at, at + 1,
-        fmt::format("file is not valid UTF-8 ({} invalid byte{}, first at byte {})", prep.invalid_utf8.size(),
-                    prep.invalid_utf8.size() == 1 ? "" : "s", at),
-        "PostgreSQL rejects invalid byte sequences for encoding UTF8; re-encode the file as UTF-8. "
-        "It was analysed with the bad bytes replaced"));
-  }
-  if (!prep.nul_bytes.empty()) {
-    const size_t at = prep.nul_bytes.front();
-    out.diagnostics.push_back(file_diag(out, "invalid-utf8", Severity::Error, at, at + 1,
-                                        fmt::format("file contains {} NUL byte{}", prep.nul_bytes.size(),
-                                                    prep.nul_bytes.size() == 1 ? "" : "s"),
-                                        "PostgreSQL cannot accept NUL bytes in SQL text; they were ignored"));
-  }
-  for (const auto& m : prep.meta_commands) {
-    const std::string_view cmd = bytes.substr(m.begin, m.end - m.begin);
-    out.diagnostics.push_back(file_diag(out, "psql-meta-command", Severity::Info, m.begin, m.end,
-                                        fmt::format("psql meta-command `{}` skipped", trim_right(cmd)),
-                                        "only psql runs backslash commands; other migration runners send them to "
-                                        "the server, which rejects them"));
-  }
-  for (const auto& c : prep.copy_data) {
-    const auto lines = source->position(c.end).line - source->position(c.begin).line + 1;
-    out.diagnostics.push_back(file_diag(out, "copy-data-block", Severity::Info, c.begin, c.end,
-                                        fmt::format("COPY ... FROM stdin data ({} line{}) skipped", lines,
-                                                    lines == 1 ? "" : "s"),
-                                        "the rows are data, not SQL; only psql can feed them to COPY"));
-  }
+  if (!prep.invalid_utf8.empty())
+    out.diagnostics.push_back(invalid_utf8_finding(*source, prep.invalid_utf8.front(), prep.invalid_utf8.size()));
+  if (!prep.nul_bytes.empty())
+    out.diagnostics.push_back(nul_bytes_finding(*source, prep.nul_bytes.front(), prep.nul_bytes.size()));
+  for (const auto& m : prep.meta_commands)
+    out.diagnostics.push_back(psql_meta_command_finding(*source, m.begin, m.end));
+  for (const auto& c : prep.copy_data) out.diagnostics.push_back(copy_data_block_finding(*source, c.begin, c.end));
 
   const std::string& text = prep.text;
   Builder b{out, text};

@@ -6,6 +6,7 @@
 #include <pg_query/pg_ast_meta.h>
 
 #include "analyzer/ast/parse.h"
+#include "analyzer/source/strings.h"
 
 #include <algorithm>
 #include <cctype>
@@ -16,11 +17,6 @@ namespace miglint::catalog {
 namespace {
 
 namespace pb = google::protobuf;
-
-std::string lower(std::string s) {
-  for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return s;
-}
 
 long typmod_value(const pg_query::Node& n, bool* ok) {
   *ok = true;

@@ -8,15 +8,10 @@
 
 #include "analyzer/source/file_io.h"
 #include "analyzer/source/sha256.h"
+#include "analyzer/source/strings.h"
 
 namespace miglint {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t' || s.front() == '\r')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\r')) s.remove_suffix(1);
-  return s;
-}
 
 // The trimmed text of the lines the span starts and stops on, and those between.
 std::string covered_lines(const std::string& text, const Span& span) {
@@ -29,7 +24,7 @@ std::string covered_lines(const std::string& text, const Span& span) {
     size_t nl = text.find('\n', pos);
     size_t end = nl == std::string::npos ? text.size() : nl;
     if (line >= first) {
-      out += trim(std::string_view(text).substr(pos, end - pos));
+      out += trim_chars(std::string_view(text).substr(pos, end - pos), " \t\r");
       out += '\n';
     }
     if (nl == std::string::npos) break;

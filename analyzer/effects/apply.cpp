@@ -7,6 +7,7 @@
 #include <set>
 
 #include "analyzer/effects/transform.h"
+#include "analyzer/source/strings.h"
 
 namespace miglint::effects {
 
@@ -435,11 +436,6 @@ QName split_name(const std::vector<std::string>& names) {
 }
 
 namespace {
-
-std::string lower(std::string s) {
-  for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return s;
-}
 
 // search_path value list → schema names ("$user" dropped: no such schema).
 std::vector<std::string> parse_path(const std::string& v) {

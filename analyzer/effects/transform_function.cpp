@@ -2,18 +2,13 @@
 #include <fmt/format.h>
 
 #include "analyzer/effects/transform.h"
+#include "analyzer/source/strings.h"
 
 namespace miglint::effects {
 
 using catalog::ObjectKind;
 
 namespace {
-
-std::string trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return std::string(s);
-}
 
 std::string def_text(const pg_query::Node& n) {
   if (n.has_string()) return n.string().sval();
@@ -66,9 +61,9 @@ void transform_create_function(Ctx& c, const pg_query::CreateFunctionStmt& s) {
       if (d.arg().has_list() && d.arg().list().items_size() >= 1) {
         std::string body;
         for (const auto& i : d.arg().list().items()) body += (body.empty() ? "" : "\n") + def_text(i);
-        f->body = trim(body);
+        f->body = std::string(trim(body));
       } else {
-        f->body = trim(def_text(d.arg()));
+        f->body = std::string(trim(def_text(d.arg())));
       }
     } else if (d.defname() == "language") {
       f->language = def_text(d.arg());
@@ -79,7 +74,7 @@ void transform_create_function(Ctx& c, const pg_query::CreateFunctionStmt& s) {
         attrs.push_back(a);
     }
   }
-  if (s.has_sql_body()) f->body = trim(catalog::deparse_stmt(s.sql_body()));
+  if (s.has_sql_body()) f->body = std::string(trim(catalog::deparse_stmt(s.sql_body())));
   std::sort(attrs.begin(), attrs.end());
   for (const auto& a : attrs) f->attributes += (f->attributes.empty() ? "" : " ") + a;
   if (f->language.empty()) f->language = "sql";

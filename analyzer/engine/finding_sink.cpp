@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <map>
 
-#include "analyzer/migrations/folder_rules.h"
+#include "analyzer/engine/folder_checks.h"
 #include "analyzer/migrations/git.h"
 
 namespace miglint {
@@ -52,7 +52,7 @@ Findings FindingSink::finish(const std::vector<FolderAnalysis>& folders, const R
   if (options.since)
     for (const auto& fa : folders) {
       changes.push_back(git_changes_since(fa.folder.dir, *options.since));
-      for (auto& d : check_version_order(fa.folder, changes.back()))
+      for (auto& d : check_changes_since(fa.folder, changes.back()))
         if (selection.enabled(d.rule)) order_findings[d.span.path].push_back(std::move(d));
     }
   const auto changed = [&](const Symbol& path) {

@@ -2,6 +2,7 @@
 
 #include <sys/stat.h>
 
+#include "analyzer/engine/folder_checks.h"
 #include "analyzer/migrations/folder_rules.h"
 #include "analyzer/migrations/layout.h"
 #include "analyzer/migrations/migration.h"

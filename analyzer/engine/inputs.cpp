@@ -2,9 +2,8 @@
 
 #include <algorithm>
 
-#include <fmt/format.h>
-
 #include "analyzer/migrations/migration.h"
+#include "analyzer/migrations/reader_findings.h"
 #include "analyzer/source/display_path.h"
 
 namespace miglint {
@@ -24,12 +23,7 @@ std::vector<fs::path> find_migration_dirs(const fs::path& root, DirListings& lis
     todo.pop_back();
     const DirListing& listing = listings.get(dir);
     if (!listing.opened && dir == root) {
-      Diagnostic d;
-      d.rule = "unreadable-file";
-      d.severity = Severity::Error;
-      d.span.path = display_path(root);
-      d.message = fmt::format("cannot read directory: {}", listing.error);
-      problems.push_back(std::move(d));
+      problems.push_back(unreadable_file_finding(UnreadableWhat::Root, display_path(root), listing.error));
       return {};
     }
     for (const DirEntry& e : listing.entries) {
@@ -58,13 +52,7 @@ bool named_file_exists(const AnalysisOptions& options, const fs::path& p) {
 }  // namespace
 
 Diagnostic unreadable_file(const fs::path& p, const std::string& why) {
-  Diagnostic d;
-  d.rule = "unreadable-file";
-  d.severity = Severity::Error;
-  d.span.path = display_path(p);
-  d.message = fmt::format("cannot read file: {}", why);
-  d.help = "the file was skipped; every other file was analysed";
-  return d;
+  return unreadable_file_finding(UnreadableWhat::File, display_path(p), why);
 }
 
 AnalysisInputs select_inputs(const AnalysisOptions& options, DirListings& listings,

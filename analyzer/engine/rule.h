@@ -14,6 +14,8 @@
 
 namespace miglint {
 
+struct GitChanges;
+
 struct RuleMeta {
   std::string_view id;
   Severity severity = Severity::Warning;
@@ -38,6 +40,14 @@ class Rule {
   // Folder-wide rules (protected objects, intent): a walk over each
   // migrations folder's replay, or null when the rule has nothing to do there.
   virtual std::unique_ptr<FolderWalk> walk_folder(const FolderContext& /*ctx*/) const { return nullptr; }
+  // Folder rules that read the folder as the reader found it (versions,
+  // pairings, names, miglint.sum), once per folder listing: the language
+  // server keeps their findings with the listing.
+  virtual void check_migrations(const MigrationFolder& /*folder*/, const Config& /*config*/,
+                                std::vector<Diagnostic>& /*out*/) const {}
+  // With --since: what the folder's git history says changed since the ref.
+  virtual void check_changes(const MigrationFolder& /*folder*/, const GitChanges& /*changes*/,
+                             std::vector<Diagnostic>& /*out*/) const {}
 };
 
 }  // namespace miglint

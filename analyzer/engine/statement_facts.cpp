@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "analyzer/ast/alter_table_subtypes.h"
 #include "analyzer/ast/pg_compat.h"
 #include "analyzer/engine/walk.h"
 
@@ -214,12 +215,6 @@ void alter_table_locks(const pg_query::AlterTableStmt& at, int pg_version, std::
         else if (f.not_null && !f.has_default) w = TableWork::Scan;
         break;
       }
-      case pg_query::AT_AlterColumnType:
-      case pg_query::AT_SetLogged:
-      case pg_query::AT_SetUnLogged:
-      case pg_query::AT_SetAccessMethod:
-      case pg_query::AT_SetTableSpace: w = TableWork::Rewrite; break;
-      case pg_query::AT_SetNotNull: w = TableWork::Scan; break;
       case pg_query::AT_AddConstraint: {
         const auto& c = cmd.def().constraint();
         switch (c.contype()) {
@@ -241,23 +236,6 @@ void alter_table_locks(const pg_query::AlterTableStmt& at, int pg_version, std::
         }
         break;
       }
-      case pg_query::AT_ValidateConstraint: m = LockMode::ShareUpdateExclusive; w = TableWork::Scan; break;
-      case pg_query::AT_SetStatistics:
-      case pg_query::AT_SetOptions:
-      case pg_query::AT_ResetOptions:
-      case pg_query::AT_ClusterOn:
-      case pg_query::AT_DropCluster:
-      case pg_query::AT_SetRelOptions:
-      case pg_query::AT_ResetRelOptions:
-      case pg_query::AT_DetachPartitionFinalize: m = LockMode::ShareUpdateExclusive; break;
-      case pg_query::AT_EnableTrig:
-      case pg_query::AT_EnableAlwaysTrig:
-      case pg_query::AT_EnableReplicaTrig:
-      case pg_query::AT_DisableTrig:
-      case pg_query::AT_EnableTrigAll:
-      case pg_query::AT_DisableTrigAll:
-      case pg_query::AT_EnableTrigUser:
-      case pg_query::AT_DisableTrigUser: m = LockMode::ShareRowExclusive; break;
       case pg_query::AT_AttachPartition:
         m = LockMode::ShareUpdateExclusive;
         add_rv(out, cmd.def().partition_cmd().name(), LockMode::AccessExclusive, TableWork::Scan);
@@ -269,7 +247,15 @@ void alter_table_locks(const pg_query::AlterTableStmt& at, int pg_version, std::
           add_rv(out, cmd.def().partition_cmd().name(), LockMode::AccessExclusive);
         }
         break;
-      default: break;
+      default: {
+        const AlterTableSubtype t = alter_table_subtype(cmd.subtype());
+        m = t.lock == AlterTableSubtype::Lock::ShareUpdateExclusive ? LockMode::ShareUpdateExclusive
+            : t.lock == AlterTableSubtype::Lock::ShareRowExclusive  ? LockMode::ShareRowExclusive
+                                                                    : LockMode::AccessExclusive;
+        if (t.work == AlterTableSubtype::Work::Rewrite) w = TableWork::Rewrite;
+        else if (t.work == AlterTableSubtype::Work::Scan) w = TableWork::Scan;
+        break;
+      }
     }
     mode = any ? std::max(mode, m) : m;
     work = stronger(work, w);

@@ -114,38 +114,15 @@ std::vector<Diagnostic> suppression_findings(const std::vector<Suppression>& sup
                                              const std::function<bool(std::string_view)>& enabled) {
   std::vector<Diagnostic> out;
   for (const auto& s : sups) {
-    const char* kind = s.file_wide ? "miglint-ignore-file" : "miglint-ignore";
     if (s.entries.empty()) {
-      Diagnostic d;
-      d.rule = "unknown-rule";
-      d.severity = Severity::Warning;
-      d.span = make_span(file, s.comment_begin, s.comment_end);
-      d.message = fmt::format("`{}` names no rule, so it suppresses nothing", kind);
-      d.help = fmt::format("write `-- {} rule-id: reason`", kind);
-      out.push_back(std::move(d));
+      out.push_back(empty_suppression_finding(file, s));
       continue;
     }
     for (const auto& e : s.entries) {
-      if (!known(e.rule)) {
-        Diagnostic d;
-        d.rule = "unknown-rule";
-        d.severity = Severity::Warning;
-        d.span = make_span(file, e.begin, e.end);
-        d.message = fmt::format("unknown rule `{}` in `{}`", e.rule, kind);
-        d.help = "`miglint rules` lists every rule id";
-        out.push_back(std::move(d));
-      } else if (!e.used && enabled(e.rule)) {
-        Diagnostic d;
-        d.rule = "unused-suppression";
-        d.severity = Severity::Info;
-        d.span = make_span(file, e.begin, e.end);
-        d.message = s.file_wide || s.has_target
-                        ? fmt::format("suppression of `{}` is unused: no `{}` finding {}", e.rule, e.rule,
-                                      s.file_wide ? "in this file" : "on the statement it covers")
-                        : fmt::format("suppression of `{}` covers no statement", e.rule);
-        d.help = "remove it, or move it to the statement it was meant for";
-        out.push_back(std::move(d));
-      }
+      if (!known(e.rule))
+        out.push_back(unknown_rule_finding(file, s, e));
+      else if (!e.used && enabled(e.rule))
+        out.push_back(unused_suppression_finding(file, s, e));
     }
   }
   return out;

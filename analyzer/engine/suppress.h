@@ -33,6 +33,14 @@ std::vector<Suppression> collect_suppressions(const ParsedFile& file);
 // entries that were used.
 void apply_suppressions(std::vector<Suppression>& sups, const std::string& path, std::vector<Diagnostic>& diags);
 
+// What the suppressions say about themselves, worded by their rules' files:
+// unknown-rule (rules/file/unknown_rule.cpp) for a suppression that names no
+// rule or an id no rule has, unused-suppression
+// (rules/file/unused_suppression.cpp) for an entry that covered nothing.
+Diagnostic empty_suppression_finding(const SourceFile& file, const Suppression& s);
+Diagnostic unknown_rule_finding(const SourceFile& file, const Suppression& s, const Suppression::Entry& e);
+Diagnostic unused_suppression_finding(const SourceFile& file, const Suppression& s, const Suppression::Entry& e);
+
 // `unknown-rule` for ids no rule has, `unused-suppression` for entries that
 // covered nothing (only for rules that were enabled: a disabled rule's
 // suppression is not evidence of anything).

@@ -3,26 +3,17 @@
 #include <algorithm>
 #include <cctype>
 
+#include "analyzer/source/strings.h"
+
 namespace miglint::lsp {
 
 namespace {
 
 constexpr size_t kMaxBody = size_t{256} << 20;  // larger than any sane buffer; stops a bogus length
 
-std::string lower(std::string s) {
-  std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return s;
-}
-
 bool token(std::string_view s) {
   if (s.empty()) return false;
   return std::all_of(s.begin(), s.end(), [](unsigned char c) { return std::isalnum(c) || c == '-' || c == '_'; });
-}
-
-std::string trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return std::string(s);
 }
 
 }  // namespace
@@ -50,7 +41,7 @@ Frame FrameReader::next() {
     if (cl != std::string::npos) {
       // Text before the header is the remains of a broken frame: report it, then resync here.
       if (cl > 0 && problem.empty()) problem = "unexpected data before a Content-Length header";
-      const std::string value = trim(std::string_view(line).substr(cl + 15));
+      const std::string value(trim_chars(std::string_view(line).substr(cl + 15), " \t"));
       if (value.empty() || value.size() > 12 ||
           !std::all_of(value.begin(), value.end(), [](unsigned char c) { return std::isdigit(c); })) {
         if (problem.empty()) problem = "invalid Content-Length value `" + value.substr(0, 40) + "`";

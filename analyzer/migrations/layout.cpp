@@ -11,18 +11,6 @@ bool ends_with(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
-std::string lower(std::string_view s) {
-  std::string r(s);
-  for (char& c : r) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return r;
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
-
 std::string_view file_name(std::string_view path) { return path.substr(path.rfind('/') + 1); }
 
 std::vector<Line> split_lines(std::string_view text) {
@@ -67,16 +55,6 @@ bool match_single(std::string_view file, Candidate& c, std::string_view seps) {
   return true;
 }
 
-Diagnostic file_diagnostic(std::string rule, Severity sev, const std::string& where, std::string message,
-                           std::string help) {
-  Diagnostic d;
-  d.rule = std::move(rule);
-  d.severity = sev;
-  d.span.path = display_path(where);
-  d.message = std::move(message);
-  d.help = std::move(help);
-  return d;
-}
 
 void SectionedFileLayout::collect(FolderReader& reader) const {
   for (std::string_view f : reader.top_files()) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "analyzer/diag/diagnostic.h"
+#include "analyzer/source/strings.h"
 #include "analyzer/migrations/migration.h"
 
 namespace miglint {
@@ -155,8 +156,6 @@ const LayoutKind& layout_kind(Layout l);
 namespace layouts {
 
 bool ends_with(std::string_view s, std::string_view suffix);
-std::string lower(std::string_view s);
-std::string_view trim(std::string_view s);
 // The part of a path after its last '/'.
 std::string_view file_name(std::string_view path);
 
@@ -173,10 +172,6 @@ bool split_version_name(std::string_view stem, std::string_view& version, std::s
                         std::string_view seps);
 // <version><sep><name>.sql (goose, dbmate, plain).
 bool match_single(std::string_view file, Candidate& c, std::string_view seps);
-
-// A warning or error on a whole file (or folder), at its start.
-Diagnostic file_diagnostic(std::string rule, Severity sev, const std::string& where, std::string message,
-                           std::string help = {});
 
 // Goose and dbmate: one <version>_<name>.sql per migration holding both
 // halves as sections, recognised by its text (claims_file and sections are

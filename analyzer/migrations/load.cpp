@@ -12,6 +12,7 @@
 #include "analyzer/migrations/dir_listing.h"
 #include "analyzer/migrations/layout.h"
 #include "analyzer/migrations/migration.h"
+#include "analyzer/migrations/reader_findings.h"
 #include "analyzer/migrations/section_span.h"
 #include "analyzer/migrations/sections.h"
 #include "analyzer/source/display_path.h"
@@ -22,7 +23,6 @@ namespace fs = std::filesystem;
 namespace miglint {
 
 using layouts::ends_with;
-using layouts::file_diagnostic;
 
 std::optional<std::string> read_section(const Section& s) {
   std::string bytes;
@@ -150,9 +150,7 @@ class Loader final : public FolderReader {
 
   void unreadable(const std::string& p, const std::string& why) override {
     folder_.unreadable.emplace_back(p);
-    folder_.diagnostics.push_back(file_diagnostic("unreadable-file", Severity::Error, p,
-                                                  "cannot read " + display_path(p) + ": " + why,
-                                                  "fix the file's permissions or remove the broken entry"));
+    folder_.diagnostics.push_back(unreadable_file_finding(UnreadableWhat::FolderEntry, display_path(p), why));
   }
 
   // Only the first few are named in the message.
@@ -274,11 +272,7 @@ class Loader final : public FolderReader {
       std::string what = std::to_string(top_files_.size()) + " file(s) (" + std::to_string(sql) + " .sql) and " +
                          std::to_string(top_dirs_.size()) + " folder(s)";
       nothing_recognised_ = true;
-      folder_.diagnostics.push_back(file_diagnostic(
-          "migration-layout", Severity::Warning, folder_.dir.native(),
-          "no migrations recognised in " + display_path(folder_.dir) + ": saw " + what,
-          "name files <version>_<name>.up.sql/.down.sql, V<version>__<desc>.sql, <version>_<name>/up.sql, or "
-          "set migrations.layout in miglint.toml"));
+      folder_.diagnostics.push_back(no_migrations_recognised_finding(display_path(folder_.dir.native()), what));
       return fallback;
     }
     std::stable_sort(seen.begin(), seen.end(), [](auto& a, auto& b) { return a.second > b.second; });
@@ -288,11 +282,8 @@ class Loader final : public FolderReader {
         if (!parts.empty()) parts += ", ";
         parts += std::to_string(n) + " " + std::string(k->name());
       }
-      folder_.diagnostics.push_back(file_diagnostic(
-          "migration-layout", Severity::Warning, folder_.dir.native(),
-          "mixed migration layouts in " + display_path(folder_.dir) + ": " + parts + "; reading it as " +
-              std::string(seen[0].first->name()),
-          "keep one layout per folder, or set migrations.layout in miglint.toml"));
+      folder_.diagnostics.push_back(
+          mixed_layouts_finding(display_path(folder_.dir.native()), parts, seen[0].first->name()));
     }
     return *seen[0].first;
   }
@@ -319,12 +310,8 @@ class Loader final : public FolderReader {
       std::string list;
       for (size_t i = 0; i < unmatched_.size(); ++i) list += (i ? ", " : "") + unmatched_[i];
       if (unmatched_count_ > 5) list += ", … (" + std::to_string(unmatched_count_ - 5) + " more)";
-      folder_.diagnostics.push_back(file_diagnostic(
-          "migration-layout", Severity::Warning, folder_.dir.native(),
-          std::to_string(unmatched_count_) + " entr" + (unmatched_count_ == 1 ? "y" : "ies") + " in " +
-              display_path(folder_.dir) + " do not fit the " + std::string(kind.name()) +
-              " layout and are ignored: " + list,
-          "rename them to the layout's pattern or move them out of the migrations folder"));
+      folder_.diagnostics.push_back(
+          unmatched_entries_finding(display_path(folder_.dir.native()), unmatched_count_, list, kind.name()));
     }
   }
 
@@ -391,13 +378,9 @@ class Loader final : public FolderReader {
       if (lone_ups.size() == 1 && lone_downs.size() == 1) {
         Candidate* u = lone_ups[0];
         Candidate* d = lone_downs[0];
-        Diagnostic diag = file_diagnostic("migration-name", Severity::Warning, file_of(*d, false),
-                                          "down migration is named '" + std::string(d->name) +
-                                              "' but its up (version " + std::string(u->version) + ") is named '" +
-                                              std::string(u->name) + "'",
-                                          "give both halves of a migration the same name");
-        diag.notes.push_back({file_start_span(file_of(*u, true)), "the up migration"});
-        folder_.diagnostics.push_back(std::move(diag));
+        folder_.diagnostics.push_back(halves_named_differently_finding(display_path(file_of(*d, false).str()), d->name,
+                                                                       display_path(file_of(*u, true).str()),
+                                                                       u->version, u->name));
         pairs.emplace_back(u, d);
         lone_ups.clear();
         lone_downs.clear();

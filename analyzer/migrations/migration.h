@@ -8,7 +8,7 @@
 //   unreadable-file  (error)    a file or entry that cannot be read or stat'ed
 //                               (permissions, dangling symlink, symlink loop)
 //   migration-name   (warning)  an up and down paired by version whose names differ
-// Folder rules (missing-down, version-collision, ...) live in folder_rules.h.
+// Folder rules (missing-down, version-collision, ...) are rules/folder/<id>.cpp.
 //
 // Transaction mode (Migration::in_transaction), in order of precedence:
 //   1. what the migration itself says: goose `-- +goose NO TRANSACTION`,

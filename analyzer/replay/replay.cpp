@@ -1,5 +1,7 @@
 #include "analyzer/replay/replay.h"
 
+#include "analyzer/replay/replay_findings.h"
+
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
@@ -9,28 +11,12 @@ namespace miglint::catalog {
 namespace {
 
 Diagnostic issue_diag(const ParsedFile& f, const effects::Issue& i) {
-  Diagnostic d;
-  d.rule = i.rule;
-  d.severity = i.severity;
-  d.span = make_span(*f.source, i.begin, std::max(i.begin, i.end));
-  d.message = i.message;
-  d.notes = i.notes;
-  if (i.rule == "unknown-object") d.help = "PostgreSQL would reject this statement: the object does not exist here";
-  else if (i.rule == "duplicate-object") d.help = "PostgreSQL would reject this statement: the object already exists";
-  else if (i.rule == "dependent-objects") d.help = "drop or alter the dependent objects first, or use CASCADE deliberately";
-  else if (i.message.starts_with("not checked:"))
-    d.help = "the model does not know this object for sure: schema checks do not report what depends on it";
-  else if (i.rule == "unmodeled-statement") d.help = "schema checks stay silent about the objects this statement may touch";
-  return d;
-}
-
-std::string verb(effects::Action a) {
-  switch (a) {
-    case effects::Action::Created: return "created";
-    case effects::Action::Dropped: return "dropped";
-    case effects::Action::Renamed: return "renamed";
-    default: return "changed";
-  }
+  Span span = make_span(*f.source, i.begin, std::max(i.begin, i.end));
+  if (i.rule == "unknown-object") return unknown_object_finding(std::move(span), i);
+  if (i.rule == "duplicate-object") return duplicate_object_finding(std::move(span), i);
+  if (i.rule == "dependent-objects") return dependent_objects_finding(std::move(span), i);
+  if (i.rule == "requires-newer-postgres") return requires_newer_postgres_finding(std::move(span), i);
+  return unmodeled_statement_finding(std::move(span), i);
 }
 
 // Applies a part's statements, and the unparsed ones where they stand.
@@ -116,35 +102,18 @@ bool Replayer::step(const ReplayMigration& m) {
     auto diffs = diff(before, after, [&](const std::string& k) { return cat.uncertain(k); });
     if (!diffs.empty() && m.down->file) {
       r.not_inverse.push_back(m.version);
-      Diagnostic d;
-      d.rule = "down-not-inverse";
-      d.severity = Severity::Error;
       const ParsedFile& df = *m.down->file;
       size_t b = m.down->begin, e = m.down->begin;
       if (!m.down->statements.empty() && m.down->statements.front().first == &df) {
         b = m.down->statements.front().second->begin;
         e = m.down->statements.front().second->end;
       }
-      d.span = make_span(*df.source, b, std::max(b, e));
-      // A few differences read in one line; more (a down that forgets a
-      // table with its indexes and sequences) get one note each.
-      constexpr size_t kInline = 3;
-      const bool listed = diffs.size() <= kInline;
-      std::string msg = "down does not restore the schema: ";
-      if (listed)
-        for (size_t i = 0; i < diffs.size(); ++i) msg += (i ? "; " : "") + diffs[i].str();
-      else
-        msg += fmt::format("{} differences, one note each; the first: {}", diffs.size(), diffs.front().str());
-      d.message = msg;
-      d.help = "make the down migration undo exactly what the up migration did";
-      // Point at the up statement behind each difference when it is known.
-      std::set<std::pair<const Statement*, std::string>> seen;
-      for (const auto& diffx : diffs) {
-        bool noted = false;
-        for (size_t i = up_effect_end; i > first_up_effect && !noted; --i) {
+      // The up statement behind a difference: the effect on the object
+      // itself (the column added) over one on its table (the table altered),
+      // when the statement has both.
+      const auto up_change = [&](const Difference& diffx) -> std::optional<UpChange> {
+        for (size_t i = up_effect_end; i > first_up_effect; --i) {
           const auto& se = r.effects[i - 1];
-          // The effect on the object itself (the column added) over one on
-          // its table (the table altered), when the statement has both.
           const effects::Effect* hit = nullptr;
           bool exact = false;
           for (const auto& ef : se.effects) {
@@ -153,15 +122,13 @@ bool Replayer::step(const ReplayMigration& m) {
             if (same || (!exact && (diffx.object.member.empty() || ef.object.member.empty()))) hit = &ef;
             exact = exact || same;
           }
-          if (!hit) continue;
-          noted = true;
-          const std::string note = listed ? fmt::format("the up migration {} {} here", verb(hit->action), diffx.object.str())
-                                          : fmt::format("{}; the up migration {} it here", diffx.str(), verb(hit->action));
-          if (seen.insert({se.statement, note}).second)
-            d.notes.push_back({make_span(*se.file->source, se.statement->begin, se.statement->end), note});
+          if (hit)
+            return UpChange{se.statement, make_span(*se.file->source, se.statement->begin, se.statement->end),
+                            hit->action};
         }
-        if (!noted && !listed) d.notes.push_back({d.span, diffx.str()});
-      }
+        return std::nullopt;
+      };
+      Diagnostic d = down_not_inverse_finding(make_span(*df.source, b, std::max(b, e)), diffs, up_change);
       r.diagnostics.push_back(std::move(d));
     }
   }

@@ -4,39 +4,36 @@
 
 #include "analyzer/engine/locks.h"
 #include "analyzer/engine/registry.h"
+#include "rules/support/alter_table_rule.h"
 #include "rules/support/own_up.h"
 
 namespace miglint {
 namespace {
 
-class BanDropNotNull final : public Rule {
+class BanDropNotNull final : public AlterTableRule {
  public:
   const RuleMeta& meta() const override {
     static const RuleMeta m{"ban-drop-not-null", Severity::Warning,
                             "dropping NOT NULL lets NULLs into a column clients assume is set", "destructive"};
     return m;
   }
-  std::vector<pg_query::Node::NodeCase> node_kinds() const override { return {pg_query::Node::kAlterTableStmt}; }
+  BanDropNotNull() : AlterTableRule(/*foreign_tables=*/true) {}
 
-  void check_node(const pg_query::Node& node, StatementContext& ctx) const override {
-    const auto& alter = node.alter_table_stmt();
-    if (alter.objtype() != pg_query::OBJECT_TABLE && alter.objtype() != pg_query::OBJECT_FOREIGN_TABLE) return;
-    const std::string& table = alter.relation().relname();
-    if (ctx.created_earlier(table)) return;
-    for (const auto& c : alter.cmds()) {
-      if (!c.has_alter_table_cmd() || c.alter_table_cmd().subtype() != pg_query::AT_DropNotNull) continue;
-      const std::string& column = c.alter_table_cmd().name();
-      // A down undoing its up's SET NOT NULL (or ADD COLUMN) restores the old contract.
-      if (ctx.role() == Role::Down && (rules::up_altered_column(ctx, table, column, pg_query::AT_SetNotNull) ||
-                                       rules::up_added_column(ctx, table, column)))
-        continue;
-      ctx.report_statement(
-          fmt::format("dropping NOT NULL on {}.{} lets NULLs in: code that reads the column assuming it is always "
-                      "set breaks once one is written; the statement {}",
-                      table, column, lock_phrase(LockMode::AccessExclusive, table)),
-          "first make every reader handle NULL and deploy that, then drop the constraint; suppress with "
-          "`-- miglint-ignore ban-drop-not-null: reason` once it is intended");
-    }
+  void on_alter_table_command(const pg_query::AlterTableCmd& cmd, const pg_query::AlterTableStmt& at,
+                              const std::string& /*table*/, StatementContext& ctx) const override {
+    if (cmd.subtype() != pg_query::AT_DropNotNull) return;
+    const std::string& table = at.relation().relname();
+    const std::string& column = cmd.name();
+    // A down undoing its up's SET NOT NULL (or ADD COLUMN) restores the old contract.
+    if (ctx.role() == Role::Down && (rules::up_altered_column(ctx, table, column, pg_query::AT_SetNotNull) ||
+                                     rules::up_added_column(ctx, table, column)))
+      return;
+    ctx.report_statement(
+        fmt::format("dropping NOT NULL on {}.{} lets NULLs in: code that reads the column assuming it is always "
+                    "set breaks once one is written; the statement {}",
+                    table, column, lock_phrase(LockMode::AccessExclusive, table)),
+        "first make every reader handle NULL and deploy that, then drop the constraint; suppress with "
+        "`-- miglint-ignore ban-drop-not-null: reason` once it is intended");
   }
 };
 

@@ -1,10 +1,14 @@
 // `requires-newer-postgres`: syntax that miglint's grammar (PostgreSQL 18)
 // accepts but the target server (`pg_version`) does not; that server would
-// refuse the statement with a syntax error.
+// refuse the statement with a syntax error. Also a NOT NULL constraint named
+// as PostgreSQL 18 names it, which the replay finds (analyzer/effects,
+// not_null_constraint_before_18) and this file makes a finding of.
 #include <fmt/format.h>
 
 #include "analyzer/ast/newer_syntax.h"
+#include "analyzer/replay/replay_findings.h"
 #include "analyzer/engine/registry.h"
+#include "rules/support/replay_issue.h"
 
 namespace miglint {
 namespace {
@@ -34,6 +38,10 @@ class RequiresNewerPostgres final : public Rule {
 };
 
 }  // namespace
+
+Diagnostic catalog::requires_newer_postgres_finding(Span span, const effects::Issue& issue) {
+  return issue_finding(std::move(span), issue, {});
+}
 
 std::unique_ptr<Rule> make_requires_newer_postgres() { return std::make_unique<RequiresNewerPostgres>(); }
 

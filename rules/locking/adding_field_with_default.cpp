@@ -5,11 +5,12 @@
 
 #include "analyzer/engine/registry.h"
 #include "analyzer/engine/statement_facts.h"
+#include "rules/support/alter_table_rule.h"
 
 namespace miglint {
 namespace {
 
-class AddingFieldWithDefault final : public Rule {
+class AddingFieldWithDefault final : public AlterTableRule {
  public:
   const RuleMeta& meta() const override {
     static const RuleMeta m{"adding-field-with-default", Severity::Warning,
@@ -18,36 +19,29 @@ class AddingFieldWithDefault final : public Rule {
                             "locking"};
     return m;
   }
-  std::vector<pg_query::Node::NodeCase> node_kinds() const override { return {pg_query::Node::kAlterTableStmt}; }
-
-  void check_node(const pg_query::Node& node, StatementContext& ctx) const override {
-    const auto& at = node.alter_table_stmt();
-    if (at.objtype() != pg_query::OBJECT_TABLE || ctx.created_earlier(at.relation().relname())) return;
-    const std::string table = relation_name(at.relation());
-    for (const auto& c : at.cmds()) {
-      const auto& cmd = c.alter_table_cmd();
-      if (cmd.subtype() != pg_query::AT_AddColumn) continue;
-      const auto& col = cmd.def().column_def();
-      const auto facts = add_column_facts(col);
-      std::string why;
-      if (!add_column_rewrites(facts, ctx.pg_version(), &why)) continue;
-      std::string help;
-      if (facts.serial || facts.identity)
-        help = "add the column as a plain nullable integer, attach the sequence as its default (new rows only), "
-               "backfill existing rows in batches, then add NOT NULL";
-      else if (facts.stored_generated)
-        help = "add a plain nullable column, keep it filled with a trigger, backfill in batches; or compute the "
-               "value in a view or the application";
-      else if (facts.default_volatility == Volatility::Volatile || facts.default_volatility == Volatility::Unknown)
-        help = "add the column without a default, then `ALTER COLUMN ... SET DEFAULT ...` (applies to new rows "
-               "only), then backfill existing rows in batches";
-      else
-        help = "on PostgreSQL before 11: add the column without a default, set the default in a second statement, "
-               "then backfill existing rows in batches";
-      ctx.report_at(col, fmt::format("adding column {} {}: {}; the statement {}", col.colname(), facts.type, why,
-                                     lock_work_phrase(LockMode::AccessExclusive, table, TableWork::Rewrite)),
-                    std::move(help));
-    }
+  void on_alter_table_command(const pg_query::AlterTableCmd& cmd, const pg_query::AlterTableStmt& /*at*/,
+                              const std::string& table, StatementContext& ctx) const override {
+    if (cmd.subtype() != pg_query::AT_AddColumn) return;
+    const auto& col = cmd.def().column_def();
+    const auto facts = add_column_facts(col);
+    std::string why;
+    if (!add_column_rewrites(facts, ctx.pg_version(), &why)) return;
+    std::string help;
+    if (facts.serial || facts.identity)
+      help = "add the column as a plain nullable integer, attach the sequence as its default (new rows only), "
+             "backfill existing rows in batches, then add NOT NULL";
+    else if (facts.stored_generated)
+      help = "add a plain nullable column, keep it filled with a trigger, backfill in batches; or compute the "
+             "value in a view or the application";
+    else if (facts.default_volatility == Volatility::Volatile || facts.default_volatility == Volatility::Unknown)
+      help = "add the column without a default, then `ALTER COLUMN ... SET DEFAULT ...` (applies to new rows "
+             "only), then backfill existing rows in batches";
+    else
+      help = "on PostgreSQL before 11: add the column without a default, set the default in a second statement, "
+             "then backfill existing rows in batches";
+    ctx.report_at(col, fmt::format("adding column {} {}: {}; the statement {}", col.colname(), facts.type, why,
+                                   lock_work_phrase(LockMode::AccessExclusive, table, TableWork::Rewrite)),
+                  std::move(help));
   }
 };
 

@@ -4,6 +4,7 @@
 
 #include "analyzer/engine/registry.h"
 #include "analyzer/engine/statement_facts.h"
+#include "rules/support/alter_table_rule.h"
 
 namespace miglint {
 namespace {
@@ -12,7 +13,7 @@ constexpr std::string_view kHelp =
     "add the foreign key `NOT VALID` (no scan, a brief lock), then run `ALTER TABLE ... VALIDATE CONSTRAINT ...` "
     "in a separate transaction: it takes only SHARE UPDATE EXCLUSIVE, so reads and writes go on";
 
-class AddingForeignKeyConstraint final : public Rule {
+class AddingForeignKeyConstraint final : public AlterTableRule {
  public:
   const RuleMeta& meta() const override {
     static const RuleMeta m{"adding-foreign-key-constraint", Severity::Warning,
@@ -20,29 +21,22 @@ class AddingForeignKeyConstraint final : public Rule {
                             "locking"};
     return m;
   }
-  std::vector<pg_query::Node::NodeCase> node_kinds() const override { return {pg_query::Node::kAlterTableStmt}; }
-
-  void check_node(const pg_query::Node& node, StatementContext& ctx) const override {
-    const auto& at = node.alter_table_stmt();
-    if (at.objtype() != pg_query::OBJECT_TABLE || ctx.created_earlier(at.relation().relname())) return;
-    const std::string table = relation_name(at.relation());
-    for (const auto& c : at.cmds()) {
-      const auto& cmd = c.alter_table_cmd();
-      if (cmd.subtype() == pg_query::AT_AddConstraint) {
-        const auto& k = cmd.def().constraint();
-        if (k.contype() != pg_query::CONSTR_FOREIGN || k.skip_validation()) continue;
-        auto& d = ctx.report_at(k, message(table, k.pktable()), std::string(kHelp));
-        if (auto fix = not_valid_fix(ctx, at, k)) d.fix = std::move(fix);
-      } else if (cmd.subtype() == pg_query::AT_AddColumn) {
-        // ADD COLUMN ... REFERENCES: cannot be NOT VALID, and still runs the
-        // validation query over the table.
-        for (const auto& cc : cmd.def().column_def().constraints()) {
-          const auto& k = cc.constraint();
-          if (k.contype() != pg_query::CONSTR_FOREIGN) continue;
-          ctx.report_at(k, message(table, k.pktable()),
-                        "add the column without REFERENCES, then add the foreign key `NOT VALID` and validate it "
-                        "in a separate transaction");
-        }
+  void on_alter_table_command(const pg_query::AlterTableCmd& cmd, const pg_query::AlterTableStmt& at,
+                              const std::string& table, StatementContext& ctx) const override {
+    if (cmd.subtype() == pg_query::AT_AddConstraint) {
+      const auto& k = cmd.def().constraint();
+      if (k.contype() != pg_query::CONSTR_FOREIGN || k.skip_validation()) return;
+      auto& d = ctx.report_at(k, message(table, k.pktable()), std::string(kHelp));
+      if (auto fix = not_valid_fix(ctx, at, k)) d.fix = std::move(fix);
+    } else if (cmd.subtype() == pg_query::AT_AddColumn) {
+      // ADD COLUMN ... REFERENCES: cannot be NOT VALID, and still runs the
+      // validation query over the table.
+      for (const auto& cc : cmd.def().column_def().constraints()) {
+        const auto& k = cc.constraint();
+        if (k.contype() != pg_query::CONSTR_FOREIGN) continue;
+        ctx.report_at(k, message(table, k.pktable()),
+                      "add the column without REFERENCES, then add the foreign key `NOT VALID` and validate it "
+                      "in a separate transaction");
       }
     }
   }

@@ -7,51 +7,45 @@
 #include "analyzer/engine/registry.h"
 #include "analyzer/engine/statement_facts.h"
 #include "analyzer/engine/walk.h"
+#include "rules/support/alter_table_rule.h"
 
 namespace miglint {
 namespace {
 
-class AddingNotNullableField final : public Rule {
+class AddingNotNullableField final : public AlterTableRule {
  public:
   const RuleMeta& meta() const override {
     static const RuleMeta m{"adding-not-nullable-field", Severity::Warning,
                             "SET NOT NULL scans the whole table under ACCESS EXCLUSIVE", "locking"};
     return m;
   }
-  std::vector<pg_query::Node::NodeCase> node_kinds() const override { return {pg_query::Node::kAlterTableStmt}; }
-
-  void check_node(const pg_query::Node& node, StatementContext& ctx) const override {
-    const auto& at = node.alter_table_stmt();
-    if (at.objtype() != pg_query::OBJECT_TABLE || ctx.created_earlier(at.relation().relname())) return;
-    const std::string table = relation_name(at.relation());
+  void on_alter_table_command(const pg_query::AlterTableCmd& cmd, const pg_query::AlterTableStmt& at,
+                              const std::string& table, StatementContext& ctx) const override {
     const int v = ctx.pg_version();
-    for (const auto& c : at.cmds()) {
-      const auto& cmd = c.alter_table_cmd();
-      if (cmd.subtype() == pg_query::AT_AddConstraint && cmd.def().has_constraint()) {
-        // `ADD CONSTRAINT n NOT NULL col` (18): the same scan, unless NOT VALID.
-        const auto& k = cmd.def().constraint();
-        if (k.contype() != pg_query::CONSTR_NOTNULL || k.skip_validation() || k.keys_size() == 0) continue;
-        const std::string col = k.keys(0).string().sval();
-        ctx.report_statement(
-            fmt::format("NOT NULL constraint on {}.{} checks every row; the statement {}", table, col,
-                        lock_work_phrase(LockMode::AccessExclusive, table, TableWork::Scan)),
-            "add it `NOT VALID` (no scan) and `VALIDATE CONSTRAINT` it in a separate transaction, which "
-            "scans under SHARE UPDATE EXCLUSIVE while reads and writes go on");
-        continue;
-      }
-      if (cmd.subtype() != pg_query::AT_SetNotNull) continue;
-      if (v >= 12 && proven_earlier(ctx, at.relation().relname(), cmd.name())) continue;
+    if (cmd.subtype() == pg_query::AT_AddConstraint && cmd.def().has_constraint()) {
+      // `ADD CONSTRAINT n NOT NULL col` (18): the same scan, unless NOT VALID.
+      const auto& k = cmd.def().constraint();
+      if (k.contype() != pg_query::CONSTR_NOTNULL || k.skip_validation() || k.keys_size() == 0) return;
+      const std::string col = k.keys(0).string().sval();
       ctx.report_statement(
-          fmt::format("SET NOT NULL on {}.{} checks every row; the statement {}", table, cmd.name(),
+          fmt::format("NOT NULL constraint on {}.{} checks every row; the statement {}", table, col,
                       lock_work_phrase(LockMode::AccessExclusive, table, TableWork::Scan)),
-          v >= 18 ? "on PostgreSQL 18 add `CONSTRAINT name NOT NULL col NOT VALID` instead and `VALIDATE "
-                    "CONSTRAINT` it in a separate transaction: the validated constraint makes the column NOT "
-                    "NULL under SHARE UPDATE EXCLUSIVE, and SET NOT NULL is not needed"
-          : v >= 12 ? "first add `CHECK (col IS NOT NULL) NOT VALID` and `VALIDATE CONSTRAINT` it in a separate "
-                      "transaction (no long lock); SET NOT NULL then skips the scan, and the CHECK can be dropped"
-                    : "before PostgreSQL 12 SET NOT NULL always scans; keep a validated CHECK (col IS NOT NULL) "
-                      "constraint instead, or run this when the table is small or traffic is low");
+          "add it `NOT VALID` (no scan) and `VALIDATE CONSTRAINT` it in a separate transaction, which "
+          "scans under SHARE UPDATE EXCLUSIVE while reads and writes go on");
+      return;
     }
+    if (cmd.subtype() != pg_query::AT_SetNotNull) return;
+    if (v >= 12 && proven_earlier(ctx, at.relation().relname(), cmd.name())) return;
+    ctx.report_statement(
+        fmt::format("SET NOT NULL on {}.{} checks every row; the statement {}", table, cmd.name(),
+                    lock_work_phrase(LockMode::AccessExclusive, table, TableWork::Scan)),
+        v >= 18 ? "on PostgreSQL 18 add `CONSTRAINT name NOT NULL col NOT VALID` instead and `VALIDATE "
+                  "CONSTRAINT` it in a separate transaction: the validated constraint makes the column NOT "
+                  "NULL under SHARE UPDATE EXCLUSIVE, and SET NOT NULL is not needed"
+        : v >= 12 ? "first add `CHECK (col IS NOT NULL) NOT VALID` and `VALIDATE CONSTRAINT` it in a separate "
+                    "transaction (no long lock); SET NOT NULL then skips the scan, and the CHECK can be dropped"
+                  : "before PostgreSQL 12 SET NOT NULL always scans; keep a validated CHECK (col IS NOT NULL) "
+                    "constraint instead, or run this when the table is small or traffic is low");
   }
 
  private:

@@ -5,6 +5,7 @@
 
 #include "analyzer/engine/registry.h"
 #include "analyzer/engine/statement_facts.h"
+#include "rules/support/alter_table_rule.h"
 
 namespace miglint {
 namespace {
@@ -14,7 +15,7 @@ constexpr std::string_view kHelp =
     "does not run in a transaction), then `ALTER TABLE <table> ADD CONSTRAINT <name> PRIMARY KEY USING INDEX "
     "<name>`; make the columns NOT NULL beforehand (see adding-not-nullable-field)";
 
-class AddingSerialPrimaryKeyField final : public Rule {
+class AddingSerialPrimaryKeyField final : public AlterTableRule {
  public:
   const RuleMeta& meta() const override {
     static const RuleMeta m{"adding-serial-primary-key-field", Severity::Warning,
@@ -22,26 +23,23 @@ class AddingSerialPrimaryKeyField final : public Rule {
                             "locking"};
     return m;
   }
-  std::vector<pg_query::Node::NodeCase> node_kinds() const override { return {pg_query::Node::kAlterTableStmt}; }
+  void on_alter_table_command(const pg_query::AlterTableCmd& cmd, const pg_query::AlterTableStmt& /*at*/,
+                              const std::string& table, StatementContext& ctx) const override {
+    if (cmd.subtype() == pg_query::AT_AddConstraint) {
+      const auto& k = cmd.def().constraint();
+      if (k.contype() == pg_query::CONSTR_PRIMARY && k.indexname().empty())
+        ctx.report_at(k, message(table), std::string(kHelp));
+    } else if (cmd.subtype() == pg_query::AT_AddColumn) {
+      for (const auto& cc : cmd.def().column_def().constraints())
+        if (cc.constraint().contype() == pg_query::CONSTR_PRIMARY) ctx.report_at(cc.constraint(), message(table), std::string(kHelp));
+    }
+  }
 
-  void check_node(const pg_query::Node& node, StatementContext& ctx) const override {
-    const auto& at = node.alter_table_stmt();
-    if (at.objtype() != pg_query::OBJECT_TABLE || ctx.created_earlier(at.relation().relname())) return;
-    const std::string table = relation_name(at.relation());
-    const std::string msg = fmt::format(
+ private:
+  static std::string message(const std::string& table) {
+    return fmt::format(
         "adding a primary key to {} builds its unique index (and checks the columns for NULLs); the statement {}",
         table, lock_work_phrase(LockMode::AccessExclusive, table, TableWork::IndexBuild));
-    for (const auto& c : at.cmds()) {
-      const auto& cmd = c.alter_table_cmd();
-      if (cmd.subtype() == pg_query::AT_AddConstraint) {
-        const auto& k = cmd.def().constraint();
-        if (k.contype() == pg_query::CONSTR_PRIMARY && k.indexname().empty())
-          ctx.report_at(k, msg, std::string(kHelp));
-      } else if (cmd.subtype() == pg_query::AT_AddColumn) {
-        for (const auto& cc : cmd.def().column_def().constraints())
-          if (cc.constraint().contype() == pg_query::CONSTR_PRIMARY) ctx.report_at(cc.constraint(), msg, std::string(kHelp));
-      }
-    }
   }
 };
 

@@ -5,11 +5,12 @@
 
 #include "analyzer/engine/registry.h"
 #include "analyzer/engine/statement_facts.h"
+#include "rules/support/alter_table_rule.h"
 
 namespace miglint {
 namespace {
 
-class BanExclusionConstraint final : public Rule {
+class BanExclusionConstraint final : public AlterTableRule {
  public:
   const RuleMeta& meta() const override {
     static const RuleMeta m{"ban-exclusion-constraint", Severity::Warning,
@@ -17,25 +18,18 @@ class BanExclusionConstraint final : public Rule {
                             "locking"};
     return m;
   }
-  std::vector<pg_query::Node::NodeCase> node_kinds() const override { return {pg_query::Node::kAlterTableStmt}; }
-
-  void check_node(const pg_query::Node& node, StatementContext& ctx) const override {
-    const auto& at = node.alter_table_stmt();
-    if (at.objtype() != pg_query::OBJECT_TABLE || ctx.created_earlier(at.relation().relname())) return;
-    const std::string table = relation_name(at.relation());
-    for (const auto& c : at.cmds()) {
-      const auto& cmd = c.alter_table_cmd();
-      if (cmd.subtype() != pg_query::AT_AddConstraint) continue;
-      const auto& k = cmd.def().constraint();
-      if (k.contype() != pg_query::CONSTR_EXCLUSION) continue;
-      ctx.report_at(k,
-                    fmt::format("adding EXCLUDE constraint{} to {} builds its index and checks every row; the "
-                                "statement {}; exclusion constraints cannot use an index built CONCURRENTLY",
-                                k.conname().empty() ? "" : " " + k.conname(), table,
-                                lock_work_phrase(LockMode::AccessExclusive, table, TableWork::IndexBuild)),
-                    "add the constraint when the table is created, or enforce the rule in the application or a "
-                    "trigger; on a table that must stay online, plan the downtime explicitly and suppress this");
-    }
+  void on_alter_table_command(const pg_query::AlterTableCmd& cmd, const pg_query::AlterTableStmt& /*at*/,
+                              const std::string& table, StatementContext& ctx) const override {
+    if (cmd.subtype() != pg_query::AT_AddConstraint) return;
+    const auto& k = cmd.def().constraint();
+    if (k.contype() != pg_query::CONSTR_EXCLUSION) return;
+    ctx.report_at(k,
+                  fmt::format("adding EXCLUDE constraint{} to {} builds its index and checks every row; the "
+                              "statement {}; exclusion constraints cannot use an index built CONCURRENTLY",
+                              k.conname().empty() ? "" : " " + k.conname(), table,
+                              lock_work_phrase(LockMode::AccessExclusive, table, TableWork::IndexBuild)),
+                  "add the constraint when the table is created, or enforce the rule in the application or a "
+                  "trigger; on a table that must stay online, plan the downtime explicitly and suppress this");
   }
 };
 

@@ -8,6 +8,7 @@
 
 #include "analyzer/engine/registry.h"
 #include "analyzer/engine/statement_facts.h"
+#include "rules/support/alter_table_rule.h"
 
 namespace miglint {
 namespace {
@@ -57,46 +58,39 @@ bool binary_compatible(const TypeKey& from, const TypeKey& to) {
   return false;
 }
 
-class ChangingColumnType final : public Rule {
+class ChangingColumnType final : public AlterTableRule {
  public:
   const RuleMeta& meta() const override {
     static const RuleMeta m{"changing-column-type", Severity::Warning,
                             "changing a column's type rewrites the table under ACCESS EXCLUSIVE", "locking"};
     return m;
   }
-  std::vector<pg_query::Node::NodeCase> node_kinds() const override { return {pg_query::Node::kAlterTableStmt}; }
-
-  void check_node(const pg_query::Node& node, StatementContext& ctx) const override {
-    const auto& at = node.alter_table_stmt();
-    if (at.objtype() != pg_query::OBJECT_TABLE || ctx.created_earlier(at.relation().relname())) return;
-    const std::string table = relation_name(at.relation());
-    for (const auto& c : at.cmds()) {
-      const auto& cmd = c.alter_table_cmd();
-      if (cmd.subtype() != pg_query::AT_AlterColumnType) continue;
-      const auto& col = cmd.def().column_def();
-      const std::string to = type_text(col.type_name());
-      const bool using_expr = col.has_raw_default();  // USING arrives as raw_default
-      const auto old = using_expr ? std::nullopt : current_type(ctx, at.relation().relname(), cmd.name());
-      std::string what;
-      if (using_expr) {
-        what = fmt::format("changing {}.{} to {} with USING converts every row", table, cmd.name(), to);
-      } else if (old) {
-        if (binary_compatible(key_of(*old), key_of(col.type_name()))) continue;
-        what = fmt::format("changing {}.{} from {} to {} is not binary-compatible", table, cmd.name(),
-                           type_text(*old), to);
-      } else {
-        what = fmt::format(
-            "changing {}.{} to {} rewrites the table unless the old type converts without one (a longer varchar, "
-            "varchar to text, a wider numeric precision)",
-            table, cmd.name(), to);
-      }
-      ctx.report_at(col,
-                    fmt::format("{}; the statement {}, rebuilding every index", what,
-                                lock_work_phrase(LockMode::AccessExclusive, table, TableWork::Rewrite)),
-                    "add a new column of the new type, keep both in sync (trigger or application), backfill in "
-                    "batches, switch readers, then drop the old column; widening varchar(n) or changing varchar to "
-                    "text needs no rewrite");
+  void on_alter_table_command(const pg_query::AlterTableCmd& cmd, const pg_query::AlterTableStmt& at,
+                              const std::string& table, StatementContext& ctx) const override {
+    if (cmd.subtype() != pg_query::AT_AlterColumnType) return;
+    const auto& col = cmd.def().column_def();
+    const std::string to = type_text(col.type_name());
+    const bool using_expr = col.has_raw_default();  // USING arrives as raw_default
+    const auto old = using_expr ? std::nullopt : current_type(ctx, at.relation().relname(), cmd.name());
+    std::string what;
+    if (using_expr) {
+      what = fmt::format("changing {}.{} to {} with USING converts every row", table, cmd.name(), to);
+    } else if (old) {
+      if (binary_compatible(key_of(*old), key_of(col.type_name()))) return;
+      what = fmt::format("changing {}.{} from {} to {} is not binary-compatible", table, cmd.name(),
+                         type_text(*old), to);
+    } else {
+      what = fmt::format(
+          "changing {}.{} to {} rewrites the table unless the old type converts without one (a longer varchar, "
+          "varchar to text, a wider numeric precision)",
+          table, cmd.name(), to);
     }
+    ctx.report_at(col,
+                  fmt::format("{}; the statement {}, rebuilding every index", what,
+                              lock_work_phrase(LockMode::AccessExclusive, table, TableWork::Rewrite)),
+                  "add a new column of the new type, keep both in sync (trigger or application), backfill in "
+                  "batches, switch readers, then drop the old column; widening varchar(n) or changing varchar to "
+                  "text needs no rewrite");
   }
 
  private:

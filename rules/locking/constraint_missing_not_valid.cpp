@@ -8,11 +8,12 @@
 
 #include "analyzer/engine/registry.h"
 #include "analyzer/engine/statement_facts.h"
+#include "rules/support/alter_table_rule.h"
 
 namespace miglint {
 namespace {
 
-class ConstraintMissingNotValid final : public Rule {
+class ConstraintMissingNotValid final : public AlterTableRule {
  public:
   const RuleMeta& meta() const override {
     static const RuleMeta m{"constraint-missing-not-valid", Severity::Warning,
@@ -20,34 +21,27 @@ class ConstraintMissingNotValid final : public Rule {
                             "locking"};
     return m;
   }
-  std::vector<pg_query::Node::NodeCase> node_kinds() const override { return {pg_query::Node::kAlterTableStmt}; }
-
-  void check_node(const pg_query::Node& node, StatementContext& ctx) const override {
-    const auto& at = node.alter_table_stmt();
-    if (at.objtype() != pg_query::OBJECT_TABLE || ctx.created_earlier(at.relation().relname())) return;
-    const std::string table = relation_name(at.relation());
-    for (const auto& c : at.cmds()) {
-      const auto& cmd = c.alter_table_cmd();
-      if (cmd.subtype() == pg_query::AT_AddConstraint) {
-        const auto& k = cmd.def().constraint();
-        if (k.contype() != pg_query::CONSTR_CHECK || k.skip_validation()) continue;
-        auto& d = ctx.report_at(
-            k,
-            fmt::format("adding CHECK constraint{} checks every existing row; the statement {}",
-                        k.conname().empty() ? "" : " " + k.conname(),
-                        lock_work_phrase(LockMode::AccessExclusive, table, TableWork::Scan)),
-            "add it `NOT VALID` (only new writes are checked, the lock is brief), then run `ALTER TABLE ... "
-            "VALIDATE CONSTRAINT ...` in a separate transaction (SHARE UPDATE EXCLUSIVE: reads and writes go on)");
-        if (auto fix = not_valid_fix(ctx, at, k)) d.fix = std::move(fix);
-      } else if (cmd.subtype() == pg_query::AT_ValidateConstraint && added_not_valid_in_same_transaction(ctx, at, cmd.name())) {
-        ctx.report_statement(
-            fmt::format("constraint {} is validated in the same transaction that added it NOT VALID: the ACCESS "
-                        "EXCLUSIVE lock on {} taken by the ADD is still held while the table is scanned, so NOT "
-                        "VALID gains nothing",
-                        cmd.name(), table),
-            "commit between the two: run the VALIDATE in a separate migration, or a migration that does not run "
-            "in a transaction");
-      }
+  void on_alter_table_command(const pg_query::AlterTableCmd& cmd, const pg_query::AlterTableStmt& at,
+                              const std::string& table, StatementContext& ctx) const override {
+    if (cmd.subtype() == pg_query::AT_AddConstraint) {
+      const auto& k = cmd.def().constraint();
+      if (k.contype() != pg_query::CONSTR_CHECK || k.skip_validation()) return;
+      auto& d = ctx.report_at(
+          k,
+          fmt::format("adding CHECK constraint{} checks every existing row; the statement {}",
+                      k.conname().empty() ? "" : " " + k.conname(),
+                      lock_work_phrase(LockMode::AccessExclusive, table, TableWork::Scan)),
+          "add it `NOT VALID` (only new writes are checked, the lock is brief), then run `ALTER TABLE ... "
+          "VALIDATE CONSTRAINT ...` in a separate transaction (SHARE UPDATE EXCLUSIVE: reads and writes go on)");
+      if (auto fix = not_valid_fix(ctx, at, k)) d.fix = std::move(fix);
+    } else if (cmd.subtype() == pg_query::AT_ValidateConstraint && added_not_valid_in_same_transaction(ctx, at, cmd.name())) {
+      ctx.report_statement(
+          fmt::format("constraint {} is validated in the same transaction that added it NOT VALID: the ACCESS "
+                      "EXCLUSIVE lock on {} taken by the ADD is still held while the table is scanned, so NOT "
+                      "VALID gains nothing",
+                      cmd.name(), table),
+          "commit between the two: run the VALIDATE in a separate migration, or a migration that does not run "
+          "in a transaction");
     }
   }
 

@@ -7,6 +7,7 @@
 
 #include "analyzer/engine/registry.h"
 #include "analyzer/engine/statement_facts.h"
+#include "rules/support/alter_table_rule.h"
 
 namespace miglint {
 namespace {
@@ -15,30 +16,23 @@ constexpr std::string_view kHelp =
     "build the index first with `CREATE UNIQUE INDEX CONCURRENTLY <name> ON <table> (...)` (in a migration that "
     "does not run in a transaction), then `ALTER TABLE <table> ADD CONSTRAINT <name> UNIQUE USING INDEX <name>`";
 
-class DisallowedUniqueConstraint final : public Rule {
+class DisallowedUniqueConstraint final : public AlterTableRule {
  public:
   const RuleMeta& meta() const override {
     static const RuleMeta m{"disallowed-unique-constraint", Severity::Warning,
                             "ADD UNIQUE on an existing table builds its index under ACCESS EXCLUSIVE", "locking"};
     return m;
   }
-  std::vector<pg_query::Node::NodeCase> node_kinds() const override { return {pg_query::Node::kAlterTableStmt}; }
-
-  void check_node(const pg_query::Node& node, StatementContext& ctx) const override {
-    const auto& at = node.alter_table_stmt();
-    if (at.objtype() != pg_query::OBJECT_TABLE || ctx.created_earlier(at.relation().relname())) return;
-    const std::string table = relation_name(at.relation());
-    for (const auto& c : at.cmds()) {
-      const auto& cmd = c.alter_table_cmd();
-      if (cmd.subtype() == pg_query::AT_AddConstraint) {
-        const auto& k = cmd.def().constraint();
-        if (k.contype() == pg_query::CONSTR_UNIQUE && k.indexname().empty())
-          ctx.report_at(k, message(table, k.conname()), std::string(kHelp));
-      } else if (cmd.subtype() == pg_query::AT_AddColumn) {
-        for (const auto& cc : cmd.def().column_def().constraints())
-          if (cc.constraint().contype() == pg_query::CONSTR_UNIQUE)
-            ctx.report_at(cc.constraint(), message(table, cc.constraint().conname()), std::string(kHelp));
-      }
+  void on_alter_table_command(const pg_query::AlterTableCmd& cmd, const pg_query::AlterTableStmt& /*at*/,
+                              const std::string& table, StatementContext& ctx) const override {
+    if (cmd.subtype() == pg_query::AT_AddConstraint) {
+      const auto& k = cmd.def().constraint();
+      if (k.contype() == pg_query::CONSTR_UNIQUE && k.indexname().empty())
+        ctx.report_at(k, message(table, k.conname()), std::string(kHelp));
+    } else if (cmd.subtype() == pg_query::AT_AddColumn) {
+      for (const auto& cc : cmd.def().column_def().constraints())
+        if (cc.constraint().contype() == pg_query::CONSTR_UNIQUE)
+          ctx.report_at(cc.constraint(), message(table, cc.constraint().conname()), std::string(kHelp));
     }
   }
 

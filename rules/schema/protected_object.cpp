@@ -14,6 +14,7 @@
 #include "analyzer/engine/registry.h"
 #include "analyzer/engine/runner.h"
 #include "rules/support/folder_support.h"
+#include "analyzer/source/display_path.h"
 
 namespace miglint {
 namespace {

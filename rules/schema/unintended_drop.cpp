@@ -28,6 +28,7 @@
 #include "analyzer/replay/summary.h"
 #include "analyzer/engine/registry.h"
 #include "analyzer/engine/runner.h"
+#include "analyzer/source/strings.h"
 
 namespace miglint {
 namespace {
@@ -58,19 +59,6 @@ bool table_member(ObjectKind k) {
   return k == ObjectKind::Column || k == ObjectKind::Constraint || k == ObjectKind::Trigger;
 }
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (auto& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return out;
-}
-
-std::string trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return std::string(s.substr(b, e - b));
-}
-
 struct Intent {
   std::vector<ObjectPattern> items;
   std::string text;  // "drop table runtime_image_pins"
@@ -92,7 +80,7 @@ void parse_directive(std::string_view body, Intent& intent, std::vector<std::str
   while (start <= body.size()) {
     size_t comma = body.find(',', start);
     if (comma == std::string_view::npos) comma = body.size();
-    const std::string item = trim(body.substr(start, comma - start));
+    const std::string item(trim(body.substr(start, comma - start)));
     start = comma + 1;
     if (item.empty()) {
       if (comma == body.size()) break;

@@ -11,6 +11,8 @@
 
 #include "analyzer/migrations/dir_listing.h"
 #include "analyzer/migrations/layout.h"
+#include "analyzer/migrations/reader_findings.h"
+#include "analyzer/source/display_path.h"
 #include "analyzer/source/file_io.h"
 
 namespace miglint::layouts {
@@ -38,13 +40,8 @@ void read_metadata(FolderReader& reader, const std::string& p, Candidate& c) {
     toml::table t = toml::parse(text, p);
     if (auto v = t["run_in_transaction"].value<bool>()) c.in_transaction = *v;
   } catch (const toml::parse_error& e) {
-    Diagnostic d = file_diagnostic("migration-layout", Severity::Warning, p,
-                                   "invalid metadata.toml: " + std::string(e.description()),
-                                   "diesel refuses to run a migration whose metadata.toml does not parse");
-    d.span.start.line = e.source().begin.line;
-    d.span.start.column = e.source().begin.column;
-    d.span.stop = d.span.start;
-    reader.report(std::move(d));
+    reader.report(
+        invalid_metadata_finding(display_path(p), e.description(), e.source().begin.line, e.source().begin.column));
   }
 }
 
