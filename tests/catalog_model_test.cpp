@@ -1,5 +1,5 @@
 // The schema model on inline SQL: implicit names, type canonicalisation,
-// expression equivalences (PG_FACTS §1, §3, §4), issues and pg_dump comparison.
+// expression equivalences (docs/PG_FACTS.md §2, §4, §5), issues and pg_dump comparison.
 #include <gtest/gtest.h>
 
 #include <google/protobuf/arena.h>

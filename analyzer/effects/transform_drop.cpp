@@ -1,5 +1,5 @@
 // DROP of every modeled object kind, with PostgreSQL's dependency rules
-// (PG_FACTS §5): AUTO dependents go silently, NORMAL ones need CASCADE.
+// (docs/PG_FACTS.md §6): AUTO dependents go silently, NORMAL ones need CASCADE.
 #include <fmt/format.h>
 
 #include "analyzer/effects/transform.h"
