@@ -202,14 +202,14 @@ void add_comments(ParsedFile& out, const std::string& text) {
   for (const auto& c : lexical_comments(text)) out.comments.push_back({c.begin, c.end, c.line});
 }
 
-Diagnostic file_diag(const ParsedFile& f, std::string rule, Severity sev, size_t b, size_t e, std::string msg,
-                     std::string help) {
+Diagnostic file_diag(const ParsedFile& f, std::string_view rule, Severity sev, size_t b, size_t e, std::string msg,
+                     std::string_view help) {
   Diagnostic d;
-  d.rule = std::move(rule);
+  d.rule = rule;
   d.severity = sev;
   d.span = make_span(*f.source, b, e);
   d.message = std::move(msg);
-  d.help = std::move(help);
+  d.help = help;
   return d;
 }
 
@@ -273,9 +273,9 @@ void set_split_parse_min_bytes(size_t bytes) { split_min_bytes = bytes; }
 
 ParsedFile parse_file(std::shared_ptr<const SourceFile> source) {
   ParsedFile out;
-  out.source = source;
+  out.source = std::move(source);
   out.arena = std::make_shared<google::protobuf::Arena>();
-  const std::string_view bytes = source->text();
+  const std::string_view bytes = out.source->text();
   PreparedText prep = prepare_text(bytes);
 
   if (looks_binary(bytes, prep)) {
@@ -311,7 +311,7 @@ ParsedFile parse_file(std::shared_ptr<const SourceFile> source) {
                                         "the server, which rejects them"));
   }
   for (const auto& c : prep.copy_data) {
-    const auto lines = source->position(c.end).line - source->position(c.begin).line + 1;
+    const auto lines = out.source->position(c.end).line - out.source->position(c.begin).line + 1;
     out.diagnostics.push_back(file_diag(out, "copy-data-block", Severity::Info, c.begin, c.end,
                                         fmt::format("COPY ... FROM stdin data ({} line{}) skipped", lines,
                                                     lines == 1 ? "" : "s"),
