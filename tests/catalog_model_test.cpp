@@ -1,5 +1,5 @@
 // The schema model on inline SQL: implicit names, type canonicalisation,
-// expression equivalences (PG_FACTS §1, §3, §4), issues and pg_dump comparison.
+// expression equivalences (docs/PG_FACTS.md §2, §4, §5), issues and pg_dump comparison.
 #include <gtest/gtest.h>
 
 #include <google/protobuf/arena.h>
@@ -8,33 +8,15 @@
 #include "analyzer/replay/dump_compare.h"
 #include "analyzer/catalog/expr.h"
 #include "analyzer/effects/apply.h"
+#include "tests/fixture_support.h"
 
 using namespace miglint;
 using namespace miglint::catalog;
 
 namespace {
 
-struct Applied {
-  std::vector<effects::Issue> issues;
-  std::vector<effects::Effect> effects;
-  bool has(const std::string& rule) const {
-    for (const auto& i : issues)
-      if (i.rule == rule) return true;
-    return false;
-  }
-};
-
-Applied run(Catalog& c, const std::string& sql) {
-  auto pf = parse_file(std::make_shared<SourceFile>("t.sql", sql));
-  EXPECT_TRUE(pf.diagnostics.empty()) << sql;
-  Applied a;
-  for (const auto& s : pf.statements) {
-    auto r = effects::apply_statement(c, pf, s);
-    a.issues.insert(a.issues.end(), r.issues.begin(), r.issues.end());
-    a.effects.insert(a.effects.end(), r.effects.begin(), r.effects.end());
-  }
-  return a;
-}
+using miglint::testing::Applied;
+Applied run(Catalog& c, const std::string& sql) { return miglint::testing::apply_sql(c, sql); }
 
 std::set<std::string> constraint_names(const Catalog& c, const std::string& table) {
   std::set<std::string> out;

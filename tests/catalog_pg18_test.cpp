@@ -6,35 +6,15 @@
 #include "analyzer/ast/pg_compat.h"
 #include "analyzer/catalog/diff.h"
 #include "analyzer/effects/apply.h"
+#include "tests/fixture_support.h"
 
 using namespace miglint;
 using namespace miglint::catalog;
 
 namespace {
 
-struct Applied {
-  std::vector<effects::Issue> issues;
-  std::vector<std::string> unmodeled;
-  std::string rules() const {
-    std::string s;
-    for (const auto& i : issues) s += i.rule + ": " + i.message + "\n";
-    return s;
-  }
-};
-
-Applied run(Catalog& c, const std::string& sql) {
-  auto pf = parse_file(std::make_shared<SourceFile>("t.sql", sql));
-  EXPECT_TRUE(pf.diagnostics.empty()) << sql;
-  Applied a;
-  for (const auto& s : pf.statements) {
-    auto r = effects::apply_statement(c, pf, s);
-    for (auto& i : r.issues) {
-      if (i.rule == "unmodeled-statement") a.unmodeled.push_back(i.message);
-      else a.issues.push_back(i);
-    }
-  }
-  return a;
-}
+using miglint::testing::Applied;
+Applied run(Catalog& c, const std::string& sql) { return miglint::testing::apply_sql(c, sql); }
 
 Catalog at(int pg_version) {
   Catalog c;
@@ -151,6 +131,6 @@ TEST(CatalogPg18, SetExpressionAndMerge) {
                "ALTER TABLE g ALTER s SET EXPRESSION AS (a + 2);"
                "MERGE INTO g USING (SELECT 1 AS a) src ON g.a = src.a WHEN NOT MATCHED THEN INSERT (a) VALUES (src.a);");
   EXPECT_EQ(a.rules(), "");
-  EXPECT_TRUE(a.unmodeled.empty());
+  EXPECT_TRUE(a.unmodeled().empty());
   EXPECT_EQ(c.table({"public", "g"})->column("s")->generated->text, "a + 2");
 }

@@ -51,6 +51,8 @@ TEST_PACKAGES=(
   dpkg
   # tests/action_runner.py reads action.yml
   python3-yaml
+  # tools/lint.sh: formatting and static analysis (clang-tidy brings run-clang-tidy)
+  clang-format clang-tidy
 )
 # Each test that uses one of these skips with a reason when it is missing.
 OPTIONAL_PACKAGES=(

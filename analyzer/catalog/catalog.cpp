@@ -338,12 +338,15 @@ namespace {
 // column becomes NOT NULL (explicit, else `<table>_<column>_not_null`, unique
 // in the schema), kept through renames, gone with the constraint. Before 18
 // there is no such constraint.
+bool has_not_null_constraint(const Column& c, int pg_version) { return pg_version >= 18 && c.not_null; }
+// A column whose NOT NULL constraint name is missing, or set where there is no such constraint.
+bool not_null_name_stale(const Column& c, int pg_version) {
+  return has_not_null_constraint(c, pg_version) ? c.not_null_name.empty()
+                                                : !c.not_null_name.empty() || c.not_null_invalid;
+}
 bool needs_not_null_names(const Table& t, int pg_version) {
-  for (const auto& c : t.columns) {
-    const bool named = pg_version >= 18 && c.not_null;
-    if (named ? c.not_null_name.empty() : !c.not_null_name.empty() || c.not_null_invalid) return true;
-  }
-  return false;
+  return std::any_of(t.columns.begin(), t.columns.end(),
+                     [&](const Column& c) { return not_null_name_stale(c, pg_version); });
 }
 }  // namespace
 
@@ -353,12 +356,12 @@ void Catalog::name_not_nulls(Table& t) const {
   for (const auto& c : t.columns)
     if (!c.not_null_name.empty()) taken.insert(c.not_null_name);
   for (auto& c : t.columns) {
-    if (!c.not_null || pg_version_ < 18) {
+    if (!not_null_name_stale(c, pg_version_)) continue;
+    if (!has_not_null_constraint(c, pg_version_)) {
       c.not_null_name.clear();
       c.not_null_invalid = false;
       continue;
     }
-    if (!c.not_null_name.empty()) continue;
     const auto name = choose_constraint_name(*this, t.name.schema, t.name.name, c.name, "not_null", taken);
     taken.insert(name);
     c.not_null_name = name;

@@ -41,7 +41,7 @@ struct Column;
 std::string not_null_sql(const Column& c);
 
 // An expression as stored: display text (deparsed) and a canonical form that
-// is equal exactly when PostgreSQL would store the same expression (PG_FACTS §4).
+// is equal exactly when PostgreSQL would store the same expression (docs/PG_FACTS.md §5).
 struct Expr {
   std::string text;
   std::string canon;

@@ -1,6 +1,6 @@
 // Types and expressions as PostgreSQL stores them: canonical type names
 // (format_type), and expressions compared after the normalisations of
-// PG_FACTS §4 so that equivalent spellings compare equal.
+// docs/PG_FACTS.md §5 so that equivalent spellings compare equal.
 #pragma once
 #include <optional>
 #include <string>

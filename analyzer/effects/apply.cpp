@@ -513,15 +513,7 @@ void transform_select_into(Ctx& c, const pg_query::IntoClause& into) {
   if (c.cat.relation_exists(name))
     return c.present(rel.location(), fmt::format("relation \"{}\" already exists", name.name),
                      c.cat.table(name) ? catalog::table_key(name) : "name:" + name.name);
-  auto t = std::make_shared<catalog::Table>();
-  t->name = name;
-  c.cat.put_table(t);
-  c.effect(Action::Created, ObjectKind::Table, name, {}, false, rel.location());
-  c.issue("unmodeled-statement", -1, "SELECT … INTO: the columns of the new table are not modeled");
-  c.out.modeled = false;
-  c.cat.mark_uncertain(catalog::table_key(name));
-  c.mark_unsure(catalog::table_key(name), catalog::Unsure::Contents, "its columns come from a query",
-                "created here from a query");
+  create_table_from_query(c, name, rel.location(), "SELECT … INTO");
 }
 
 // SELECT without side effects on the schema, except set_config('search_path', ...).

@@ -130,6 +130,10 @@ std::string relation_key(const catalog::Catalog& cat, const QName& q);
 // (schema, name) from a dotted name list (["s","t"] or ["t"]).
 QName split_name(const std::vector<std::string>& names);
 
+// A table whose columns come from a query (CREATE TABLE AS, SELECT … INTO,
+// `what` in the message): created, its columns left unknown.
+void create_table_from_query(Ctx& c, const QName& name, int location, std::string_view what);
+
 // ---- per-family entry points ----
 void transform_create_table(Ctx& c, const pg_query::CreateStmt& s);
 void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s);

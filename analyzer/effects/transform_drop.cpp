@@ -1,6 +1,9 @@
 // DROP of every modeled object kind, with PostgreSQL's dependency rules
-// (PG_FACTS §5): AUTO dependents go silently, NORMAL ones need CASCADE.
+// (docs/PG_FACTS.md §6): AUTO dependents go silently, NORMAL ones need CASCADE.
 #include <fmt/format.h>
+
+#include <optional>
+#include <utility>
 
 #include "analyzer/effects/transform.h"
 
@@ -18,6 +21,16 @@ QName qname_of_key(const std::string& k) {
   auto p = k.find('\x1f');
   if (p == std::string::npos) return {"", k};
   return {k.substr(0, p), k.substr(p + 1)};
+}
+
+// A dependent key `<prefix><table key>\x1f<member>` (a trigger, a column, a
+// default): the table and the member; nullopt for a key of another kind.
+std::optional<std::pair<QName, std::string>> table_member(const std::string& d, std::string_view prefix) {
+  if (!d.starts_with(prefix)) return std::nullopt;
+  const std::string rest = after_prefix(d, prefix);
+  const auto p = rest.rfind('\x1f');
+  if (p == std::string::npos) return std::nullopt;
+  return std::pair{qname_of_key(rest.substr(0, p)), rest.substr(p + 1)};
 }
 
 // A DROP found nothing named `name`: whatever a statement the model could
@@ -74,14 +87,12 @@ bool drop_view(Ctx& c, const QName& q, bool cascade, const std::set<std::string>
   }
   // Triggers on the view (INSTEAD OF) go with it.
   for (const auto& d : c.cat.dependents(catalog::table_key(q))) {
-    if (!d.starts_with("trigger:")) continue;
-    const std::string rest = after_prefix(d, "trigger:");
-    const auto p = rest.rfind('\x1f');
-    if (p == std::string::npos) continue;
-    const QName tq = qname_of_key(rest.substr(0, p));
-    c.cat.erase_trigger(tq, rest.substr(p + 1));
-    c.cat.set_comment(catalog::trigger_key(tq, rest.substr(p + 1)), std::nullopt);
-    c.effect(Action::Dropped, ObjectKind::Trigger, tq, rest.substr(p + 1), true, loc);
+    const auto trigger = table_member(d, "trigger:");
+    if (!trigger) continue;
+    const auto& [tq, name] = *trigger;
+    c.cat.erase_trigger(tq, name);
+    c.cat.set_comment(catalog::trigger_key(tq, name), std::nullopt);
+    c.effect(Action::Dropped, ObjectKind::Trigger, tq, name, true, loc);
   }
   if (v->materialized) {
     std::vector<QName> indexes;
@@ -129,13 +140,10 @@ bool drop_sequence(Ctx& c, const QName& q, bool cascade, bool implied, int loc) 
   CauseScope cause(c, {ObjectKind::Sequence, q, {}});
   std::vector<std::pair<QName, std::string>> defaults;
   for (const auto& d : c.cat.dependents("sequence:" + q.key())) {
-    if (!d.starts_with("default:")) continue;
-    const std::string rest = after_prefix(d, "default:");
-    const auto p = rest.rfind('\x1f');
-    if (p == std::string::npos) continue;
-    const QName tq = qname_of_key(rest.substr(0, p));
-    if (!cascade && !blocks(c, catalog::table_key(tq), loc)) continue;
-    defaults.push_back({tq, rest.substr(p + 1)});
+    auto def = table_member(d, "default:");
+    if (!def) continue;
+    if (!cascade && !blocks(c, catalog::table_key(def->first), loc)) continue;
+    defaults.push_back(std::move(*def));
   }
   if (!implied && !defaults.empty() && !cascade) {
     std::vector<std::string> b;
@@ -435,14 +443,11 @@ void drop_type(Ctx& c, const QName& q, bool cascade, int loc) {
   std::vector<std::string> blockers;
   std::vector<std::pair<QName, std::string>> cols;
   for (const auto& d : c.cat.dependents(catalog::type_key(q))) {
-    if (!d.starts_with("table:")) continue;
-    const std::string rest = after_prefix(d, "table:");
-    const auto p = rest.rfind('\x1f');
-    if (p == std::string::npos) continue;
-    const QName tq = qname_of_key(rest.substr(0, p));
-    if (!cascade && !blocks(c, catalog::table_key(tq), loc)) continue;
-    cols.push_back({tq, rest.substr(p + 1)});
-    blockers.push_back("column " + catalog::quote_ident(rest.substr(p + 1)) + " of table " + tq.str());
+    auto col = table_member(d, "table:");
+    if (!col) continue;
+    if (!cascade && !blocks(c, catalog::table_key(col->first), loc)) continue;
+    blockers.push_back("column " + catalog::quote_ident(col->second) + " of table " + col->first.str());
+    cols.push_back(std::move(*col));
   }
   if (!blockers.empty() && !cascade) {
     refuse(c, loc, "type " + q.str(), blockers);

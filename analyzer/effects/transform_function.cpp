@@ -42,9 +42,9 @@ void transform_create_function(Ctx& c, const pg_query::CreateFunctionStmt& s) {
       continue;
     }
     std::string shown = fp.name().empty() ? type : catalog::quote_ident(fp.name()) + " " + type;
-    if (mode == pg_query::FUNC_PARAM_OUT) shown = "OUT " + shown;
-    if (mode == pg_query::FUNC_PARAM_INOUT) shown = "INOUT " + shown;
-    if (mode == pg_query::FUNC_PARAM_VARIADIC) shown = "VARIADIC " + shown;
+    if (mode == pg_query::FUNC_PARAM_OUT) shown.insert(0, "OUT ");
+    if (mode == pg_query::FUNC_PARAM_INOUT) shown.insert(0, "INOUT ");
+    if (mode == pg_query::FUNC_PARAM_VARIADIC) shown.insert(0, "VARIADIC ");
     if (fp.has_defexpr()) shown += " DEFAULT " + catalog::deparse_expr(fp.defexpr());
     f->arg_names += (f->arg_names.empty() ? "" : ", ") + shown;
     if (mode == pg_query::FUNC_PARAM_OUT) continue;
@@ -139,15 +139,15 @@ void transform_create_trigger(Ctx& c, const pg_query::CreateTrigStmt& s) {
   std::string def = (timing & (1 << 1)) ? "BEFORE" : (timing & (1 << 6)) ? "INSTEAD OF" : "AFTER";
   std::vector<std::string> ev;
   const int e = s.events();
-  if (e & (1 << 2)) ev.push_back("INSERT");
-  if (e & (1 << 3)) ev.push_back("DELETE");
+  if (e & (1 << 2)) ev.emplace_back("INSERT");
+  if (e & (1 << 3)) ev.emplace_back("DELETE");
   if (e & (1 << 4)) {
     std::string u = "UPDATE";
     const auto cols = catalog::strings(s.columns());
     for (size_t i = 0; i < cols.size(); ++i) u += (i ? ", " : " OF ") + catalog::quote_ident(cols[i]);
     ev.push_back(u);
   }
-  if (e & (1 << 5)) ev.push_back("TRUNCATE");
+  if (e & (1 << 5)) ev.emplace_back("TRUNCATE");
   // pg_get_triggerdef order: INSERT, DELETE, UPDATE, TRUNCATE.
   for (size_t i = 0; i < ev.size(); ++i) def += (i ? " OR " : " ") + ev[i];
   def += s.row() ? " FOR EACH ROW" : " FOR EACH STATEMENT";

@@ -61,12 +61,16 @@ void transform_create_table_as(Ctx& c, const pg_query::CreateTableAsStmt& s) {
     return;
   }
   // CREATE TABLE AS: the columns come from the query's result types.
+  create_table_from_query(c, name, rel.location(), "CREATE TABLE AS");
+}
+
+void create_table_from_query(Ctx& c, const QName& name, int location, std::string_view what) {
   auto t = std::make_shared<catalog::Table>();
   t->name = name;
   c.cat.put_table(t);
-  c.effect(Action::Created, ObjectKind::Table, name, {}, false, rel.location());
+  c.effect(Action::Created, ObjectKind::Table, name, {}, false, location);
   // Not unmodeled(): the tables the query reads are not changed by it.
-  c.issue("unmodeled-statement", -1, "CREATE TABLE AS: the columns of the new table are not modeled");
+  c.issue("unmodeled-statement", -1, fmt::format("{}: the columns of the new table are not modeled", what));
   c.out.modeled = false;
   c.cat.mark_uncertain(catalog::table_key(name));
   c.mark_unsure(catalog::table_key(name), catalog::Unsure::Contents, "its columns come from a query",

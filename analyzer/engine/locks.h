@@ -1,4 +1,4 @@
-// PostgreSQL table lock modes and what each one blocks (PG_FACTS §6), so
+// PostgreSQL table lock modes and what each one blocks (docs/PG_FACTS.md §8), so
 // every locking finding names its lock the same way.
 #pragma once
 #include <string>

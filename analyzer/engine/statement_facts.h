@@ -1,5 +1,5 @@
 // What a statement does to the tables it touches, read off the PostgreSQL AST
-// (PG_FACTS §6): the lock each table gets and whether it is scanned, rewritten
+// (docs/PG_FACTS.md §9): the lock each table gets and whether it is scanned, rewritten
 // or indexed. Shared by the locking, timeout and transaction rules so they
 // agree on every statement.
 #pragma once

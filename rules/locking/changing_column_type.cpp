@@ -1,6 +1,6 @@
 // `changing-column-type` (squawk): ALTER COLUMN ... TYPE rewrites the table
 // and rebuilds its indexes under ACCESS EXCLUSIVE unless the conversion is
-// binary-compatible (PG_FACTS §6). When the column's current type is known
+// binary-compatible (docs/PG_FACTS.md §9). When the column's current type is known
 // from this migration, binary-compatible changes stay silent.
 #include <fmt/format.h>
 

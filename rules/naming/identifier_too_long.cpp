@@ -1,5 +1,5 @@
 // `identifier-too-long` (squawk): PostgreSQL silently cuts identifiers to 63
-// bytes. The AST already holds the cut names (PG_FACTS §0), so this rule
+// bytes. The AST already holds the cut names (docs/PG_FACTS.md §1), so this rule
 // reads identifiers from the scanner's tokens, as written.
 #include <set>
 

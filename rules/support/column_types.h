@@ -1,6 +1,6 @@
 // Column type declarations for the type rules: every ColumnDef of CREATE
 // TABLE, ALTER TABLE ADD COLUMN and ALTER COLUMN TYPE, with the base name of
-// its type as PostgreSQL resolves built-ins (PG_FACTS §3).
+// its type as PostgreSQL resolves built-ins (docs/PG_FACTS.md §4).
 #pragma once
 #include <string>
 #include <string_view>

@@ -1,5 +1,5 @@
 // `ban-concurrent-index-creation-in-transaction` (squawk): CONCURRENTLY
-// forms refuse to run in a transaction block (PG_FACTS §7). That block may be
+// forms refuse to run in a transaction block (docs/PG_FACTS.md §10). That block may be
 // the runner's transaction, an explicit BEGIN, or the implicit block
 // PostgreSQL makes of a multi-statement query string.
 #include <fmt/format.h>
