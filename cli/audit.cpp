@@ -88,7 +88,7 @@ int run_audit(const CommonOptions& o) {
   else throw UsageError("format `" + o.format + "` is not available for audit (human, markdown, html, json)");
 
   AnalysisOptions a = analysis_options(o);
-  a.release_syntax = true;  // nothing reads the syntax trees after the analysis
+  a.release_syntax = true;    // nothing reads the syntax trees after the analysis
   a.compact_findings = true;  // reports read them once, in order
   // The JSON report lists every migration's effects; the others summarise them.
   a.keep_effects = kind == Kind::Json;

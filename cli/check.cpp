@@ -15,8 +15,8 @@ int run_check(const CommonOptions& o) {
   const auto format = parse_format(o.format);
   if (!format) throw UsageError("format `" + o.format + "` is not available for check");
   AnalysisOptions a = analysis_options(o);
-  a.release_syntax = true;  // nothing reads the syntax trees after the analysis
-  a.compact_findings = true;  // reports read them once, in order
+  a.release_syntax = true;                   // nothing reads the syntax trees after the analysis
+  a.compact_findings = true;                 // reports read them once, in order
   a.keep_effects = *format == Format::Json;  // the only report that lists them
   AnalysisResult r = analyze(a);
   apply_baselines(o, a, r);

@@ -86,7 +86,6 @@ std::vector<fs::path> resolve_paths(const CommonOptions& o, const Config& config
 
 }  // namespace
 
-
 AnalysisOptions analysis_options(const CommonOptions& o) {
   AnalysisOptions a;
 #ifdef MIGLINT_WITH_TCMALLOC

@@ -88,7 +88,8 @@ std::string bash(const std::vector<CommandInfo>& cmds) {
        "_miglint() {\n"
        "  local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]} cmd='' i\n"
        "  local rules='"
-    << join(hint_words(ValueHint{ValueHint::Rule, {}})) << "'\n"
+    << join(hint_words(ValueHint{ValueHint::Rule, {}}))
+    << "'\n"
        "  for ((i = 1; i < COMP_CWORD; i++)); do\n"
        "    case ${COMP_WORDS[i]} in "
     << join(names, "|")
@@ -96,7 +97,8 @@ std::string bash(const std::vector<CommandInfo>& cmds) {
        "  done\n"
        "  if [[ -z $cmd ]]; then\n"
        "    mapfile -t COMPREPLY < <(compgen -W '"
-    << join(names) << " --help --version' -- \"$cur\")\n"
+    << join(names)
+    << " --help --version' -- \"$cur\")\n"
        "    return\n"
        "  fi\n";
   // A value after an option that takes one.
@@ -143,7 +145,10 @@ std::string bash(const std::vector<CommandInfo>& cmds) {
       const bool path = c.positional.kind == ValueHint::File || c.positional.kind == ValueHint::Dir;
       const bool rule = c.positional.kind == ValueHint::Rule;
       o << "    " << c.name << ") "
-        << (path ? value_reply(c.positional) : rule ? rule_reply : words_reply(c.positional.choices)) << " ;;\n";
+        << (path   ? value_reply(c.positional)
+            : rule ? rule_reply
+                   : words_reply(c.positional.choices))
+        << " ;;\n";
     }
   o << "  esac\n"
        "}\n"
@@ -216,20 +221,16 @@ std::string fish(const std::vector<CommandInfo>& cmds) {
       o << "complete -c miglint -n " << cond;
       for (const auto& n : opt.names) o << (n.rfind("--", 0) == 0 ? " -l " + n.substr(2) : " -s " + n.substr(1));
       if (opt.takes_value) {
-        if (opt.hint.kind == ValueHint::File || opt.hint.kind == ValueHint::Dir)
-          o << " -r -F";
-        else if (auto w = hint_words(opt.hint); !w.empty())
-          o << " -x -a " << quote_single(join(w));
-        else
-          o << " -x";
+        if (opt.hint.kind == ValueHint::File || opt.hint.kind == ValueHint::Dir) o << " -r -F";
+        else if (auto w = hint_words(opt.hint); !w.empty()) o << " -x -a " << quote_single(join(w));
+        else o << " -x";
       }
       o << " -d " << quote_single(opt.description) << "\n";
     }
     if (c.has_positional) {
       if (c.positional.kind == ValueHint::File || c.positional.kind == ValueHint::Dir)
         o << "complete -c miglint -n " << cond << " -F\n";
-      else
-        o << "complete -c miglint -n " << cond << " -x -a " << quote_single(join(hint_words(c.positional))) << "\n";
+      else o << "complete -c miglint -n " << cond << " -x -a " << quote_single(join(hint_words(c.positional))) << "\n";
     }
   }
   return o.str();

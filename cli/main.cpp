@@ -36,7 +36,8 @@ constexpr int kExitUsage = 2;
 
 namespace miglint {
 
-const std::vector<std::string> kFormats = {"human", "json", "gcc", "sarif", "github", "gitlab", "junit", "lsp", "markdown", "html"};
+const std::vector<std::string> kFormats = {"human",  "json",  "gcc", "sarif",    "github",
+                                           "gitlab", "junit", "lsp", "markdown", "html"};
 const std::vector<std::string> kColors = {"auto", "always", "never"};
 const std::vector<std::string> kFailOn = {"error", "warning", "info", "never"};
 const std::vector<std::string> kSchemaFormats = {"sql", "json"};
@@ -47,16 +48,15 @@ void add_pg_version_option(CLI::App* cmd, int& v) {
 }
 
 void add_common_options(CLI::App* cmd, CommonOptions& o, bool with_paths) {
-  if (with_paths) cmd->add_option("paths", o.paths, "migration folders or files (default: migrations.dir, else ./migrations)");
+  if (with_paths)
+    cmd->add_option("paths", o.paths, "migration folders or files (default: migrations.dir, else ./migrations)");
   cmd->add_option("--config", o.config, "config file (default: nearest miglint.toml)");
   cmd->add_option("--format", o.format, "human, json, gcc, sarif, github, gitlab, junit, lsp")
       ->check(CLI::IsMember(kFormats));
   cmd->add_option("--color", o.color, "auto, always, never (honours NO_COLOR)")->check(CLI::IsMember(kColors));
   // One value per occurrence, so `--select a,b PATH` leaves PATH alone.
-  cmd->add_option("--select", o.select, "only these rules (comma-separated ids, or all)")
-      ->allow_extra_args(false);
-  cmd->add_option("--ignore", o.ignore, "skip these rules (comma-separated ids)")
-      ->allow_extra_args(false);
+  cmd->add_option("--select", o.select, "only these rules (comma-separated ids, or all)")->allow_extra_args(false);
+  cmd->add_option("--ignore", o.ignore, "skip these rules (comma-separated ids)")->allow_extra_args(false);
   cmd->add_option("--fail-on", o.fail_on, "lowest severity that fails the run: error, warning, info, never")
       ->check(CLI::IsMember(kFailOn));
   cmd->add_option("--jobs,-j", o.jobs, "parallel jobs (default: one per core)");
@@ -118,22 +118,14 @@ int main(int argc, char** argv) {
   completions->add_option("shell", shell, "bash, zsh or fish")->required()->check(CLI::IsMember(completion_shells()));
 
   const CompletionHints hints = {
-      {"--format", {ValueHint::Free, kFormats}},
-      {"schema:--format", {ValueHint::Free, kSchemaFormats}},
-      {"--color", {ValueHint::Free, kColors}},
-      {"--fail-on", {ValueHint::Free, kFailOn}},
-      {"--select", {ValueHint::Rule, {}}},
-      {"--ignore", {ValueHint::Rule, {}}},
-      {"--config", {ValueHint::File, {}}},
-      {"--baseline", {ValueHint::File, {}}},
-      {"--write-baseline", {ValueHint::File, {}}},
-      {"--stdin-filename", {ValueHint::File, {}}},
-      {"check:paths", {ValueHint::File, {}}},
-      {"audit:paths", {ValueHint::File, {}}},
-      {"schema:dir", {ValueHint::Dir, {}}},
-      {"sum:dir", {ValueHint::Dir, {}}},
-      {"explain:rule", {ValueHint::Rule, {}}},
-      {"completions:shell", {ValueHint::Free, completion_shells()}},
+      {"--format", {ValueHint::Free, kFormats}},   {"schema:--format", {ValueHint::Free, kSchemaFormats}},
+      {"--color", {ValueHint::Free, kColors}},     {"--fail-on", {ValueHint::Free, kFailOn}},
+      {"--select", {ValueHint::Rule, {}}},         {"--ignore", {ValueHint::Rule, {}}},
+      {"--config", {ValueHint::File, {}}},         {"--baseline", {ValueHint::File, {}}},
+      {"--write-baseline", {ValueHint::File, {}}}, {"--stdin-filename", {ValueHint::File, {}}},
+      {"check:paths", {ValueHint::File, {}}},      {"audit:paths", {ValueHint::File, {}}},
+      {"schema:dir", {ValueHint::Dir, {}}},        {"sum:dir", {ValueHint::Dir, {}}},
+      {"explain:rule", {ValueHint::Rule, {}}},     {"completions:shell", {ValueHint::Free, completion_shells()}},
   };
 
   try {

@@ -228,14 +228,14 @@ TEST_F(AnalysisCache, FileAloneReportsAsTheWholeFolder) {
   edited = t.write("20240103000000_name.up.sql", up);
   // Not the inverse, in the expressions: the findings quote them.
   const fs::path down = t.write("20240103000000_name.down.sql",
-          "DROP TABLE things;\n"
-          "ALTER TABLE users DROP CONSTRAINT email_len;\n"
-          "ALTER TABLE users ADD CONSTRAINT email_len CHECK (length(email) > 4);\n"
-          "ALTER TABLE users ALTER COLUMN active SET DEFAULT 'f';\n"
-          "ALTER TABLE users DROP COLUMN n;\n"
-          "DROP SEQUENCE users_seq;\n"
-          "ALTER TABLE users DROP COLUMN seen;\n"
-          "ALTER TABLE users DROP COLUMN born;\n");
+                                "DROP TABLE things;\n"
+                                "ALTER TABLE users DROP CONSTRAINT email_len;\n"
+                                "ALTER TABLE users ADD CONSTRAINT email_len CHECK (length(email) > 4);\n"
+                                "ALTER TABLE users ALTER COLUMN active SET DEFAULT 'f';\n"
+                                "ALTER TABLE users DROP COLUMN n;\n"
+                                "DROP SEQUENCE users_seq;\n"
+                                "ALTER TABLE users DROP COLUMN seen;\n"
+                                "ALTER TABLE users DROP COLUMN born;\n");
   miglint::AnalysisOptions whole;
   whole.paths = {t.dir};
   const auto all = miglint::analyze(whole);
@@ -257,10 +257,13 @@ TEST_F(AnalysisCache, FileAloneReportsAsTheWholeFolder) {
 // Constants are normalised by the column's type: a prefetched expression
 // normalised without one must not stand for it ('t' is true for a boolean).
 TEST_F(AnalysisCache, FileAloneNormalisesConstantsByColumnType) {
-  const fs::path a = t.write("20240104000000_flags.up.sql", "CREATE TABLE flags (id int, enabled boolean DEFAULT 't');\n");
+  const fs::path a = t.write("20240104000000_flags.up.sql",
+                             "CREATE TABLE flags (id int, enabled boolean DEFAULT 't');\n");
   t.write("20240104000000_flags.down.sql", "DROP TABLE flags;\n");
-  const fs::path b = t.write("20240105000000_off.up.sql", "ALTER TABLE flags ALTER COLUMN enabled SET DEFAULT false;\n");
-  const fs::path b_down = t.write("20240105000000_off.down.sql", "ALTER TABLE flags ALTER COLUMN enabled SET DEFAULT true;\n");
+  const fs::path b = t.write("20240105000000_off.up.sql",
+                             "ALTER TABLE flags ALTER COLUMN enabled SET DEFAULT false;\n");
+  const fs::path b_down = t.write("20240105000000_off.down.sql",
+                                  "ALTER TABLE flags ALTER COLUMN enabled SET DEFAULT true;\n");
   miglint::AnalysisOptions whole;
   whole.paths = {t.dir};
   std::vector<std::string> expected;

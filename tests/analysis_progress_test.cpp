@@ -10,7 +10,8 @@ using namespace miglint;
 TEST(AnalysisProgress, CountsEveryFileAndMigrationOnce) {
   miglint::testing::TempFolder f;
   for (int i = 1; i <= 5; ++i) {
-    f.write(std::to_string(i) + "_t" + std::to_string(i) + ".up.sql", "CREATE TABLE t" + std::to_string(i) + " (id bigint);\n");
+    f.write(std::to_string(i) + "_t" + std::to_string(i) + ".up.sql",
+            "CREATE TABLE t" + std::to_string(i) + " (id bigint);\n");
     f.write(std::to_string(i) + "_t" + std::to_string(i) + ".down.sql", "DROP TABLE t" + std::to_string(i) + ";\n");
   }
   for (const unsigned jobs : {1u, 2u, 4u}) {

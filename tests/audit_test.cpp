@@ -65,9 +65,9 @@ TEST(Audit, HtmlGolden) { golden("html", "expected.html"); }
 TEST(Audit, RoundTripVerdicts) {
   const AuditRun r = audit("--format json testdata/audit/migrations");
   ASSERT_EQ(r.status, 1);
-  for (const char* want : {R"("round_trip": "restores")", R"("round_trip": "does not restore")",
-                           R"("round_trip": "down fails")", R"("round_trip": "no down")",
-                           R"("round_trip": "not checked")", R"("diagnostics": [)", R"("top_offenders": [)"})
+  for (const char* want :
+       {R"("round_trip": "restores")", R"("round_trip": "does not restore")", R"("round_trip": "down fails")",
+        R"("round_trip": "no down")", R"("round_trip": "not checked")", R"("diagnostics": [)", R"("top_offenders": [)"})
     EXPECT_NE(r.out.find(want), std::string::npos) << want;
 }
 
@@ -107,7 +107,10 @@ TEST(Audit, Escaping) {
   EXPECT_EQ(html_escape("<a href=\"x\">'&'</a>"), "&lt;a href=&quot;x&quot;&gt;&#39;&amp;&#39;&lt;/a&gt;");
   EXPECT_EQ(html_escape(std::string("a\x01z")), "a z");
   // Adjacent literals: a hex escape would otherwise swallow the following "b".
-  EXPECT_EQ(html_escape("a\xff\xc0\x80" "b\xe2\x82"), "a\uFFFD\uFFFD\uFFFD" "b\uFFFD\uFFFD");
+  EXPECT_EQ(html_escape("a\xff\xc0\x80"
+                        "b\xe2\x82"),
+            "a\uFFFD\uFFFD\uFFFD"
+            "b\uFFFD\uFFFD");
   EXPECT_EQ(html_escape("é€😀"), "é€😀");
   EXPECT_EQ(markdown_cell("a|b\nc <x> `y`"), "a\\|b c &lt;x&gt; \\`y\\`");
 }
@@ -123,8 +126,9 @@ TEST(Audit, HtmlFoldsTheFindingsOfALongReport) {
   std::ofstream(dir / "1_table.down.sql") << "DROP TABLE t;\n";
   std::ofstream(dir / "2_indexes.up.sql") << up;
   std::ofstream(dir / "2_indexes.down.sql") << "SELECT 1;\n";
-  const auto r = audit("--format html --select require-concurrent-index-creation,prefer-robust-stmts --fail-on never '" +
-                       dir.string() + "'");
+  const auto r = audit(
+      "--format html --select require-concurrent-index-creation,prefer-robust-stmts --fail-on never '" + dir.string() +
+      "'");
   fs::remove_all(dir);
   EXPECT_EQ(r.out.find("<details open>"), std::string::npos);
   const size_t summary = r.out.find("2_indexes.up.sql</code>: <span class=\"warning\">");
@@ -132,7 +136,8 @@ TEST(Audit, HtmlFoldsTheFindingsOfALongReport) {
   EXPECT_NE(r.out.find("<details><summary>"), std::string::npos);
   // Every finding is still in the page.
   size_t rows = 0;
-  for (size_t at = r.out.find("<h2>Findings</h2>"); (at = r.out.find("<code>require-concurrent-index-creation</code>", at)) != std::string::npos; ++at)
+  for (size_t at = r.out.find("<h2>Findings</h2>");
+       (at = r.out.find("<code>require-concurrent-index-creation</code>", at)) != std::string::npos; ++at)
     ++rows;
   EXPECT_EQ(rows, 150u);
 }
@@ -141,8 +146,8 @@ TEST(Audit, HtmlFoldsTheFindingsOfALongReport) {
 // each migration's summary is made during the replay instead. It must read
 // as the one made from kept effects, a version collision included.
 TEST(Audit, SummariesMadeDuringTheReplay) {
-  for (const char* dir : {"testdata/audit/migrations", "examples/migrations",
-                          "examples/variants/version_collision/migrations"}) {
+  for (const char* dir :
+       {"testdata/audit/migrations", "examples/migrations", "examples/variants/version_collision/migrations"}) {
     miglint::AnalysisOptions o;
     o.paths = {fs::path(MIGLINT_SOURCE_DIR) / dir};
     o.jobs = 2;

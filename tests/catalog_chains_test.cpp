@@ -87,7 +87,8 @@ TEST(CatalogChains, VerdictsMatchExpected) {
     EXPECT_EQ(got, expected);
     EXPECT_EQ(got_failed, expected_failed);
     for (const auto& d : r.diagnostics)
-      if (d.rule != "down-not-inverse" && d.severity == Severity::Error && expected_failed.empty()) ADD_FAILURE() << d.rule << " at " << d.span.path << ":" << d.span.start.line << ": " << d.message;
+      if (d.rule != "down-not-inverse" && d.severity == Severity::Error && expected_failed.empty())
+        ADD_FAILURE() << d.rule << " at " << d.span.path << ":" << d.span.start.line << ": " << d.message;
     for (const auto& d : r.diagnostics)
       if (d.rule == "down-not-inverse") std::cout << "  " << d.span.path << ": " << d.message << "\n";
     for (const auto& p : c.files) EXPECT_TRUE(p->diagnostics.empty()) << p->source->path();

@@ -102,7 +102,8 @@ Figures run_corpus(const std::string& name, bool verbose) {
   if (verbose)
     for (const auto& d : res.diagnostics)
       if (d.rule != "down-not-inverse" && d.rule != "unmodeled-statement")
-        std::cout << "  {" << d.rule << "} " << d.span.path << ":" << d.span.start.line << " " << d.message.substr(0, 200) << "\n";
+        std::cout << "  {" << d.rule << "} " << d.span.path << ":" << d.span.start.line << " "
+                  << d.message.substr(0, 200) << "\n";
   std::cout << name << ": pairs " << fig.pairs << ", agree " << fig.agree << ", false alarms " << fig.false_alarm
             << ", missed " << fig.missed << "; down_failed rows " << fig.failed_rows << ", found " << fig.failed_found
             << "\n";

@@ -95,8 +95,9 @@ TEST(CatalogNames, TruncationAndCollisions) {
   EXPECT_TRUE(names.count("customer_subscription_billing_history_entries_archive_2024_pkey"));
   run(c, "CREATE TABLE g (g int); ALTER TABLE g ADD UNIQUE (g); ALTER TABLE g ADD UNIQUE (g);");
   EXPECT_EQ(constraint_names(c, "g"), (std::set<std::string>{"g_g_key", "g_g_key1"}));
-  run(c, "CREATE TABLE u (a int, e text); CREATE INDEX ON u (a, a); CREATE INDEX ON u (lower(e), upper(e));"
-         "CREATE INDEX ON u ((a + 1), (a * 2));");
+  run(c,
+      "CREATE TABLE u (a int, e text); CREATE INDEX ON u (a, a); CREATE INDEX ON u (lower(e), upper(e));"
+      "CREATE INDEX ON u ((a + 1), (a * 2));");
   EXPECT_TRUE(c.index({"public", "u_a_a1_idx"}));
   EXPECT_TRUE(c.index({"public", "u_lower_upper_idx"}));
   EXPECT_TRUE(c.index({"public", "u_expr_expr1_idx"}));
@@ -108,8 +109,9 @@ TEST(CatalogNames, TruncationAndCollisions) {
 
 TEST(CatalogNames, RenamesKeepImplicitNames) {
   Catalog c;
-  run(c, "CREATE TABLE rn (id serial PRIMARY KEY, a int UNIQUE); ALTER TABLE rn RENAME TO rn2;"
-         "ALTER TABLE rn2 RENAME COLUMN a TO b;");
+  run(c,
+      "CREATE TABLE rn (id serial PRIMARY KEY, a int UNIQUE); ALTER TABLE rn RENAME TO rn2;"
+      "ALTER TABLE rn2 RENAME COLUMN a TO b;");
   EXPECT_EQ(constraint_names(c, "rn2"), (std::set<std::string>{"rn_pkey", "rn_a_key"}));
   EXPECT_TRUE(c.sequence({"public", "rn_id_seq"}));
   EXPECT_EQ(c.sequence({"public", "rn_id_seq"})->owned_table->name, "rn2");
@@ -147,7 +149,8 @@ TEST(CatalogExpr, EquivalentSpellingsCompareEqual) {
   EXPECT_EQ(canon("'7'", "integer"), canon("7", "integer"));
   EXPECT_EQ(canon("'f'", "boolean"), canon("false", "boolean"));
   EXPECT_EQ(canon("a IN (1, 2)"), canon("a = ANY (ARRAY[1, 2])"));
-  EXPECT_EQ(canon("s IN ('x', 'y')"), canon("s = ANY ((ARRAY['x'::character varying, 'y'::character varying])::text[])"));
+  EXPECT_EQ(canon("s IN ('x', 'y')"),
+            canon("s = ANY ((ARRAY['x'::character varying, 'y'::character varying])::text[])"));
   EXPECT_EQ(canon("a IN (1)"), canon("a = 1"));
   EXPECT_EQ(canon("s NOT IN ('a')"), canon("s <> 'a'::text"));
   EXPECT_EQ(canon("a BETWEEN 1 AND 10"), canon("((a >= 1) AND (a <= 10))"));
@@ -188,7 +191,8 @@ TEST(CatalogIssues, UnknownDuplicateDependent) {
   EXPECT_TRUE(run(c, "CREATE INDEX a ON b (a_id);").has("duplicate-object"));
   auto dep = run(c, "DROP TABLE a;");
   ASSERT_TRUE(dep.has("dependent-objects"));
-  EXPECT_NE(dep.issues[0].message.find("cannot drop table public.a because other objects depend on it"), std::string::npos);
+  EXPECT_NE(dep.issues[0].message.find("cannot drop table public.a because other objects depend on it"),
+            std::string::npos);
   EXPECT_TRUE(c.table({"public", "a"})) << "a refused statement changes nothing";
   EXPECT_TRUE(run(c, "DROP INDEX a_pkey;").has("dependent-objects"));
   EXPECT_TRUE(run(c, "ALTER TABLE a DROP CONSTRAINT a_pkey;").has("dependent-objects"));
@@ -197,8 +201,9 @@ TEST(CatalogIssues, UnknownDuplicateDependent) {
   EXPECT_TRUE(run(c, "DROP TYPE mood;").has("dependent-objects"));
   EXPECT_TRUE(run(c, "DROP TYPE mood CASCADE;").issues.empty());
   EXPECT_FALSE(c.table({"public", "p"})->column("m")) << "CASCADE drops the column";
-  run(c, "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;"
-         "CREATE TRIGGER tr BEFORE INSERT ON p FOR EACH ROW EXECUTE FUNCTION f();");
+  run(c,
+      "CREATE FUNCTION f() RETURNS trigger LANGUAGE plpgsql AS $$BEGIN RETURN NEW; END$$;"
+      "CREATE TRIGGER tr BEFORE INSERT ON p FOR EACH ROW EXECUTE FUNCTION f();");
   EXPECT_TRUE(run(c, "DROP FUNCTION f();").has("dependent-objects"));
   EXPECT_TRUE(run(c, "CREATE TABLE s (id serial); DROP SEQUENCE s_id_seq;").has("dependent-objects"));
   EXPECT_TRUE(run(c, "DO $$ BEGIN EXECUTE 'drop table p'; END $$;").has("unmodeled-statement"));
@@ -236,8 +241,9 @@ TEST(CatalogUnsure, OnlyWhatTheModelKnowsIsJudged) {
   EXPECT_TRUE(c.table({"public", "t"})->constraint("t_pkey")) << "the statement is still applied";
   EXPECT_TRUE(c.index({"public", "t_x_idx"}));
   // A name a DO block mentions may exist: a statement that needs it is not applied.
-  a = run(c, "DO $$ BEGIN EXECUTE 'CREATE TABLE made_in_do (id int)'; END $$;"
-             "ALTER TABLE made_in_do ADD COLUMN x int; CREATE INDEX made_in_do_x ON made_in_do (x);");
+  a = run(c,
+          "DO $$ BEGIN EXECUTE 'CREATE TABLE made_in_do (id int)'; END $$;"
+          "ALTER TABLE made_in_do ADD COLUMN x int; CREATE INDEX made_in_do_x ON made_in_do (x);");
   EXPECT_FALSE(a.has("unknown-object"));
   EXPECT_FALSE(c.table({"public", "made_in_do"}));
   // A drop proves it gone.
@@ -277,8 +283,9 @@ TEST(CatalogJournal, RollbackRestoresState) {
 
 TEST(CatalogDump, SerialEqualsDumpSpelling) {
   Catalog c;
-  run(c, "CREATE TABLE t (id serial PRIMARY KEY, name text NOT NULL DEFAULT 'x', n int DEFAULT -1);"
-         "CREATE INDEX ON t (lower(name)); COMMENT ON TABLE t IS 'things';");
+  run(c,
+      "CREATE TABLE t (id serial PRIMARY KEY, name text NOT NULL DEFAULT 'x', n int DEFAULT -1);"
+      "CREATE INDEX ON t (lower(name)); COMMENT ON TABLE t IS 'things';");
   const std::string dump = R"(
 SET statement_timeout = 0;
 SELECT pg_catalog.set_config('search_path', '', false);
@@ -309,8 +316,9 @@ CREATE INDEX t_lower_idx ON public.t USING btree (lower(name));
 
 TEST(CatalogDump, ExcusesViewTextAndIgnoresExtensionComments) {
   Catalog c;
-  run(c, "CREATE EXTENSION pg_trgm; CREATE TABLE t (id int, amount numeric);"
-         "CREATE VIEW big AS SELECT id FROM t WHERE amount > 100;");
+  run(c,
+      "CREATE EXTENSION pg_trgm; CREATE TABLE t (id int, amount numeric);"
+      "CREATE VIEW big AS SELECT id FROM t WHERE amount > 100;");
   const std::string dump = R"(
 CREATE EXTENSION IF NOT EXISTS pg_trgm WITH SCHEMA public;
 COMMENT ON EXTENSION pg_trgm IS 'text similarity measurement and index searching based on trigrams';
@@ -332,14 +340,15 @@ CREATE VIEW public.big AS
 
 TEST(CatalogDump, AlterDomainUsingIndexAndPartitionIndexesMatchTheDump) {
   Catalog c;
-  run(c, "CREATE DOMAIN email AS text CHECK (VALUE ~ '@');"
-         "ALTER DOMAIN email ADD CONSTRAINT email_short CHECK (length(VALUE) < 200);"
-         "ALTER DOMAIN email SET NOT NULL; ALTER DOMAIN email DROP CONSTRAINT email_check;"
-         "CREATE TABLE l (n int NOT NULL); CREATE UNIQUE INDEX l_n_idx ON l (n);"
-         "ALTER TABLE l ADD PRIMARY KEY USING INDEX l_n_idx;"
-         "CREATE TABLE m (d date NOT NULL) PARTITION BY RANGE (d);"
-         "CREATE TABLE m_1 PARTITION OF m FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');"
-         "CREATE INDEX ON m (d);");
+  run(c,
+      "CREATE DOMAIN email AS text CHECK (VALUE ~ '@');"
+      "ALTER DOMAIN email ADD CONSTRAINT email_short CHECK (length(VALUE) < 200);"
+      "ALTER DOMAIN email SET NOT NULL; ALTER DOMAIN email DROP CONSTRAINT email_check;"
+      "CREATE TABLE l (n int NOT NULL); CREATE UNIQUE INDEX l_n_idx ON l (n);"
+      "ALTER TABLE l ADD PRIMARY KEY USING INDEX l_n_idx;"
+      "CREATE TABLE m (d date NOT NULL) PARTITION BY RANGE (d);"
+      "CREATE TABLE m_1 PARTITION OF m FOR VALUES FROM ('2025-01-01') TO ('2026-01-01');"
+      "CREATE INDEX ON m (d);");
   const std::string dump = R"(
 CREATE DOMAIN public.email AS text NOT NULL
 	CONSTRAINT email_short CHECK ((length(VALUE) < 200));
@@ -371,9 +380,10 @@ ALTER INDEX public.m_d_idx ATTACH PARTITION public.m_1_d_idx;
 // 100,000 migrations was tens of megabytes of the model.
 TEST(CatalogMemory, CommitFitsChangedObjects) {
   Catalog c;
-  run(c, "CREATE TABLE t (a int, b int, c int, CONSTRAINT k UNIQUE (a, b, c));\n"
-         "ALTER TABLE t ADD COLUMN d int;\n"
-         "CREATE INDEX t_idx ON t (a, b, c);\n");
+  run(c,
+      "CREATE TABLE t (a int, b int, c int, CONSTRAINT k UNIQUE (a, b, c));\n"
+      "ALTER TABLE t ADD COLUMN d int;\n"
+      "CREATE INDEX t_idx ON t (a, b, c);\n");
   const auto before = c.table({"public", "t"});
   ASSERT_TRUE(before);
   ASSERT_EQ(before->columns.size(), 4u);

@@ -42,11 +42,11 @@ TEST(CatalogPg18, ImplicitNotNullNames) {
                " s serial, i int GENERATED ALWAYS AS IDENTITY);");
   EXPECT_EQ(a.rules(), "");
   EXPECT_EQ(not_nulls(c, "t"), (std::map<std::string, std::string>{{"id", "t_id_not_null"},
-                                                                    {"a", "t_a_not_null"},
-                                                                    {"b", ""},
-                                                                    {"c", "c_named"},
-                                                                    {"s", "t_s_not_null"},
-                                                                    {"i", "t_i_not_null"}}));
+                                                                   {"a", "t_a_not_null"},
+                                                                   {"b", ""},
+                                                                   {"c", "c_named"},
+                                                                   {"s", "t_s_not_null"},
+                                                                   {"i", "t_i_not_null"}}));
   // A name taken by any constraint of the schema gets a number.
   run(c, "CREATE TABLE other (q int CONSTRAINT v_a_not_null CHECK (q > 0)); CREATE TABLE v (a int NOT NULL);");
   EXPECT_EQ(not_nulls(c, "v").at("a"), "v_a_not_null1");
@@ -65,12 +65,13 @@ TEST(CatalogPg18, ImplicitNotNullNames) {
 TEST(CatalogPg18, NamesSurviveRenamesAndGoWithTheConstraint) {
   Catalog c = at(18);
   run(c, "CREATE TABLE t (id int PRIMARY KEY, a int NOT NULL, b int);");
-  EXPECT_EQ(run(c, "ALTER TABLE t RENAME COLUMN a TO a2; ALTER TABLE t RENAME TO t2; ALTER TABLE t2 RENAME TO t;"
-                   "ALTER TABLE t ALTER b SET NOT NULL;")
+  EXPECT_EQ(run(c,
+                "ALTER TABLE t RENAME COLUMN a TO a2; ALTER TABLE t RENAME TO t2; ALTER TABLE t2 RENAME TO t;"
+                "ALTER TABLE t ALTER b SET NOT NULL;")
                 .rules(),
             "");
-  EXPECT_EQ(not_nulls(c, "t"),
-            (std::map<std::string, std::string>{{"id", "t_id_not_null"}, {"a2", "t_a_not_null"}, {"b", "t_b_not_null"}}));
+  EXPECT_EQ(not_nulls(c, "t"), (std::map<std::string, std::string>{
+                                   {"id", "t_id_not_null"}, {"a2", "t_a_not_null"}, {"b", "t_b_not_null"}}));
   EXPECT_EQ(run(c, "ALTER TABLE t RENAME CONSTRAINT t_b_not_null TO b_required;").rules(), "");
   EXPECT_EQ(not_nulls(c, "t").at("b"), "b_required");
   EXPECT_NE(run(c, "ALTER TABLE t RENAME CONSTRAINT b_required TO t_pkey;").rules().find("duplicate-object"),
@@ -126,10 +127,11 @@ TEST(CatalogPg18, ADownThatRestoresNotNullUnderAnotherNameDiffers) {
 TEST(CatalogPg18, SetExpressionAndMerge) {
   if (pgc::kGrammarMajor < 17) GTEST_SKIP() << "needs the PostgreSQL 17 grammar";
   Catalog c = at(18);
-  auto a = run(c,
-               "CREATE TABLE g (a int, s int GENERATED ALWAYS AS (a + 1) STORED);"
-               "ALTER TABLE g ALTER s SET EXPRESSION AS (a + 2);"
-               "MERGE INTO g USING (SELECT 1 AS a) src ON g.a = src.a WHEN NOT MATCHED THEN INSERT (a) VALUES (src.a);");
+  auto a = run(
+      c,
+      "CREATE TABLE g (a int, s int GENERATED ALWAYS AS (a + 1) STORED);"
+      "ALTER TABLE g ALTER s SET EXPRESSION AS (a + 2);"
+      "MERGE INTO g USING (SELECT 1 AS a) src ON g.a = src.a WHEN NOT MATCHED THEN INSERT (a) VALUES (src.a);");
   EXPECT_EQ(a.rules(), "");
   EXPECT_TRUE(a.unmodeled().empty());
   EXPECT_EQ(c.table({"public", "g"})->column("s")->generated->text, "a + 2");

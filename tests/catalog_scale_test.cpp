@@ -14,9 +14,12 @@ double replay_seconds(int n, std::vector<std::unique_ptr<ParsedFile>>& keep) {
   for (int i = 0; i < n; ++i) {
     const std::string t = "t" + std::to_string(i);
     auto up = std::make_unique<ParsedFile>(parse_file(std::make_shared<SourceFile>(
-        "up.sql", "CREATE TABLE " + t + " (id serial PRIMARY KEY, ref int REFERENCES t0 (id), name text UNIQUE);"
-                  "CREATE INDEX ON " + t + " (lower(name));")));
-    auto down = std::make_unique<ParsedFile>(parse_file(std::make_shared<SourceFile>("down.sql", "DROP TABLE " + t + ";")));
+        "up.sql", "CREATE TABLE " + t +
+                      " (id serial PRIMARY KEY, ref int REFERENCES t0 (id), name text UNIQUE);"
+                      "CREATE INDEX ON " +
+                      t + " (lower(name));")));
+    auto down = std::make_unique<ParsedFile>(
+        parse_file(std::make_shared<SourceFile>("down.sql", "DROP TABLE " + t + ";")));
     catalog::ReplayMigration m;
     m.version = std::to_string(i);
     m.up = catalog::whole_file_part(*up);

@@ -76,17 +76,21 @@ TEST_F(BadInput, EveryBadFileGetsItsFindingAndTheRestIsAnalysed) {
   write(dir / "unterminated_string.sql", "DROP TABLE before_string;\nSELECT 'never closed;\n");
   write(dir / "unterminated_comment.sql", "DROP TABLE before_comment;\n/* never closed\nSELECT 1;\n");
   write(dir / "psql.sql", "\\set ON_ERROR_STOP on\n\\i other.sql\nDROP TABLE after_meta;\n");
-  write(dir / "copy.sql", "COPY colors (id, name) FROM stdin;\n1\tred\n2\tgreen; not sql\n\\.\nDROP TABLE after_copy;\n");
+  write(dir / "copy.sql",
+        "COPY colors (id, name) FROM stdin;\n1\tred\n2\tgreen; not sql\n\\.\nDROP TABLE after_copy;\n");
   write(dir / "crlf.sql", "CREATE TABLE crlf_table (id int);\r\nDROP TABLE crlf_table;\r\n");
-  write(dir / "bom.sql", "\xEF\xBB\xBF" "DROP TABLE bom_table;\n");
+  write(dir / "bom.sql",
+        "\xEF\xBB\xBF"
+        "DROP TABLE bom_table;\n");
   write(dir / "empty.sql", "");
   write(dir / "nul.sql", std::string("DROP TABLE nul_table;\n\0\n", 24));
-  std::string deep = "SELECT " + std::string(10000, '(') + "1" + std::string(10000, ')') + ";\nDROP TABLE after_deep;\n";
+  std::string deep = "SELECT " + std::string(10000, '(') + "1" + std::string(10000, ')') +
+                     ";\nDROP TABLE after_deep;\n";
   write(dir / "deep.sql", deep);
   std::string chain = "SELECT 1";
   for (int i = 0; i < 10000; ++i) chain += " + 1";
   write(dir / "deep_chain.sql", chain + ";\nDROP TABLE after_chain;\n");
-  fs::create_directory_symlink(dir, dir / "loop");   // a directory symlink loop
+  fs::create_directory_symlink(dir, dir / "loop");         // a directory symlink loop
   fs::create_symlink(dir / "self.sql", dir / "self.sql");  // a file symlink loop
   fs::create_directories(dir / "dir.sql");                 // a directory named like a file
 

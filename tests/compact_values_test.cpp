@@ -60,14 +60,9 @@ TEST(NameSet, MatchesStdSet) {
   for (int i = 0; i < 2000; ++i) {
     const std::string n = "c" + std::to_string(rng() % 97);
     switch (rng() % 3) {
-      case 0:
-        EXPECT_EQ(names.insert(n).second, expected.insert(n).second) << n;
-        break;
-      case 1:
-        EXPECT_EQ(names.erase(n), expected.erase(n)) << n;
-        break;
-      default:
-        EXPECT_EQ(names.count(n), expected.count(n)) << n;
+      case 0: EXPECT_EQ(names.insert(n).second, expected.insert(n).second) << n; break;
+      case 1: EXPECT_EQ(names.erase(n), expected.erase(n)) << n; break;
+      default: EXPECT_EQ(names.count(n), expected.count(n)) << n;
     }
     ASSERT_EQ(names.size(), expected.size());
   }
@@ -103,7 +98,9 @@ TEST(SummaryStore, ManyBlocksInAnyOrder) {
   // Versions in apply order are not in text order ("9" before "10"), and a
   // large folder's summaries span many compressed blocks.
   SummaryStore s;
-  const auto text = [](int v) { return "creates table t" + std::to_string(v) + std::string(static_cast<size_t>(v % 50), 'x'); };
+  const auto text = [](int v) {
+    return "creates table t" + std::to_string(v) + std::string(static_cast<size_t>(v % 50), 'x');
+  };
   const int n = 20000;
   for (int v = 1; v <= n; ++v) s.add(std::to_string(v), text(v));
   for (int v = 1; v <= n; ++v) ASSERT_EQ(s.find(std::to_string(v)), text(v)) << v;

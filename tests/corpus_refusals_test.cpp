@@ -40,8 +40,8 @@ std::vector<std::string> split_tab(const std::string& line) {
 }
 
 struct Truth {
-  std::vector<std::string> ups;       // in migration order, relative to the corpus folder
-  std::set<std::string> applied;      // files PostgreSQL applied
+  std::vector<std::string> ups;   // in migration order, relative to the corpus folder
+  std::set<std::string> applied;  // files PostgreSQL applied
 };
 
 Truth read_truth(const fs::path& root) {
@@ -105,8 +105,7 @@ TEST(CorpusRefusals, NoneOnFilesPostgresApplied) {
       if (truth.applied.contains(path))
         ADD_FAILURE() << root.filename().string() << "/" << path << ":" << line << ": " << rule << ": " << message
                       << " (PostgreSQL applied this file)";
-      else
-        ++on_refused;
+      else ++on_refused;
     }
     std::cout << root.filename().string() << ": " << found.size() << " refusal(s), " << on_refused
               << " on files PostgreSQL refused\n";

@@ -31,7 +31,8 @@ TEST(CorpusSyntax, SyntaxErrorsMatchWhatPostgresRejected) {
       std::string line;
       while (std::getline(in, line)) {
         std::smatch m;
-        if (std::regex_search(line, m, line_re)) rejected.insert({(root / m[1].str()).lexically_normal().string(), std::stoi(m[2])});
+        if (std::regex_search(line, m, line_re))
+          rejected.insert({(root / m[1].str()).lexically_normal().string(), std::stoi(m[2])});
       }
     }
     miglint::AnalysisOptions o;
@@ -41,9 +42,11 @@ TEST(CorpusSyntax, SyntaxErrorsMatchWhatPostgresRejected) {
     std::set<std::pair<std::string, int>> reported;
     for (const auto& d : r.diagnostics) {
       ASSERT_EQ(d.rule, "syntax-error");
-      reported.insert({fs::absolute(d.span.path.str()).lexically_normal().string(), static_cast<int>(d.span.start.line)});
+      reported.insert(
+          {fs::absolute(d.span.path.str()).lexically_normal().string(), static_cast<int>(d.span.start.line)});
     }
-    for (const auto& f : reported) EXPECT_TRUE(rejected.contains(f)) << "PostgreSQL accepted " << f.first << ":" << f.second;
+    for (const auto& f : reported)
+      EXPECT_TRUE(rejected.contains(f)) << "PostgreSQL accepted " << f.first << ":" << f.second;
     for (const auto& f : rejected) EXPECT_TRUE(reported.contains(f)) << "missed " << f.first << ":" << f.second;
     std::cout << root.filename().string() << ": " << reported.size() << " syntax error(s), PostgreSQL rejected "
               << rejected.size() << "\n";

@@ -49,12 +49,11 @@ TEST_P(ExampleVariant, FailsWithItsRule) {
     EXPECT_NE(r.out.find(std::string("[") + rule + "]"), std::string::npos) << rule << "\n" << r.out << r.err;
 }
 
-INSTANTIATE_TEST_SUITE_P(
-    Examples, ExampleVariant,
-    ::testing::Values(Variant{"down_forgets_check", {"down-not-inverse"}},
-                      Variant{"drops_protected_index", {"protected-object", "unintended-drop"}},
-                      Variant{"drop_cascade", {"unintended-drop", "protected-object"}},
-                      Variant{"comment_mentions_protected", {}},
-                      Variant{"missing_down", {"missing-down"}},
-                      Variant{"version_collision", {"version-collision"}}),
-    variant_name);
+INSTANTIATE_TEST_SUITE_P(Examples, ExampleVariant,
+                         ::testing::Values(Variant{"down_forgets_check", {"down-not-inverse"}},
+                                           Variant{"drops_protected_index", {"protected-object", "unintended-drop"}},
+                                           Variant{"drop_cascade", {"unintended-drop", "protected-object"}},
+                                           Variant{"comment_mentions_protected", {}},
+                                           Variant{"missing_down", {"missing-down"}},
+                                           Variant{"version_collision", {"version-collision"}}),
+                         variant_name);

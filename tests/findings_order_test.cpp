@@ -101,9 +101,9 @@ TEST(FindingsOrder, SortedInPlaceWithSuppressionsAddingAndRemoving) {
     options.jobs = jobs;
     const AnalysisResult r = analyze(options);
     EXPECT_TRUE(std::is_sorted(r.diagnostics.begin(), r.diagnostics.end(), diagnostic_less));
-    EXPECT_EQ(keys(r.diagnostics), (std::vector<std::string>{"a-z.sql:1:ban-drop-table", "a.sql:1:unused-suppression",
-                                                              "b.sql:3:ban-drop-table", "c.sql:1:ban-drop-table",
-                                                              "c.sql:2:ban-drop-table"}))
+    EXPECT_EQ(keys(r.diagnostics),
+              (std::vector<std::string>{"a-z.sql:1:ban-drop-table", "a.sql:1:unused-suppression",
+                                        "b.sql:3:ban-drop-table", "c.sql:1:ban-drop-table", "c.sql:2:ban-drop-table"}))
         << "jobs " << jobs;
   }
   // A disabled rule's findings are dropped, and with them the reason for the

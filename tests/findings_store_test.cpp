@@ -72,7 +72,8 @@ void expect_same(const Diagnostic& a, const Diagnostic& b) {
   }
 }
 
-void expect_same_reports(const AnalysisResult& lists, const AnalysisResult& packed, std::initializer_list<Format> formats) {
+void expect_same_reports(const AnalysisResult& lists, const AnalysisResult& packed,
+                         std::initializer_list<Format> formats) {
   for (const Format format : formats) {
     std::ostringstream x, y;
     write_report(x, format, lists, OutputOptions{});
@@ -128,7 +129,8 @@ TEST(Findings, CompressedReadLikeTheList) {
   for (const Diagnostic& d : packed) expect_same(all[k++], d);
   EXPECT_EQ(k, all.size());
   // Read twice, and by algorithms that copy iterators.
-  EXPECT_EQ(std::count_if(packed.begin(), packed.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; }),
+  EXPECT_EQ(std::count_if(packed.begin(), packed.end(),
+                          [](const Diagnostic& d) { return d.severity == Severity::Error; }),
             std::count_if(all.begin(), all.end(), [](const Diagnostic& d) { return d.severity == Severity::Error; }));
   const auto copy = packed.to_vector();
   ASSERT_EQ(copy.size(), all.size());
@@ -181,7 +183,8 @@ TEST(FindingSpool, TakesEachPathsFindingsInTheOrderAdded) {
 // same, suppressions, severities and selection included.
 TEST(Findings, SpooledAnalysisReportsWhatListsReport) {
   std::vector<fs::path> folders;
-  for (const char* root : {"testdata/migrations", "testdata/intent", "testdata/audit", "examples", "examples/variants"}) {
+  for (const char* root :
+       {"testdata/migrations", "testdata/intent", "testdata/audit", "examples", "examples/variants"}) {
     std::error_code ec;
     if (!fs::is_directory(root, ec)) continue;
     for (const auto& e : fs::directory_iterator(root))
@@ -226,9 +229,13 @@ TEST(Findings, LargeSpooledAnalysisReportsWhatListsReport) {
   for (int i = 0; i < 400; ++i) {
     const std::string v = fmt::format("2024{:010d}", i);
     const std::string t = "t" + std::to_string(i);
-    std::string up = "CREATE TABLE " + t + " (id bigint PRIMARY KEY, note text);\n"
-                     "CREATE INDEX " + t + "_note ON " + t + " (note);\n"
-                     "ALTER TABLE " + t + " ADD COLUMN extra integer NOT NULL DEFAULT 1;\n";
+    std::string up = "CREATE TABLE " + t +
+                     " (id bigint PRIMARY KEY, note text);\n"
+                     "CREATE INDEX " +
+                     t + "_note ON " + t +
+                     " (note);\n"
+                     "ALTER TABLE " +
+                     t + " ADD COLUMN extra integer NOT NULL DEFAULT 1;\n";
     if (i % 7 == 0) up = "-- miglint-ignore-file require-concurrent-index-creation: a new table\n" + up;
     if (i % 11 == 0) up += "-- miglint-ignore ban-drop-column: unused on purpose\n";
     tmp.write(v + "_make_" + t + ".up.sql", up);

@@ -102,8 +102,7 @@ TEST(Intent, MessagesSayHowAndWhy) {
   for (const auto& d : result.diagnostics)
     if (d.rule == "protected-object" && d.message.find("index idx_ws_digest") != std::string::npos) {
       index = true;
-      EXPECT_NE(d.message.find("dropping table ws also drops index idx_ws_digest"), std::string::npos)
-          << d.message;
+      EXPECT_NE(d.message.find("dropping table ws also drops index idx_ws_digest"), std::string::npos) << d.message;
       EXPECT_NE(d.message.find("care zone"), std::string::npos) << d.message;
       ASSERT_FALSE(d.notes.empty());
       EXPECT_NE(d.notes[0].span.path.str().find("miglint.toml"), std::string::npos);
@@ -139,7 +138,8 @@ TEST(Intent, MessagesSayHowAndWhy) {
 
 TEST(Intent, NamedObjectsAnswerWhatPatternsMatch) {
   using catalog::ObjectKind;
-  const auto effect = [](effects::Action a, ObjectKind k, std::string schema, std::string name, std::string member = {}) {
+  const auto effect = [](effects::Action a, ObjectKind k, std::string schema, std::string name,
+                         std::string member = {}) {
     effects::Effect e;
     e.action = a;
     e.object.kind = k;

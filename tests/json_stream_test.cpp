@@ -43,14 +43,13 @@ std::string streamed(const ojson& doc, const std::vector<std::vector<std::string
 }  // namespace
 
 TEST(JsonStream, NestedArraysAtEveryDepthMatchTheWholeDump) {
-  const ojson doc = {
-      {"version", 1},
-      {"diagnostics",
-       {{{"rule", "a"}, {"message", "two\nlines \"quoted\""}, {"notes", ojson::array()}},
-        {{"rule", "b"}, {"notes", {{{"line", 3}}}}, {"fix", nullptr}}}},
-      {"summary", {{"files", 2}}},
-      {"audit", {{"migrations", {1, "two", {{"deep", {1, 2}}}}}, {"rules", ojson::array()}}},
-      {"empty", ojson::array()}};
+  const ojson doc = {{"version", 1},
+                     {"diagnostics",
+                      {{{"rule", "a"}, {"message", "two\nlines \"quoted\""}, {"notes", ojson::array()}},
+                       {{"rule", "b"}, {"notes", {{{"line", 3}}}}, {"fix", nullptr}}}},
+                     {"summary", {{"files", 2}}},
+                     {"audit", {{"migrations", {1, "two", {{"deep", {1, 2}}}}}, {"rules", ojson::array()}}},
+                     {"empty", ojson::array()}};
   EXPECT_EQ(streamed(doc, {{"diagnostics"}, {"audit", "migrations"}, {"empty"}}), whole(doc));
   EXPECT_EQ(streamed(doc, {{"audit", "rules"}}), whole(doc));
 }

@@ -27,7 +27,8 @@ std::optional<Ranges> scanner_comments(const std::string& text) {
     if (sr.ParseFromArray(r.pbuf.data, static_cast<int>(r.pbuf.len))) {
       out.emplace();
       for (const auto& t : sr.tokens())
-        if (t.token() == pg_query::SQL_COMMENT || t.token() == pg_query::C_COMMENT) out->push_back({t.start(), t.end()});
+        if (t.token() == pg_query::SQL_COMMENT || t.token() == pg_query::C_COMMENT)
+          out->push_back({t.start(), t.end()});
     }
   }
   pg_query_free_scan_result(r);

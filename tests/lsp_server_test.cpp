@@ -39,8 +39,7 @@ std::string read(const fs::path& p) {
 // Collects what the server sends; waits for messages with a deadline.
 class Client {
  public:
-  explicit Client(ServerOptions options = fast())
-      : server_([this](const json& m) { push(m); }, options) {}
+  explicit Client(ServerOptions options = fast()) : server_([this](const json& m) { push(m); }, options) {}
 
   static ServerOptions fast() {
     ServerOptions o;
@@ -85,7 +84,9 @@ class Client {
   }
   std::optional<json> diagnostics(const std::string& uri, std::chrono::milliseconds timeout = 20s) {
     auto m = wait_for(
-        [&](const json& j) { return j.value("method", "") == "textDocument/publishDiagnostics" && j["params"]["uri"] == uri; },
+        [&](const json& j) {
+          return j.value("method", "") == "textDocument/publishDiagnostics" && j["params"]["uri"] == uri;
+        },
         timeout);
     if (!m) return std::nullopt;
     return (*m)["params"];
@@ -133,7 +134,8 @@ const std::string kBrokenDown = "CREATE TABLE pins (\n  id bigint PRIMARY KEY,\n
 
 TEST(LspServer, RequestsBeforeInitializeAreRefused) {
   Client c;
-  c.request(7, "textDocument/hover", {{"textDocument", {{"uri", file_uri(kDown)}}}, {"position", {{"line", 0}, {"character", 0}}}});
+  c.request(7, "textDocument/hover",
+            {{"textDocument", {{"uri", file_uri(kDown)}}}, {"position", {{"line", 0}, {"character", 0}}}});
   EXPECT_EQ(c.response(7)["error"]["code"], -32002);
   // A notification before initialize is dropped, not answered.
   c.notify("textDocument/didOpen", open_params(kDown, read(kDown)));
@@ -185,7 +187,7 @@ TEST(LspServer, MalformedMessagesGetJsonRpcErrors) {
   // Notifications nobody handles, and handled ones with bad params: silence.
   c.notify("workspace/didChangeConfiguration", {{"settings", nullptr}});
   c.notify("textDocument/didOpen", {{"textDocument", 3}});
-  c.notify("textDocument/didChange", change_full(kDown, "x", 2));  // before didOpen
+  c.notify("textDocument/didChange", change_full(kDown, "x", 2));         // before didOpen
   c.server().receive(R"({"jsonrpc": "2.0", "id": 99, "result": null})");  // a stray response
   c.server().wait_idle();
   std::this_thread::sleep_for(100ms);
@@ -345,8 +347,10 @@ TEST(LspServer, CodeActionsAndHover) {
   c.request(22, "textDocument/hover", {{"textDocument", {{"uri", uri}}}, {"position", target["range"]["start"]}});
   const json hover = c.response(22)["result"];
   EXPECT_EQ(hover["contents"]["kind"], "markdown");
-  EXPECT_NE(hover["contents"]["value"].get<std::string>().find("# require-concurrent-index-creation"), std::string::npos);
-  c.request(23, "textDocument/hover", {{"textDocument", {{"uri", uri}}}, {"position", {{"line", 0}, {"character", 0}}}});
+  EXPECT_NE(hover["contents"]["value"].get<std::string>().find("# require-concurrent-index-creation"),
+            std::string::npos);
+  c.request(23, "textDocument/hover",
+            {{"textDocument", {{"uri", uri}}}, {"position", {{"line", 0}, {"character", 0}}}});
   EXPECT_TRUE(c.response(23)["result"].is_null());
 }
 
@@ -363,7 +367,8 @@ TEST(LspServer, CancelledRequestsGetRequestCancelled) {
             {{"textDocument", {{"uri", uri}}},
              {"range", {{"start", {{"line", 0}, {"character", 0}}}, {"end", {{"line", 0}, {"character", 0}}}}},
              {"context", {{"diagnostics", json::array()}}}});
-  c.request(31, "textDocument/hover", {{"textDocument", {{"uri", uri}}}, {"position", {{"line", 0}, {"character", 0}}}});
+  c.request(31, "textDocument/hover",
+            {{"textDocument", {{"uri", uri}}}, {"position", {{"line", 0}, {"character", 0}}}});
   c.notify("$/cancelRequest", {{"id", 30}});
   EXPECT_EQ(c.response(30)["error"]["code"], -32800);
   // The other one is answered once the new text is analysed.
@@ -376,7 +381,8 @@ TEST(LspServer, ShutdownAndExit) {
   c.initialize();
   c.request(40, "shutdown", nullptr);
   EXPECT_TRUE(c.response(40)["result"].is_null());
-  c.request(41, "textDocument/hover", {{"textDocument", {{"uri", file_uri(kDown)}}}, {"position", {{"line", 0}, {"character", 0}}}});
+  c.request(41, "textDocument/hover",
+            {{"textDocument", {{"uri", file_uri(kDown)}}}, {"position", {{"line", 0}, {"character", 0}}}});
   EXPECT_EQ(c.response(41)["error"]["code"], -32600);
   EXPECT_FALSE(c.server().exited());
   c.notify("exit", nullptr);
@@ -420,7 +426,8 @@ TEST(LspBinary, TranscriptThroughStdio) {
   bool diagnostics = false, shutdown = false;
   for (const auto& m : messages) {
     if (m.contains("error") && m["error"]["code"] == -32700) ++parse_errors;
-    if (m.value("method", "") == "textDocument/publishDiagnostics" && has_rule(m["params"], "down-not-inverse")) diagnostics = true;
+    if (m.value("method", "") == "textDocument/publishDiagnostics" && has_rule(m["params"], "down-not-inverse"))
+      diagnostics = true;
     if (m.value("id", json()) == 2) shutdown = true;
   }
   EXPECT_EQ(parse_errors, 2);

@@ -72,8 +72,8 @@ TEST(MigrationsGit, ChangesSinceRefAndVersionOrder) {
   r.commit("base");
   r.git({"tag", "base"});
 
-  r.pair("20240201000000_b");        // added, older than c: out of order
-  r.pair("20240401000000_d");        // added, newest: fine
+  r.pair("20240201000000_b");  // added, older than c: out of order
+  r.pair("20240401000000_d");  // added, newest: fine
   r.commit("more");
   r.write("20240101000000_a.up.sql", "SELECT 2;\n");  // changed, existed at base
   r.write("20240501000000_e.up.sql", "SELECT 1;\n");  // untracked

@@ -170,9 +170,9 @@ TEST(MigrationsLayout, PopxFolderIsTransactionalExceptAutocommit) {
 TEST(MigrationsLayout, DieselFolders) {
   MigrationFolder f = load("folder_diesel");
   EXPECT_EQ(f.layout, Layout::Folder);
-  EXPECT_EQ(versions(f), (std::vector<std::string>{"00000000000000", "20170101000000", "2017-08-31-230457",
-                                                   "2018-01-01-000000", "2018-01-01-000000-0000",
-                                                   "2019-05-05-101010"}));
+  EXPECT_EQ(versions(f),
+            (std::vector<std::string>{"00000000000000", "20170101000000", "2017-08-31-230457", "2018-01-01-000000",
+                                      "2018-01-01-000000-0000", "2019-05-05-101010"}));
   const Migration& spaced = f.migrations[2];
   EXPECT_EQ(spaced.name, "add email to users");
   EXPECT_EQ(fs::path(spaced.up->file.str()).parent_path().filename().string(), "2017-08-31-230457_add email to users");
@@ -329,7 +329,7 @@ TEST(MigrationsLayout, SymlinkLoopsAndUnreadableFilesDoNotStopTheRest) {
   t.write("1_a.down.sql", "SELECT 1;");
   t.write("2_b.up.sql", "SELECT 1;");
   t.write("2_b.down.sql", "SELECT 1;");
-  fs::create_symlink("3_loop.up.sql", t.path / "3_loop.up.sql");   // ELOOP
+  fs::create_symlink("3_loop.up.sql", t.path / "3_loop.up.sql");    // ELOOP
   fs::create_symlink("nowhere.sql", t.path / "4_dangling.up.sql");  // ENOENT
   fs::create_directory_symlink(".", t.path / "self");               // directory loop
   fs::permissions(t.path / "2_b.up.sql", fs::perms::none);

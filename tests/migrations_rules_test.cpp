@@ -58,7 +58,8 @@ TEST(MigrationsRules, VersionCollisionReportsBothWithNotes) {
   // Pairing stays by name inside the colliding version.
   for (const Migration& m : f.migrations) {
     ASSERT_TRUE(m.up && m.down);
-    EXPECT_EQ(fs::path(m.up->file.str()).filename().string().substr(0, 10), fs::path(m.down->file.str()).filename().string().substr(0, 10));
+    EXPECT_EQ(fs::path(m.up->file.str()).filename().string().substr(0, 10),
+              fs::path(m.down->file.str()).filename().string().substr(0, 10));
   }
   EXPECT_TRUE(check_version_collision(load("updown_order")).empty());
   // Diesel's 2018-01-01-000000 and 2018-01-01-000000-0000 are different versions.
@@ -69,9 +70,9 @@ TEST(MigrationsRules, VersionCollisionReportsBothWithNotes) {
 
 TEST(MigrationsRules, MigrationNameFollowsTheDominantScheme) {
   auto ds = check_migration_name(load("naming"), {});
-  ASSERT_EQ(files_of(ds), (std::vector<std::string>{"202401070000_short_timestamp.up.sql",
-                                                    "20240108000000_AddUsersTable.up.sql",
-                                                    "20240109000000_drop-users.up.sql"}));
+  ASSERT_EQ(files_of(ds),
+            (std::vector<std::string>{"202401070000_short_timestamp.up.sql", "20240108000000_AddUsersTable.up.sql",
+                                      "20240109000000_drop-users.up.sql"}));
   for (const Diagnostic& d : ds) {
     EXPECT_EQ(d.rule, "migration-name");
     EXPECT_EQ(d.severity, Severity::Warning);
@@ -91,9 +92,9 @@ TEST(MigrationsRules, MigrationNameWithConfiguredPattern) {
   Config cfg;
   cfg.name_pattern = R"(^\d{14}_[a-z0-9_]+$)";
   auto ds = check_migration_name(load("naming"), cfg);
-  EXPECT_EQ(files_of(ds), (std::vector<std::string>{"202401070000_short_timestamp.up.sql",
-                                                    "20240108000000_AddUsersTable.up.sql",
-                                                    "20240109000000_drop-users.up.sql"}));
+  EXPECT_EQ(files_of(ds),
+            (std::vector<std::string>{"202401070000_short_timestamp.up.sql", "20240108000000_AddUsersTable.up.sql",
+                                      "20240109000000_drop-users.up.sql"}));
   cfg.name_pattern = R"(^\d+_[a-z0-9_]+$)";
   EXPECT_TRUE(check_migration_name(load("updown_order"), cfg).empty());
   cfg.name_pattern = "([";

@@ -86,8 +86,8 @@ int main(int argc, char** argv) {
     return 2;
   }
   const fs::path dir = pos[0], out = pos[1];
-  if (name.empty()) name = dir.filename().string() == "migrations" ? dir.parent_path().filename().string()
-                                                                   : dir.filename().string();
+  if (name.empty())
+    name = dir.filename().string() == "migrations" ? dir.parent_path().filename().string() : dir.filename().string();
   const std::vector<ServerRow> server = read_verdicts(out);
   if (server.empty()) {
     std::cerr << "model_vs_dump: no verdicts in " << (out / "verdicts.tsv") << " (run tools/pg-chain first)\n";
@@ -159,20 +159,22 @@ int main(int argc, char** argv) {
   size_t verdicts = 0, verdicts_agree = 0;
   for (size_t i = 0; i < input.size(); ++i) {
     const ServerRow* row = pair[i];
-    if (!row || !input[i].down || (row->verdict != "identical" && row->verdict != "differs" &&
-                                   row->verdict != "down_failed"))
+    if (!row || !input[i].down ||
+        (row->verdict != "identical" && row->verdict != "differs" && row->verdict != "down_failed"))
       continue;
     const std::string& v = input[i].version;
     const std::string model = down_failed.count(v) ? "down_failed" : not_inverse.count(v) ? "differs" : "identical";
     ++verdicts;
     if (model == row->verdict) ++verdicts_agree;
-    else std::cout << name << ": " << row->id << ": down verdict DISAGREES: model " << model << ", server " << row->verdict << "\n";
+    else
+      std::cout << name << ": " << row->id << ": down verdict DISAGREES: model " << model << ", server " << row->verdict
+                << "\n";
   }
   size_t unpaired = 0;
   for (const auto* p : pair) unpaired += p == nullptr;
-  std::cout << name << ": model vs server: " << agree << "/" << compared << " steps agree ("
-            << steps.size() - compared << " not compared), " << verdicts_agree << "/" << verdicts
-            << " down verdicts agree, " << excused << " differences excused";
+  std::cout << name << ": model vs server: " << agree << "/" << compared << " steps agree (" << steps.size() - compared
+            << " not compared), " << verdicts_agree << "/" << verdicts << " down verdicts agree, " << excused
+            << " differences excused";
   if (unpaired) std::cout << ", " << unpaired << " migrations not found in the server run";
   std::cout << "\n";
   return agree == compared && verdicts_agree == verdicts && unread.empty() ? 0 : 1;

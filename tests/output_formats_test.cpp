@@ -75,7 +75,8 @@ AnalysisResult shared_set() {
   inverse.span = span_of(down, "CREATE TABLE users (id bigint PRIMARY KEY, name text NOT NULL);");
   inverse.message = "down does not restore table users: CHECK constraint name_len is missing";
   inverse.help = "recreate the table with the constraint the up dropped";
-  inverse.notes.push_back({span_of(up, "CONSTRAINT name_len CHECK (length(name) < 100)"), "the constraint is defined here"});
+  inverse.notes.push_back(
+      {span_of(up, "CONSTRAINT name_len CHECK (length(name) < 100)"), "the constraint is defined here"});
   ds.push_back(inverse);
 
   Diagnostic index;
@@ -195,7 +196,8 @@ TEST_F(OutputFormats, SarifOfTheSharedSet) {
   std::ostringstream out;
   write_sarif(out, shared_set());
   EXPECT_TRUE(nlohmann::json::accept(out.str()));
-  if (const char* path = std::getenv("MIGLINT_SARIF_OUT"); path && *path) std::ofstream(path, std::ios::binary) << out.str();
+  if (const char* path = std::getenv("MIGLINT_SARIF_OUT"); path && *path)
+    std::ofstream(path, std::ios::binary) << out.str();
 }
 
 TEST_F(OutputFormats, LspPositionsAreUtf16) {

@@ -25,8 +25,9 @@ void strip_locations(pb::MessageLite& m, miglint::pgmeta::MsgType t, const migli
   const int loc = miglint::pgmeta::location_of(m, t);
   if (loc >= 0) out.push_back(st.offset(loc));
   miglint::pgmeta::clear_location(m, t);
-  miglint::pgmeta::mutable_children(
-      m, t, [&](pb::MessageLite& c, miglint::pgmeta::MsgType ct) { strip_locations(c, ct, st, out); });
+  miglint::pgmeta::mutable_children(m, t, [&](pb::MessageLite& c, miglint::pgmeta::MsgType ct) {
+    strip_locations(c, ct, st, out);
+  });
 }
 
 std::vector<std::string> describe(const miglint::ParsedFile& f) {
@@ -35,7 +36,8 @@ std::vector<std::string> describe(const miglint::ParsedFile& f) {
     pg_query::Node copy = *st.node;
     std::vector<size_t> locs;
     strip_locations(copy, miglint::pgmeta::MsgType::Node, st, locs);
-    std::string line = std::to_string(st.ordinal) + " [" + std::to_string(st.begin) + "," + std::to_string(st.end) + ") ";
+    std::string line = std::to_string(st.ordinal) + " [" + std::to_string(st.begin) + "," + std::to_string(st.end) +
+                       ") ";
     for (size_t l : locs) line += std::to_string(l) + ",";
     out.push_back(line + " " + copy.SerializeAsString());
   }
@@ -48,11 +50,9 @@ std::vector<std::string> describe(const miglint::ParsedFile& f) {
 
 std::vector<std::string> parse_both_ways(const std::string& text, bool& differs_from_empty) {
   miglint::set_split_parse_min_bytes(0);
-  const auto whole =
-      describe(miglint::parse_file(std::make_shared<miglint::SourceFile>("big.sql", text)));
+  const auto whole = describe(miglint::parse_file(std::make_shared<miglint::SourceFile>("big.sql", text)));
   miglint::set_split_parse_min_bytes(1024);
-  const auto split =
-      describe(miglint::parse_file(std::make_shared<miglint::SourceFile>("big.sql", text)));
+  const auto split = describe(miglint::parse_file(std::make_shared<miglint::SourceFile>("big.sql", text)));
   miglint::set_split_parse_min_bytes(size_t{32} << 10);
   EXPECT_EQ(split, whole);
   differs_from_empty = !whole.empty();
@@ -61,12 +61,22 @@ std::vector<std::string> parse_both_ways(const std::string& text, bool& differs_
 
 std::string block(int i) {
   const std::string n = std::to_string(i);
-  return "-- table " + n + "; with a semicolon in a comment\n"
-         "CREATE TABLE t" + n + " (id bigint PRIMARY KEY, note text DEFAULT 'a;b', n int CHECK (n > " + n + "));\n"
-         "CREATE INDEX t" + n + "_note ON t" + n + " (lower(note)) WHERE n <> 0;\n"
-         "/* block; comment */ ALTER TABLE t" + n + " ADD COLUMN c int NOT NULL DEFAULT 0;\n"
-         "CREATE FUNCTION f" + n + "() RETURNS int LANGUAGE sql AS $$ SELECT 1; SELECT " + n + "; $$;\n"
-         "UPDATE t" + n + " SET n = 1 WHERE id = " + n + ";\n";
+  return "-- table " + n +
+         "; with a semicolon in a comment\n"
+         "CREATE TABLE t" +
+         n + " (id bigint PRIMARY KEY, note text DEFAULT 'a;b', n int CHECK (n > " + n +
+         "));\n"
+         "CREATE INDEX t" +
+         n + "_note ON t" + n +
+         " (lower(note)) WHERE n <> 0;\n"
+         "/* block; comment */ ALTER TABLE t" +
+         n +
+         " ADD COLUMN c int NOT NULL DEFAULT 0;\n"
+         "CREATE FUNCTION f" +
+         n + "() RETURNS int LANGUAGE sql AS $$ SELECT 1; SELECT " + n +
+         "; $$;\n"
+         "UPDATE t" +
+         n + " SET n = 1 WHERE id = " + n + ";\n";
 }
 
 TEST(ParseSplit, HalvesParseAsTheWholeFile) {

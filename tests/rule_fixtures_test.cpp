@@ -64,7 +64,8 @@ std::vector<std::string> run_rule_fixture(const fs::path& file) {
   bool in_tx = false;
   std::string extra_select;  // more rules to run beside the fixture's own
   std::vector<Expectation> expects;
-  static const std::regex expect_re(R"re(^--\s*expect:\s*([a-z0-9-]+)\s*(?:"([^"]*)")?\s*(?:@(\d+)(?::(\d+))?)?\s*$)re");
+  static const std::regex expect_re(
+      R"re(^--\s*expect:\s*([a-z0-9-]+)\s*(?:"([^"]*)")?\s*(?:@(\d+)(?::(\d+))?)?\s*$)re");
   static const std::regex option_re(R"(([a-z_]+)=([A-Za-z0-9_,-]+))");
   for (const auto& c : parsed.comments) {
     const std::string text(parsed.comment_text(c));
@@ -137,9 +138,8 @@ std::vector<std::string> run_rule_fixture(const fs::path& file) {
   }
   for (size_t i = 0; i < diags.size(); ++i)
     if (!used[i])
-      problems.push_back(fmt::format("{}:{}:{}: unexpected {}: {}", file.filename().string(),
-                                     diags[i].span.start.line, diags[i].span.start.column, diags[i].rule,
-                                     diags[i].message));
+      problems.push_back(fmt::format("{}:{}:{}: unexpected {}: {}", file.filename().string(), diags[i].span.start.line,
+                                     diags[i].span.start.column, diags[i].rule, diags[i].message));
 
   // Every fix the rule offers applies cleanly: the edited file still parses
   // and has one finding of the rule fewer.
@@ -150,7 +150,8 @@ std::vector<std::string> run_rule_fixture(const fs::path& file) {
     if (d.rule != rule_id || !d.fix) continue;
     std::string text(src->text());
     auto edits = d.fix->edits;
-    std::sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) { return a.span.begin > b.span.begin; });
+    std::sort(edits.begin(), edits.end(),
+              [](const TextEdit& a, const TextEdit& b) { return a.span.begin > b.span.begin; });
     bool here = true;
     for (const auto& e : edits) {
       here = here && e.span.path == d.span.path && e.span.begin <= e.span.end && e.span.end <= text.size();
@@ -163,8 +164,8 @@ std::vector<std::string> run_rule_fixture(const fs::path& file) {
       problems.push_back(fmt::format("{}:{}: the fix \"{}\" leaves a syntax error:\n{}", file.filename().string(),
                                      d.span.start.line, d.fix->description, text));
     else if (count(after) >= count(diags))
-      problems.push_back(fmt::format("{}:{}: the fix \"{}\" does not remove the finding:\n{}",
-                                     file.filename().string(), d.span.start.line, d.fix->description, text));
+      problems.push_back(fmt::format("{}:{}: the fix \"{}\" does not remove the finding:\n{}", file.filename().string(),
+                                     d.span.start.line, d.fix->description, text));
   }
   return problems;
 }

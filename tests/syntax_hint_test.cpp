@@ -54,15 +54,16 @@ TEST(SyntaxHint, LooksPastCommentsAndIndentation) {
 
 TEST(SyntaxHint, NoHintForOtherErrors) {
   for (const std::string text : {
-           "SELECT 1 FROM t WHERE id = = 2;\n",                         // not a statement keyword
+           "SELECT 1 FROM t WHERE id = = 2;\n",                                       // not a statement keyword
            "ALTER TABLE a DROP CONSTRAINT a_pkey ALTER TABLE a ADD COLUMN b int;\n",  // not at a line start
-           "SELEC 1;\n",                                               // the statement's own first word
-           "CREATE TABLE t (a int,\n  , b int);\n",                     // a comma, not a keyword
+           "SELEC 1;\n",                                                              // the statement's own first word
+           "CREATE TABLE t (a int,\n  , b int);\n",                                   // a comma, not a keyword
        }) {
     const auto f = parse(text);
     const auto& d = only_syntax_error(f);
     EXPECT_TRUE(d.notes.empty()) << text;
-    EXPECT_EQ(d.help.str(), "PostgreSQL " PG_MAJORVERSION " rejects this statement; the rest of the file is still analysed")
+    EXPECT_EQ(d.help.str(),
+              "PostgreSQL " PG_MAJORVERSION " rejects this statement; the rest of the file is still analysed")
         << text;
   }
 }

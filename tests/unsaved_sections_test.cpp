@@ -24,7 +24,8 @@ std::vector<Diagnostic> found(const std::string& rule, const fs::path& file, con
 
 const std::string kGooseDisk = "-- +goose Up\nCREATE TABLE users (id bigint);\n\n-- +goose Down\nDROP TABLE users;\n";
 const std::string kGooseEdited =
-    "-- +goose Up\nCREATE TABLE users (id bigint);\nCREATE TABLE teams (id bigint);\nCREATE TABLE members (id bigint);\n\n"
+    "-- +goose Up\nCREATE TABLE users (id bigint);\nCREATE TABLE teams (id bigint);\nCREATE TABLE members (id "
+    "bigint);\n\n"
     "-- +goose Down\nDROP TABLE members;\nDROP TABLE teams;\nDROP TABLE users;\n";
 
 }  // namespace
@@ -56,8 +57,9 @@ TEST(UnsavedSections, DbmateHalvesComeFromTheBuffer) {
 
 TEST(UnsavedSections, TransactionAnnotationOfTheBufferCounts) {
   miglint::testing::TempFolder f;
-  const std::string body = "-- +goose Up\nCREATE INDEX CONCURRENTLY users_id_idx ON users (id);\n"
-                           "-- +goose Down\nDROP INDEX CONCURRENTLY users_id_idx;\n";
+  const std::string body =
+      "-- +goose Up\nCREATE INDEX CONCURRENTLY users_id_idx ON users (id);\n"
+      "-- +goose Down\nDROP INDEX CONCURRENTLY users_id_idx;\n";
   f.write("00001_users.sql", "-- +goose Up\nCREATE TABLE users (id bigint);\n-- +goose Down\nDROP TABLE users;\n");
   const auto file = f.write("00002_index.sql", body);
   const std::string rule = "ban-concurrent-index-creation-in-transaction";

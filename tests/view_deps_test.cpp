@@ -37,8 +37,9 @@ std::string use(const std::string& table, const std::string& col) {
 
 TEST(ViewDeps, ResolvedNamesOnly) {
   Catalog c;
-  run(c, "CREATE TABLE post (id int, name text); CREATE TABLE user_ (id int, name text);"
-         "CREATE VIEW v AS SELECT p.id, (SELECT name FROM user_ u WHERE u.id = p.id) AS who FROM post p;");
+  run(c,
+      "CREATE TABLE post (id int, name text); CREATE TABLE user_ (id int, name text);"
+      "CREATE VIEW v AS SELECT p.id, (SELECT name FROM user_ u WHERE u.id = p.id) AS who FROM post p;");
   const auto v = c.view({"public", "v"});
   ASSERT_TRUE(v);
   EXPECT_EQ(v->column_uses, (std::set<std::string>{use("post", "id"), use("user_", "id"), use("user_", "name")}));
@@ -50,8 +51,9 @@ TEST(ViewDeps, ResolvedNamesOnly) {
 TEST(ViewDeps, UnknownColumnsAreNotJudged) {
   Catalog c;
   // external_table is not in the model: name may be its column, not post's.
-  run(c, "CREATE TABLE post (id int, name text);"
-         "CREATE VIEW v AS SELECT (SELECT max(name) FROM external_table) AS n FROM post;");
+  run(c,
+      "CREATE TABLE post (id int, name text);"
+      "CREATE VIEW v AS SELECT (SELECT max(name) FROM external_table) AS n FROM post;");
   EXPECT_FALSE(c.view({"public", "v"})->resolved);
   EXPECT_TRUE(c.view({"public", "v"})->column_uses.empty());
   EXPECT_FALSE(refused(run(c, "ALTER TABLE post ALTER COLUMN name TYPE varchar(10);")));
@@ -71,8 +73,9 @@ TEST(ViewDeps, UnknownColumnsAreNotJudged) {
 
 TEST(ViewDeps, QualifiedNamesStayResolvedBesideUnknownRelations) {
   Catalog c;
-  run(c, "CREATE TABLE post (id int, name text);"
-         "CREATE VIEW v AS SELECT p.name, e.anything FROM post p, external_table e;");
+  run(c,
+      "CREATE TABLE post (id int, name text);"
+      "CREATE VIEW v AS SELECT p.name, e.anything FROM post p, external_table e;");
   const auto v = c.view({"public", "v"});
   EXPECT_TRUE(v->column_uses.count(use("post", "name")));
   EXPECT_TRUE(refused(run(c, "ALTER TABLE post ALTER COLUMN name TYPE varchar(10);")));
@@ -80,8 +83,9 @@ TEST(ViewDeps, QualifiedNamesStayResolvedBesideUnknownRelations) {
 
 TEST(ViewDeps, RenamesKeepDependencies) {
   Catalog c;
-  run(c, "CREATE TABLE post (id int, name text); CREATE VIEW v AS SELECT name FROM post;"
-         "CREATE VIEW v2 AS SELECT name FROM v;");
+  run(c,
+      "CREATE TABLE post (id int, name text); CREATE VIEW v AS SELECT name FROM post;"
+      "CREATE VIEW v2 AS SELECT name FROM v;");
   run(c, "ALTER TABLE post RENAME COLUMN name TO title; ALTER TABLE post ADD COLUMN name text;");
   EXPECT_FALSE(refused(run(c, "ALTER TABLE post ALTER COLUMN name TYPE varchar(10);")))
       << "the new column of the old name is not the one the view reads";
@@ -98,8 +102,9 @@ TEST(ViewDeps, RenamesKeepDependencies) {
 
 TEST(ViewDeps, CteHidesTheTable) {
   Catalog c;
-  run(c, "CREATE TABLE post (id int, name text); CREATE TABLE user_ (id int, name text);"
-         "CREATE VIEW v AS WITH post AS (SELECT id, name FROM user_) SELECT name FROM post;");
+  run(c,
+      "CREATE TABLE post (id int, name text); CREATE TABLE user_ (id int, name text);"
+      "CREATE VIEW v AS WITH post AS (SELECT id, name FROM user_) SELECT name FROM post;");
   EXPECT_FALSE(refused(run(c, "DROP TABLE post;"))) << "the view reads the CTE, not the table";
   EXPECT_TRUE(refused(run(c, "DROP TABLE user_;")));
 }

@@ -3,7 +3,8 @@
 # nothing to change in analyzer/, rules/, cli/ and tests/, and clang-tidy
 # (.clang-tidy) must report nothing in analyzer/, rules/ and cli/.
 #
-#   tools/lint.sh [BUILD_DIR]   # default build-dev
+#   tools/lint.sh [BUILD_DIR]       # default build-dev
+#   tools/lint.sh --format-only     # clang-format alone (a second, no build)
 #
 # clang-tidy reads BUILD_DIR/compile_commands.json: the directory is
 # configured here (Debug, compile commands exported) when it has none, and
@@ -11,9 +12,16 @@
 # with one job per core. Exits 1 on any formatting difference or warning.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+format_only=false
+if [[ ${1:-} == --format-only ]]; then
+  format_only=true
+  shift
+fi
 build=${1:-build-dev}
 
-for tool in clang-format clang-tidy run-clang-tidy; do
+tools=(clang-format)
+$format_only || tools+=(clang-tidy run-clang-tidy)
+for tool in "${tools[@]}"; do
   command -v "$tool" >/dev/null || { echo "lint: $tool not found (tools/setup-deps.sh installs it)" >&2; exit 1; }
 done
 
@@ -23,6 +31,7 @@ if ! clang-format --dry-run --Werror "${sources[@]}"; then
   echo "lint: clang-format would change the files above (clang-format -i FILE fixes them)" >&2
   status=1
 fi
+$format_only && exit "$status"
 
 if [[ ! -f "$build/compile_commands.json" ]]; then
   type=()

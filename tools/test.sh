@@ -11,6 +11,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 tools/setup-deps.sh
+# The tree is formatted as .clang-format says (clang-tidy: tools/lint.sh).
+tools/lint.sh --format-only
 build=${MIGLINT_TEST_BUILD_DIR:-build-test}
 # Lets ccache reuse objects across checkouts in different directories.
 export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD} CCACHE_NOHASHDIR=1

@@ -62,9 +62,13 @@ size_t scan(std::string_view t, size_t i, Tok& kind, bool& line_comment) {
     int depth = 1;
     i += 2;
     while (i < t.size() && depth > 0) {
-      if (t[i] == '/' && i + 1 < t.size() && t[i + 1] == '*') { ++depth; i += 2; }
-      else if (t[i] == '*' && i + 1 < t.size() && t[i + 1] == '/') { --depth; i += 2; }
-      else ++i;
+      if (t[i] == '/' && i + 1 < t.size() && t[i + 1] == '*') {
+        ++depth;
+        i += 2;
+      } else if (t[i] == '*' && i + 1 < t.size() && t[i + 1] == '/') {
+        --depth;
+        i += 2;
+      } else ++i;
     }
     return i;
   }
@@ -73,9 +77,15 @@ size_t scan(std::string_view t, size_t i, Tok& kind, bool& line_comment) {
     const bool escapes = i > 0 && (t[i - 1] == 'E' || t[i - 1] == 'e') && (i < 2 || !is_ident_char(t[i - 2]));
     ++i;
     while (i < t.size()) {
-      if (escapes && t[i] == '\\') { i += 2; continue; }
+      if (escapes && t[i] == '\\') {
+        i += 2;
+        continue;
+      }
       if (t[i] == '\'') {
-        if (i + 1 < t.size() && t[i + 1] == '\'') { i += 2; continue; }
+        if (i + 1 < t.size() && t[i + 1] == '\'') {
+          i += 2;
+          continue;
+        }
         return i + 1;
       }
       ++i;
@@ -87,7 +97,10 @@ size_t scan(std::string_view t, size_t i, Tok& kind, bool& line_comment) {
     ++i;
     while (i < t.size()) {
       if (t[i] == '"') {
-        if (i + 1 < t.size() && t[i + 1] == '"') { i += 2; continue; }
+        if (i + 1 < t.size() && t[i + 1] == '"') {
+          i += 2;
+          continue;
+        }
         return i + 1;
       }
       ++i;
@@ -102,8 +115,14 @@ size_t scan(std::string_view t, size_t i, Tok& kind, bool& line_comment) {
       return close == std::string_view::npos ? t.size() : close + n;
     }
   }
-  if (c == ';') { kind = Tok::Semicolon; return i + 1; }
-  if (c == '\\') { kind = Tok::Backslash; return line_end(t, i); }
+  if (c == ';') {
+    kind = Tok::Semicolon;
+    return i + 1;
+  }
+  if (c == '\\') {
+    kind = Tok::Backslash;
+    return line_end(t, i);
+  }
   kind = Tok::Other;
   if (is_ident_char(c)) {
     while (i < t.size() && is_ident_char(t[i])) ++i;
@@ -202,7 +221,10 @@ PreparedText prepare_text(std::string_view bytes) {
         while (j < v.size()) {
           const size_t le = line_end(v, j);
           std::string_view line = v.substr(j, le - j);
-          if (line == "\\.") { stop = le; break; }
+          if (line == "\\.") {
+            stop = le;
+            break;
+          }
           j = next_line(v, j);
         }
         p.copy_data.push_back({data, stop});

@@ -24,8 +24,8 @@ struct LexComment {
 // that every AST location is a byte offset into the original file.
 struct PreparedText {
   std::string text;
-  std::vector<size_t> invalid_utf8;   // offsets of bytes that were not UTF-8
-  std::vector<size_t> nul_bytes;      // offsets of NUL bytes
+  std::vector<size_t> invalid_utf8;      // offsets of bytes that were not UTF-8
+  std::vector<size_t> nul_bytes;         // offsets of NUL bytes
   std::vector<ByteRange> meta_commands;  // psql backslash commands (to end of line)
   std::vector<ByteRange> copy_data;      // COPY ... FROM stdin data blocks, up to and including "\."
   bool bom = false;

@@ -6,7 +6,7 @@ namespace miglint::pgc {
 
 std::vector<pg_query::Node::NodeCase> newer_syntax_node_kinds() {
   using N = pg_query::Node;
-  std::vector<N::NodeCase> kinds = {N::kRangeSubselect, N::kConstraint,  N::kColumnDef,  N::kCopyStmt,
+  std::vector<N::NodeCase> kinds = {N::kRangeSubselect, N::kConstraint,    N::kColumnDef,  N::kCopyStmt,
                                     N::kAlterTableCmd,  N::kGrantRoleStmt, N::kInsertStmt, N::kUpdateStmt,
                                     N::kDeleteStmt,     N::kMergeStmt};
 #if PG_VERSION_NUM >= 160000
@@ -30,8 +30,7 @@ void returning(const Stmt& s, bool merge, std::vector<NewerSyntax>& out) {
   if (!s.has_returning_clause()) return;
   const auto& r = s.returning_clause();
   if (merge && r.exprs_size() > 0) out.push_back({17, "MERGE … RETURNING", "", &s});
-  if (r.options_size() > 0)
-    out.push_back({18, "RETURNING WITH (OLD AS …, NEW AS …)", "", &r.options(0)});
+  if (r.options_size() > 0) out.push_back({18, "RETURNING WITH (OLD AS …, NEW AS …)", "", &r.options(0)});
 #elif PG_VERSION_NUM >= 170000
   if (merge && s.returning_list_size() > 0) out.push_back({17, "MERGE … RETURNING", "", &s});
 #else
@@ -79,15 +78,15 @@ std::vector<NewerSyntax> newer_syntax(const pg_query::Node& node) {
   switch (node.node_case()) {
     case pg_query::Node::kRangeSubselect:
       if (!node.range_subselect().has_alias())
-        out.push_back({16, "a subquery in FROM without an alias", "give it an alias: (SELECT …) AS s",
-                       &node.range_subselect()});
+        out.push_back(
+            {16, "a subquery in FROM without an alias", "give it an alias: (SELECT …) AS s", &node.range_subselect()});
       break;
     case pg_query::Node::kConstraint: constraint(node.constraint(), out); break;
     case pg_query::Node::kColumnDef:
 #if PG_VERSION_NUM >= 160000
       if (!node.column_def().storage_name().empty())
-        out.push_back({16, "STORAGE in a column definition", "ALTER TABLE … ALTER COLUMN … SET STORAGE",
-                       &node.column_def()});
+        out.push_back(
+            {16, "STORAGE in a column definition", "ALTER TABLE … ALTER COLUMN … SET STORAGE", &node.column_def()});
 #endif
       break;
     case pg_query::Node::kCopyStmt:
@@ -135,9 +134,7 @@ std::vector<NewerSyntax> newer_syntax(const pg_query::Node& node) {
       out.push_back({16, "SQL/JSON constructors (JSON_OBJECT, JSON_ARRAY, JSON_OBJECTAGG, JSON_ARRAYAGG)",
                      "json_build_object, json_build_array, json_object_agg, json_agg", &node});
       break;
-    case pg_query::Node::kJsonIsPredicate:
-      out.push_back({16, "IS JSON", "", &node});
-      break;
+    case pg_query::Node::kJsonIsPredicate: out.push_back({16, "IS JSON", "", &node}); break;
 #endif
 #if PG_VERSION_NUM >= 170000
     case pg_query::Node::kJsonTable:

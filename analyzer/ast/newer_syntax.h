@@ -11,10 +11,10 @@
 namespace miglint::pgc {
 
 struct NewerSyntax {
-  int since = 0;                                // PostgreSQL major version
-  std::string_view what;                        // "a subquery in FROM without an alias"
-  std::string_view instead;                     // how older versions say it, if any
-  const google::protobuf::MessageLite* where;   // the node to point at
+  int since = 0;                               // PostgreSQL major version
+  std::string_view what;                       // "a subquery in FROM without an alias"
+  std::string_view instead;                    // how older versions say it, if any
+  const google::protobuf::MessageLite* where;  // the node to point at
 };
 
 // The node kinds newer_syntax() looks at.

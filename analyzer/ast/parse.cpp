@@ -61,8 +61,8 @@ size_t char_to_byte(std::string_view s, int cursorpos) {
 size_t token_end(std::string_view s, size_t i) {
   if (i >= s.size()) return i;
   size_t j = i;
-  while (j < s.size() && !std::isspace(static_cast<unsigned char>(s[j])) && s[j] != ';' && s[j] != ',' &&
-         s[j] != '(' && s[j] != ')')
+  while (j < s.size() && !std::isspace(static_cast<unsigned char>(s[j])) && s[j] != ';' && s[j] != ',' && s[j] != '(' &&
+         s[j] != ')')
     ++j;
   return j == i ? i + 1 : j;
 }
@@ -105,10 +105,11 @@ struct Builder {
     if (line == piece_begin || text[line - 1] != '\n') return std::nullopt;
     std::string word;
     for (size_t i = at; i < end; ++i) word += static_cast<char>(std::toupper(static_cast<unsigned char>(text[i])));
-    static const std::set<std::string, std::less<>> starts = {
-        "ALTER",  "ANALYZE", "BEGIN", "CALL",   "CLUSTER", "COMMENT", "COMMIT", "COPY",     "CREATE",
-        "DELETE", "DO",      "DROP",  "GRANT",  "INSERT",  "LOCK",    "REFRESH", "REINDEX", "RESET",
-        "REVOKE", "ROLLBACK", "SELECT", "SET",   "TRUNCATE", "UPDATE", "VACUUM"};
+    static const std::set<std::string, std::less<>> starts = {"ALTER",   "ANALYZE", "BEGIN",    "CALL",   "CLUSTER",
+                                                              "COMMENT", "COMMIT",  "COPY",     "CREATE", "DELETE",
+                                                              "DO",      "DROP",    "GRANT",    "INSERT", "LOCK",
+                                                              "REFRESH", "REINDEX", "RESET",    "REVOKE", "ROLLBACK",
+                                                              "SELECT",  "SET",     "TRUNCATE", "UPDATE", "VACUUM"};
     if (!starts.contains(word)) return std::nullopt;
     // Back over blank space and comments to the end of the statement's text.
     size_t stop = line;
@@ -130,7 +131,8 @@ struct Builder {
 
   void syntax_error(const PgQueryError& e, size_t piece_begin, size_t piece_end) {
     const std::string_view piece = std::string_view(text).substr(piece_begin, piece_end - piece_begin);
-    size_t at = e.cursorpos > 0 ? piece_begin + char_to_byte(piece, e.cursorpos) : skip_trivia(text, piece_begin, piece_end);
+    size_t at = e.cursorpos > 0 ? piece_begin + char_to_byte(piece, e.cursorpos)
+                                : skip_trivia(text, piece_begin, piece_end);
     at = std::min(at, text.size());
     const size_t end = std::min(token_end(text, at), std::max(piece_end, at));
     const auto stop = missing_semicolon(piece_begin, at, end);
@@ -181,7 +183,6 @@ void add_comments(ParsedFile& out, const std::string& text) {
   if (text.find("--") == std::string::npos && text.find("/*") == std::string::npos) return;
   for (const auto& c : lexical_comments(text)) out.comments.push_back({c.begin, c.end, c.line});
 }
-
 
 bool looks_binary(std::string_view bytes, const PreparedText& p) {
   if (p.nul_bytes.empty()) return false;

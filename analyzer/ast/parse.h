@@ -20,9 +20,9 @@ class Node;
 namespace miglint {
 
 struct Statement {
-  size_t begin = 0;  // first byte of the statement itself (leading comments skipped)
-  size_t end = 0;    // one past its last byte, semicolon excluded
-  size_t base = 0;   // AST locations are relative to this offset
+  size_t begin = 0;                      // first byte of the statement itself (leading comments skipped)
+  size_t end = 0;                        // one past its last byte, semicolon excluded
+  size_t base = 0;                       // AST locations are relative to this offset
   const pg_query::Node* node = nullptr;  // the statement (RawStmt.stmt)
   size_t ordinal = 0;                    // 0-based position in the file, failed statements included
 
@@ -38,11 +38,11 @@ struct Comment {
 
 struct ParsedFile {
   std::shared_ptr<const SourceFile> source;
-  std::vector<Statement> statements;       // the statements that parsed
-  std::vector<ByteRange> failed;           // statements that did not
+  std::vector<Statement> statements;  // the statements that parsed
+  std::vector<ByteRange> failed;      // statements that did not
   std::vector<Comment> comments;
-  std::vector<Diagnostic> diagnostics;     // syntax-error, invalid-utf8, ...
-  bool binary = false;                     // not analysed at all
+  std::vector<Diagnostic> diagnostics;             // syntax-error, invalid-utf8, ...
+  bool binary = false;                             // not analysed at all
   std::shared_ptr<google::protobuf::Arena> arena;  // owns every AST node above
 
   std::string_view text(size_t b, size_t e) const { return std::string_view(source->text()).substr(b, e - b); }

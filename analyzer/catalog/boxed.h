@@ -16,10 +16,10 @@ template <class T>
 class Boxed {
  public:
   Boxed() = default;
-  Boxed(std::nullopt_t) {}                                      // NOLINT(google-explicit-constructor)
-  Boxed(const T& v) : p_(std::make_shared<T>(v)) {}             // NOLINT(google-explicit-constructor)
-  Boxed(T&& v) : p_(std::make_shared<T>(std::move(v))) {}       // NOLINT(google-explicit-constructor)
-  Boxed(std::optional<T> v) {                                   // NOLINT(google-explicit-constructor)
+  Boxed(std::nullopt_t) {}                                 // NOLINT(google-explicit-constructor)
+  Boxed(const T& v) : p_(std::make_shared<T>(v)) {}        // NOLINT(google-explicit-constructor)
+  Boxed(T&& v) : p_(std::make_shared<T>(std::move(v))) {}  // NOLINT(google-explicit-constructor)
+  Boxed(std::optional<T> v) {                              // NOLINT(google-explicit-constructor)
     if (v) p_ = std::make_shared<T>(std::move(*v));
   }
 

@@ -8,21 +8,64 @@ namespace miglint::catalog {
 namespace {
 
 enum StoreId {
-  kTables, kViews, kIndexes, kSequences, kTypes, kFunctions, kTriggers, kSchemas, kExtensions, kComments,
-  kUncertain, kConnames, kDeps, kUnsure, kSeenSchemas
+  kTables,
+  kViews,
+  kIndexes,
+  kSequences,
+  kTypes,
+  kFunctions,
+  kTriggers,
+  kSchemas,
+  kExtensions,
+  kComments,
+  kUncertain,
+  kConnames,
+  kDeps,
+  kUnsure,
+  kSeenSchemas
 };
 
 bool is_keyword_like(std::string_view id) {
   // Reserved words that pg_dump would quote; a short list of the common ones.
-  static const std::set<std::string_view> kw = {
-      "all", "analyse", "analyze", "and", "any", "array", "as", "asc", "asymmetric", "both", "case", "cast",
-      "check", "collate", "column", "constraint", "create", "current_catalog", "current_date", "current_role",
-      "current_time", "current_timestamp", "current_user", "default", "deferrable", "desc", "distinct", "do",
-      "else", "end", "except", "false", "fetch", "for", "foreign", "from", "grant", "group", "having", "in",
-      "initially", "intersect", "into", "lateral", "leading", "limit", "localtime", "localtimestamp", "not",
-      "null", "offset", "on", "only", "or", "order", "placing", "primary", "references", "returning", "select",
-      "session_user", "some", "symmetric", "table", "then", "to", "trailing", "true", "union", "unique", "user",
-      "using", "variadic", "when", "where", "window", "with"};
+  static const std::set<std::string_view> kw = {"all",          "analyse",
+                                                "analyze",      "and",
+                                                "any",          "array",
+                                                "as",           "asc",
+                                                "asymmetric",   "both",
+                                                "case",         "cast",
+                                                "check",        "collate",
+                                                "column",       "constraint",
+                                                "create",       "current_catalog",
+                                                "current_date", "current_role",
+                                                "current_time", "current_timestamp",
+                                                "current_user", "default",
+                                                "deferrable",   "desc",
+                                                "distinct",     "do",
+                                                "else",         "end",
+                                                "except",       "false",
+                                                "fetch",        "for",
+                                                "foreign",      "from",
+                                                "grant",        "group",
+                                                "having",       "in",
+                                                "initially",    "intersect",
+                                                "into",         "lateral",
+                                                "leading",      "limit",
+                                                "localtime",    "localtimestamp",
+                                                "not",          "null",
+                                                "offset",       "on",
+                                                "only",         "or",
+                                                "order",        "placing",
+                                                "primary",      "references",
+                                                "returning",    "select",
+                                                "session_user", "some",
+                                                "symmetric",    "table",
+                                                "then",         "to",
+                                                "trailing",     "true",
+                                                "union",        "unique",
+                                                "user",         "using",
+                                                "variadic",     "when",
+                                                "where",        "window",
+                                                "with"};
   return kw.count(id) != 0;
 }
 
@@ -173,10 +216,8 @@ void Catalog::store(int id, std::map<std::string, Ptr<T>>& m, const std::string&
   Ptr<T> prev = it == m.end() ? nullptr : it->second;
   journal_.push_back({id, k, prev});
   if (v) {
-    if (it == m.end())
-      m.emplace(k, std::move(v));
-    else
-      it->second = std::move(v);
+    if (it == m.end()) m.emplace(k, std::move(v));
+    else it->second = std::move(v);
   } else if (it != m.end()) {
     m.erase(it);
   }
@@ -226,7 +267,8 @@ void Catalog::table_dep_keys(const Table& t, std::vector<std::string>& connames,
     } else {
       q = {"public", tn};
     }
-    if (q.name.size() >= 2 && q.name.front() == '"' && q.name.back() == '"') q.name = q.name.substr(1, q.name.size() - 2);
+    if (q.name.size() >= 2 && q.name.front() == '"' && q.name.back() == '"')
+      q.name = q.name.substr(1, q.name.size() - 2);
     if (types_.count(q.key())) deps.push_back(dep_key(type_key(q), self + '\x1f' + col.name));
     if (!col.default_seq.empty())
       deps.push_back(dep_key("sequence:" + col.default_seq, "default:" + t.name.key() + '\x1f' + col.name));
@@ -327,7 +369,8 @@ void Catalog::commit() {
     if (e.store == kTables) {
       if (const auto it = tables_.find(e.key); it != tables_.end() && it->second) fit(const_cast<Table&>(*it->second));
     } else if (e.store == kIndexes) {
-      if (const auto it = indexes_.find(e.key); it != indexes_.end() && it->second) fit(const_cast<Index&>(*it->second));
+      if (const auto it = indexes_.find(e.key); it != indexes_.end() && it->second)
+        fit(const_cast<Index&>(*it->second));
     }
   }
   journal_.clear();
@@ -515,10 +558,8 @@ void Catalog::rollback(size_t cp) {
     auto restore = [&](auto& m) {
       using P = typename std::decay_t<decltype(m)>::mapped_type;
       using T = typename P::element_type;
-      if (e.prev)
-        m[e.key] = std::static_pointer_cast<T>(e.prev);
-      else
-        m.erase(e.key);
+      if (e.prev) m[e.key] = std::static_pointer_cast<T>(e.prev);
+      else m.erase(e.key);
     };
     switch (e.store) {
       case kTables: restore(tables_); break;
@@ -556,10 +597,8 @@ void copy_one(std::map<std::string, Ptr<T>>& dst, const std::map<std::string, Pt
 }
 template <typename T>
 void put_prev(std::map<std::string, Ptr<T>>& dst, const std::string& k, const std::shared_ptr<const void>& prev) {
-  if (prev)
-    dst[k] = std::static_pointer_cast<const T>(prev);
-  else
-    dst.erase(k);
+  if (prev) dst[k] = std::static_pointer_cast<const T>(prev);
+  else dst.erase(k);
 }
 }  // namespace
 
@@ -630,10 +669,8 @@ std::string make_object_name(std::string_view name1, std::string_view name2, std
   int n1 = static_cast<int>(name1.size());
   int n2 = static_cast<int>(name2.size());
   while (n1 + n2 > budget) {
-    if (n1 > n2)
-      --n1;
-    else
-      --n2;
+    if (n1 > n2) --n1;
+    else --n2;
   }
   const size_t c1 = utf8_clip(name1, static_cast<size_t>(std::max(n1, 0)));
   const size_t c2 = utf8_clip(name2, static_cast<size_t>(std::max(n2, 0)));
@@ -662,8 +699,7 @@ std::string choose_relation_name(const Catalog& c, const std::string& schema, st
 }
 
 std::string choose_constraint_name(const Catalog& c, const std::string& schema, std::string_view name1,
-                                   std::string_view name2, std::string_view label,
-                                   const std::set<std::string>& taken) {
+                                   std::string_view name2, std::string_view label, const std::set<std::string>& taken) {
   std::string mod(label);
   for (int pass = 0; pass < 100000; ++pass) {
     if (pass > 0) mod = std::string(label) + std::to_string(pass);

@@ -52,7 +52,7 @@ struct Column {
   std::string name;
   std::string type;  // canonical display name, e.g. "character varying(20)[]"
   bool not_null = false;
-  char identity = 0;  // 0, 'a' (ALWAYS), 'd' (BY DEFAULT)
+  char identity = 0;               // 0, 'a' (ALWAYS), 'd' (BY DEFAULT)
   bool generated_virtual = false;  // GENERATED … VIRTUAL (PostgreSQL 18), else STORED
   // PostgreSQL 18 keeps NOT NULL as a named constraint (docs/PG18_FACTS.md):
   // its name (empty before 18) and whether it was added NOT VALID.
@@ -61,7 +61,7 @@ struct Column {
   Boxed<Expr> default_expr;
   Boxed<Expr> generated;
   RareText collation;
-  RareText default_seq;  // sequence key ("schema\x1fname") the default's nextval uses
+  RareText default_seq;    // sequence key ("schema\x1fname") the default's nextval uses
   NameSet generated_uses;  // columns the generated expression reads
 };
 
@@ -81,8 +81,8 @@ struct Constraint {
   bool not_valid = false;
   bool no_inherit = false;
   std::string exclude_def;  // canonical text of the EXCLUDE elements
-  Boxed<Expr> where;  // EXCLUDE ... WHERE
-  std::string method;         // EXCLUDE USING
+  Boxed<Expr> where;        // EXCLUDE ... WHERE
+  std::string method;       // EXCLUDE USING
   bool nulls_not_distinct = false;
   NameSet uses;  // every column of the own table it involves (not compared)
 };
@@ -96,7 +96,7 @@ struct Table {
   std::optional<QName> partition_of;  // parent when a partition
   std::string partition_bound;        // canonical bound text
   std::vector<QName> inherits;
-  std::set<std::string> rls;          // "enabled", "forced"
+  std::set<std::string> rls;  // "enabled", "forced"
 
   const Column* column(std::string_view n) const;
   Column* column(std::string_view n);
@@ -107,7 +107,7 @@ struct Table {
 };
 
 struct IndexKey {
-  std::string column;          // a plain column, or empty
+  std::string column;  // a plain column, or empty
   Boxed<Expr> expr;    // an expression
   RareText opclass;
   RareText collation;
@@ -161,11 +161,11 @@ enum class TypeKind { Enum, Domain, Composite, Range, Base };
 struct Type {
   QName name;
   TypeKind kind = TypeKind::Enum;
-  std::vector<std::string> labels;     // enum labels in order
-  std::string base;                    // domain base type / range subtype
-  bool not_null = false;               // domain NOT NULL
-  std::optional<Expr> default_expr;    // domain default
-  std::vector<std::pair<std::string, Expr>> checks;  // domain CHECKs (name, expr)
+  std::vector<std::string> labels;                              // enum labels in order
+  std::string base;                                             // domain base type / range subtype
+  bool not_null = false;                                        // domain NOT NULL
+  std::optional<Expr> default_expr;                             // domain default
+  std::vector<std::pair<std::string, Expr>> checks;             // domain CHECKs (name, expr)
   std::vector<std::pair<std::string, std::string>> attributes;  // composite (name, type)
 };
 
@@ -195,8 +195,20 @@ struct Extension {
 
 // What a statement did to one named object.
 enum class ObjectKind {
-  Schema, Table, Column, Constraint, Index, Sequence, View, MaterializedView, Type, Function, Trigger,
-  Extension, Comment, Other
+  Schema,
+  Table,
+  Column,
+  Constraint,
+  Index,
+  Sequence,
+  View,
+  MaterializedView,
+  Type,
+  Function,
+  Trigger,
+  Extension,
+  Comment,
+  Other
 };
 std::string_view object_kind_name(ObjectKind k);
 
@@ -222,8 +234,8 @@ struct Unsure {
     Derived = 8,   // … and so may the names PostgreSQL derives from it (`name_…`: keys, sequences)
   };
   unsigned what = 0;
-  std::string why;  // "a statement that did not parse names it"
-  Span cause;       // the statement behind it
+  std::string why;   // "a statement that did not parse names it"
+  Span cause;        // the statement behind it
   std::string note;  // what the note on `cause` says
 };
 
@@ -398,7 +410,7 @@ class Catalog {
   std::map<std::string, Ptr<int>> seen_schemas_;
   std::set<std::string> reported_;
   std::map<std::string, Ptr<int>> connames_;  // "schema\x1fname" -> use count
-  std::map<std::string, Ptr<int>> deps_;  // "target\x1edependent" -> count
+  std::map<std::string, Ptr<int>> deps_;      // "target\x1edependent" -> count
 };
 
 // A set of object values (part of a catalog state), what diff() compares.

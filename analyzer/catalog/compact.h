@@ -20,9 +20,9 @@ namespace miglint::catalog {
 class RareText {
  public:
   RareText() = default;
-  RareText(std::string_view s) { assign(s); }        // NOLINT(google-explicit-constructor): stands in for a string
-  RareText(const std::string& s) { assign(s); }      // NOLINT(google-explicit-constructor)
-  RareText(const char* s) { assign(s); }             // NOLINT(google-explicit-constructor)
+  RareText(std::string_view s) { assign(s); }    // NOLINT(google-explicit-constructor): stands in for a string
+  RareText(const std::string& s) { assign(s); }  // NOLINT(google-explicit-constructor)
+  RareText(const char* s) { assign(s); }         // NOLINT(google-explicit-constructor)
   RareText(const RareText& o) { assign(o.str()); }
   RareText(RareText&&) noexcept = default;
   RareText& operator=(const RareText& o) {
@@ -55,10 +55,8 @@ class RareText {
 
  private:
   void assign(std::string_view s) {
-    if (s.empty())
-      p_.reset();
-    else
-      p_ = std::make_unique<std::string>(s);
+    if (s.empty()) p_.reset();
+    else p_ = std::make_unique<std::string>(s);
   }
   static const std::string& empty_text() {
     static const std::string e;

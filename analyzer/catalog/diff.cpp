@@ -4,7 +4,6 @@
 
 #include <algorithm>
 
-
 namespace miglint::catalog {
 
 std::string Difference::str() const {
@@ -56,7 +55,8 @@ std::string constraint_text(const Constraint& k) {
   // Every property same_constraint compares is written, so that two
   // constraints that differ never read the same.
   if (k.kind == ConstraintKind::Check) s += " (" + opt_expr(k.check) + ")";
-  else if (k.kind == ConstraintKind::Exclude) s += (k.method.empty() ? "" : " USING " + k.method) + " (" + k.exclude_def + ")";
+  else if (k.kind == ConstraintKind::Exclude)
+    s += (k.method.empty() ? "" : " USING " + k.method) + " (" + k.exclude_def + ")";
   else s += (k.nulls_not_distinct ? " NULLS NOT DISTINCT (" : " (") + cols(k.columns) + ")";
   if (!k.include.empty()) s += " INCLUDE (" + cols(k.include) + ")";
   if (k.where) s += " WHERE (" + k.where->text + ")";
@@ -181,7 +181,8 @@ void diff_table(Differ& d, const Table& a, const Table& b) {
   const std::string pb = b.partition_of ? b.partition_of->str() + " " + b.partition_bound : "";
   if (pa != pb) d.add(ObjectKind::Table, n, {}, "partition of", pa, pb);
   if (a.unlogged != b.unlogged)
-    d.add(ObjectKind::Table, n, {}, "persistence", a.unlogged ? "UNLOGGED" : "LOGGED", b.unlogged ? "UNLOGGED" : "LOGGED");
+    d.add(ObjectKind::Table, n, {}, "persistence", a.unlogged ? "UNLOGGED" : "LOGGED",
+          b.unlogged ? "UNLOGGED" : "LOGGED");
   if (a.rls != b.rls)
     d.add(ObjectKind::Table, n, {}, "row level security", a.rls.count("enabled") ? "enabled" : "disabled",
           b.rls.count("enabled") ? "enabled" : "disabled");
@@ -258,7 +259,8 @@ std::vector<Difference> diff(const Slice& before, const Slice& after,
   Differ d{out};
   auto skipped = [&](const std::string& k) { return skip && skip(k); };
   diff_map(before.schemas, after.schemas, [&](const std::string& k, auto a, auto b) {
-    if ((a == nullptr) != (b == nullptr)) d.add(ObjectKind::Schema, {k, ""}, {}, "exists", a ? "schema" : "", b ? "schema" : "");
+    if ((a == nullptr) != (b == nullptr))
+      d.add(ObjectKind::Schema, {k, ""}, {}, "exists", a ? "schema" : "", b ? "schema" : "");
   });
   diff_map(before.extensions, after.extensions, [&](const std::string& k, auto a, auto b) {
     if ((a == nullptr) != (b == nullptr))

@@ -36,8 +36,7 @@ long typmod_value(const pg_query::Node& n, bool* ok) {
 }
 
 std::string interval_fields(long mask) {
-  constexpr long kYear = 1 << 2, kMonth = 1 << 1, kDay = 1 << 3, kHour = 1 << 10, kMinute = 1 << 11,
-                 kSecond = 1 << 12;
+  constexpr long kYear = 1 << 2, kMonth = 1 << 1, kDay = 1 << 3, kHour = 1 << 10, kMinute = 1 << 11, kSecond = 1 << 12;
   struct M {
     long m;
     const char* s;
@@ -61,14 +60,30 @@ std::string interval_fields(long mask) {
 }
 
 std::string base_name(const std::string& n) {
-  static const std::map<std::string, std::string> m = {
-      {"int4", "integer"}, {"int", "integer"}, {"integer", "integer"}, {"int2", "smallint"},
-      {"smallint", "smallint"}, {"int8", "bigint"}, {"bigint", "bigint"}, {"float4", "real"}, {"real", "real"},
-      {"float8", "double precision"}, {"double precision", "double precision"}, {"float", "double precision"},
-      {"decimal", "numeric"}, {"numeric", "numeric"}, {"bool", "boolean"}, {"boolean", "boolean"},
-      {"varchar", "character varying"}, {"character varying", "character varying"},
-      {"timestamptz", "timestamptz"}, {"timetz", "timetz"}, {"varbit", "bit varying"},
-      {"bit varying", "bit varying"}, {"character", "bpchar"}, {"char", "\"char\""}};
+  static const std::map<std::string, std::string> m = {{"int4", "integer"},
+                                                       {"int", "integer"},
+                                                       {"integer", "integer"},
+                                                       {"int2", "smallint"},
+                                                       {"smallint", "smallint"},
+                                                       {"int8", "bigint"},
+                                                       {"bigint", "bigint"},
+                                                       {"float4", "real"},
+                                                       {"real", "real"},
+                                                       {"float8", "double precision"},
+                                                       {"double precision", "double precision"},
+                                                       {"float", "double precision"},
+                                                       {"decimal", "numeric"},
+                                                       {"numeric", "numeric"},
+                                                       {"bool", "boolean"},
+                                                       {"boolean", "boolean"},
+                                                       {"varchar", "character varying"},
+                                                       {"character varying", "character varying"},
+                                                       {"timestamptz", "timestamptz"},
+                                                       {"timetz", "timetz"},
+                                                       {"varbit", "bit varying"},
+                                                       {"bit varying", "bit varying"},
+                                                       {"character", "bpchar"},
+                                                       {"char", "\"char\""}};
   auto it = m.find(n);
   return it == m.end() ? n : it->second;
 }
@@ -123,10 +138,8 @@ std::string canonical_type(const pg_query::TypeName& t) {
   std::string out;
   if (names.size() == 1) {
     // A quoted "char" arrives as one-part "char"; the keyword char arrives as pg_catalog.bpchar.
-    if (names[0] == "char" && strings(t.names()).size() == 1)
-      out = "\"char\"";
-    else
-      out = format_type(names[0], mods);
+    if (names[0] == "char" && strings(t.names()).size() == 1) out = "\"char\"";
+    else out = format_type(names[0], mods);
     if (out == names[0] && mods.empty() && base_name(names[0]) == names[0]) out = quote_ident(names[0]);
   } else if (names.size() >= 2) {
     const std::string& schema = names[names.size() - 2];
@@ -138,9 +151,7 @@ std::string canonical_type(const pg_query::TypeName& t) {
   return out;
 }
 
-std::string canonical_type_name(std::string_view name) {
-  return format_type(lower(std::string(name)), {});
-}
+std::string canonical_type_name(std::string_view name) { return format_type(lower(std::string(name)), {}); }
 
 std::string serial_base_type(const pg_query::TypeName& t) {
   if (t.names_size() != 1 || t.array_bounds_size() > 0) return "";
@@ -172,10 +183,8 @@ template <typename F>
 void visit_msg(const pb::MessageLite& m, MsgType t, F& f, int depth) {
   if (depth > kMaxExprDepth) return;
   pgmeta::children(m, t, [&](const pb::MessageLite& sub, MsgType st) {
-    if (st == MsgType::Node)
-      visit_node(static_cast<const pg_query::Node&>(sub), f, depth + 1);
-    else
-      visit_msg(sub, st, f, depth + 1);
+    if (st == MsgType::Node) visit_node(static_cast<const pg_query::Node&>(sub), f, depth + 1);
+    else visit_msg(sub, st, f, depth + 1);
   });
 }
 
@@ -193,10 +202,8 @@ struct Normalizer {
     }
     pgmeta::clear_location(*m, t);
     pgmeta::mutable_children(*m, t, [&](pb::MessageLite& sub, MsgType st) {
-      if (st == MsgType::Node)
-        node(static_cast<pg_query::Node*>(&sub), depth + 1);
-      else
-        msg(&sub, st, depth + 1);
+      if (st == MsgType::Node) node(static_cast<pg_query::Node*>(&sub), depth + 1);
+      else msg(&sub, st, depth + 1);
     });
   }
 
@@ -238,18 +245,12 @@ struct Normalizer {
         if (c->isnull()) return;
         typed_const = true;
         std::string v;
-        if (c->has_ival())
-          v = std::to_string(c->ival().ival());
-        else if (c->has_fval())
-          v = c->fval().fval();
-        else if (c->has_boolval())
-          v = c->boolval().boolval() ? "true" : "false";
-        else if (c->has_sval())
-          v = c->sval().sval();
-        else if (c->has_bsval())
-          v = c->bsval().bsval();
-        else
-          v = "0";  // protobuf omits a zero integer
+        if (c->has_ival()) v = std::to_string(c->ival().ival());
+        else if (c->has_fval()) v = c->fval().fval();
+        else if (c->has_boolval()) v = c->boolval().boolval() ? "true" : "false";
+        else if (c->has_sval()) v = c->sval().sval();
+        else if (c->has_bsval()) v = c->bsval().bsval();
+        else v = "0";  // protobuf omits a zero integer
         if (ctx.column_type == "boolean") {
           const std::string lv = lower(v);
           if (lv == "t" || lv == "true" || lv == "yes" || lv == "on" || lv == "1" || lv == "y") v = "true";
@@ -260,7 +261,9 @@ struct Normalizer {
           const bool ts = ctx.column_type != "date";
           if (lower(v) == "epoch") v = "1970-01-01";
           const bool date_only = v.size() == 10 && v[4] == '-' && v[7] == '-' &&
-                                 std::all_of(v.begin(), v.end(), [](char ch) { return std::isdigit(static_cast<unsigned char>(ch)) || ch == '-'; });
+                                 std::all_of(v.begin(), v.end(), [](char ch) {
+                                   return std::isdigit(static_cast<unsigned char>(ch)) || ch == '-';
+                                 });
           if (ts && date_only) v += " 00:00:00";
         }
         c->Clear();
@@ -290,9 +293,7 @@ struct Normalizer {
             return;
           }
           case pg_query::AEXPR_LIKE:
-          case pg_query::AEXPR_ILIKE:
-            e->set_kind(pg_query::AEXPR_OP);
-            return;
+          case pg_query::AEXPR_ILIKE: e->set_kind(pg_query::AEXPR_OP); return;
           case pg_query::AEXPR_BETWEEN:
           case pg_query::AEXPR_NOT_BETWEEN: {
             if (!e->rexpr().has_list() || e->rexpr().list().items_size() != 2) return;
@@ -312,8 +313,7 @@ struct Normalizer {
             *n = std::move(out);
             return;
           }
-          default:
-            return;
+          default: return;
         }
       }
       case pg_query::Node::kFuncCall: {
@@ -322,17 +322,15 @@ struct Normalizer {
         if (f->funcname_size() == 2 && f->funcname(0).has_string() &&
             (f->funcname(0).string().sval() == "pg_catalog" || f->funcname(0).string().sval() == "public"))
           f->mutable_funcname()->DeleteSubrange(0, 1);
-        if (f->funcname_size() == 1 && f->funcname(0).has_string() &&
-            f->funcname(0).string().sval() == "nextval" && f->args_size() == 1 && f->args(0).has_a_const() &&
-            f->args(0).a_const().has_sval()) {
+        if (f->funcname_size() == 1 && f->funcname(0).has_string() && f->funcname(0).string().sval() == "nextval" &&
+            f->args_size() == 1 && f->args(0).has_a_const() && f->args(0).a_const().has_sval()) {
           used_catalog = true;
           f->mutable_args(0)->mutable_a_const()->mutable_sval()->set_sval(
               resolve_sequence(f->args(0).a_const().sval().sval()));
         }
         return;
       }
-      default:
-        return;
+      default: return;
     }
   }
 
@@ -557,8 +555,13 @@ std::optional<Expr> nextval_expr(const std::string& sequence, std::string text, 
     return pg_query::Node(n->select_stmt().target_list(0).res_target().val());
   }();
   pg_query::Node copy = tmpl;
-  copy.mutable_func_call()->mutable_args(0)->mutable_type_cast()->mutable_arg()->mutable_a_const()->mutable_sval()->set_sval(
-      sequence);
+  copy.mutable_func_call()
+      ->mutable_args(0)
+      ->mutable_type_cast()
+      ->mutable_arg()
+      ->mutable_a_const()
+      ->mutable_sval()
+      ->set_sval(sequence);
   Normalizer norm{ctx};
   norm.node(&copy, 0);
   return Expr{std::move(text), copy.SerializeAsString()};
@@ -638,12 +641,10 @@ std::string index_expr_name(const pg_query::Node& n) {
     }
     case pg_query::Node::kCaseExpr: return "case";
     case pg_query::Node::kCoalesceExpr: return "coalesce";
-    case pg_query::Node::kMinMaxExpr:
-      return n.min_max_expr().op() == pg_query::IS_GREATEST ? "greatest" : "least";
+    case pg_query::Node::kMinMaxExpr: return n.min_max_expr().op() == pg_query::IS_GREATEST ? "greatest" : "least";
     case pg_query::Node::kAArrayExpr: return "array";
     case pg_query::Node::kRowExpr: return "row";
-    case pg_query::Node::kAExpr:
-      return n.a_expr().kind() == pg_query::AEXPR_NULLIF ? "nullif" : "expr";
+    case pg_query::Node::kAExpr: return n.a_expr().kind() == pg_query::AEXPR_NULLIF ? "nullif" : "expr";
     case pg_query::Node::kSqlvalueFunction: {
       switch (n.sqlvalue_function().op()) {
         case pg_query::SVFOP_CURRENT_DATE: return "current_date";
@@ -664,8 +665,7 @@ std::string index_expr_name(const pg_query::Node& n) {
         default: return "expr";
       }
     }
-    default:
-      return "expr";
+    default: return "expr";
   }
 }
 

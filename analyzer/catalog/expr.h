@@ -26,7 +26,7 @@ std::string canonical_type_name(std::string_view name);
 std::string serial_base_type(const pg_query::TypeName& t);
 
 struct ExprContext {
-  std::string column_type;          // the column's canonical type, when the expression is a default
+  std::string column_type;           // the column's canonical type, when the expression is a default
   const Catalog* catalog = nullptr;  // resolves nextval('seq') through search_path
 };
 

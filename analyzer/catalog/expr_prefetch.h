@@ -29,11 +29,11 @@ class ExprPrefetch {
   void run();
 
   struct Text {
-    bool deep = false;  // nested beyond kMaxExprDepth: nothing below is set
-    std::string text;   // deparse_expr
-    std::string canon;  // Expr::canon, normalised without an ExprContext
-    bool canon_typed = false;    // it has constants, whose form depends on the column type
-    bool canon_any_ctx = false;  // no sequence name was resolved
+    bool deep = false;                 // nested beyond kMaxExprDepth: nothing below is set
+    std::string text;                  // deparse_expr
+    std::string canon;                 // Expr::canon, normalised without an ExprContext
+    bool canon_typed = false;          // it has constants, whose form depends on the column type
+    bool canon_any_ctx = false;        // no sequence name was resolved
     std::vector<std::string> columns;  // column_refs
     // Is `canon` what make_expr computes in ctx?
     bool canon_for(const ExprContext& ctx) const;

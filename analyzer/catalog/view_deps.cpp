@@ -38,9 +38,9 @@ FnShape builtin_function(const pg_query::FuncCall& f) {
   if (n.empty() || n.size() > 2 || !n[n.size() - 1].has_string()) return FnShape::Unknown;
   if (n.size() == 2 && (!n[0].has_string() || n[0].string().sval() != "pg_catalog")) return FnShape::Unknown;
   const std::string& name = n[n.size() - 1].string().sval();
-  static constexpr std::string_view kScalar[] = {
-      "generate_series", "generate_subscripts", "unnest", "regexp_split_to_table", "regexp_matches",
-      "string_to_table", "json_object_keys", "jsonb_object_keys", "jsonb_path_query"};
+  static constexpr std::string_view kScalar[] = {"generate_series",       "generate_subscripts", "unnest",
+                                                 "regexp_split_to_table", "regexp_matches",      "string_to_table",
+                                                 "json_object_keys",      "jsonb_object_keys",   "jsonb_path_query"};
   if (std::find(std::begin(kScalar), std::end(kScalar), name) != std::end(kScalar)) return FnShape::Scalar;
   if (name == "json_array_elements" || name == "json_array_elements_text" || name == "jsonb_array_elements" ||
       name == "jsonb_array_elements_text")
@@ -332,8 +332,7 @@ const Item* Resolver::join(const pg_query::JoinExpr& j, Level& L, std::vector<En
   if (j.is_natural()) {
     if (!it.known) unresolved();
     for (const auto& c : l->cols)
-      if (r->find(c.name) && std::find(merged.begin(), merged.end(), c.name) == merged.end())
-        merged.push_back(c.name);
+      if (r->find(c.name) && std::find(merged.begin(), merged.end(), c.name) == merged.end()) merged.push_back(c.name);
   } else {
     for (const auto& u : j.using_clause())
       if (u.has_string()) merged.push_back(u.string().sval());
@@ -408,9 +407,8 @@ void Resolver::function(const pg_query::RangeFunction& rf, Level& L, Item& it, i
     if (!f.has_list() || f.list().items_size() == 0) continue;
     const Node& call = f.list().items(0);
     expr(call, L, depth + 1);
-    const Nodes* coldefs = f.list().items_size() > 1 && f.list().items(1).has_list()
-                               ? &f.list().items(1).list().items()
-                               : nullptr;
+    const Nodes* coldefs = f.list().items_size() > 1 && f.list().items(1).has_list() ? &f.list().items(1).list().items()
+                                                                                     : nullptr;
     if (!call.has_func_call()) {
       understood = false;
       continue;
@@ -420,8 +418,7 @@ void Resolver::function(const pg_query::RangeFunction& rf, Level& L, Item& it, i
     if (!rf.is_rowsfrom() && fc.args_size() > 1 && builtin_function(fc) == FnShape::Scalar &&
         function_name(fc) == "unnest")
       for (int i = 0; i < fc.args_size(); ++i) calls.push_back({&fc, nullptr});
-    else
-      calls.push_back({&fc, coldefs});
+    else calls.push_back({&fc, coldefs});
   }
   L.lateral_active = lateral;
 

@@ -28,9 +28,12 @@ constexpr std::pair<pg_query::SQLValueFunctionOp, std::string_view> kSqlValueNam
     {pg_query::SVFOP_CURRENT_SCHEMA, "current_schema"},
 };
 constexpr std::pair<pg_query::XmlExprOp, std::string_view> kXmlNames[] = {
-    {pg_query::IS_XMLCONCAT, "xmlconcat"}, {pg_query::IS_XMLELEMENT, "xmlelement"},
-    {pg_query::IS_XMLFOREST, "xmlforest"}, {pg_query::IS_XMLPARSE, "xmlparse"},
-    {pg_query::IS_XMLPI, "xmlpi"},         {pg_query::IS_XMLROOT, "xmlroot"},
+    {pg_query::IS_XMLCONCAT, "xmlconcat"},
+    {pg_query::IS_XMLELEMENT, "xmlelement"},
+    {pg_query::IS_XMLFOREST, "xmlforest"},
+    {pg_query::IS_XMLPARSE, "xmlparse"},
+    {pg_query::IS_XMLPI, "xmlpi"},
+    {pg_query::IS_XMLROOT, "xmlroot"},
     {pg_query::IS_XMLSERIALIZE, "xmlserialize"},
 };
 

@@ -138,7 +138,7 @@ class Resolver {
   const Item* whole_row(const Node& arg, const Level& L) const;
   const Col* column_of(const Item* it, std::string_view col);
   struct Composite {
-    std::string key;  // the type's (or table's) relation key
+    std::string key;                                                   // the type's (or table's) relation key
     std::vector<std::pair<std::string_view, std::string_view>> attrs;  // name, type
   };
   std::optional<Composite> composite(std::string_view type) const;

@@ -24,8 +24,9 @@ void check_keys(const std::string& origin, const toml::table& t, const std::set<
     if (!allowed.contains(k.str())) {
       std::string list;
       for (const auto& a : allowed) list += (list.empty() ? "" : ", ") + a;
-      fail(origin, v, fmt::format("unknown key `{}`{} (expected one of: {})", k.str(),
-                                  section.empty() ? "" : fmt::format(" in [{}]", section), list));
+      fail(origin, v,
+           fmt::format("unknown key `{}`{} (expected one of: {})", k.str(),
+                       section.empty() ? "" : fmt::format(" in [{}]", section), list));
     }
   }
 }
@@ -72,8 +73,8 @@ Config parse_config(std::string_view text, const std::string& origin) {
   try {
     root = toml::parse(text, origin);
   } catch (const toml::parse_error& e) {
-    throw ConfigError(fmt::format("{}:{}:{}: invalid TOML: {}", origin, e.source().begin.line,
-                                  e.source().begin.column, e.description()));
+    throw ConfigError(fmt::format("{}:{}:{}: invalid TOML: {}", origin, e.source().begin.line, e.source().begin.column,
+                                  e.description()));
   }
   Config c;
   check_keys(origin, root, {"pg_version", "assume_in_transaction", "migrations", "rules", "protect"}, "");
@@ -95,9 +96,12 @@ Config parse_config(std::string_view text, const std::string& origin) {
     if (const auto* d = t->get("dir")) c.migrations_dir = get_string(origin, *d, "dir");
     if (const auto* l = t->get("layout")) {
       c.layout = get_string(origin, *l, "layout");
-      static const std::set<std::string, std::less<>> layouts{"auto", "updown", "folder", "goose", "dbmate", "flyway", "plain"};
+      static const std::set<std::string, std::less<>> layouts{"auto",   "updown", "folder", "goose",
+                                                              "dbmate", "flyway", "plain"};
       if (!layouts.contains(c.layout))
-        fail(origin, *l, fmt::format("unknown layout `{}` (expected auto, updown, folder, goose, dbmate, flyway or plain)", c.layout));
+        fail(origin, *l,
+             fmt::format("unknown layout `{}` (expected auto, updown, folder, goose, dbmate, flyway or plain)",
+                         c.layout));
     }
     if (const auto* p = t->get("name_pattern")) {
       c.name_pattern = get_string(origin, *p, "name_pattern");
@@ -120,7 +124,9 @@ Config parse_config(std::string_view text, const std::string& origin) {
       for (const auto& [k, v] : *st) {
         const std::string sev = get_string(origin, v, k.str());
         const auto parsed = parse_severity(sev);
-        if (!parsed) fail(origin, v, fmt::format("severity of `{}` must be \"error\", \"warning\" or \"info\", not \"{}\"", k.str(), sev));
+        if (!parsed)
+          fail(origin, v,
+               fmt::format("severity of `{}` must be \"error\", \"warning\" or \"info\", not \"{}\"", k.str(), sev));
         c.severity[std::string(k.str())] = *parsed;
       }
     }
@@ -135,7 +141,8 @@ Config parse_config(std::string_view text, const std::string& origin) {
   if (const auto* n = root.get("protect")) {
     const auto* arr = n->as_array();
     if (!arr) fail(origin, *n, "`protect` must be an array of tables: [[protect]]");
-    static const std::set<std::string, std::less<>> kinds{"table", "column", "index", "constraint", "type", "function", "schema"};
+    static const std::set<std::string, std::less<>> kinds{"table", "column",   "index", "constraint",
+                                                          "type",  "function", "schema"};
     for (const auto& e : *arr) {
       const auto* t = e.as_table();
       if (!t) fail(origin, e, "each [[protect]] entry must be a table");
@@ -145,15 +152,21 @@ Config parse_config(std::string_view text, const std::string& origin) {
         if (k.str() == "reason") {
           p.reason = get_string(origin, v, "reason");
         } else if (kinds.contains(k.str())) {
-          if (!p.kind.empty()) fail(origin, v, fmt::format("[[protect]] entry names both `{}` and `{}`; use one entry per object", p.kind, k.str()));
+          if (!p.kind.empty())
+            fail(origin, v,
+                 fmt::format("[[protect]] entry names both `{}` and `{}`; use one entry per object", p.kind, k.str()));
           p.kind = std::string(k.str());
           p.name = get_string(origin, v, k.str());
           if (p.name.empty()) fail(origin, v, fmt::format("`{}` must not be empty", p.kind));
         } else {
-          fail(origin, v, fmt::format("unknown key `{}` in [[protect]] (expected one of table, column, index, constraint, type, function, schema, reason)", k.str()));
+          fail(origin, v,
+               fmt::format("unknown key `{}` in [[protect]] (expected one of table, column, index, constraint, type, "
+                           "function, schema, reason)",
+                           k.str()));
         }
       }
-      if (p.kind.empty()) fail(origin, e, "[[protect]] entry needs one of table, column, index, constraint, type, function, schema");
+      if (p.kind.empty())
+        fail(origin, e, "[[protect]] entry needs one of table, column, index, constraint, type, function, schema");
       c.protect.push_back(std::move(p));
     }
   }

@@ -13,8 +13,8 @@
 namespace miglint {
 
 struct ProtectEntry {
-  std::string kind;    // table, column, index, constraint, type, function, schema
-  std::string name;    // as written: [schema.]name, table.column, table.constraint
+  std::string kind;  // table, column, index, constraint, type, function, schema
+  std::string name;  // as written: [schema.]name, table.column, table.constraint
   std::string reason;
   std::string origin;  // "miglint.toml:12" for messages
 };

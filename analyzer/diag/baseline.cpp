@@ -59,8 +59,7 @@ std::vector<Baseline::Key> Baseline::keys(const std::vector<Diagnostic>& diags, 
   // Occurrence index among equal keys, in report order (not input order).
   std::vector<size_t> order(diags.size());
   std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return diagnostic_less(diags[a], diags[b]); });
+  std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return diagnostic_less(diags[a], diags[b]); });
   std::map<std::tuple<std::string, std::string, std::string>, size_t> seen;
   for (size_t i : order) out[i].index = seen[{out[i].rule, out[i].path, out[i].line_hash}]++;
   return out;
@@ -101,7 +100,8 @@ Baseline Baseline::load(const std::filesystem::path& file) {
   try {
     nlohmann::json j = nlohmann::json::parse(text);
     if (!j.is_object() || j.value("version", 0) != 1 || !j.contains("findings") || !j["findings"].is_array())
-      throw BaselineError(file.string() + " is not a miglint baseline (expected {\"version\": 1, \"findings\": [...]})");
+      throw BaselineError(file.string() +
+                          " is not a miglint baseline (expected {\"version\": 1, \"findings\": [...]})");
     for (const auto& f : j["findings"]) {
       Entry e;
       e.key.rule = f.at("rule").get<std::string>();

@@ -85,7 +85,6 @@ Span get_span(const char*& p, const char* end) {
   return s;
 }
 
-
 }  // namespace
 
 void encode_diagnostic(std::string& out, const Diagnostic& d) {

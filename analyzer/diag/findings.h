@@ -65,8 +65,8 @@ class Findings {
     void load();  // decodes the block holding index_ (compressed findings)
     const Findings* f_ = nullptr;
     size_t index_ = 0;
-    size_t block_ = 0;          // compressed: the block decoded into `decoded_`
-    size_t block_first_ = 0;    // index of its first finding
+    size_t block_ = 0;        // compressed: the block decoded into `decoded_`
+    size_t block_first_ = 0;  // index of its first finding
     std::shared_ptr<const std::vector<Diagnostic>> decoded_;
   };
   const_iterator begin() const { return const_iterator(this, 0); }

@@ -135,11 +135,11 @@ enum class Track {
 // Words no implicit name is derived from.
 bool keyword(std::string_view w) {
   static const std::set<std::string, std::less<>> words = {
-      "add",    "all",     "alter",   "and",      "as",      "by",        "cascade", "check",  "column", "commit",
-      "create", "default", "delete",  "drop",     "exists",  "foreign",   "from",    "if",     "in",     "index",
-      "insert", "into",    "is",      "key",      "not",     "null",      "on",      "only",   "or",     "primary",
-      "references", "select", "set",  "table",    "to",      "trigger",   "type",    "unique", "update", "using",
-      "values", "view",    "where",   "with"};
+      "add",    "all",    "alter",   "and",        "as",     "by",     "cascade", "check", "column",
+      "commit", "create", "default", "delete",     "drop",   "exists", "foreign", "from",  "if",
+      "in",     "index",  "insert",  "into",       "is",     "key",    "not",     "null",  "on",
+      "only",   "or",     "primary", "references", "select", "set",    "table",   "to",    "trigger",
+      "type",   "unique", "update",  "using",      "values", "view",   "where",   "with"};
   return words.count(w) != 0;
 }
 
@@ -148,8 +148,8 @@ bool keyword(std::string_view w) {
 // only reads and writes rows (a backfill) leaves the model's objects as
 // they are.
 bool may_change_schema(std::string_view code) {
-  static const std::set<std::string, std::less<>> ddl = {"create", "alter",   "drop", "rename",
-                                                        "execute", "perform", "call", "import"};
+  static const std::set<std::string, std::less<>> ddl = {"create",  "alter",   "drop", "rename",
+                                                         "execute", "perform", "call", "import"};
   for (const auto& w : words_of(code))
     if (w.qualifier.empty() && ddl.count(w.name)) return true;
   return false;
@@ -174,8 +174,8 @@ void lose_track(catalog::Catalog& cat, std::string_view text, Track track, const
       if (track != Track::Names) cat.mark_unsure(key, marks, cause);
       if (in_diff && diff) cat.mark_uncertain(key);
     };
-    const std::vector<std::string> schemas =
-        w.qualifier.empty() ? cat.search_path() : std::vector<std::string>{w.qualifier};
+    const std::vector<std::string> schemas = w.qualifier.empty() ? cat.search_path()
+                                                                 : std::vector<std::string>{w.qualifier};
     for (const auto& s : schemas) {
       const QName q{s, w.name};
       if (cat.table(q)) mark(catalog::table_key(q), true);
@@ -219,9 +219,7 @@ void Ctx::unmodeled(std::string what, Unmodeled how, std::optional<std::string_v
   switch (how) {
     case Unmodeled::Statement: lose_track(cat, text, Track::Mentions, cause); break;
     case Unmodeled::Aside: lose_track(cat, text, Track::Names, cause); break;
-    case Unmodeled::Code:
-      lose_track(cat, text, may_change_schema(text) ? Track::Mentions : Track::Names, cause);
-      break;
+    case Unmodeled::Code: lose_track(cat, text, may_change_schema(text) ? Track::Mentions : Track::Names, cause); break;
     case Unmodeled::Call:
       // A routine the model holds changes what its body says; any other
       // may make objects named after its arguments.
@@ -508,8 +506,7 @@ std::optional<std::string> routine_bodies(const catalog::Catalog& cat, const std
 void transform_select_into(Ctx& c, const pg_query::IntoClause& into) {
   const auto& rel = into.rel();
   const QName name = c.create_name(rel);
-  if (!c.cat.has_schema(name.schema))
-    return c.missing_schema(rel.location(), name.schema);
+  if (!c.cat.has_schema(name.schema)) return c.missing_schema(rel.location(), name.schema);
   if (c.cat.relation_exists(name))
     return c.present(rel.location(), fmt::format("relation \"{}\" already exists", name.name),
                      c.cat.table(name) ? catalog::table_key(name) : "name:" + name.name);
@@ -686,8 +683,7 @@ ApplyResult apply_statement(catalog::Catalog& cat, const ParsedFile& file, const
     case N::kVariableSetStmt: {
       const auto& v = n.variable_set_stmt();
       if (lower(v.name()) == "search_path") {
-        if (v.kind() == pg_query::VAR_SET_VALUE)
-          set_search_path(c, v.args());
+        if (v.kind() == pg_query::VAR_SET_VALUE) set_search_path(c, v.args());
         else if (v.kind() == pg_query::VAR_SET_DEFAULT || v.kind() == pg_query::VAR_RESET)
           cat.set_search_path({"public"});
       }
@@ -721,8 +717,7 @@ ApplyResult apply_statement(catalog::Catalog& cat, const ParsedFile& file, const
     case N::kDropRoleStmt:
     case N::kAlterDatabaseSetStmt:
     case N::kAlterDatabaseStmt:
-    case N::kCreateStatsStmt:
-      break;
+    case N::kCreateStatsStmt: break;
     case N::kDoStmt: c.unmodeled("DO block: the model does not run procedural code", Unmodeled::Code); break;
     case N::kCallStmt: {
       const auto& call = n.call_stmt();

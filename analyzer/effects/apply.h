@@ -22,8 +22,8 @@ std::string_view action_name(Action a);
 // dropped table) have none of it, so it is kept apart and allocated only when
 // set: a large folder holds millions of effects.
 struct EffectLinks {
-  std::string new_name;     // for renames
-  std::string detail;       // "type", "default", "not null", ... for alterations
+  std::string new_name;  // for renames
+  std::string detail;    // "type", "default", "not null", ... for alterations
   // For an implied effect: the object the statement named whose drop or
   // alteration caused it (kind Other when none).
   catalog::ObjectRef via;
@@ -36,7 +36,7 @@ struct EffectLinks {
 
 struct Effect {
   Action action = Action::Altered;
-  bool implied = false;     // a consequence (drop of a table's index, CASCADE), not named in the statement
+  bool implied = false;  // a consequence (drop of a table's index, CASCADE), not named in the statement
   // Implied, and only because of CASCADE: a dependent the statement's object
   // does not own (another table's foreign key, a view), as opposed to what it
   // owns and what goes with it silently (its indexes, constraints, columns).
@@ -48,7 +48,12 @@ struct Effect {
   Effect(Effect&&) noexcept = default;
   Effect& operator=(Effect&&) noexcept = default;
   Effect(const Effect& o)
-      : action(o.action), implied(o.implied), cascade(o.cascade), object(o.object), begin(o.begin), end(o.end),
+      : action(o.action),
+        implied(o.implied),
+        cascade(o.cascade),
+        object(o.object),
+        begin(o.begin),
+        end(o.end),
         links_(o.links_ ? std::make_unique<EffectLinks>(*o.links_) : nullptr) {}
   Effect& operator=(const Effect& o) {
     if (this != &o) *this = Effect(o);

@@ -167,13 +167,13 @@ bool add_column(Ctx& c, catalog::Table& t, const pg_query::ColumnDef& def, std::
                 std::set<std::string>& taken_relnames, bool in_create);
 // Adds a table constraint (PK/UNIQUE/CHECK/FK/EXCLUDE) with PostgreSQL's implicit names.
 bool add_constraint(Ctx& c, catalog::Table& t, const pg_query::Constraint& con, const std::string& column,
-                    std::set<std::string>& taken_connames, std::set<std::string>& taken_relnames,
-                    bool in_create);
+                    std::set<std::string>& taken_connames, std::set<std::string>& taken_relnames, bool in_create);
 // Applies collected constraints in PostgreSQL's order (CHECK, PK, UNIQUE/EXCLUDE, FK).
 bool apply_pending_constraints(Ctx& c, catalog::Table& t, const std::vector<PendingConstraint>& pending,
                                std::set<std::string>& taken_relnames, bool in_create);
 // Sequence options from DefElems into `seq`.
-void apply_sequence_options(Ctx& c, catalog::Sequence& seq, const google::protobuf::RepeatedPtrField<pg_query::Node>& opts);
+void apply_sequence_options(Ctx& c, catalog::Sequence& seq,
+                            const google::protobuf::RepeatedPtrField<pg_query::Node>& opts);
 
 // DROP machinery: returns false (and reports dependent-objects) when refused.
 // `named`: keys of every object the statement names (they may depend on each other).

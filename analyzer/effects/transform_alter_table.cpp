@@ -147,8 +147,7 @@ void add_identity(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cmd) {
   const auto& con = cmd.def().constraint();
   col->identity = con.generated_when().empty() ? 'a' : con.generated_when()[0];
   std::set<std::string> taken{t->name.name};
-  const std::string seqname =
-      catalog::choose_relation_name(c.cat, q.schema, q.name, col->name, "seq", false, taken);
+  const std::string seqname = catalog::choose_relation_name(c.cat, q.schema, q.name, col->name, "seq", false, taken);
   auto seq = std::make_shared<catalog::Sequence>();
   seq->name = {q.schema, seqname};
   seq->type = col->type;
@@ -201,7 +200,8 @@ void alter_composite(Ctx& c, const pg_query::AlterTableStmt& s) {
         const auto& def = cmd.def().column_def();
         if (std::any_of(attrs.begin(), attrs.end(), [&](const auto& a) { return a.first == def.colname(); })) {
           if (!c.knows_contents(tk)) break;
-          return c.duplicate(-1, fmt::format("column \"{}\" of relation \"{}\" already exists", def.colname(), q->name));
+          return c.duplicate(-1,
+                             fmt::format("column \"{}\" of relation \"{}\" already exists", def.colname(), q->name));
         }
         attrs.push_back({def.colname(), catalog::canonical_type(def.type_name())});
         break;
@@ -272,7 +272,8 @@ void attach_partition(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cmd
     };
     if (b.is_default()) bound = "DEFAULT";
     else if (b.strategy() == "l") bound = "FOR VALUES IN (" + list(b.listdatums()) + ")";
-    else if (b.strategy() == "r") bound = "FOR VALUES FROM (" + list(b.lowerdatums()) + ") TO (" + list(b.upperdatums()) + ")";
+    else if (b.strategy() == "r")
+      bound = "FOR VALUES FROM (" + list(b.lowerdatums()) + ") TO (" + list(b.upperdatums()) + ")";
     else bound = fmt::format("FOR VALUES WITH (modulus {}, remainder {})", b.modulus(), b.remainder());
     p->partition_bound = bound;
     std::set<std::string> taken;
@@ -280,8 +281,8 @@ void attach_partition(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cmd
   } else {
     if (!p->partition_of || !(*p->partition_of == q)) {
       if (!c.knows_contents(catalog::table_key(*pq)) || !c.knows_contents(catalog::table_key(q))) return;
-      c.unknown(pc.name().location(), fmt::format("relation \"{}\" is not a partition of relation \"{}\"",
-                                                   pq->name, q.name));
+      c.unknown(pc.name().location(),
+                fmt::format("relation \"{}\" is not a partition of relation \"{}\"", pq->name, q.name));
       return;
     }
     p->partition_of.reset();
@@ -498,8 +499,14 @@ void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
         c.cat.put_table(t);
         break;
       }
-      case pg_query::AT_AddIdentity: add_identity(c, q, cmd); if (c.failed) return; break;
-      case pg_query::AT_DropIdentity: drop_identity(c, q, cmd); if (c.failed) return; break;
+      case pg_query::AT_AddIdentity:
+        add_identity(c, q, cmd);
+        if (c.failed) return;
+        break;
+      case pg_query::AT_DropIdentity:
+        drop_identity(c, q, cmd);
+        if (c.failed) return;
+        break;
       case pg_query::AT_SetIdentity: set_identity(c, q, cmd); break;
       case pg_query::AT_DropExpression: {
         auto t = working(c, q);
@@ -512,8 +519,14 @@ void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
         c.cat.put_table(t);
         break;
       }
-      case pg_query::AT_AttachPartition: attach_partition(c, q, cmd, true); if (c.failed) return; break;
-      case pg_query::AT_DetachPartition: attach_partition(c, q, cmd, false); if (c.failed) return; break;
+      case pg_query::AT_AttachPartition:
+        attach_partition(c, q, cmd, true);
+        if (c.failed) return;
+        break;
+      case pg_query::AT_DetachPartition:
+        attach_partition(c, q, cmd, false);
+        if (c.failed) return;
+        break;
       case pg_query::AT_SetLogged:
       case pg_query::AT_SetUnLogged: {
         auto t = working(c, q);
@@ -537,8 +550,8 @@ void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
       default:
         // Storage, statistics, ownership and trigger firing: outside the model.
         if (alter_table_subtype(cmd.subtype()).outside_model) break;
-        c.unmodeled(fmt::format("ALTER TABLE subcommand {} is not modeled",
-                                pg_query::AlterTableType_Name(cmd.subtype())));
+        c.unmodeled(
+            fmt::format("ALTER TABLE subcommand {} is not modeled", pg_query::AlterTableType_Name(cmd.subtype())));
         c.cat.mark_uncertain(catalog::table_key(q));
         break;
     }

@@ -72,8 +72,8 @@ std::string nextval_target(Ctx& c, const pg_query::Node& n) {
 
 void make_sequence(Ctx& c, Table& t, Column& col, const std::string& type, bool identity,
                    std::set<std::string>& taken_relnames, const pg_query::Constraint* idcon) {
-  const std::string seqname =
-      choose_relation_name(c.cat, t.name.schema, t.name.name, col.name, "seq", false, taken_relnames);
+  const std::string seqname = choose_relation_name(c.cat, t.name.schema, t.name.name, col.name, "seq", false,
+                                                   taken_relnames);
   taken_relnames.insert(seqname);
   auto seq = std::make_shared<catalog::Sequence>();
   seq->name = {t.name.schema, seqname};
@@ -335,10 +335,9 @@ bool add_constraint(Ctx& c, Table& t, const pg_query::Constraint& con, const std
       k.check = catalog::make_expr(con.raw_expr(), c.expr_ctx());
       k.uses.insert(refs.begin(), refs.end());
       k.no_inherit = con.is_no_inherit();
-      k.name = con.conname().empty()
-                   ? choose_constraint_name(c.cat, t.name.schema, t.name.name, refs.size() == 1 ? refs[0] : "",
-                                            "check", taken_connames)
-                   : con.conname();
+      k.name = con.conname().empty() ? choose_constraint_name(c.cat, t.name.schema, t.name.name,
+                                                              refs.size() == 1 ? refs[0] : "", "check", taken_connames)
+                                     : con.conname();
       break;
     }
     case pg_query::CONSTR_PRIMARY:
@@ -421,8 +420,8 @@ bool add_constraint(Ctx& c, Table& t, const pg_query::Constraint& con, const std
       if (def.size() >= 2) def.resize(def.size() - 2);
       k.exclude_def = def;
       if (con.has_where_clause()) k.where = catalog::make_expr(con.where_clause(), c.expr_ctx());
-      k.name = con.conname().empty() ? choose_relation_name(c.cat, t.name.schema, t.name.name, join(names, "_"),
-                                                            "excl", true, taken_relnames)
+      k.name = con.conname().empty() ? choose_relation_name(c.cat, t.name.schema, t.name.name, join(names, "_"), "excl",
+                                                            true, taken_relnames)
                                      : con.conname();
       break;
     }
@@ -455,14 +454,14 @@ bool add_constraint(Ctx& c, Table& t, const pg_query::Constraint& con, const std
         for (const auto& other : rt.constraints)
           if (other.kind == ConstraintKind::PrimaryKey) k.ref_columns = other.columns;
         if (k.ref_columns.empty() && ref_known()) {
-          c.unknown(pkt.location(),
-                    fmt::format("there is no primary key for referenced table \"{}\"", pkt.relname()));
+          c.unknown(pkt.location(), fmt::format("there is no primary key for referenced table \"{}\"", pkt.relname()));
           return false;
         }
       }
       for (const auto& rc : k.ref_columns)
         if (!rt.column(rc) && ref_known()) {
-          c.unknown(pkt.location(), fmt::format("column \"{}\" referenced in foreign key constraint does not exist", rc));
+          c.unknown(pkt.location(),
+                    fmt::format("column \"{}\" referenced in foreign key constraint does not exist", rc));
           return false;
         }
       auto act = [](const std::string& a) { return a.empty() ? 'a' : a[0]; };
@@ -470,14 +469,12 @@ bool add_constraint(Ctx& c, Table& t, const pg_query::Constraint& con, const std
       k.on_delete = act(con.fk_del_action());
       k.match = con.fk_matchtype().empty() ? 's' : con.fk_matchtype()[0];
       k.uses.insert(k.columns.begin(), k.columns.end());
-      k.name = con.conname().empty()
-                   ? choose_constraint_name(c.cat, t.name.schema, t.name.name, join(k.columns, "_"), "fkey",
-                                            taken_connames)
-                   : con.conname();
+      k.name = con.conname().empty() ? choose_constraint_name(c.cat, t.name.schema, t.name.name, join(k.columns, "_"),
+                                                              "fkey", taken_connames)
+                                     : con.conname();
       break;
     }
-    default:
-      return true;
+    default: return true;
   }
   if (t.constraint(k.name) || t.not_null_constraint(k.name)) {
     // On a table the model does not fully know, the one it holds may be gone.
@@ -566,9 +563,7 @@ bool add_column(Ctx& c, Table& t, const pg_query::ColumnDef& def, std::vector<Pe
         if (t2 == pg_query::CONSTR_ATTR_IMMEDIATE) p.with_attrs->set_initdeferred(false);
         break;
       }
-      default:
-        pending.push_back({&con, col.name});
-        break;
+      default: pending.push_back({&con, col.name}); break;
     }
   }
   if (!serial.empty()) {
@@ -591,15 +586,17 @@ static bool add_not_null_constraint(Ctx& c, Table& t, const pg_query::Constraint
   if (cols.empty()) return true;
   Column* col = t.column(cols.front());
   if (!col) {
-    c.unknown(con.location(), fmt::format("column \"{}\" of relation \"{}\" does not exist", cols.front(), t.name.name));
+    c.unknown(con.location(),
+              fmt::format("column \"{}\" of relation \"{}\" does not exist", cols.front(), t.name.name));
     return false;
   }
   // A column has one NOT NULL constraint: another name is refused, and a
   // NOT VALID one is not replaced by a valid one (docs/PG18_FACTS.md).
   if (col->not_null && !col->not_null_name.empty() && !con.conname().empty() && con.conname() != col->not_null_name) {
-    c.duplicate(con.location(), fmt::format("cannot create not-null constraint \"{}\" on column \"{}\" of table \"{}\": "
-                                            "a not-null constraint named \"{}\" already exists for this column",
-                                            con.conname(), col->name, t.name.name, col->not_null_name.str()));
+    c.duplicate(con.location(),
+                fmt::format("cannot create not-null constraint \"{}\" on column \"{}\" of table \"{}\": "
+                            "a not-null constraint named \"{}\" already exists for this column",
+                            con.conname(), col->name, t.name.name, col->not_null_name.str()));
     return false;
   }
   if (!col->not_null) {
@@ -639,8 +636,7 @@ bool apply_pending_constraints(Ctx& c, Table& t, const std::vector<PendingConstr
 
 void transform_create_table(Ctx& c, const pg_query::CreateStmt& s) {
   const QName name = c.create_name(s.relation());
-  if (!c.cat.has_schema(name.schema))
-    return c.missing_schema(s.relation().location(), name.schema);
+  if (!c.cat.has_schema(name.schema)) return c.missing_schema(s.relation().location(), name.schema);
   if (c.cat.relation_exists(name) || c.cat.type(name)) {
     if (s.if_not_exists()) return;
     c.present(s.relation().location(), fmt::format("relation \"{}\" already exists", name.name),
@@ -659,9 +655,8 @@ void transform_create_table(Ctx& c, const pg_query::CreateStmt& s) {
     if (!p.has_range_var()) continue;
     auto q = c.find_table(p.range_var());
     if (!q)
-      return c.missing(p.range_var().location(),
-                       fmt::format("relation \"{}\" does not exist", p.range_var().relname()), p.range_var().relname(),
-                       p.range_var().schemaname());
+      return c.missing(p.range_var().location(), fmt::format("relation \"{}\" does not exist", p.range_var().relname()),
+                       p.range_var().relname(), p.range_var().schemaname());
     auto parent = c.cat.table(*q);
     copies_unsure(c, name, catalog::table_key(*q));
     for (const auto& pc : parent->columns)
@@ -687,8 +682,7 @@ void transform_create_table(Ctx& c, const pg_query::CreateStmt& s) {
         if (b.strategy() == "l") bound = "FOR VALUES IN (" + list(b.listdatums()) + ")";
         else if (b.strategy() == "r")
           bound = "FOR VALUES FROM (" + list(b.lowerdatums()) + ") TO (" + list(b.upperdatums()) + ")";
-        else
-          bound = fmt::format("FOR VALUES WITH (modulus {}, remainder {})", b.modulus(), b.remainder());
+        else bound = fmt::format("FOR VALUES WITH (modulus {}, remainder {})", b.modulus(), b.remainder());
       }
       t->partition_bound = bound;
       // Indexes of the parent are cloned onto the partition under the partition's names.
@@ -709,8 +703,7 @@ void transform_create_table(Ctx& c, const pg_query::CreateStmt& s) {
           if (con.contype() == pg_query::CONSTR_NOTNULL) existing->not_null = true;
           else if (con.contype() == pg_query::CONSTR_DEFAULT && con.has_raw_expr())
             existing->default_expr = catalog::make_expr(con.raw_expr(), c.expr_ctx(existing->type));
-          else if (con.contype() != pg_query::CONSTR_NULL)
-            pending.push_back({&con, def.colname()});
+          else if (con.contype() != pg_query::CONSTR_NULL) pending.push_back({&con, def.colname()});
         }
         if (!s.has_partbound() && s.inh_relations_size() == 0) {
           c.duplicate(def.location(), fmt::format("column \"{}\" specified more than once", def.colname()));

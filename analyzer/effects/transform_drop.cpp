@@ -509,9 +509,9 @@ void transform_drop(Ctx& c, const pg_query::DropStmt& s) {
     case pg_query::OBJECT_MATVIEW:
     case pg_query::OBJECT_INDEX:
     case pg_query::OBJECT_SEQUENCE: {
-      const char* what = type == pg_query::OBJECT_VIEW      ? "view"
-                         : type == pg_query::OBJECT_MATVIEW ? "materialized view"
-                         : type == pg_query::OBJECT_INDEX   ? "index"
+      const char* what = type == pg_query::OBJECT_VIEW       ? "view"
+                         : type == pg_query::OBJECT_MATVIEW  ? "materialized view"
+                         : type == pg_query::OBJECT_INDEX    ? "index"
                          : type == pg_query::OBJECT_SEQUENCE ? "sequence"
                                                              : "table";
       std::vector<QName> targets;
@@ -717,11 +717,8 @@ void transform_drop(Ctx& c, const pg_query::DropStmt& s) {
     case pg_query::OBJECT_RULE:
     case pg_query::OBJECT_STATISTIC_EXT:
     case pg_query::OBJECT_PUBLICATION:
-    case pg_query::OBJECT_ROLE:
-      return;
-    default:
-      c.unmodeled("this DROP is not modeled");
-      return;
+    case pg_query::OBJECT_ROLE: return;
+    default: c.unmodeled("this DROP is not modeled"); return;
   }
 }
 

@@ -51,8 +51,9 @@ void transform_create_function(Ctx& c, const pg_query::CreateFunctionStmt& s) {
     f->args += (f->args.empty() ? "" : ", ") + type;
   }
   if (s.has_return_type())
-    f->returns = !table_cols.empty() ? "TABLE(" + table_cols + ")"
-                                     : (s.return_type().setof() ? "SETOF " : "") + catalog::canonical_type(s.return_type());
+    f->returns = !table_cols.empty()
+                     ? "TABLE(" + table_cols + ")"
+                     : (s.return_type().setof() ? "SETOF " : "") + catalog::canonical_type(s.return_type());
   std::vector<std::string> attrs;
   for (const auto& o : s.options()) {
     if (!o.has_def_elem()) continue;
@@ -78,8 +79,7 @@ void transform_create_function(Ctx& c, const pg_query::CreateFunctionStmt& s) {
   std::sort(attrs.begin(), attrs.end());
   for (const auto& a : attrs) f->attributes += (f->attributes.empty() ? "" : " ") + a;
   if (f->language.empty()) f->language = "sql";
-  if (!c.cat.has_schema(f->name.schema))
-    return c.missing_schema(-1, f->name.schema);
+  if (!c.cat.has_schema(f->name.schema)) return c.missing_schema(-1, f->name.schema);
   if (auto old = c.cat.function(f->signature())) {
     if (!s.replace())
       return c.present(-1, fmt::format("function \"{}\" already exists with same argument types", n.name),
@@ -92,10 +92,8 @@ void transform_create_function(Ctx& c, const pg_query::CreateFunctionStmt& s) {
   const bool replaced = c.cat.function(f->signature()) != nullptr;
   c.cat.put_function(f);
   // OR REPLACE of an existing function changes its definition: an alteration.
-  if (replaced)
-    c.effect(Action::Altered, ObjectKind::Function, f->name, f->args, false, -1, "definition");
-  else
-    c.effect(Action::Created, ObjectKind::Function, f->name, f->args);
+  if (replaced) c.effect(Action::Altered, ObjectKind::Function, f->name, f->args, false, -1, "definition");
+  else c.effect(Action::Created, ObjectKind::Function, f->name, f->args);
 }
 
 void transform_create_trigger(Ctx& c, const pg_query::CreateTrigStmt& s) {
@@ -187,8 +185,8 @@ void transform_comment(Ctx& c, const pg_query::CommentStmt& s) {
       const QName n = split_name(names);
       auto q = c.cat.resolve(n.schema, n.name, [&](const QName& x) { return c.cat.relation_exists(x); });
       if (!q) return missing(fmt::format("relation \"{}\"", n.name), n.name, {}, n.schema);
-      key = c.cat.table(*q) ? catalog::table_key(*q)
-            : c.cat.view(*q) ? catalog::view_key(*q)
+      key = c.cat.table(*q)   ? catalog::table_key(*q)
+            : c.cat.view(*q)  ? catalog::view_key(*q)
             : c.cat.index(*q) ? catalog::index_key(*q)
                               : catalog::sequence_key(*q);
       break;
@@ -270,8 +268,7 @@ void transform_comment(Ctx& c, const pg_query::CommentStmt& s) {
       key = catalog::trigger_key(*q, trig);
       break;
     }
-    default:
-      return;
+    default: return;
   }
   c.cat.set_comment(key, text);
   c.effect(Action::Altered, ObjectKind::Comment, {"", key}, {}, false, -1, "comment");

@@ -18,7 +18,8 @@ std::string self_cast_column(const catalog::Table* t, const pg_query::Node& e) {
   if (e.has_func_call() && e.func_call().args_size() == 1 && !e.func_call().agg_star() &&
       !e.func_call().func_variadic() && !e.func_call().has_over()) {
     const auto names = catalog::strings(e.func_call().funcname());
-    if (names.size() == 1 || (names.size() == 2 && names[0] == "pg_catalog")) type = catalog::canonical_type_name(names.back());
+    if (names.size() == 1 || (names.size() == 2 && names[0] == "pg_catalog"))
+      type = catalog::canonical_type_name(names.back());
     arg = &e.func_call().args(0);
   } else if (e.has_type_cast() && e.type_cast().has_arg()) {
     type = catalog::canonical_type(e.type_cast().type_name());

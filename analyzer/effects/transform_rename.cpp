@@ -282,10 +282,10 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
       // ALTER VIEW and ALTER MATERIALIZED VIEW only their own kind
       // (PostgreSQL: "x" is not a sequence), even with IF EXISTS.
       const auto v = c.cat.view(*q);
-      const char* wrong = t == pg_query::OBJECT_SEQUENCE && !c.cat.sequence(*q) ? "a sequence"
-                          : t == pg_query::OBJECT_VIEW && !(v && !v->materialized) ? "a view"
+      const char* wrong = t == pg_query::OBJECT_SEQUENCE && !c.cat.sequence(*q)      ? "a sequence"
+                          : t == pg_query::OBJECT_VIEW && !(v && !v->materialized)   ? "a view"
                           : t == pg_query::OBJECT_MATVIEW && !(v && v->materialized) ? "a materialized view"
-                                                                                      : nullptr;
+                                                                                     : nullptr;
       if (wrong) {
         c.unknown(rv.location(), fmt::format("\"{}\" is not {}", rv.relname(), wrong));
         return;
@@ -371,7 +371,8 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
       for (auto& col : t->columns) {
         if (col.generated_uses.erase(s.subname())) {
           col.generated_uses.insert(nn);
-          if (col.generated) col.generated = catalog::rename_column(*col.generated, s.subname(), nn, c.expr_ctx(col.type));
+          if (col.generated)
+            col.generated = catalog::rename_column(*col.generated, s.subname(), nn, c.expr_ctx(col.type));
         }
       }
       c.cat.put_table(t);
@@ -518,9 +519,7 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
       c.out.effects.back().links().new_name = nn;
       return;
     }
-    case pg_query::OBJECT_SCHEMA:
-      rename_schema(c, s.subname(), nn);
-      return;
+    case pg_query::OBJECT_SCHEMA: rename_schema(c, s.subname(), nn); return;
     case pg_query::OBJECT_TRIGGER: {
       auto q = c.find_relation_of(s.relation().schemaname(), s.relation().relname(),
                                   [](const catalog::Catalog& cat, const QName& x) {
@@ -556,11 +555,8 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
       if (s.object().has_object_with_args()) return rename_routine(c, s.object().object_with_args(), nn);
       c.unmodeled("this RENAME is not modeled");
       return;
-    case pg_query::OBJECT_DOMCONSTRAINT:
-      return rename_domain_constraint(c, s);
-    default:
-      c.unmodeled("this RENAME is not modeled");
-      return;
+    case pg_query::OBJECT_DOMCONSTRAINT: return rename_domain_constraint(c, s);
+    default: c.unmodeled("this RENAME is not modeled"); return;
   }
 }
 

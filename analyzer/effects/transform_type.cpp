@@ -50,8 +50,9 @@ void transform_create_enum(Ctx& c, const pg_query::CreateEnumStmt& s) {
 void transform_alter_enum(Ctx& c, const pg_query::AlterEnumStmt& s) {
   const auto names = catalog::strings(s.type_name());
   auto q = c.find_type(names);
-  if (!q) return c.missing(-1, fmt::format("type \"{}\" does not exist", names.empty() ? "" : names.back()),
-                           names.empty() ? "" : names.back(), split_name(names).schema);
+  if (!q)
+    return c.missing(-1, fmt::format("type \"{}\" does not exist", names.empty() ? "" : names.back()),
+                     names.empty() ? "" : names.back(), split_name(names).schema);
   auto t = std::make_shared<Type>(*c.cat.type(*q));
   const std::string tk = catalog::type_key(*q);
   auto& L = t->labels;
@@ -133,8 +134,9 @@ void transform_composite_type(Ctx& c, const pg_query::CompositeTypeStmt& s) {
 void transform_alter_domain(Ctx& c, const pg_query::AlterDomainStmt& s) {
   const auto names = catalog::strings(s.type_name());
   auto q = c.find_type(names);
-  if (!q) return c.missing(-1, fmt::format("type \"{}\" does not exist", names.empty() ? "" : names.back()),
-                           names.empty() ? "" : names.back(), split_name(names).schema);
+  if (!q)
+    return c.missing(-1, fmt::format("type \"{}\" does not exist", names.empty() ? "" : names.back()),
+                     names.empty() ? "" : names.back(), split_name(names).schema);
   if (c.cat.type(*q)->kind != TypeKind::Domain) {
     c.unknown(-1, fmt::format("type \"{}\" does not exist", names.empty() ? "" : names.back()));
     return;
@@ -147,8 +149,14 @@ void transform_alter_domain(Ctx& c, const pg_query::AlterDomainStmt& s) {
       else t->default_expr.reset();
       detail = "default";
       break;
-    case 'N': t->not_null = false; detail = "not null"; break;
-    case 'O': t->not_null = true; detail = "not null"; break;
+    case 'N':
+      t->not_null = false;
+      detail = "not null";
+      break;
+    case 'O':
+      t->not_null = true;
+      detail = "not null";
+      break;
     case 'C': {
       if (!s.def().has_constraint()) return c.unmodeled("this ALTER DOMAIN is not modeled");
       const auto& con = s.def().constraint();

@@ -28,9 +28,8 @@ void define_view(Ctx& c, const QName& name, const pg_query::Node& query, bool ma
   const bool replaced = c.cat.view(name) != nullptr;
   c.cat.put_view(v);
   // OR REPLACE of an existing view changes its definition: an alteration.
-  c.effect(replaced ? Action::Altered : Action::Created,
-           materialized ? ObjectKind::MaterializedView : ObjectKind::View, name, {}, false, loc,
-           replaced ? "definition" : "");
+  c.effect(replaced ? Action::Altered : Action::Created, materialized ? ObjectKind::MaterializedView : ObjectKind::View,
+           name, {}, false, loc, replaced ? "definition" : "");
 }
 
 }  // namespace

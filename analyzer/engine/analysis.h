@@ -41,9 +41,9 @@ struct AnalysisProgress {
 struct AnalysisOptions {
   std::vector<std::filesystem::path> paths;
   Config config;
-  std::vector<std::string> select;  // command line: replaces the config's select when not empty
-  std::vector<std::string> ignore;  // command line: added to the config's ignore
-  unsigned jobs = 0;                // 0: one per core
+  std::vector<std::string> select;   // command line: replaces the config's select when not empty
+  std::vector<std::string> ignore;   // command line: added to the config's ignore
+  unsigned jobs = 0;                 // 0: one per core
   std::optional<std::string> since;  // git ref: report only migrations added or changed since
   // Unsaved text that replaces a file's content on disk (stdin, editor buffers).
   std::map<std::filesystem::path, std::string> overlays;
@@ -73,7 +73,7 @@ struct AnalysisOptions {
 
 struct FolderAnalysis {
   MigrationFolder folder;
-  std::shared_ptr<const catalog::ReplayResult> replay;  // the schema model after replay, effects per statement
+  std::shared_ptr<const catalog::ReplayResult> replay;   // the schema model after replay, effects per statement
   std::vector<std::shared_ptr<const ParsedFile>> files;  // parsed, by path
   std::vector<Unit> units;
   // With effect_summaries: what each version's up does to the schema (as

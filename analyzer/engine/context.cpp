@@ -86,15 +86,16 @@ size_t StatementContext::offset_of(const google::protobuf::MessageLite& node) co
   return stmt_.offset(nearest_location(node));
 }
 
-Diagnostic& StatementContext::report_at(const google::protobuf::MessageLite& node, std::string message, std::string help) {
+Diagnostic& StatementContext::report_at(const google::protobuf::MessageLite& node, std::string message,
+                                        std::string help) {
   const int loc = nearest_location(node);
   if (loc < 0) return report(stmt_, std::move(message), std::move(help));
   const size_t b = stmt_.offset(loc);
   // Underline the token at the location: up to the next space or delimiter.
   const std::string_view t = source().text();
   size_t e = b;
-  while (e < stmt_.end && e < t.size() && t[e] != ' ' && t[e] != '\n' && t[e] != '\r' && t[e] != '\t' &&
-         t[e] != ',' && t[e] != ')' && t[e] != '(')
+  while (e < stmt_.end && e < t.size() && t[e] != ' ' && t[e] != '\n' && t[e] != '\r' && t[e] != '\t' && t[e] != ',' &&
+         t[e] != ')' && t[e] != '(')
     ++e;
   if (e == b) e = std::min(b + 1, stmt_.end);
   return report(b, e, std::move(message), std::move(help));

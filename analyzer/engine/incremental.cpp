@@ -17,7 +17,8 @@ namespace {
 std::string replay_identity(const catalog::ReplayMigration& m) {
   std::string id = m.version;
   for (const auto* part : {&m.up, &m.down})
-    id += *part ? fmt::format("|{}:{}:{}", static_cast<const void*>((*part)->file), (*part)->begin, (*part)->end) : "|-";
+    id += *part ? fmt::format("|{}:{}:{}", static_cast<const void*>((*part)->file), (*part)->begin, (*part)->end)
+                : "|-";
   return id;
 }
 }  // namespace

@@ -55,8 +55,7 @@ Diagnostic unreadable_file(const fs::path& p, const std::string& why) {
   return unreadable_file_finding(UnreadableWhat::File, display_path(p), why);
 }
 
-AnalysisInputs select_inputs(const AnalysisOptions& options, DirListings& listings,
-                             std::vector<Diagnostic>& problems) {
+AnalysisInputs select_inputs(const AnalysisOptions& options, DirListings& listings, std::vector<Diagnostic>& problems) {
   AnalysisInputs in;
   for (const auto& p : options.paths) {
     std::error_code ec;
@@ -105,7 +104,7 @@ void add_named_files(const AnalysisOptions& options, std::vector<FolderAnalysis>
 }
 
 std::map<fs::path, std::string>::const_iterator find_overlay(const std::map<fs::path, std::string>& overlays,
-                                                            const fs::path& p) {
+                                                             const fs::path& p) {
   if (const auto it = overlays.find(p); it != overlays.end()) return it;
   // Canonicalising costs a readlink per path component: only for a path
   // whose file name is one of the overlays'.

@@ -23,8 +23,7 @@ struct AnalysisInputs {
 
 // The inputs of `options.paths`; a path that does not exist, or a named
 // directory that cannot be read, is a finding in `problems`.
-AnalysisInputs select_inputs(const AnalysisOptions& options, DirListings& listings,
-                             std::vector<Diagnostic>& problems);
+AnalysisInputs select_inputs(const AnalysisOptions& options, DirListings& listings, std::vector<Diagnostic>& problems);
 
 // Makes sure an explicitly named file is analysed even when its folder's
 // reader did not list it (e.g. a file that is not named like a migration).

@@ -23,7 +23,8 @@ std::string_view lock_blocks(LockMode m) {
     case LockMode::AccessShare: return "blocks only ACCESS EXCLUSIVE DDL";
     case LockMode::RowShare: return "blocks EXCLUSIVE and ACCESS EXCLUSIVE locks";
     case LockMode::RowExclusive: return "blocks index builds and other DDL";
-    case LockMode::ShareUpdateExclusive: return "blocks other DDL, VACUUM and concurrent index builds; reads and writes go on";
+    case LockMode::ShareUpdateExclusive:
+      return "blocks other DDL, VACUUM and concurrent index builds; reads and writes go on";
     case LockMode::Share: return "blocks writes; reads go on";
     case LockMode::ShareRowExclusive: return "blocks writes and other DDL; reads go on";
     case LockMode::Exclusive: return "blocks writes and SELECT ... FOR UPDATE; plain reads go on";

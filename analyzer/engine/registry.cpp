@@ -32,7 +32,8 @@ const std::vector<std::unique_ptr<Rule>>& all_rules() {
 
 const Rule* find_rule(std::string_view id) {
   const auto& rules = all_rules();
-  const auto it = std::lower_bound(rules.begin(), rules.end(), id, [](const auto& r, std::string_view v) { return r->id() < v; });
+  const auto it = std::lower_bound(rules.begin(), rules.end(), id,
+                                   [](const auto& r, std::string_view v) { return r->id() < v; });
   return it != rules.end() && (*it)->id() == id ? it->get() : nullptr;
 }
 

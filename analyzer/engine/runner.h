@@ -16,9 +16,8 @@ AnalysisResult analyze(const AnalysisOptions& options);
 // One file on its own, as one unit with the given role: parser findings,
 // statement and unit rules, suppressions, selection. (Rule fixtures use it.)
 // For a down, up_file is its migration's up (context only: not reported on).
-std::vector<Diagnostic> analyze_unit_alone(const ParsedFile& file, Role role, bool in_transaction,
-                                           const Config& config, const RuleSelection& selection,
-                                           const ParsedFile* up_file = nullptr);
+std::vector<Diagnostic> analyze_unit_alone(const ParsedFile& file, Role role, bool in_transaction, const Config& config,
+                                           const RuleSelection& selection, const ParsedFile* up_file = nullptr);
 
 namespace catalog {
 struct ReplayMigration;

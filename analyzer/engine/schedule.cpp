@@ -36,8 +36,8 @@ struct FileSlot {
   const std::string* path = nullptr;  // the text of one of its folder's sql_files
   std::shared_ptr<const ParsedFile> parsed;
   std::unique_ptr<std::string> error;  // why it could not be read
-  uint32_t rel_at = 0;  // where the path relative to its folder starts
-  int dirfd = -1;       // its folder, open, when path lies under it
+  uint32_t rel_at = 0;                 // where the path relative to its folder starts
+  int dirfd = -1;                      // its folder, open, when path lies under it
   std::once_flag once;
   // With release_syntax: the rule runs and replays still to read the trees.
   std::atomic<int> readers{0};
@@ -65,7 +65,8 @@ struct ReadResult {
 // `dirfd`/`rel`: the same file relative to its open folder, when there is one.
 ReadResult read_file(const std::string& p, int dirfd, const char* rel) {
   ReadResult r;
-  const bool ok = dirfd >= 0 ? read_file_bytes_at(dirfd, rel, r.bytes, &r.error) : read_file_bytes(p, r.bytes, &r.error);
+  const bool ok = dirfd >= 0 ? read_file_bytes_at(dirfd, rel, r.bytes, &r.error)
+                             : read_file_bytes(p, r.bytes, &r.error);
   if (!ok && r.error == std::strerror(EISDIR)) r.error = "is a directory";
   return r;
 }
@@ -260,8 +261,8 @@ void Schedule::parse_slot(FileSlot& slot) {
   AnalysisCache::File* c = cached_of(slot);
   // Unchanged on disk (same size and modification time) and not open in an
   // editor: the last parse still holds.
-  const auto overlay =
-      options_.overlays.empty() ? options_.overlays.end() : find_overlay(options_.overlays, *slot.path);
+  const auto overlay = options_.overlays.empty() ? options_.overlays.end()
+                                                 : find_overlay(options_.overlays, *slot.path);
   const bool from_overlay = overlay != options_.overlays.end();
   std::int64_t mtime = 0;
   std::uintmax_t size = 0;
@@ -395,14 +396,13 @@ void note_unmodeled(FolderAnalysis& fa, const std::vector<Diagnostic>& found) {
 void Schedule::replay_cached(size_t f) {
   FolderAnalysis& fa = folders_[f];
   if (spare_of_[f]) spares_[f].emplace(*spare_of_[f]);
-  help_until([&] {
-    return use_prefetch_ ? all_done() : folder_items_done_[f] == first_item_[f + 1] - first_item_[f];
-  });
+  help_until([&] { return use_prefetch_ ? all_done() : folder_items_done_[f] == first_item_[f + 1] - first_item_[f]; });
   if (use_prefetch_) std::call_once(prefetch_once_, [this] { make_prefetch(); });
   catalog::UseExprPrefetch use(prefetch_ ? &*prefetch_ : nullptr);
   fa.files = folder_files(f);
-  auto found = replay_folder_cached(fa, plans_[f].units, options_, inputs_.whole_folders ? nullptr : &inputs_.only_paths,
-                                    active_, spare_of_[f], spares_[f] ? &*spares_[f] : nullptr);
+  auto found = replay_folder_cached(fa, plans_[f].units, options_,
+                                    inputs_.whole_folders ? nullptr : &inputs_.only_paths, active_, spare_of_[f],
+                                    spares_[f] ? &*spares_[f] : nullptr);
   note_unmodeled(fa, found);
   sink_.add(std::move(found));
   if (options_.progress) options_.progress->done += fa.folder.migrations.size();

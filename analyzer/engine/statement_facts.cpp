@@ -41,7 +41,7 @@ std::string type_text(const pg_query::TypeName& t) {
   }
   // The grammar's internal names read better as the user wrote them.
   static const std::map<std::string, std::string, std::less<>> pretty{
-      {"int2", "smallint"}, {"int4", "integer"}, {"int8", "bigint"}, {"float4", "real"},
+      {"int2", "smallint"},           {"int4", "integer"}, {"int8", "bigint"}, {"float4", "real"},
       {"float8", "double precision"}, {"bool", "boolean"}, {"bpchar", "char"}, {"timestamptz", "timestamptz"}};
   if (const auto it = pretty.find(name); it != pretty.end()) name = it->second;
   if (t.typmods_size() > 0) {
@@ -74,16 +74,34 @@ int rank(Volatility v) {
 Volatility function_volatility(std::string_view fn) {
   // pg_proc.provolatile of the functions migrations use as defaults.
   static const std::array<std::string_view, 16> volatile_fns{
-      "random", "gen_random_uuid", "uuid_generate_v1", "uuid_generate_v1mc", "uuid_generate_v4",
-      "uuid_generate_v7", "uuidv4", "uuidv7", "clock_timestamp", "timeofday", "nextval", "setval",
-      "txid_current", "pg_current_xact_id", "gen_random_bytes", "random_normal"};
-  static const std::array<std::string_view, 8> stable_fns{"now", "statement_timestamp", "transaction_timestamp",
-                                                          "current_setting", "current_schema", "current_database",
-                                                          "to_timestamp", "localtimestamp"};
-  static const std::array<std::string_view, 16> immutable_fns{
-      "lower", "upper", "abs", "length", "concat_ws", "md5", "jsonb_build_object", "json_build_object",
-      "jsonb_build_array", "json_build_array", "array_fill", "make_interval", "to_jsonb", "int4", "int8",
-      "text"};
+      "random",           "gen_random_uuid",    "uuid_generate_v1", "uuid_generate_v1mc",
+      "uuid_generate_v4", "uuid_generate_v7",   "uuidv4",           "uuidv7",
+      "clock_timestamp",  "timeofday",          "nextval",          "setval",
+      "txid_current",     "pg_current_xact_id", "gen_random_bytes", "random_normal"};
+  static const std::array<std::string_view, 8> stable_fns{"now",
+                                                          "statement_timestamp",
+                                                          "transaction_timestamp",
+                                                          "current_setting",
+                                                          "current_schema",
+                                                          "current_database",
+                                                          "to_timestamp",
+                                                          "localtimestamp"};
+  static const std::array<std::string_view, 16> immutable_fns{"lower",
+                                                              "upper",
+                                                              "abs",
+                                                              "length",
+                                                              "concat_ws",
+                                                              "md5",
+                                                              "jsonb_build_object",
+                                                              "json_build_object",
+                                                              "jsonb_build_array",
+                                                              "json_build_array",
+                                                              "array_fill",
+                                                              "make_interval",
+                                                              "to_jsonb",
+                                                              "int4",
+                                                              "int8",
+                                                              "text"};
   if (std::find(volatile_fns.begin(), volatile_fns.end(), fn) != volatile_fns.end()) return Volatility::Volatile;
   if (std::find(stable_fns.begin(), stable_fns.end(), fn) != stable_fns.end()) return Volatility::Stable;
   if (std::find(immutable_fns.begin(), immutable_fns.end(), fn) != immutable_fns.end()) return Volatility::Immutable;
@@ -186,7 +204,8 @@ void add_lock(std::vector<TableLock>& out, const std::string& name, const std::s
   out.push_back(TableLock{name, relname, mode, work, is_index});
 }
 
-void add_rv(std::vector<TableLock>& out, const pg_query::RangeVar& rv, LockMode mode, TableWork work = TableWork::None) {
+void add_rv(std::vector<TableLock>& out, const pg_query::RangeVar& rv, LockMode mode,
+            TableWork work = TableWork::None) {
   add_lock(out, relation_name(rv), rv.relname(), mode, work);
 }
 
@@ -305,9 +324,8 @@ std::vector<TableLock> statement_locks(const pg_query::Node& stmt, int pg_versio
       const auto& d = stmt.drop_stmt();
       if (d.remove_type() == pg_query::OBJECT_INDEX) {
         for (const auto& o : d.objects())
-          add_lock(out, dotted_name(o.list().items()), last_name(o), d.concurrent() ? LockMode::ShareUpdateExclusive
-                                                                                    : LockMode::AccessExclusive,
-                   TableWork::None, true);
+          add_lock(out, dotted_name(o.list().items()), last_name(o),
+                   d.concurrent() ? LockMode::ShareUpdateExclusive : LockMode::AccessExclusive, TableWork::None, true);
       } else if (d.remove_type() == pg_query::OBJECT_TABLE || d.remove_type() == pg_query::OBJECT_MATVIEW) {
         for (const auto& o : d.objects())
           add_lock(out, dotted_name(o.list().items()), last_name(o), LockMode::AccessExclusive, TableWork::None);
@@ -340,8 +358,12 @@ std::vector<TableLock> statement_locks(const pg_query::Node& stmt, int pg_versio
         add_rv(out, r.relation(), LockMode::AccessExclusive);
       break;
     }
-    case pg_query::Node::kCreateTrigStmt: add_rv(out, stmt.create_trig_stmt().relation(), LockMode::ShareRowExclusive); break;
-    case pg_query::Node::kCreatePolicyStmt: add_rv(out, stmt.create_policy_stmt().table(), LockMode::AccessExclusive); break;
+    case pg_query::Node::kCreateTrigStmt:
+      add_rv(out, stmt.create_trig_stmt().relation(), LockMode::ShareRowExclusive);
+      break;
+    case pg_query::Node::kCreatePolicyStmt:
+      add_rv(out, stmt.create_policy_stmt().table(), LockMode::AccessExclusive);
+      break;
     case pg_query::Node::kRuleStmt: add_rv(out, stmt.rule_stmt().relation(), LockMode::AccessExclusive); break;
     case pg_query::Node::kTruncateStmt:
       for (const auto& r : stmt.truncate_stmt().relations()) add_rv(out, r.range_var(), LockMode::AccessExclusive);
@@ -404,9 +426,13 @@ std::string constraint_name(const pg_query::Constraint& c, std::string_view reln
   std::string label;
   const google::protobuf::RepeatedPtrField<pg_query::Node>* cols = &c.keys();
   switch (c.contype()) {
-    case pg_query::CONSTR_FOREIGN: label = "fkey"; cols = &c.fk_attrs(); break;
+    case pg_query::CONSTR_FOREIGN:
+      label = "fkey";
+      cols = &c.fk_attrs();
+      break;
     case pg_query::CONSTR_UNIQUE: label = "key"; break;
-    case pg_query::CONSTR_PRIMARY: return fmt::format("{}_pkey", relname).size() < 64 ? fmt::format("{}_pkey", relname) : "";
+    case pg_query::CONSTR_PRIMARY:
+      return fmt::format("{}_pkey", relname).size() < 64 ? fmt::format("{}_pkey", relname) : "";
     default: return "";  // CHECK names come from the expression's columns
   }
   std::string name(relname);
@@ -441,9 +467,9 @@ std::optional<Fix> not_valid_fix(const StatementContext& ctx, const pg_query::Al
     return fix;
   }
   fix.description = "add the constraint NOT VALID, then validate it in a separate statement";
-  fix.edits.push_back(TextEdit{ctx.span(semi, semi),
-                               fmt::format("{}\nALTER TABLE {} VALIDATE CONSTRAINT {};", semi == s.end ? ";" : "",
-                                           relation_name(at.relation()), ident)});
+  fix.edits.push_back(
+      TextEdit{ctx.span(semi, semi), fmt::format("{}\nALTER TABLE {} VALIDATE CONSTRAINT {};", semi == s.end ? ";" : "",
+                                                 relation_name(at.relation()), ident)});
   return fix;
 }
 

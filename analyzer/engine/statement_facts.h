@@ -45,18 +45,18 @@ Volatility default_volatility(const pg_query::Node& expr, std::string* function 
 
 // What ADD COLUMN does to an existing table.
 struct AddColumnFacts {
-  bool has_default = false;      // DEFAULT given (not NULL)
+  bool has_default = false;  // DEFAULT given (not NULL)
   bool not_null = false;
   bool primary_key = false;
   bool unique = false;
-  bool serial = false;           // serial/bigserial/smallserial
+  bool serial = false;  // serial/bigserial/smallserial
   bool identity = false;
   bool generated = false;         // GENERATED ALWAYS AS (…), stored or virtual
   bool stored_generated = false;  // … STORED: computed for every row when added
   Volatility default_volatility = Volatility::Immutable;
   std::string volatile_function;  // for messages
   const pg_query::Node* default_expr = nullptr;
-  std::string type;               // as written
+  std::string type;  // as written
 };
 AddColumnFacts add_column_facts(const pg_query::ColumnDef& col);
 // Does ADD COLUMN rewrite the table on this server version? why: the reason.

@@ -8,7 +8,10 @@
 namespace miglint {
 namespace {
 
-bool id_char(char c) { return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '-' || c == '_' || std::isupper(static_cast<unsigned char>(c)); }
+bool id_char(char c) {
+  return std::islower(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '-' ||
+         c == '_' || std::isupper(static_cast<unsigned char>(c));
+}
 
 // Parses the directive inside one comment; false when it is not one.
 bool parse_directive(std::string_view text, size_t base, Suppression& s) {
@@ -119,10 +122,8 @@ std::vector<Diagnostic> suppression_findings(const std::vector<Suppression>& sup
       continue;
     }
     for (const auto& e : s.entries) {
-      if (!known(e.rule))
-        out.push_back(unknown_rule_finding(file, s, e));
-      else if (!e.used && enabled(e.rule))
-        out.push_back(unused_suppression_finding(file, s, e));
+      if (!known(e.rule)) out.push_back(unknown_rule_finding(file, s, e));
+      else if (!e.used && enabled(e.rule)) out.push_back(unused_suppression_finding(file, s, e));
     }
   }
   return out;

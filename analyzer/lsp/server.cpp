@@ -32,9 +32,13 @@ bool before(const json& a, const json& b) {
 }
 
 // Closed ranges touch or overlap (an empty selection at a diagnostic's edge counts).
-bool overlaps(const json& r1, const json& r2) { return !before(r1.at("end"), r2.at("start")) && !before(r2.at("end"), r1.at("start")); }
+bool overlaps(const json& r1, const json& r2) {
+  return !before(r1.at("end"), r2.at("start")) && !before(r2.at("end"), r1.at("start"));
+}
 
-bool contains(const json& range, const json& pos) { return !before(pos, range.at("start")) && !before(range.at("end"), pos); }
+bool contains(const json& range, const json& pos) {
+  return !before(pos, range.at("start")) && !before(range.at("end"), pos);
+}
 
 }  // namespace
 
@@ -115,7 +119,9 @@ void Server::flush() {
   }
 }
 
-void Server::reply(const json& id, json result) { send({{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}}); }
+void Server::reply(const json& id, json result) {
+  send({{"jsonrpc", "2.0"}, {"id", id}, {"result", std::move(result)}});
+}
 
 void Server::reply_error(const json& id, int code, const std::string& message) {
   send({{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", code}, {"message", message}}}});
@@ -146,7 +152,8 @@ void Server::receive(std::string_view body) {
 
 void Server::dispatch(const json& msg) {
   if (!msg.is_object()) {
-    reply_error(nullptr, kInvalidRequest, "invalid request: a message must be a JSON object (batches are not used by LSP)");
+    reply_error(nullptr, kInvalidRequest,
+                "invalid request: a message must be a JSON object (batches are not used by LSP)");
     return;
   }
   const auto id_it = msg.find("id");
@@ -374,7 +381,9 @@ void Server::did_close(const json& params) {
   // Requests parked on it get an empty answer: the document is gone.
   for (auto p = parked_.begin(); p != parked_.end();) {
     if (p->uri == uri) {
-      queue({{"jsonrpc", "2.0"}, {"id", p->id}, {"result", p->method == "textDocument/hover" ? json(nullptr) : json::array()}});
+      queue({{"jsonrpc", "2.0"},
+             {"id", p->id},
+             {"result", p->method == "textDocument/hover" ? json(nullptr) : json::array()}});
       p = parked_.erase(p);
     } else {
       ++p;
@@ -393,7 +402,8 @@ void Server::cancel(const json& params) {
   std::lock_guard lk(m_);
   for (auto p = parked_.begin(); p != parked_.end(); ++p) {
     if (p->id == id) {
-      queue({{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", kRequestCancelled}, {"message", "request cancelled"}}}});
+      queue(
+          {{"jsonrpc", "2.0"}, {"id", id}, {"error", {{"code", kRequestCancelled}, {"message", "request cancelled"}}}});
       parked_.erase(p);
       return;
     }
@@ -410,7 +420,8 @@ void Server::worker() {
       cv_.wait(lk);
       continue;
     }
-    auto next = std::min_element(pending_.begin(), pending_.end(), [](const auto& a, const auto& b) { return a.second < b.second; });
+    auto next = std::min_element(pending_.begin(), pending_.end(),
+                                 [](const auto& a, const auto& b) { return a.second < b.second; });
     if (next->second > Clock::now()) {
       cv_.wait_until(lk, next->second);
       continue;
@@ -580,7 +591,8 @@ json Server::code_actions(const std::string& uri, const json& params) {
     if (d.fix && !d.fix->edits.empty()) {
       json changes = json::object();
       for (const auto& e : d.fix->edits)
-        changes[file_uri(e.span.path.str())].push_back({{"range", lsp_range(e.span, encoding_, lookup)}, {"newText", e.text}});
+        changes[file_uri(e.span.path.str())].push_back(
+            {{"range", lsp_range(e.span, encoding_, lookup)}, {"newText", e.text}});
       actions.push_back({{"title", d.fix->description.empty() ? "Fix " + d.rule : d.fix->description.str()},
                          {"kind", "quickfix"},
                          {"diagnostics", {ldiag}},
@@ -602,7 +614,8 @@ json Server::code_actions(const std::string& uri, const json& params) {
     if (stmt) {
       line = file->position(stmt->begin).line;
       const std::string_view lt = file->line_text(line);
-      const std::string indent(lt.substr(0, lt.find_first_not_of(" \t") == std::string_view::npos ? lt.size() : lt.find_first_not_of(" \t")));
+      const std::string indent(lt.substr(
+          0, lt.find_first_not_of(" \t") == std::string_view::npos ? lt.size() : lt.find_first_not_of(" \t")));
       title = "Ignore " + d.rule + " for this statement";
       text = indent + "-- miglint-ignore " + d.rule + ": <reason>" + eol;
     } else {
@@ -610,10 +623,11 @@ json Server::code_actions(const std::string& uri, const json& params) {
       text = "-- miglint-ignore-file " + d.rule + ": <reason>" + eol;
     }
     const json at = {{"line", line - 1}, {"character", 0}};
-    actions.push_back({{"title", title},
-                       {"kind", "quickfix"},
-                       {"diagnostics", {ldiag}},
-                       {"edit", {{"changes", {{uri, {{{"range", {{"start", at}, {"end", at}}}, {"newText", text}}}}}}}}});
+    actions.push_back(
+        {{"title", title},
+         {"kind", "quickfix"},
+         {"diagnostics", {ldiag}},
+         {"edit", {{"changes", {{uri, {{{"range", {{"start", at}, {"end", at}}}, {"newText", text}}}}}}}}});
   }
   return actions;
 }

@@ -73,7 +73,7 @@ class Server {
   struct Published {
     uint64_t revision = 0;
     std::vector<Diagnostic> diagnostics;
-    std::shared_ptr<const ParsedFile> parsed;  // the analysed buffer
+    std::shared_ptr<const ParsedFile> parsed;                          // the analysed buffer
     std::map<std::string, std::shared_ptr<const SourceFile>> sources;  // by display path
   };
   struct Parked {

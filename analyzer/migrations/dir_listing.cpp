@@ -58,7 +58,8 @@ DirListing list_directory(const fs::path& dir) {
     out.entries.push_back(std::move(e));
   }
   ::closedir(d);
-  std::sort(out.entries.begin(), out.entries.end(), [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
+  std::sort(out.entries.begin(), out.entries.end(),
+            [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
   return out;
 }
 

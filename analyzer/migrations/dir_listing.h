@@ -25,8 +25,8 @@ struct DirEntry {
 };
 
 struct DirListing {
-  std::string error;  // the directory itself could not be read (entries may be partial)
-  bool opened = false;  // false: not even opened (error says why)
+  std::string error;              // the directory itself could not be read (entries may be partial)
+  bool opened = false;            // false: not even opened (error says why)
   std::vector<DirEntry> entries;  // sorted by name, hidden entries included
 
   // An entry of that name that could be stat'ed (what std::filesystem::exists

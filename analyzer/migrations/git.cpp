@@ -178,8 +178,7 @@ GitChanges git_changes_since(const fs::path& dir, const std::string& ref) {
   };
   // Paths from diff, ls-files --full-name and ls-tree --full-name are relative to the top level.
   collect({"diff", "--name-only", "-z", "--no-renames", "--no-ext-diff", commit, "--", "."}, changes.changed, "diff");
-  collect({"ls-files", "--others", "--exclude-standard", "--full-name", "-z", "--", "."}, changes.changed,
-          "ls-files");
+  collect({"ls-files", "--others", "--exclude-standard", "--full-name", "-z", "--", "."}, changes.changed, "ls-files");
   collect({"ls-tree", "-r", "--name-only", "--full-name", "-z", commit, "--", "."}, changes.existed, "ls-tree");
   return changes;
 }

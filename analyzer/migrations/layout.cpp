@@ -55,7 +55,6 @@ bool match_single(std::string_view file, Candidate& c, std::string_view seps) {
   return true;
 }
 
-
 void SectionedFileLayout::collect(FolderReader& reader) const {
   for (std::string_view f : reader.top_files()) {
     if (!ends_with(f, ".sql")) continue;

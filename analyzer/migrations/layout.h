@@ -45,7 +45,7 @@ struct Candidate {
   std::optional<bool> in_transaction;
   bool repeatable = false;
   std::optional<Range> up, down;  // Both: sections of one file; folders: up.sql / down.sql
-  Symbol up_file, down_file;  // the same file but for diesel folders' up.sql / down.sql
+  Symbol up_file, down_file;      // the same file but for diesel folders' up.sql / down.sql
 };
 
 // What a layout reads of the folder and gives back while it is loaded: the

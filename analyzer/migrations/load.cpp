@@ -92,8 +92,7 @@ class Loader final : public FolderReader {
       for (std::string_view f : top_files_)
         if (ends_with(f, ".sql")) folder_.sql_files.emplace_back(path_of(f));
     std::sort(folder_.sql_files.begin(), folder_.sql_files.end(), path_less);
-    folder_.sql_files.erase(std::unique(folder_.sql_files.begin(), folder_.sql_files.end(),
-                                        std::equal_to<>()),
+    folder_.sql_files.erase(std::unique(folder_.sql_files.begin(), folder_.sql_files.end(), std::equal_to<>()),
                             folder_.sql_files.end());
     std::sort(folder_.unreadable.begin(), folder_.unreadable.end(), path_less);
     // Reported once here; the engine must not read (and report) them again.
@@ -138,10 +137,8 @@ class Loader final : public FolderReader {
     if (fresh) {
       const std::string path = path_of(name);
       std::string bytes, err;
-      if (read_file_bytes_at(AT_FDCWD, path.c_str(), bytes, &err))
-        it->second = std::move(bytes);
-      else
-        unreadable(path, err);
+      if (read_file_bytes_at(AT_FDCWD, path.c_str(), bytes, &err)) it->second = std::move(bytes);
+      else unreadable(path, err);
     }
     return it->second ? &*it->second : nullptr;
   }
@@ -170,10 +167,8 @@ class Loader final : public FolderReader {
 
   void add_whole(Candidate c, bool top) override {
     std::string p = path_of(c.rel);
-    if (top)
-      check_readable_top(c.rel, p);
-    else
-      check_readable(p);
+    if (top) check_readable_top(c.rel, p);
+    else check_readable(p);
     (c.part == Part::Up ? c.up : c.down) = Range{};
     c.up_file = c.down_file = add_sql_file(p);
     cands_.push_back(std::move(c));
@@ -260,10 +255,8 @@ class Loader final : public FolderReader {
     size_t fallback_count = 0;
     for (size_t i = 0; i < kinds.size(); ++i) {
       if (counts[i] == 0) continue;
-      if (kinds[i] == &fallback)
-        fallback_count = counts[i];
-      else
-        seen.emplace_back(kinds[i], counts[i]);
+      if (kinds[i] == &fallback) fallback_count = counts[i];
+      else seen.emplace_back(kinds[i], counts[i]);
     }
     if (seen.empty()) {
       if (fallback_count > 0) return fallback;
@@ -343,10 +336,8 @@ class Loader final : public FolderReader {
       downs.clear();
       for (size_t i = first; i < end; ++i) {
         Candidate* c = order[i];
-        if (c->part == Part::Both)
-          plan.push_back({c});
-        else
-          (c->part == Part::Up ? ups : downs).push_back(c);
+        if (c->part == Part::Both) plan.push_back({c});
+        else (c->part == Part::Up ? ups : downs).push_back(c);
       }
       // A preferred file replaces the others of its version and part.
       for (auto* list : {&ups, &downs}) {
@@ -418,12 +409,12 @@ class Loader final : public FolderReader {
 
   const Config& cfg_;
   DirListings own_listings_;  // when the caller keeps none
-  DirListings& listings_;  // its listings outlive loading: names are views into them
+  DirListings& listings_;     // its listings outlive loading: names are views into them
   MigrationFolder folder_;
   std::string top_prefix_;  // folder_.dir / name, less the name
   bool top_ok_ = true;
   std::optional<OpenDirectory> top_dir_;  // the folder, for check_readable_top
-  bool nothing_recognised_ = false;  // already reported as a whole
+  bool nothing_recognised_ = false;       // already reported as a whole
   // Some name says that the folder's runner wraps each migration in a
   // transaction (LayoutKind::in_transaction_by_default aside).
   bool runner_wraps_ = false;
@@ -431,7 +422,7 @@ class Loader final : public FolderReader {
   // Texts of the folder's files read so far (nullopt: unreadable, reported).
   std::unordered_map<std::string_view, std::optional<std::string>> texts_;
   std::vector<Candidate> cands_;
-  std::deque<std::string> kept_;  // names the candidates view that no listing holds (Flyway's subfolders)
+  std::deque<std::string> kept_;        // names the candidates view that no listing holds (Flyway's subfolders)
   std::vector<std::string> unmatched_;  // the first five
   size_t unmatched_count_ = 0;
 };

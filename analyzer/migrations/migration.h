@@ -61,16 +61,16 @@ std::optional<VersionKey> parse_version(std::string_view text);
 // text is held once (a std::filesystem::path would also hold a list of its
 // components, and a string a copy per holder; large folders hold many).
 struct Section {
-  Symbol file;                 // as found on disk (the folder path the caller gave / relative path)
+  Symbol file;  // as found on disk (the folder path the caller gave / relative path)
   size_t begin = 0;
-  size_t end = SIZE_MAX;       // SIZE_MAX: to the end of the file
+  size_t end = SIZE_MAX;  // SIZE_MAX: to the end of the file
   bool whole_file() const { return begin == 0 && end == SIZE_MAX; }
 };
 
 struct Migration {
   std::string version;  // as written in the name ("V0001" → "0001"); empty for repeatables
   VersionKey key;
-  std::string name;     // the descriptive part
+  std::string name;  // the descriptive part
   std::optional<Section> up;
   std::optional<Section> down;
   bool in_transaction = true;  // does the runner wrap it in a transaction?
@@ -89,13 +89,13 @@ std::string_view migration_stem(const Migration& m, Layout layout);
 struct MigrationFolder {
   std::filesystem::path dir;
   Layout layout = Layout::Plain;
-  std::vector<Migration> migrations;            // in apply order
+  std::vector<Migration> migrations;  // in apply order
   // Every readable .sql file of its PostgreSQL migrations, sorted; each
   // Section::file is spelled exactly as here.
   std::vector<Symbol> sql_files;
   // Already reported as unreadable-file (and left out of sql_files).
   std::vector<Symbol> unreadable;
-  std::vector<Diagnostic> diagnostics;          // folder-level findings made while reading it
+  std::vector<Diagnostic> diagnostics;  // folder-level findings made while reading it
 };
 
 // Reads dir (non-recursively, except into diesel migration folders and
@@ -111,7 +111,7 @@ MigrationFolder load_migration_folder(const std::filesystem::path& dir, const Co
 // as written and as key; nullopt when the path is no migration of the layout.
 // Used for files that may no longer exist (e.g. at a git ref).
 std::optional<std::pair<std::string, VersionKey>> version_from_relative_path(const std::filesystem::path& rel,
-                                                                            Layout layout);
+                                                                             Layout layout);
 
 // The bytes of one section (a whole file or its byte range); nullopt when unreadable.
 std::optional<std::string> read_section(const Section& s);

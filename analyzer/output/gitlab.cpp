@@ -31,15 +31,15 @@ void write_gitlab(std::ostream& out, const AnalysisResult& result) {
     const Diagnostic& d = *at;
     std::string text = d.message;
     if (!d.help.empty()) text += " (help: " + d.help + ")";
-    const ojson issue = {{"type", "issue"},
-                      {"description", valid_utf8(text)},
-                      {"check_name", d.rule},
-                      {"fingerprint", prints.next(d)},
-                      {"severity", gitlab_severity(d)},
-                      {"categories", {"Bug Risk"}},
-                      {"location",
-                       {{"path", valid_utf8(d.span.path)},
-                        {"lines", {{"begin", d.span.start.line}, {"end", d.span.stop.line}}}}}};
+    const ojson issue = {
+        {"type", "issue"},
+        {"description", valid_utf8(text)},
+        {"check_name", d.rule},
+        {"fingerprint", prints.next(d)},
+        {"severity", gitlab_severity(d)},
+        {"categories", {"Bug Risk"}},
+        {"location",
+         {{"path", valid_utf8(d.span.path)}, {"lines", {{"begin", d.span.start.line}, {"end", d.span.stop.line}}}}}};
     return json_text(issue);
   };
   // One issue at a time: a large folder has hundreds of thousands.

@@ -48,10 +48,8 @@ std::string_view severity_color(Severity s) {
 // Tabs become spaces so the caret line lines up.
 void append_expanded(std::string& out, std::string_view line) {
   for (char c : line) {
-    if (c == '\t')
-      out.append(4, ' ');
-    else
-      out += c;
+    if (c == '\t') out.append(4, ' ');
+    else out += c;
   }
 }
 
@@ -178,7 +176,8 @@ void write_human(std::ostream& out, const AnalysisResult& result, const OutputOp
   }
   const auto plural = [](size_t n, std::string_view w) { return fmt::format("{} {}{}", n, w, n == 1 ? "" : "s"); };
   if (result.diagnostics.empty()) {
-    buf += st("1;32", fmt::format("No findings in {} ({}).", plural(result.files, "file"), plural(result.migrations, "migration")));
+    buf += st("1;32", fmt::format("No findings in {} ({}).", plural(result.files, "file"),
+                                  plural(result.migrations, "migration")));
   } else {
     buf += fmt::format("Found {}, {}, {} in {} ({}).", st("1;31", plural(counts[2], "error")),
                        st("1;33", plural(counts[1], "warning")), plural(counts[0], "info"),

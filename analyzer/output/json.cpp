@@ -28,7 +28,8 @@ nlohmann::ordered_json effect_json(const effects::EffectAt& ea, std::string_view
   const auto& e = *ea.effect;
   nlohmann::ordered_json j = {{"action", effects::action_name(e.action)},
                               {"kind", catalog::object_kind_name(e.object.kind)},
-                              {"name", effects::display(e.object).substr(catalog::object_kind_name(e.object.kind).size() + 1)},
+                              {"name",
+                               effects::display(e.object).substr(catalog::object_kind_name(e.object.kind).size() + 1)},
                               {"implied", e.implied},
                               {"line", ea.file ? ea.file->source->position(e.begin).line : 0}};
   if (e.implied && e.cascade) j["cascade"] = true;
@@ -118,19 +119,22 @@ void write_json_report(std::ostream& out, const AnalysisResult& result, const nl
   size_t errors = 0, warnings = 0, infos = 0;
   for (const auto& d : result.diagnostics)
     (d.severity == Severity::Error ? errors : d.severity == Severity::Warning ? warnings : infos)++;
-  nlohmann::ordered_json j = {
-      {"version", 1},
-      {"tool", {{"name", "miglint"}, {"version", MIGLINT_VERSION}}},
-      {"diagnostics", json_slot("diagnostics")},
-      {"summary",
-       {{"files", result.files}, {"migrations", result.migrations}, {"errors", errors}, {"warnings", warnings}, {"infos", infos}}},
-      {"migrations", json_slot("migrations")}};
+  nlohmann::ordered_json j = {{"version", 1},
+                              {"tool", {{"name", "miglint"}, {"version", MIGLINT_VERSION}}},
+                              {"diagnostics", json_slot("diagnostics")},
+                              {"summary",
+                               {{"files", result.files},
+                                {"migrations", result.migrations},
+                                {"errors", errors},
+                                {"warnings", warnings},
+                                {"infos", infos}}},
+                              {"migrations", json_slot("migrations")}};
   for (const auto& [k, v] : extra.items()) j[k] = v;
   MigrationsJson migrations(result);
   // Elements are asked for in order; compressed findings are read in order.
   auto next = result.diagnostics.begin();
-  extra_arrays.push_back({"diagnostics", result.diagnostics.size(),
-                          [&](size_t) { return json_text(diagnostic_json(*next++)); }});
+  extra_arrays.push_back(
+      {"diagnostics", result.diagnostics.size(), [&](size_t) { return json_text(diagnostic_json(*next++)); }});
   extra_arrays.push_back({"migrations", migrations.size(), [&](size_t) { return json_text(migrations.next()); }});
   write_json_streamed(out, json_text(j), extra_arrays);
   out << '\n';

@@ -54,19 +54,21 @@ void write_junit(std::ostream& out, const AnalysisResult& result) {
   while (files.next(path, diags)) {
     out << "  <testsuite name=\"" << xml(path) << "\" tests=\"" << (diags.empty() ? 1 : diags.size())
         << "\" failures=\"" << diags.size() << "\" errors=\"0\" skipped=\"0\">\n";
-    if (diags.empty()) out << "    <testcase name=\"miglint\" classname=\"" << xml(path) << "\" file=\"" << xml(path) << "\"/>\n";
+    if (diags.empty())
+      out << "    <testcase name=\"miglint\" classname=\"" << xml(path) << "\" file=\"" << xml(path) << "\"/>\n";
     for (const Diagnostic& d : diags) {
-      std::string body = location(d.span) + ": " + std::string(severity_name(d.severity)) + ": " + d.message +
-                         " [" + d.rule + "]";
+      std::string body = location(d.span) + ": " + std::string(severity_name(d.severity)) + ": " + d.message + " [" +
+                         d.rule + "]";
       if (!d.help.empty()) body += "\nhelp: " + d.help;
       for (const auto& n : d.notes) body += "\nnote: " + location(n.span) + ": " + n.message;
       body.append("\n").append(rule_doc_url(d.rule));
-      out << "    <testcase name=\"" << xml(d.rule + " at line " + std::to_string(d.span.start.line) + ", column " +
-                                          std::to_string(d.span.start.column))
+      out << "    <testcase name=\""
+          << xml(d.rule + " at line " + std::to_string(d.span.start.line) + ", column " +
+                 std::to_string(d.span.start.column))
           << "\" classname=\"" << xml(path) << "\" file=\"" << xml(path) << "\" line=\"" << d.span.start.line
           << "\">\n";
-      out << "      <failure message=\"" << xml(d.message) << "\" type=\"" << xml(std::string(severity_name(d.severity)))
-          << "\">" << xml(body) << "</failure>\n";
+      out << "      <failure message=\"" << xml(d.message) << "\" type=\""
+          << xml(std::string(severity_name(d.severity))) << "\">" << xml(body) << "</failure>\n";
       out << "    </testcase>\n";
     }
     out << "  </testsuite>\n";

@@ -126,8 +126,9 @@ nlohmann::json lsp_diagnostic(const Diagnostic& d, PositionEncoding enc, const S
   if (!d.notes.empty()) {
     nlohmann::json related = nlohmann::json::array();
     for (const auto& n : d.notes)
-      related.push_back({{"location", {{"uri", file_uri(n.span.path.str())}, {"range", lsp_range(n.span, enc, lookup)}}},
-                         {"message", valid_utf8(n.message)}});
+      related.push_back(
+          {{"location", {{"uri", file_uri(n.span.path.str())}, {"range", lsp_range(n.span, enc, lookup)}}},
+           {"message", valid_utf8(n.message)}});
     j["relatedInformation"] = std::move(related);
   }
   return j;

@@ -60,7 +60,9 @@ ojson artifact_location(const std::string& path) {
 }
 
 ojson region(const Span& s) {
-  return {{"startLine", s.start.line}, {"startColumn", s.start.column}, {"endLine", s.stop.line},
+  return {{"startLine", s.start.line},
+          {"startColumn", s.start.column},
+          {"endLine", s.stop.line},
           {"endColumn", s.stop.column}};
 }
 
@@ -92,7 +94,8 @@ ojson fix_json(const Fix& fix) {
       order.push_back(e.span.path);
       by_path[e.span.path] = ojson::array();
     }
-    by_path[e.span.path].push_back({{"deletedRegion", region(e.span)}, {"insertedContent", {{"text", valid_utf8(e.text)}}}});
+    by_path[e.span.path].push_back(
+        {{"deletedRegion", region(e.span)}, {"insertedContent", {{"text", valid_utf8(e.text)}}}});
   }
   ojson changes = ojson::array();
   for (const auto& p : order)
@@ -149,10 +152,11 @@ void write_sarif(std::ostream& out, const AnalysisResult& result) {
                {"originalUriBaseIds", {{"%SRCROOT%", {{"uri", root}}}}},
                {"columnKind", "unicodeCodePoints"},
                {"results", json_slot("results")}};
-  ojson log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"}, {"version", "2.1.0"}, {"runs", ojson::array({run})}};
+  ojson log = {{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+               {"version", "2.1.0"},
+               {"runs", ojson::array({run})}};
   // Results are written one at a time: a large folder has hundreds of thousands.
-  write_json_streamed(out, json_text(log),
-                      {{"results", result.diagnostics.size(), result_json}});
+  write_json_streamed(out, json_text(log), {{"results", result.diagnostics.size(), result_json}});
   out << '\n';
 }
 

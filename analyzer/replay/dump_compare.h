@@ -30,7 +30,7 @@ struct DumpComparison {
   };
   std::vector<Difference> differences;  // model and server disagree
   std::vector<Excused> excused;
-  std::vector<std::string> unread;      // dump statements the model cannot apply
+  std::vector<std::string> unread;  // dump statements the model cannot apply
 };
 DumpComparison compare_with_dump_excusing_uncertain(const Catalog& model, std::string_view dump_sql);
 

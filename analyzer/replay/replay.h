@@ -48,8 +48,8 @@ struct ReplayResult;
 
 struct ReplayOptions {
   bool check_down = true;
-  int pg_version = 15;  // the target server (Catalog::pg_version)
-  std::optional<std::string> stop_after;  // stop after applying this version's up
+  int pg_version = 15;                                                       // the target server (Catalog::pg_version)
+  std::optional<std::string> stop_after;                                     // stop after applying this version's up
   std::function<void(const ReplayStep&, const Catalog&)> on_step = nullptr;  // called after every up and every down
   // Incremental replays (the language server re-checks one migration of a
   // large folder): start from `resume`, the state after the first
@@ -73,11 +73,11 @@ struct StatementEffects {
 };
 
 struct ReplayResult {
-  std::vector<Diagnostic> diagnostics;   // down-not-inverse, unknown-object, duplicate-object, ...
-  std::vector<std::string> not_inverse;  // versions whose down does not restore the schema
-  std::vector<std::string> down_failed;  // versions whose down PostgreSQL would reject
-  std::vector<StatementEffects> effects; // every statement's effects, up and down
-  Catalog catalog;                       // the schema after the last applied up
+  std::vector<Diagnostic> diagnostics;    // down-not-inverse, unknown-object, duplicate-object, ...
+  std::vector<std::string> not_inverse;   // versions whose down does not restore the schema
+  std::vector<std::string> down_failed;   // versions whose down PostgreSQL would reject
+  std::vector<StatementEffects> effects;  // every statement's effects, up and down
+  Catalog catalog;                        // the schema after the last applied up
 };
 
 ReplayResult replay(const std::vector<ReplayMigration>& migrations, const ReplayOptions& options = {});

@@ -260,9 +260,10 @@ std::optional<ObjectPattern> parse_pattern(std::string_view kind, std::string_vi
   else if (kind == "schema") p.kind = ObjectKind::Schema;
   else if (kind == "sequence") p.kind = ObjectKind::Sequence;
   else
-    return fail(fmt::format("unknown object kind `{}` (expected table, column, index, constraint, type, view, "
-                            "function or schema)",
-                            kind));
+    return fail(
+        fmt::format("unknown object kind `{}` (expected table, column, index, constraint, type, view, "
+                    "function or schema)",
+                    kind));
   std::string_view n = name;
   // Functions may carry their argument list; objects are matched by name.
   if (p.kind == ObjectKind::Function)
@@ -328,12 +329,9 @@ void ObjectHistory::apply(const Effect& e) {
       if (e.new_name().empty()) break;
       existing_.erase(o);
       ObjectRef n = o;
-      if (table_member(o.kind))
-        n.member = e.new_name();
-      else if (o.kind == ObjectKind::Schema)
-        n.name.schema = e.new_name();
-      else
-        n.name.name = e.new_name();
+      if (table_member(o.kind)) n.member = e.new_name();
+      else if (o.kind == ObjectKind::Schema) n.name.schema = e.new_name();
+      else n.name.name = e.new_name();
       existing_.insert(n);
       // A table's members follow it.
       if (o.kind == ObjectKind::Table) {
@@ -439,12 +437,14 @@ bool NamedObjects::any(const ObjectPattern& p) const {
     case ObjectKind::Column:
     case ObjectKind::Constraint:
       if (!p.schema.empty()) return has(name_key(p.kind, {p.name, p.table, p.schema}));
-      return std::any_of(schemas_.begin(), schemas_.end(),
-                         [&](const std::string& s) { return has(name_key(p.kind, {p.name, p.table, s})); });
+      return std::any_of(schemas_.begin(), schemas_.end(), [&](const std::string& s) {
+        return has(name_key(p.kind, {p.name, p.table, s}));
+      });
     default:
       if (!p.schema.empty()) return has(name_key(p.kind, {p.name, p.schema}));
-      return std::any_of(schemas_.begin(), schemas_.end(),
-                         [&](const std::string& s) { return has(name_key(p.kind, {p.name, s})); });
+      return std::any_of(schemas_.begin(), schemas_.end(), [&](const std::string& s) {
+        return has(name_key(p.kind, {p.name, s}));
+      });
   }
 }
 

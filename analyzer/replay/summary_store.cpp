@@ -8,8 +8,8 @@ namespace miglint::effects {
 
 void SummaryStore::add(std::string_view version, std::string_view summary) {
   if (!open_.empty() && open_.size() + summary.size() > kCompressedBlockBytes) seal();
-  entries_.push_back({std::string(version), static_cast<uint32_t>(blocks_.size()),
-                      static_cast<uint32_t>(open_.size()), static_cast<uint32_t>(summary.size())});
+  entries_.push_back({std::string(version), static_cast<uint32_t>(blocks_.size()), static_cast<uint32_t>(open_.size()),
+                      static_cast<uint32_t>(summary.size())});
   open_.append(summary);
   indexed_ = false;
 }

@@ -33,7 +33,7 @@ class SummaryStore {
   const Entry* entry(std::string_view version) const;
   void seal();
 
-  std::deque<Entry> entries_;       // in adding order (no doubling: one per migration)
+  std::deque<Entry> entries_;        // in adding order (no doubling: one per migration)
   std::vector<std::string> blocks_;  // zstd frames
   std::string open_;                 // the block being filled
   // entries_ indexes by version, first added first; rebuilt after an add.

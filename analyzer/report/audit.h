@@ -19,7 +19,7 @@ std::string_view round_trip_name(RoundTrip v);  // "restores", "does not restore
 // A large folder's table has a row per migration: paths are Symbols (the
 // findings name the same files, so each text is held once).
 struct AuditMigration {
-  Symbol folder;        // display path of its folder
+  Symbol folder;  // display path of its folder
   std::string version;
   std::string name;
   Symbol path;          // display path of its up (else its down)

@@ -30,7 +30,8 @@ std::string html_escape(std::string_view raw) {
 
 namespace {
 
-constexpr std::string_view kCss = R"(body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;max-width:72em;padding:0 1em;color:#1f2328;background:#fff}
+constexpr std::string_view kCss =
+    R"(body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:2em auto;max-width:72em;padding:0 1em;color:#1f2328;background:#fff}
 h1{font-size:1.6em;margin-bottom:.2em}h2{font-size:1.2em;margin-top:1.8em;border-bottom:1px solid #d0d7de;padding-bottom:.2em}
 table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #d0d7de;padding:.3em .6em;text-align:left;vertical-align:top}
 th{background:#f6f8fa}td.n{text-align:right;font-variant-numeric:tabular-nums}code{font:12px ui-monospace,monospace}
@@ -76,7 +77,8 @@ void chart(std::ostream& out, const AuditReport& rep) {
     if (i == 5) y += kGap;  // separates verdicts from severities
     const auto& b = bars[i];
     const size_t w = b.value == 0 ? 0 : std::max<size_t>(2, b.value * kBar / max);
-    out << fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", kLabel - 8, y + 15, html_escape(b.label))
+    out << fmt::format("<text x=\"{}\" y=\"{}\" text-anchor=\"end\">{}</text>", kLabel - 8, y + 15,
+                       html_escape(b.label))
         << fmt::format("<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"3\" fill=\"{}\"/>", kLabel, y + 3, w,
                        kRow - 6, b.color)
         << fmt::format("<text x=\"{}\" y=\"{}\">{}</text>\n", kLabel + static_cast<int>(w) + 6, y + 15, b.value);
@@ -176,9 +178,9 @@ void write_audit_html(std::ostream& out, const AnalysisResult& result, const Aud
         << "<table><thead><tr><th>Line</th><th>Severity</th><th>Rule</th><th>Message</th></tr></thead><tbody>\n";
     for (; i != end; ++i) {
       const Diagnostic& d = *i;
-      out << "<tr><td class=\"n\"><code>" << d.span.start.line << ':' << d.span.start.column << "</code></td><td class=\""
-          << severity_name(d.severity) << "\">" << severity_name(d.severity) << "</td><td><code>" << html_escape(d.rule)
-          << "</code></td><td>" << html_escape(d.message);
+      out << "<tr><td class=\"n\"><code>" << d.span.start.line << ':' << d.span.start.column
+          << "</code></td><td class=\"" << severity_name(d.severity) << "\">" << severity_name(d.severity)
+          << "</td><td><code>" << html_escape(d.rule) << "</code></td><td>" << html_escape(d.message);
       if (!d.help.empty()) out << "<br><span class=\"summary\">" << html_escape(d.help) << "</span>";
       for (const auto& n : d.notes)
         out << "<br><span class=\"summary\">note: <code>"

@@ -10,13 +10,14 @@ namespace miglint::report {
 
 void write_audit_json(std::ostream& out, const AnalysisResult& result, const AuditReport& rep) {
   nlohmann::ordered_json verdicts = nlohmann::ordered_json::object();
-  for (size_t v = 0; v < 5; ++v) verdicts[std::string(round_trip_name(static_cast<RoundTrip>(v)))] = rep.verdict_counts[v];
+  for (size_t v = 0; v < 5; ++v)
+    verdicts[std::string(round_trip_name(static_cast<RoundTrip>(v)))] = rep.verdict_counts[v];
   // The per-migration table is as long as the folder: written row by row.
   const auto row_json = [&](size_t i) {
     const auto& m = rep.table[i];
-    nlohmann::ordered_json row = {{"folder", m.folder.str()},         {"version", m.version},
-                                  {"name", m.name},             {"path", m.path.str()},
-                                  {"summary", m.summary},       {"round_trip", round_trip_name(m.round_trip)},
+    nlohmann::ordered_json row = {{"folder", m.folder.str()}, {"version", m.version},
+                                  {"name", m.name},           {"path", m.path.str()},
+                                  {"summary", m.summary},     {"round_trip", round_trip_name(m.round_trip)},
                                   {"findings", m.findings}};
     if (!m.why.empty()) row["reason"] = m.why;
     return json_text(row);

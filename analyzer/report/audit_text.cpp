@@ -240,8 +240,8 @@ void write_audit_markdown(std::ostream& out, const AnalysisResult& result, const
   } else {
     out << "| File | Errors | Warnings | Infos | Total |\n|---|---:|---:|---:|---:|\n";
     for (const auto& fc : rep.top_offenders)
-      out << "| " << markdown_cell(fc.path) << " | " << fc.errors << " | " << fc.warnings << " | " << fc.infos
-          << " | " << fc.total() << " |\n";
+      out << "| " << markdown_cell(fc.path) << " | " << fc.errors << " | " << fc.warnings << " | " << fc.infos << " | "
+          << fc.total() << " |\n";
   }
 
   out << "\n## Findings\n\n";
@@ -255,7 +255,8 @@ void write_audit_markdown(std::ostream& out, const AnalysisResult& result, const
       // Notes carry what a long finding details (each difference of a down).
       for (const auto& n : d.notes)
         out << "<br>note: "
-            << markdown_cell(fmt::format("{}:{}:{}: {}", n.span.path, n.span.start.line, n.span.start.column, n.message));
+            << markdown_cell(
+                   fmt::format("{}:{}:{}: {}", n.span.path, n.span.start.line, n.span.start.column, n.message));
       out << " |\n";
     }
   }

@@ -40,7 +40,7 @@ struct ChunkStore::Impl {
     uint32_t block;   // kGone once released
     uint32_t offset;  // in the block's uncompressed bytes
     uint32_t bytes;
-    uint32_t order;   // adding order, for the chunks of one key
+    uint32_t order;  // adding order, for the chunks of one key
   };
   mutable std::mutex mutex;
   std::vector<std::string> blocks;  // compressed; emptied once all its chunks are released
@@ -115,9 +115,8 @@ void ChunkStore::read(const void* key, const std::function<void(std::string_view
   Impl& m = *impl_;
   std::lock_guard lock(m.mutex);
   m.sort();
-  auto it = std::lower_bound(m.chunks.begin(), m.chunks.end(), key, [](const Impl::Chunk& c, const void* k) {
-    return std::less<const void*>()(c.key, k);
-  });
+  auto it = std::lower_bound(m.chunks.begin(), m.chunks.end(), key,
+                             [](const Impl::Chunk& c, const void* k) { return std::less<const void*>()(c.key, k); });
   for (; it != m.chunks.end() && it->key == key; ++it) {
     if (it->block == kGone) continue;
     std::shared_ptr<const std::string> held;

@@ -75,7 +75,8 @@ std::string display_path(const std::string& whole) {
   // Split as strings: building paths (each parses its components) cost more
   // than the rest of reading a small file.
   const size_t slash = whole.rfind('/');
-  const std::string_view name = slash == std::string::npos ? std::string_view(whole) : std::string_view(whole).substr(slash + 1);
+  const std::string_view name = slash == std::string::npos ? std::string_view(whole)
+                                                           : std::string_view(whole).substr(slash + 1);
   if (name.empty() || name == "." || name == "..") return display_path_of(whole, cwd);
   // Every file of a folder shares its directory's display form.
   thread_local std::unordered_map<std::string, std::string> dirs;
@@ -83,7 +84,9 @@ std::string display_path(const std::string& whole) {
   key += '\0';
   if (slash != std::string::npos) key.append(whole, 0, slash == 0 ? 1 : slash);
   auto [it, fresh] = dirs.try_emplace(std::move(key));
-  if (fresh) it->second = display_path_of(fs::path(slash == std::string::npos ? "." : whole.substr(0, slash == 0 ? 1 : slash)), cwd);
+  if (fresh)
+    it->second = display_path_of(fs::path(slash == std::string::npos ? "." : whole.substr(0, slash == 0 ? 1 : slash)),
+                                 cwd);
   if (it->second == ".") return std::string(name);
   std::string out = it->second;
   if (!out.ends_with('/')) out += '/';

@@ -38,9 +38,7 @@ bool read_file_bytes_at(int dirfd, const char* rel, std::string& out, std::strin
   }
 }
 
-int readable_error_at(int dirfd, const char* rel) {
-  return ::faccessat(dirfd, rel, R_OK, 0) == 0 ? 0 : errno;
-}
+int readable_error_at(int dirfd, const char* rel) { return ::faccessat(dirfd, rel, R_OK, 0) == 0 ? 0 : errno; }
 
 OpenDirectory::OpenDirectory(const std::filesystem::path& dir)
     : fd_(::open(dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC)) {}

@@ -10,7 +10,8 @@ void TextArchive::add(const Symbol& path, std::string_view text) { store_->add(p
 
 std::optional<std::string> TextArchive::text(const Symbol& path) const {
   std::optional<std::string> out;
-  store_->read(path.address(), [&](std::string_view bytes) { out.emplace(bytes); }, false);
+  store_->read(
+      path.address(), [&](std::string_view bytes) { out.emplace(bytes); }, false);
   return out;
 }
 

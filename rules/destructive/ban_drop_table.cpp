@@ -11,8 +11,8 @@ namespace {
 class BanDropTable final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"ban-drop-table", Severity::Warning, "dropping a table loses its data and breaks its clients",
-                            "destructive"};
+    static const RuleMeta m{"ban-drop-table", Severity::Warning,
+                            "dropping a table loses its data and breaks its clients", "destructive"};
     return m;
   }
   std::vector<pg_query::Node::NodeCase> node_kinds() const override { return {pg_query::Node::kDropStmt}; }

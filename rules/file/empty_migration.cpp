@@ -9,8 +9,8 @@ namespace {
 class EmptyMigration final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"empty-migration", Severity::Warning,
-                            "an up or down migration that contains no statement", "file"};
+    static const RuleMeta m{"empty-migration", Severity::Warning, "an up or down migration that contains no statement",
+                            "file"};
     return m;
   }
 

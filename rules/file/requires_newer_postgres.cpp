@@ -20,15 +20,13 @@ class RequiresNewerPostgres final : public Rule {
                             "syntax the target PostgreSQL version (pg_version) does not have yet", "file"};
     return m;
   }
-  std::vector<pg_query::Node::NodeCase> node_kinds() const override {
-    return pgc::newer_syntax_node_kinds();
-  }
+  std::vector<pg_query::Node::NodeCase> node_kinds() const override { return pgc::newer_syntax_node_kinds(); }
 
   void check_node(const pg_query::Node& node, StatementContext& ctx) const override {
     for (const auto& use : pgc::newer_syntax(node)) {
       if (ctx.pg_version() >= use.since) continue;
-      ctx.report_at(*use.where, fmt::format("{} needs PostgreSQL {}; pg_version is {}", use.what, use.since,
-                                            ctx.pg_version()),
+      ctx.report_at(*use.where,
+                    fmt::format("{} needs PostgreSQL {}; pg_version is {}", use.what, use.since, ctx.pg_version()),
                     fmt::format("write it the way PostgreSQL {} accepts{}, or set pg_version = {} in miglint.toml "
                                 "if every database this migration runs on is PostgreSQL {} or later",
                                 ctx.pg_version(), use.instead.empty() ? "" : " (" + std::string(use.instead) + ")",

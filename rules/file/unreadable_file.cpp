@@ -22,9 +22,7 @@ Diagnostic unreadable_file_finding(UnreadableWhat what, const std::string& shown
       d.message = "cannot read " + shown + ": " + why;
       d.help = "fix the file's permissions or remove the broken entry";
       break;
-    case UnreadableWhat::Root:
-      d.message = fmt::format("cannot read directory: {}", why);
-      break;
+    case UnreadableWhat::Root: d.message = fmt::format("cannot read directory: {}", why); break;
     case UnreadableWhat::File:
       d.message = fmt::format("cannot read file: {}", why);
       d.help = "the file was skipped; every other file was analysed";

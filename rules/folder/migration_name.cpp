@@ -106,10 +106,8 @@ std::vector<Deviation> deviations(const std::vector<std::string>& classes,
   std::map<std::string, size_t> deviant_counts;
   for (size_t i = 0; i < classes.size(); ++i) {
     if (classes[i].empty()) continue;
-    if (compatible(i, dominant))
-      ++matching;
-    else
-      ++deviant_counts[classes[i]];
+    if (compatible(i, dominant)) ++matching;
+    else ++deviant_counts[classes[i]];
   }
   if (matching * 3 < total * 2) return {};
   std::vector<Deviation> out;
@@ -155,19 +153,20 @@ std::vector<Diagnostic> check_migration_name(const MigrationFolder& folder, cons
     nclasses.push_back(name_class(m->name));
   }
   std::map<size_t, std::vector<std::string>> reasons;
-  for (const Deviation& d : deviations(vclasses, [&](size_t i, const std::string& dom) {
+  for (const Deviation& d : deviations(vclasses, [&](size_t i, const std::string&dom) {
          return version_compatible(ms[i]->version, vclasses[i], dom);
        }))
     reasons[d.index].push_back("version " + ms[d.index]->version + " is one of the " + d.cls + " where " +
                                std::to_string(d.dominant_count) + " of " + std::to_string(d.total) +
                                " migrations use " + d.dominant);
   for (const Deviation& d :
-       deviations(nclasses, [&](size_t i, const std::string& dom) { return name_compatible(nclasses[i], dom); }))
+       deviations(nclasses, [&](size_t i, const std::string&dom) { return name_compatible(nclasses[i], dom); }))
     reasons[d.index].push_back("name '" + ms[d.index]->name + "' is " + d.cls + " where " +
                                std::to_string(d.dominant_count) + " of " + std::to_string(d.total) +
                                " migrations use " + d.dominant);
   for (auto& [i, rs] : reasons) {
-    std::string msg = "migration '" + std::string(migration_stem(*ms[i], folder.layout)) + "' deviates from the folder's naming scheme: ";
+    std::string msg = "migration '" + std::string(migration_stem(*ms[i], folder.layout)) +
+                      "' deviates from the folder's naming scheme: ";
     for (size_t k = 0; k < rs.size(); ++k) msg += (k ? "; " : "") + rs[k];
     out.push_back(finding(kMeta, file_start_span(ms[i]->primary_file()), msg,
                           "follow the folder's convention, or set migrations.name_pattern in miglint.toml"));
@@ -189,8 +188,6 @@ Diagnostic halves_named_differently_finding(const std::string& down_file, std::s
   return d;
 }
 
-std::unique_ptr<Rule> make_migration_name() {
-  return std::make_unique<FolderCheckRule>(kMeta, &check_migration_name);
-}
+std::unique_ptr<Rule> make_migration_name() { return std::make_unique<FolderCheckRule>(kMeta, &check_migration_name); }
 
 }  // namespace miglint

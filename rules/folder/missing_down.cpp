@@ -21,7 +21,8 @@ std::vector<Diagnostic> check_missing_down(const MigrationFolder& folder) {
   if (kind.downs() == LayoutKind::Downs::None) return out;
   // Undo scripts may be optional (Flyway): then only a folder that uses them expects them.
   if (kind.downs() == LayoutKind::Downs::WhenUsed &&
-      std::none_of(folder.migrations.begin(), folder.migrations.end(), [](const Migration& m) { return m.down.has_value(); }))
+      std::none_of(folder.migrations.begin(), folder.migrations.end(),
+                   [](const Migration& m) { return m.down.has_value(); }))
     return out;
   for (const Migration& m : folder.migrations) {
     if (!m.up || m.down || m.repeatable) continue;
@@ -32,8 +33,9 @@ std::vector<Diagnostic> check_missing_down(const MigrationFolder& folder) {
 }
 
 std::unique_ptr<Rule> make_missing_down() {
-  return std::make_unique<FolderCheckRule>(
-      kMeta, [](const MigrationFolder& folder, const Config&) { return check_missing_down(folder); });
+  return std::make_unique<FolderCheckRule>(kMeta, [](const MigrationFolder& folder, const Config&) {
+    return check_missing_down(folder);
+  });
 }
 
 }  // namespace miglint

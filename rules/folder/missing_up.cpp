@@ -22,8 +22,9 @@ std::vector<Diagnostic> check_missing_up(const MigrationFolder& folder) {
 }
 
 std::unique_ptr<Rule> make_missing_up() {
-  return std::make_unique<FolderCheckRule>(
-      kMeta, [](const MigrationFolder& folder, const Config&) { return check_missing_up(folder); });
+  return std::make_unique<FolderCheckRule>(kMeta, [](const MigrationFolder& folder, const Config&) {
+    return check_missing_up(folder);
+  });
 }
 
 }  // namespace miglint

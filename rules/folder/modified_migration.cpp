@@ -80,7 +80,8 @@ std::vector<Diagnostic> check_sum_file(const MigrationFolder& folder) {
                   lines[total_at].text.substr(6) == sha256_hex(above);
   if (!total_ok) {
     Span span = total_at < lines.size() ? line_span(lines[total_at]) : file_start_span(path);
-    out.push_back(modified(span, display_path(path) + " was edited by hand: its total checksum does not match its lines",
+    out.push_back(modified(span,
+                           display_path(path) + " was edited by hand: its total checksum does not match its lines",
                            "do not edit miglint.sum; " + regenerate));
   }
 
@@ -99,8 +100,8 @@ std::vector<Diagnostic> check_sum_file(const MigrationFolder& folder) {
     std::string id(t.substr(65));
     auto it = by_id.find(id);
     if (it == by_id.end()) {
-      out.push_back(modified(line_span(l), "migration " + id + " is recorded in " + display_path(path) +
-                                               " but no longer exists",
+      out.push_back(modified(line_span(l),
+                             "migration " + id + " is recorded in " + display_path(path) + " but no longer exists",
                              "a migration that ran somewhere must stay in the folder; restore it, or " + regenerate));
       continue;
     }
@@ -110,7 +111,8 @@ std::vector<Diagnostic> check_sum_file(const MigrationFolder& folder) {
     Diagnostic d = modified(file_start_span(m.primary_file()),
                             "migration " + id + " changed since it was recorded in " + display_path(path),
                             "databases that already applied it will not see the change; put it in a new migration, "
-                            "or " + regenerate);
+                            "or " +
+                                regenerate);
     d.notes.push_back({line_span(l), "recorded checksum"});
     out.push_back(std::move(d));
   }
@@ -118,8 +120,9 @@ std::vector<Diagnostic> check_sum_file(const MigrationFolder& folder) {
 }
 
 std::unique_ptr<Rule> make_modified_migration() {
-  return std::make_unique<FolderCheckRule>(
-      kMeta, [](const MigrationFolder& folder, const Config&) { return check_sum_file(folder); });
+  return std::make_unique<FolderCheckRule>(kMeta, [](const MigrationFolder& folder, const Config&) {
+    return check_sum_file(folder);
+  });
 }
 
 }  // namespace miglint

@@ -39,8 +39,9 @@ std::vector<Diagnostic> check_version_collision(const MigrationFolder& folder) {
 }
 
 std::unique_ptr<Rule> make_version_collision() {
-  return std::make_unique<FolderCheckRule>(
-      kMeta, [](const MigrationFolder& folder, const Config&) { return check_version_collision(folder); });
+  return std::make_unique<FolderCheckRule>(kMeta, [](const MigrationFolder& folder, const Config&) {
+    return check_version_collision(folder);
+  });
 }
 
 }  // namespace miglint

@@ -28,19 +28,24 @@ class AddingFieldWithDefault final : public AlterTableRule {
     if (!add_column_rewrites(facts, ctx.pg_version(), &why)) return;
     std::string help;
     if (facts.serial || facts.identity)
-      help = "add the column as a plain nullable integer, attach the sequence as its default (new rows only), "
-             "backfill existing rows in batches, then add NOT NULL";
+      help =
+          "add the column as a plain nullable integer, attach the sequence as its default (new rows only), "
+          "backfill existing rows in batches, then add NOT NULL";
     else if (facts.stored_generated)
-      help = "add a plain nullable column, keep it filled with a trigger, backfill in batches; or compute the "
-             "value in a view or the application";
+      help =
+          "add a plain nullable column, keep it filled with a trigger, backfill in batches; or compute the "
+          "value in a view or the application";
     else if (facts.default_volatility == Volatility::Volatile || facts.default_volatility == Volatility::Unknown)
-      help = "add the column without a default, then `ALTER COLUMN ... SET DEFAULT ...` (applies to new rows "
-             "only), then backfill existing rows in batches";
+      help =
+          "add the column without a default, then `ALTER COLUMN ... SET DEFAULT ...` (applies to new rows "
+          "only), then backfill existing rows in batches";
     else
-      help = "on PostgreSQL before 11: add the column without a default, set the default in a second statement, "
-             "then backfill existing rows in batches";
-    ctx.report_at(col, fmt::format("adding column {} {}: {}; the statement {}", col.colname(), facts.type, why,
-                                   lock_work_phrase(LockMode::AccessExclusive, table, TableWork::Rewrite)),
+      help =
+          "on PostgreSQL before 11: add the column without a default, set the default in a second statement, "
+          "then backfill existing rows in batches";
+    ctx.report_at(col,
+                  fmt::format("adding column {} {}: {}; the statement {}", col.colname(), facts.type, why,
+                              lock_work_phrase(LockMode::AccessExclusive, table, TableWork::Rewrite)),
                   std::move(help));
   }
 };

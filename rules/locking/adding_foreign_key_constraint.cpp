@@ -16,9 +16,9 @@ constexpr std::string_view kHelp =
 class AddingForeignKeyConstraint final : public AlterTableRule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"adding-foreign-key-constraint", Severity::Warning,
-                            "a validated foreign key on an existing table scans it while blocking writes on both tables",
-                            "locking"};
+    static const RuleMeta m{
+        "adding-foreign-key-constraint", Severity::Warning,
+        "a validated foreign key on an existing table scans it while blocking writes on both tables", "locking"};
     return m;
   }
   void on_alter_table_command(const pg_query::AlterTableCmd& cmd, const pg_query::AlterTableStmt& at,

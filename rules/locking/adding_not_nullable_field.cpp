@@ -27,11 +27,10 @@ class AddingNotNullableField final : public AlterTableRule {
       const auto& k = cmd.def().constraint();
       if (k.contype() != pg_query::CONSTR_NOTNULL || k.skip_validation() || k.keys_size() == 0) return;
       const std::string col = k.keys(0).string().sval();
-      ctx.report_statement(
-          fmt::format("NOT NULL constraint on {}.{} checks every row; the statement {}", table, col,
-                      lock_work_phrase(LockMode::AccessExclusive, table, TableWork::Scan)),
-          "add it `NOT VALID` (no scan) and `VALIDATE CONSTRAINT` it in a separate transaction, which "
-          "scans under SHARE UPDATE EXCLUSIVE while reads and writes go on");
+      ctx.report_statement(fmt::format("NOT NULL constraint on {}.{} checks every row; the statement {}", table, col,
+                                       lock_work_phrase(LockMode::AccessExclusive, table, TableWork::Scan)),
+                           "add it `NOT VALID` (no scan) and `VALIDATE CONSTRAINT` it in a separate transaction, which "
+                           "scans under SHARE UPDATE EXCLUSIVE while reads and writes go on");
       return;
     }
     if (cmd.subtype() != pg_query::AT_SetNotNull) return;
@@ -39,9 +38,9 @@ class AddingNotNullableField final : public AlterTableRule {
     ctx.report_statement(
         fmt::format("SET NOT NULL on {}.{} checks every row; the statement {}", table, cmd.name(),
                     lock_work_phrase(LockMode::AccessExclusive, table, TableWork::Scan)),
-        v >= 18 ? "on PostgreSQL 18 add `CONSTRAINT name NOT NULL col NOT VALID` instead and `VALIDATE "
-                  "CONSTRAINT` it in a separate transaction: the validated constraint makes the column NOT "
-                  "NULL under SHARE UPDATE EXCLUSIVE, and SET NOT NULL is not needed"
+        v >= 18   ? "on PostgreSQL 18 add `CONSTRAINT name NOT NULL col NOT VALID` instead and `VALIDATE "
+                    "CONSTRAINT` it in a separate transaction: the validated constraint makes the column NOT "
+                    "NULL under SHARE UPDATE EXCLUSIVE, and SET NOT NULL is not needed"
         : v >= 12 ? "first add `CHECK (col IS NOT NULL) NOT VALID` and `VALIDATE CONSTRAINT` it in a separate "
                     "transaction (no long lock); SET NOT NULL then skips the scan, and the CHECK can be dropped"
                   : "before PostgreSQL 12 SET NOT NULL always scans; keep a validated CHECK (col IS NOT NULL) "
@@ -65,10 +64,9 @@ class AddingNotNullableField final : public AlterTableRule {
         const auto& cmd = c.alter_table_cmd();
         if (cmd.subtype() == pg_query::AT_AddConstraint && cmd.def().has_constraint()) {
           const auto& k = cmd.def().constraint();
-          const bool proves =
-              (k.contype() == pg_query::CONSTR_CHECK && is_not_null_test(k.raw_expr(), column)) ||
-              (named_not_null && k.contype() == pg_query::CONSTR_NOTNULL && k.keys_size() > 0 &&
-               k.keys(0).string().sval() == column);
+          const bool proves = (k.contype() == pg_query::CONSTR_CHECK && is_not_null_test(k.raw_expr(), column)) ||
+                              (named_not_null && k.contype() == pg_query::CONSTR_NOTNULL && k.keys_size() > 0 &&
+                               k.keys(0).string().sval() == column);
           if (!proves) continue;
           if (!k.skip_validation()) return true;
           pending.push_back(k.conname());

@@ -31,7 +31,8 @@ class AddingSerialPrimaryKeyField final : public AlterTableRule {
         ctx.report_at(k, message(table), std::string(kHelp));
     } else if (cmd.subtype() == pg_query::AT_AddColumn) {
       for (const auto& cc : cmd.def().column_def().constraints())
-        if (cc.constraint().contype() == pg_query::CONSTR_PRIMARY) ctx.report_at(cc.constraint(), message(table), std::string(kHelp));
+        if (cc.constraint().contype() == pg_query::CONSTR_PRIMARY)
+          ctx.report_at(cc.constraint(), message(table), std::string(kHelp));
     }
   }
 

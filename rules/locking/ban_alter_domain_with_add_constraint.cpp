@@ -34,7 +34,8 @@ class BanAlterDomainWithAddConstraint final : public Rule {
 
  private:
   // A domain created earlier in the same unit is used by no existing rows.
-  static bool created_in_unit(const StatementContext& ctx, const google::protobuf::RepeatedPtrField<pg_query::Node>& n) {
+  static bool created_in_unit(const StatementContext& ctx,
+                              const google::protobuf::RepeatedPtrField<pg_query::Node>& n) {
     if (n.empty()) return false;
     const std::string& last = n.rbegin()->string().sval();
     for (const Statement* s : ctx.unit().statements) {

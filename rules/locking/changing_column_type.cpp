@@ -14,8 +14,8 @@ namespace miglint {
 namespace {
 
 struct TypeKey {
-  std::string name;          // last part of the type name, grammar spelling (varchar, int4, numeric)
-  std::vector<long> mods;    // typmods, when all are integer constants
+  std::string name;        // last part of the type name, grammar spelling (varchar, int4, numeric)
+  std::vector<long> mods;  // typmods, when all are integer constants
   bool array = false;
   bool mods_known = true;
 };
@@ -77,8 +77,8 @@ class ChangingColumnType final : public AlterTableRule {
       what = fmt::format("changing {}.{} to {} with USING converts every row", table, cmd.name(), to);
     } else if (old) {
       if (binary_compatible(key_of(*old), key_of(col.type_name()))) return;
-      what = fmt::format("changing {}.{} from {} to {} is not binary-compatible", table, cmd.name(),
-                         type_text(*old), to);
+      what = fmt::format("changing {}.{} from {} to {} is not binary-compatible", table, cmd.name(), type_text(*old),
+                         to);
     } else {
       what = fmt::format(
           "changing {}.{} to {} rewrites the table unless the old type converts without one (a longer varchar, "

@@ -17,8 +17,7 @@ class ConstraintMissingNotValid final : public AlterTableRule {
  public:
   const RuleMeta& meta() const override {
     static const RuleMeta m{"constraint-missing-not-valid", Severity::Warning,
-                            "a CHECK constraint without NOT VALID scans the table under ACCESS EXCLUSIVE",
-                            "locking"};
+                            "a CHECK constraint without NOT VALID scans the table under ACCESS EXCLUSIVE", "locking"};
     return m;
   }
   void on_alter_table_command(const pg_query::AlterTableCmd& cmd, const pg_query::AlterTableStmt& at,
@@ -34,7 +33,8 @@ class ConstraintMissingNotValid final : public AlterTableRule {
           "add it `NOT VALID` (only new writes are checked, the lock is brief), then run `ALTER TABLE ... "
           "VALIDATE CONSTRAINT ...` in a separate transaction (SHARE UPDATE EXCLUSIVE: reads and writes go on)");
       if (auto fix = not_valid_fix(ctx, at, k)) d.fix = std::move(fix);
-    } else if (cmd.subtype() == pg_query::AT_ValidateConstraint && added_not_valid_in_same_transaction(ctx, at, cmd.name())) {
+    } else if (cmd.subtype() == pg_query::AT_ValidateConstraint &&
+               added_not_valid_in_same_transaction(ctx, at, cmd.name())) {
       ctx.report_statement(
           fmt::format("constraint {} is validated in the same transaction that added it NOT VALID: the ACCESS "
                       "EXCLUSIVE lock on {} taken by the ADD is still held while the table is scanned, so NOT "

@@ -40,7 +40,8 @@ class RequireConcurrentIndexDeletion final : public Rule {
       std::string head;
       for (char ch : text.substr(0, 10)) head += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
       if (head == "DROP INDEX")
-        diag.fix = Fix{"drop the index CONCURRENTLY", {TextEdit{ctx.span(s.begin + 10, s.begin + 10), " CONCURRENTLY"}}};
+        diag.fix = Fix{"drop the index CONCURRENTLY",
+                       {TextEdit{ctx.span(s.begin + 10, s.begin + 10), " CONCURRENTLY"}}};
     }
   }
 

@@ -12,9 +12,10 @@ namespace {
 class RequireStatementTimeout final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"require-statement-timeout", Severity::Warning,
-                            "a statement that scans or rewrites an existing table under a blocking lock runs without SET statement_timeout",
-                            "locking"};
+    static const RuleMeta m{
+        "require-statement-timeout", Severity::Warning,
+        "a statement that scans or rewrites an existing table under a blocking lock runs without SET statement_timeout",
+        "locking"};
     return m;
   }
 

@@ -24,9 +24,8 @@ class RenamingColumn final : public Rule {
     if (r.relation_type() != pg_query::OBJECT_TABLE && r.relation_type() != pg_query::OBJECT_FOREIGN_TABLE) return;
     const std::string& table = r.relation().relname();
     if (ctx.created_earlier(table)) return;
-    if (ctx.role() == Role::Down &&
-        (rules::up_renamed(ctx, pg_query::OBJECT_COLUMN, table, r.subname(), r.newname()) ||
-         rules::up_added_column(ctx, table, r.subname())))
+    if (ctx.role() == Role::Down && (rules::up_renamed(ctx, pg_query::OBJECT_COLUMN, table, r.subname(), r.newname()) ||
+                                     rules::up_added_column(ctx, table, r.subname())))
       return;
     ctx.report_statement(
         fmt::format("renaming column {}.{} to {}: every query still using the old name fails as soon as this "

@@ -12,8 +12,8 @@ namespace {
 class RenamingTable final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"renaming-table", Severity::Warning, "renaming a table breaks clients that use the old name",
-                            "naming"};
+    static const RuleMeta m{"renaming-table", Severity::Warning,
+                            "renaming a table breaks clients that use the old name", "naming"};
     return m;
   }
   std::vector<pg_query::Node::NodeCase> node_kinds() const override { return {pg_query::Node::kRenameStmt}; }

@@ -10,8 +10,7 @@ namespace {
 class RequireTableSchema final : public Rule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"require-table-schema", Severity::Warning, "table names without a schema", "naming",
-                            true};
+    static const RuleMeta m{"require-table-schema", Severity::Warning, "table names without a schema", "naming", true};
     return m;
   }
   std::vector<pg_query::Node::NodeCase> node_kinds() const override {
@@ -29,10 +28,10 @@ class RequireTableSchema final : public Rule {
     } else if (node.has_rename_stmt()) {
       const auto& r = node.rename_stmt();
       // RENAME CONSTRAINT leaves relation_type unset; a domain's has no relation.
-      const bool on_table = r.rename_type() == pg_query::OBJECT_TABLE || r.rename_type() == pg_query::OBJECT_TABCONSTRAINT ||
+      const bool on_table = r.rename_type() == pg_query::OBJECT_TABLE ||
+                            r.rename_type() == pg_query::OBJECT_TABCONSTRAINT ||
                             (r.rename_type() == pg_query::OBJECT_COLUMN && r.relation_type() == pg_query::OBJECT_TABLE);
-      if (r.has_relation() && on_table)
-        check(r.relation(), ctx);
+      if (r.has_relation() && on_table) check(r.relation(), ctx);
     } else if (node.has_drop_stmt() && node.drop_stmt().remove_type() == pg_query::OBJECT_TABLE) {
       for (const auto& obj : node.drop_stmt().objects())
         if (obj.list().items_size() == 1)
@@ -42,9 +41,10 @@ class RequireTableSchema final : public Rule {
 
  private:
   static std::string unqualified(std::string_view name) {
-    return fmt::format("table {} is not schema-qualified: it resolves through search_path, so the statement can "
-                       "reach a different table (or create one in a different schema) depending on the session",
-                       name);
+    return fmt::format(
+        "table {} is not schema-qualified: it resolves through search_path, so the statement can "
+        "reach a different table (or create one in a different schema) depending on the session",
+        name);
   }
   static std::string help() { return "qualify the name: public.table (or the schema it belongs to)"; }
   static void check(const pg_query::RangeVar& rel, StatementContext& ctx) {

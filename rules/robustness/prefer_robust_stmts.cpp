@@ -39,12 +39,10 @@ size_t drop_kind_words(const pg_query::DropStmt& d) {
     case pg_query::OBJECT_DOMAIN:
     case pg_query::OBJECT_TRIGGER:
     case pg_query::OBJECT_POLICY:
-    case pg_query::OBJECT_RULE:
-      return 1;
+    case pg_query::OBJECT_RULE: return 1;
     case pg_query::OBJECT_INDEX: return d.concurrent() ? 2 : 1;
     case pg_query::OBJECT_MATVIEW:
-    case pg_query::OBJECT_FOREIGN_TABLE:
-      return 2;
+    case pg_query::OBJECT_FOREIGN_TABLE: return 2;
     default: return 0;
   }
 }
@@ -143,8 +141,7 @@ class PreferRobustStmts final : public Rule {
                    col.location() >= 0 ? s->offset(col.location()) : std::string::npos);
           } else if (cmd.subtype() == pg_query::AT_DropColumn || cmd.subtype() == pg_query::AT_DropConstraint) {
             const bool column = cmd.subtype() == pg_query::AT_DropColumn;
-            report(ctx, *s,
-                   fmt::format("DROP {} {} without IF EXISTS", column ? "COLUMN" : "CONSTRAINT", cmd.name()),
+            report(ctx, *s, fmt::format("DROP {} {} without IF EXISTS", column ? "COLUMN" : "CONSTRAINT", cmd.name()),
                    "IF EXISTS ", drop_name_offset(ctx, *s, cmd.name()));
           }
         }
@@ -174,11 +171,11 @@ class PreferRobustStmts final : public Rule {
       ": CREATE INDEX CONCURRENTLY cannot run inside a transaction, and outside one a failed build leaves an INVALID "
       "index behind, so re-running the migration fails here";
 
-  static void report(UnitContext& ctx, const Statement& s, const std::string& what, std::string_view insert,
-                     size_t at, std::string help = {}, std::string_view why = kNoTransaction) {
-    auto& d = ctx.report(
-        s, fmt::format("{}{}", what, why),
-        help.empty() ? fmt::format("write {}(or run the migration in a transaction)", insert) : std::move(help));
+  static void report(UnitContext& ctx, const Statement& s, const std::string& what, std::string_view insert, size_t at,
+                     std::string help = {}, std::string_view why = kNoTransaction) {
+    auto& d = ctx.report(s, fmt::format("{}{}", what, why),
+                         help.empty() ? fmt::format("write {}(or run the migration in a transaction)", insert)
+                                      : std::move(help));
     if (at != std::string::npos)
       d.fix = Fix{fmt::format("insert `{}`", std::string_view(insert).substr(0, insert.size() - 1)),
                   {TextEdit{ctx.span(at, at), std::string(insert)}}};

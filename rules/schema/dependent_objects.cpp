@@ -9,7 +9,8 @@
 namespace miglint {
 namespace {
 
-const RuleMeta kMeta{"dependent-objects", Severity::Error, "a drop that PostgreSQL refuses because other objects depend on it", "schema"};
+const RuleMeta kMeta{"dependent-objects", Severity::Error,
+                     "a drop that PostgreSQL refuses because other objects depend on it", "schema"};
 
 }  // namespace
 

@@ -37,10 +37,9 @@ Diagnostic catalog::down_not_inverse_finding(
   std::string msg = "down does not restore the schema: ";
   if (listed)
     for (size_t i = 0; i < diffs.size(); ++i) msg += (i ? "; " : "") + diffs[i].str();
-  else
-    msg += fmt::format("{} differences, one note each; the first: {}", diffs.size(), diffs.front().str());
-  Diagnostic d =
-      finding(kMeta, std::move(span), std::move(msg), "make the down migration undo exactly what the up migration did");
+  else msg += fmt::format("{} differences, one note each; the first: {}", diffs.size(), diffs.front().str());
+  Diagnostic d = finding(kMeta, std::move(span), std::move(msg),
+                         "make the down migration undo exactly what the up migration did");
   // Point at the up statement behind each difference when it is known.
   std::set<std::pair<const Statement*, std::string>> seen;
   for (const auto& diffx : diffs) {

@@ -9,7 +9,8 @@
 namespace miglint {
 namespace {
 
-const RuleMeta kMeta{"duplicate-object", Severity::Error, "a statement creates an object that already exists", "schema"};
+const RuleMeta kMeta{"duplicate-object", Severity::Error, "a statement creates an object that already exists",
+                     "schema"};
 
 }  // namespace
 

@@ -82,9 +82,9 @@ class ProtectedObject final : public Rule {
   struct Entry {
     const ProtectEntry* entry = nullptr;
     std::optional<ObjectPattern> pattern;
-    std::string error;  // why the pattern cannot be read
-    Span where;         // the entry in miglint.toml
-    bool known = false;  // some statement named the object
+    std::string error;             // why the pattern cannot be read
+    Span where;                    // the entry in miglint.toml
+    bool known = false;            // some statement named the object
     std::vector<Diagnostic> held;  // touches found while it was not known
   };
 
@@ -191,9 +191,10 @@ class ProtectedObject final : public Rule {
     if (cause_action == Action::Altered && detail == "type")
       cause = "changing the type of " + effects::display(e.via());
     else
-      cause = fmt::format("{} {}", cause_action == Action::Dropped   ? "dropping"
-                                   : cause_action == Action::Renamed ? "renaming"
-                                                                     : "altering",
+      cause = fmt::format("{} {}",
+                          cause_action == Action::Dropped   ? "dropping"
+                          : cause_action == Action::Renamed ? "renaming"
+                                                            : "altering",
                           effects::display(e.via()));
     if (e.cascade) cause += " CASCADE";
     if (e.action == Action::Altered && e.detail() == "rebuilt")

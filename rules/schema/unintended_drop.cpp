@@ -239,12 +239,9 @@ class Objects {
         erase(find_key(o));
         Key n = make_key(o);
         const uint32_t to = words_.intern(e.new_name());
-        if (table_member(o.kind))
-          n.member = to;
-        else if (o.kind == ObjectKind::Schema)
-          n = Key(o.kind, to, n.name, n.member);
-        else
-          n.name = to;
+        if (table_member(o.kind)) n.member = to;
+        else if (o.kind == ObjectKind::Schema) n = Key(o.kind, to, n.name, n.member);
+        else n.name = to;
         insert(n);
         // A table's members follow it (a pass over every object: renaming
         // a table is rare).
@@ -316,7 +313,8 @@ class Objects {
     return Key(r.kind, schema, name, member);
   }
   ObjectRef ref(const Key& k) const {
-    return {k.kind(), {std::string(words_.text(k.schema())), std::string(words_.text(k.name))},
+    return {k.kind(),
+            {std::string(words_.text(k.schema())), std::string(words_.text(k.name))},
             std::string(words_.text(k.member))};
   }
   // What a migration name calls the object.
@@ -422,7 +420,7 @@ class Objects {
   std::vector<uint32_t> slots_;  // open addressing: entry + 1, 0 when empty
   uint32_t free_ = kNone;        // first free entry
   size_t live_ = 0;
-  std::vector<uint32_t> heads_;  // by word id: the first entry it names
+  std::vector<uint32_t> heads_;                // by word id: the first entry it names
   std::map<uint32_t, size_t> column_schemas_;  // schemas of existing columns, with their counts
 };
 
@@ -446,9 +444,11 @@ std::optional<ObjectRef> infer(std::string_view migration_name, const Objects& e
   };
   std::vector<Candidate> cands{{std::nullopt, rest}};
   const std::pair<std::string_view, ObjectKind> kinds[] = {
-      {"table", ObjectKind::Table},   {"index", ObjectKind::Index},       {"column", ObjectKind::Column},
-      {"view", ObjectKind::View},     {"type", ObjectKind::Type},         {"enum", ObjectKind::Type},
-      {"function", ObjectKind::Function}, {"constraint", ObjectKind::Constraint}, {"schema", ObjectKind::Schema}};
+      {"table", ObjectKind::Table},       {"index", ObjectKind::Index},
+      {"column", ObjectKind::Column},     {"view", ObjectKind::View},
+      {"type", ObjectKind::Type},         {"enum", ObjectKind::Type},
+      {"function", ObjectKind::Function}, {"constraint", ObjectKind::Constraint},
+      {"schema", ObjectKind::Schema}};
   for (const auto& [word, kind] : kinds) {
     const std::string pre = std::string(word).append("_"), post = std::string("_").append(word);
     if (rest.starts_with(pre) && rest.size() > pre.size()) cands.push_back({kind, rest.substr(pre.size())});
@@ -496,7 +496,9 @@ bool covered_ref(const Intent& in, const ObjectRef& ref, const ObjectRef& owner,
   for (const auto& p : in.items) {
     if (p.matches(ref)) return true;
     if (p.kind == ObjectKind::Table) {
-      const auto tab = [&](const catalog::QName& q) { return q.name == p.name && (p.schema.empty() || q.schema == p.schema); };
+      const auto tab = [&](const catalog::QName& q) {
+        return q.name == p.name && (p.schema.empty() || q.schema == p.schema);
+      };
       if (table_member(ref.kind) && tab(ref.name)) return true;
       if ((ref.kind == ObjectKind::Index || ref.kind == ObjectKind::Sequence) && owner.kind == ObjectKind::Table &&
           tab(owner.name))
@@ -642,10 +644,9 @@ class Walk final : public FolderWalk {
                         "name it in the intent (`-- miglint:intent drop table a, drop view b`) if it is meant to "
                         "go, or change the statement so it leaves it alone");
       if (in.from_name)
-        d.notes.push_back({make_span(*in.file->source, 0, 0),
-                           fmt::format("intent inferred from the migration name `{}`", in.name)});
-      else
-        d.notes.push_back({make_span(*in.file->source, in.begin, in.end), "intent declared here"});
+        d.notes.push_back(
+            {make_span(*in.file->source, 0, 0), fmt::format("intent inferred from the migration name `{}`", in.name)});
+      else d.notes.push_back({make_span(*in.file->source, in.begin, in.end), "intent declared here"});
       report(std::move(d));
     }
   }

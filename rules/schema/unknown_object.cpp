@@ -9,7 +9,8 @@
 namespace miglint {
 namespace {
 
-const RuleMeta kMeta{"unknown-object", Severity::Error, "a statement needs an object that does not exist at that point", "schema"};
+const RuleMeta kMeta{"unknown-object", Severity::Error, "a statement needs an object that does not exist at that point",
+                     "schema"};
 
 }  // namespace
 

@@ -32,8 +32,8 @@ inline std::vector<DeclaredColumn> declared_columns(const pg_query::Node& node) 
       const auto& cmd = c.alter_table_cmd();
       if (!cmd.def().has_column_def() || !cmd.def().column_def().has_type_name()) continue;
       if (cmd.subtype() == pg_query::AT_AddColumn)
-        out.push_back({&cmd.def().column_def().type_name(), a.relation().relname(), cmd.def().column_def().colname(),
-                       false});
+        out.push_back(
+            {&cmd.def().column_def().type_name(), a.relation().relname(), cmd.def().column_def().colname(), false});
       else if (cmd.subtype() == pg_query::AT_AlterColumnType)
         out.push_back({&cmd.def().column_def().type_name(), a.relation().relname(), cmd.name(), true});
     }
@@ -106,9 +106,9 @@ class ColumnTypeRule : public Rule {
     }
     std::string s(text.substr(b, e - b));
     // Stop before the first constraint word after the type.
-    static constexpr std::string_view stops[] = {" not ", " null", " default", " primary", " references",
-                                                " unique", " check", " constraint", " generated", " collate",
-                                                " using", " []"};
+    static constexpr std::string_view stops[] = {" not ",       " null",    " default", " primary",
+                                                 " references", " unique",  " check",   " constraint",
+                                                 " generated",  " collate", " using",   " []"};
     std::string lower = s;
     for (auto& c : lower) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
     size_t cut = lower.size();

@@ -44,8 +44,8 @@ inline bool up_altered_column(const UnitContext& ctx, std::string_view table, st
 
 // Did the up rename `to` into `from` (so renaming it back is the inverse)?
 // For columns, table is the table; for tables, column is empty.
-inline bool up_renamed(const UnitContext& ctx, pg_query::ObjectType kind, std::string_view table,
-                       std::string_view from, std::string_view to) {
+inline bool up_renamed(const UnitContext& ctx, pg_query::ObjectType kind, std::string_view table, std::string_view from,
+                       std::string_view to) {
   const Unit* up = ctx.up_unit();
   if (!up) return false;
   for (const Statement* s : up->statements) {

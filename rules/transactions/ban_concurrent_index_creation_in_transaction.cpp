@@ -45,8 +45,7 @@ class BanConcurrentIndexCreationInTransaction final : public Rule {
       if (n.has_transaction_stmt()) {
         const auto k = n.transaction_stmt().kind();
         if (k == pg_query::TRANS_STMT_BEGIN || k == pg_query::TRANS_STMT_START) explicit_tx = true;
-        if (k == pg_query::TRANS_STMT_COMMIT || k == pg_query::TRANS_STMT_ROLLBACK ||
-            k == pg_query::TRANS_STMT_PREPARE)
+        if (k == pg_query::TRANS_STMT_COMMIT || k == pg_query::TRANS_STMT_ROLLBACK || k == pg_query::TRANS_STMT_PREPARE)
           explicit_tx = false;
         continue;
       }
@@ -58,12 +57,14 @@ class BanConcurrentIndexCreationInTransaction final : public Rule {
         help = "move it out of the BEGIN ... COMMIT block, into a migration of its own";
       } else if (ctx.in_transaction()) {
         why = "the migration runner wraps this migration in a transaction";
-        help = "put the statement in a migration of its own that runs without a transaction (goose: `-- +goose "
-               "NO TRANSACTION`; dbmate: `-- migrate:up transaction:false`; diesel: `run_in_transaction = false` "
-               "in metadata.toml; Flyway: `executeInTransaction=false`)";
+        help =
+            "put the statement in a migration of its own that runs without a transaction (goose: `-- +goose "
+            "NO TRANSACTION`; dbmate: `-- migrate:up transaction:false`; diesel: `run_in_transaction = false` "
+            "in metadata.toml; Flyway: `executeInTransaction=false`)";
       } else if (one_query) {
-        why = "this migration has several statements, which the runner sends as one query string and PostgreSQL "
-              "runs as one implicit transaction block";
+        why =
+            "this migration has several statements, which the runner sends as one query string and PostgreSQL "
+            "runs as one implicit transaction block";
         help = "put the statement alone in a migration of its own";
       } else {
         continue;

@@ -42,7 +42,8 @@ class BanUncommittedTransaction final : public Rule {
                          "end the migration with COMMIT (or drop the BEGIN when the runner wraps the migration in a "
                          "transaction itself)");
     const Statement* last = ctx.unit().statements.back();
-    const std::string_view rest = std::string_view(ctx.source().text()).substr(std::min(last->end, ctx.source().text().size()));
+    const std::string_view rest =
+        std::string_view(ctx.source().text()).substr(std::min(last->end, ctx.source().text().size()));
     const size_t at = rest.starts_with(";") ? last->end + 1 : last->end;
     d.fix = Fix{"commit at the end of the migration",
                 {TextEdit{ctx.span(at, at), fmt::format("{}\nCOMMIT;", at == last->end ? ";" : "")}}};

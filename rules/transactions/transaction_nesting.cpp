@@ -46,9 +46,9 @@ class TransactionNesting final : public Rule {
           ctx.report(*s,
                      fmt::format("{} ends the transaction the migration runner opened: the statements after it and "
                                  "the runner's own bookkeeping run outside any transaction",
-                                 k == pg_query::TRANS_STMT_COMMIT ? "COMMIT" : k == pg_query::TRANS_STMT_ROLLBACK
-                                                                                  ? "ROLLBACK"
-                                                                                  : "PREPARE TRANSACTION"),
+                                 k == pg_query::TRANS_STMT_COMMIT     ? "COMMIT"
+                                 : k == pg_query::TRANS_STMT_ROLLBACK ? "ROLLBACK"
+                                                                      : "PREPARE TRANSACTION"),
                      "remove it and let the runner commit, or mark the migration as running without a transaction");
         explicit_tx = t.chain();
       }

@@ -10,10 +10,10 @@ namespace {
 class BanCharField final : public rules::ColumnTypeRule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"ban-char-field", Severity::Warning, "char(n) pads values with spaces; use text or varchar", "types"};
+    static const RuleMeta m{"ban-char-field", Severity::Warning, "char(n) pads values with spaces; use text or varchar",
+                            "types"};
     return m;
   }
-
 
  protected:
   // `char`/`character`/`char(n)` are bpchar; the quoted internal type "char"

@@ -10,10 +10,10 @@ namespace {
 class PreferBigintOverSmallint final : public rules::ColumnTypeRule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"prefer-bigint-over-smallint", Severity::Warning, "16-bit integer columns run out; widening them later rewrites the table", "types"};
+    static const RuleMeta m{"prefer-bigint-over-smallint", Severity::Warning,
+                            "16-bit integer columns run out; widening them later rewrites the table", "types"};
     return m;
   }
-
 
  protected:
   bool matches(const pg_query::TypeName&, std::string_view base, bool) const override {

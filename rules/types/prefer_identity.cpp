@@ -10,15 +10,15 @@ namespace {
 class PreferIdentity final : public rules::ColumnTypeRule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"prefer-identity", Severity::Warning, "serial columns: use an identity column instead", "types"};
+    static const RuleMeta m{"prefer-identity", Severity::Warning, "serial columns: use an identity column instead",
+                            "types"};
     return m;
   }
 
-
  protected:
   bool matches(const pg_query::TypeName&, std::string_view base, bool) const override {
-    return base == "serial" || base == "serial4" || base == "bigserial" || base == "serial8" ||
-           base == "smallserial" || base == "serial2";
+    return base == "serial" || base == "serial4" || base == "bigserial" || base == "serial8" || base == "smallserial" ||
+           base == "serial2";
   }
   std::string message(std::string_view column, std::string_view written, bool) const override {
     return fmt::format(

@@ -14,7 +14,6 @@ class PreferJsonb final : public rules::ColumnTypeRule {
     return m;
   }
 
-
  protected:
   bool matches(const pg_query::TypeName&, std::string_view base, bool) const override { return base == "json"; }
   std::string message(std::string_view column, std::string_view written, bool) const override {

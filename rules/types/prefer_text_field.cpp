@@ -10,10 +10,10 @@ namespace {
 class PreferTextField final : public rules::ColumnTypeRule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"prefer-text-field", Severity::Warning, "varchar(n): changing the limit needs ALTER COLUMN TYPE; use text with a CHECK", "types"};
+    static const RuleMeta m{"prefer-text-field", Severity::Warning,
+                            "varchar(n): changing the limit needs ALTER COLUMN TYPE; use text with a CHECK", "types"};
     return m;
   }
-
 
  protected:
   bool matches(const pg_query::TypeName& t, std::string_view base, bool) const override {

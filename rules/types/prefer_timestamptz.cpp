@@ -10,10 +10,10 @@ namespace {
 class PreferTimestamptz final : public rules::ColumnTypeRule {
  public:
   const RuleMeta& meta() const override {
-    static const RuleMeta m{"prefer-timestamptz", Severity::Warning, "timestamp without time zone loses the offset; use timestamptz", "types"};
+    static const RuleMeta m{"prefer-timestamptz", Severity::Warning,
+                            "timestamp without time zone loses the offset; use timestamptz", "types"};
     return m;
   }
-
 
  protected:
   bool matches(const pg_query::TypeName&, std::string_view base, bool) const override { return base == "timestamp"; }

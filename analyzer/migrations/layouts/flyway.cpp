@@ -76,7 +76,8 @@ void collect_dir(FolderReader& reader, const fs::path& d, const std::string& pre
     read_script_config(reader, c);
     reader.add_whole(std::move(c), false);
   }
-  for (std::string_view name : dirs) collect_dir(reader, d / name, prefix + std::string(name) + "/", depth + 1, visited);
+  for (std::string_view name : dirs)
+    collect_dir(reader, d / name, prefix + std::string(name) + "/", depth + 1, visited);
 }
 
 class Flyway final : public LayoutKind {

@@ -28,10 +28,8 @@ class Plain final : public LayoutKind {
       Candidate c;
       c.rel = f;
       c.part = Part::Up;
-      if (match_single(f, c, kSeparators))
-        reader.add_whole(std::move(c), true);
-      else
-        reader.unmatched(f);
+      if (match_single(f, c, kSeparators)) reader.add_whole(std::move(c), true);
+      else reader.unmatched(f);
     }
   }
   bool listing_decides() const override { return true; }

@@ -20,9 +20,9 @@ namespace miglint::layouts {
 namespace {
 
 const std::set<std::string, std::less<>> kPgDialects = {"postgres", "postgresql", "pg", "pgx"};
-const std::set<std::string, std::less<>> kOtherDialects = {"sqlite", "sqlite3", "mysql", "mariadb", "cockroach",
-                                                           "cockroachdb", "crdb", "mssql", "sqlserver", "oracle",
-                                                           "clickhouse", "spanner", "tidb", "redshift"};
+const std::set<std::string, std::less<>> kOtherDialects = {"sqlite",      "sqlite3", "mysql", "mariadb",   "cockroach",
+                                                           "cockroachdb", "crdb",    "mssql", "sqlserver", "oracle",
+                                                           "clickhouse",  "spanner", "tidb",  "redshift"};
 
 enum class Match { No, Pg, OtherDialect };
 
@@ -92,10 +92,8 @@ class Updown final : public LayoutKind {
       Match m = match_updown(f, c, hints);
       folder_hints.popx_infix = folder_hints.popx_infix || hints.popx_infix;
       folder_hints.authelia_name = folder_hints.authelia_name || hints.authelia_name;
-      if (m == Match::Pg)
-        reader.add_whole(std::move(c), true);
-      else if (m == Match::No && ends_with(f, ".sql"))
-        reader.unmatched(f);
+      if (m == Match::Pg) reader.add_whole(std::move(c), true);
+      else if (m == Match::No && ends_with(f, ".sql")) reader.unmatched(f);
     }
     if (folder_hints.popx_infix || folder_hints.authelia_name) reader.runner_wraps_in_transaction();
   }
