@@ -89,11 +89,19 @@ std::string_view member_verb(Action a) {
   return "alters";
 }
 
+}  // namespace
+
 bool table_member(ObjectKind k) {
   return k == ObjectKind::Column || k == ObjectKind::Constraint || k == ObjectKind::Trigger;
 }
 
-}  // namespace
+ObjectRef rename_target(const ObjectRef& o, std::string_view new_name) {
+  ObjectRef n = o;
+  if (table_member(o.kind)) n.member = new_name;
+  else if (o.kind == ObjectKind::Schema) n.name.schema = new_name;
+  else n.name.name = new_name;
+  return n;
+}
 
 std::string summarize(const std::vector<EffectAt>& effects) {
   // Objects created or dropped as a whole: their members are not listed.
@@ -316,43 +324,7 @@ std::string ObjectPattern::str() const {
   return k + " " + text;
 }
 
-// ---- history ----
-
-void ObjectHistory::apply(const Effect& e) {
-  const ObjectRef& o = e.object;
-  if (o.kind == ObjectKind::Comment || o.kind == ObjectKind::Other) return;
-  switch (e.action) {
-    case Action::Created: existing_.insert(o); break;
-    case Action::Dropped: existing_.erase(o); break;
-    case Action::Altered: existing_.insert(o); break;  // an object altered exists (and may predate the model)
-    case Action::Renamed: {
-      if (e.new_name().empty()) break;
-      existing_.erase(o);
-      ObjectRef n = o;
-      if (table_member(o.kind)) n.member = e.new_name();
-      else if (o.kind == ObjectKind::Schema) n.name.schema = e.new_name();
-      else n.name.name = e.new_name();
-      existing_.insert(n);
-      // A table's members follow it.
-      if (o.kind == ObjectKind::Table) {
-        // The set is ordered by kind, then table: each member kind's entries
-        // for the table are one run.
-        std::vector<ObjectRef> moved;
-        for (ObjectKind k : {ObjectKind::Column, ObjectKind::Constraint, ObjectKind::Trigger}) {
-          auto it = existing_.lower_bound(ObjectRef{k, o.name, {}});
-          while (it != existing_.end() && it->kind == k && it->name == o.name) {
-            ObjectRef m = *it;
-            m.name = n.name;
-            moved.push_back(std::move(m));
-            it = existing_.erase(it);
-          }
-        }
-        existing_.insert(moved.begin(), moved.end());
-      }
-      break;
-    }
-  }
-}
+// ---- names ----
 
 namespace {
 // FNV-1a over the parts a pattern compares, each ended by a byte no name holds.
@@ -407,15 +379,7 @@ bool NamedObjects::has(uint64_t k) const {
 
 namespace {
 // What a renamed object is called afterwards.
-std::set<ObjectRef> renamed_refs(const Effect& e) {
-  ObjectHistory h;
-  Effect created;
-  created.action = Action::Created;
-  created.object = e.object;
-  h.apply(created);
-  h.apply(e);
-  return h.existing();
-}
+std::set<ObjectRef> renamed_refs(const Effect& e) { return {rename_target(e.object, e.new_name())}; }
 }  // namespace
 
 bool names(const ObjectPattern& p, const Effect& e) {

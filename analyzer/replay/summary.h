@@ -71,19 +71,10 @@ std::optional<ObjectPattern> parse_pattern(std::string_view kind, std::string_vi
 // Identifier parts of a dotted name, folded; nullopt when malformed.
 std::optional<std::vector<std::string>> split_identifiers(std::string_view text);
 
-// Forward history of a folder's ups: which objects exist before each
-// migration, and every object any statement (up or down) ever named.
-class ObjectHistory {
- public:
-  // Applies one effect to the running set of existing objects (the
-  // unintended-drop walk keeps a compact copy of this logic: change both).
-  void apply(const Effect& e);
-  const std::set<catalog::ObjectRef>& existing() const { return existing_; }
-  bool exists(const catalog::ObjectRef& r) const { return existing_.count(r) != 0; }
-
- private:
-  std::set<catalog::ObjectRef> existing_;
-};
+// Columns, constraints and triggers: named by their table and their own name.
+bool table_member(catalog::ObjectKind k);
+// What a renamed object is called afterwards.
+catalog::ObjectRef rename_target(const catalog::ObjectRef& o, std::string_view new_name);
 
 // Does the effect name an object the pattern matches (a renamed object
 // under either name)?
