@@ -13,6 +13,7 @@
 #include <fmt/format.h>
 
 #include "analyzer/diag/baseline.h"
+#include "analyzer/source/file_io.h"
 #ifdef MIGLINT_WITH_TCMALLOC
 #include <gperftools/malloc_extension.h>
 #endif
@@ -42,6 +43,21 @@ std::vector<std::string> split_ids(const std::vector<std::string>& in) {
   }
   return out;
 }
+
+namespace {
+// Standard input as bytes, refused past the file size limit (it may be
+// /dev/zero or a pipe that never ends).
+std::string read_stdin(std::size_t limit) {
+  std::string text;
+  char buf[65536];
+  while (std::cin.read(buf, sizeof buf) || std::cin.gcount() > 0) {
+    const auto n = static_cast<std::size_t>(std::cin.gcount());
+    if (text.size() + n > limit) throw UsageError("standard input is " + too_large_reason(limit));
+    text.append(buf, n);
+  }
+  return text;
+}
+}  // namespace
 
 Config load_effective_config(const CommonOptions& o) {
   if (!o.config.empty()) {
@@ -102,6 +118,7 @@ AnalysisOptions analysis_options(const CommonOptions& o) {
   };
 #endif
   a.config = load_effective_config(o);
+  set_max_file_bytes(a.config.max_file_bytes);
   if (o.pg_version) a.config.pg_version = o.pg_version;
   a.paths = resolve_paths(o, a.config);
   a.select = split_ids(o.select);
@@ -109,7 +126,7 @@ AnalysisOptions analysis_options(const CommonOptions& o) {
   a.jobs = o.jobs;
   if (!o.since.empty()) a.since = o.since;
   if (!o.stdin_filename.empty()) {
-    std::string text((std::istreambuf_iterator<char>(std::cin)), std::istreambuf_iterator<char>());
+    std::string text = read_stdin(a.config.max_file_bytes);
     std::error_code ec;
     a.overlays[fs::weakly_canonical(o.stdin_filename, ec)] = std::move(text);
   }

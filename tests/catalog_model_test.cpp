@@ -281,6 +281,33 @@ TEST(CatalogJournal, RollbackRestoresState) {
   EXPECT_TRUE(diff(before, c.slice_all()).empty());
 }
 
+TEST(CatalogJournal, KeepsOneOldVersionPerObjectSinceTheCheckpoint) {
+  Catalog c;
+  run(c, "CREATE TABLE t (id int PRIMARY KEY); CREATE TABLE u (id int);");
+  const Slice before = c.slice_all();
+  const size_t cp = c.checkpoint();
+  std::string sql;
+  for (int i = 0; i < 200; ++i) sql += "ALTER TABLE t ADD COLUMN c" + std::to_string(i) + " int;";
+  run(c, sql);
+  const size_t grown = c.statement_begin() - cp;
+  EXPECT_LT(grown, 10u) << "200 statements on one table: one journal entry for it, not 200";
+  EXPECT_EQ(c.table({"public", "t"})->columns.size(), 201u);
+  // A failing statement rolls back to its own start, not to the checkpoint.
+  EXPECT_TRUE(run(c, "ALTER TABLE t ADD COLUMN c5 int;").has("duplicate-object"));
+  EXPECT_EQ(c.table({"public", "t"})->columns.size(), 201u);
+  run(c, "ALTER TABLE t DROP COLUMN c7; ALTER TABLE u ADD COLUMN x int;");
+  const Slice at = c.slice_at(cp, c.touched_since(cp));
+  ASSERT_TRUE(at.tables.count(QName{"public", "t"}.key()) && at.tables.count(QName{"public", "u"}.key()));
+  EXPECT_EQ(at.tables.at(QName{"public", "t"}.key())->columns.size(), 1u) << "the checkpoint's values are kept";
+  EXPECT_EQ(at.tables.at(QName{"public", "u"}.key())->columns.size(), 1u);
+  c.rollback(cp);
+  EXPECT_TRUE(diff(before, c.slice_all()).empty());
+  // And again after the rollback: the journal starts over.
+  run(c, "ALTER TABLE t ADD COLUMN y int; ALTER TABLE t ADD COLUMN z int;");
+  c.rollback(cp);
+  EXPECT_TRUE(diff(before, c.slice_all()).empty());
+}
+
 TEST(CatalogDump, SerialEqualsDumpSpelling) {
   Catalog c;
   run(c,

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <fstream>
 #include <string>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
@@ -167,18 +168,34 @@ TEST(Cli, UsageErrorsExitTwo) {
 TEST(Cli, ConfigErrorsNameFileAndLine) {
   const fs::path dir = fs::temp_directory_path() / ("miglint-cfg-" + std::to_string(getpid()));
   fs::create_directories(dir);
-  write(dir / "miglint.toml", "pg_version = 15\n[rules]\nselekt = [\"all\"]\n");
-  const std::string cmd = std::string(MIGLINT_BINARY) + " check --config '" + (dir / "miglint.toml").string() + "' '" +
-                          dir.string() + "' 2>&1";
-  FILE* p = popen(cmd.c_str(), "r");
-  std::string out;
-  char buf[4096];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-  const int status = pclose(p);
-  EXPECT_EQ(WEXITSTATUS(status), 2);
+  const auto run_with = [&](const std::string& config, const std::string& command) {
+    write(dir / "miglint.toml", config);
+    const std::string cmd = std::string(MIGLINT_BINARY) + " " + command + " --config '" +
+                            (dir / "miglint.toml").string() + "' '" + dir.string() + "' 2>&1";
+    FILE* p = popen(cmd.c_str(), "r");
+    std::string out;
+    char buf[4096];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
+    return std::make_pair(WEXITSTATUS(pclose(p)), out);
+  };
+  auto [status, out] = run_with("pg_version = 15\n[rules]\nselekt = [\"all\"]\n", "check");
+  EXPECT_EQ(status, 2);
   EXPECT_NE(out.find("miglint.toml:3"), std::string::npos) << out;
   EXPECT_NE(out.find("selekt"), std::string::npos) << out;
+  // Layout names come from the layouts' own list, checked by every command
+  // that reads a folder.
+  const std::string bad_layout = "[migrations]\n\nlayout = \"rails\"\n";
+  for (const char* command : {"check", "sum"}) {
+    std::tie(status, out) = run_with(bad_layout, command);
+    EXPECT_EQ(status, 2) << command << ": " << out;
+    EXPECT_NE(out.find("miglint.toml:3: unknown layout `rails` (expected auto, updown, folder, goose, dbmate, "
+                       "flyway or plain)"),
+              std::string::npos)
+        << command << ": " << out;
+  }
+  std::tie(status, out) = run_with("[migrations]\nlayout = \"goose\"\n", "check");
+  EXPECT_EQ(out.find("unknown layout"), std::string::npos) << out;
   fs::remove_all(dir);
 }
 

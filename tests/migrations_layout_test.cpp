@@ -83,7 +83,7 @@ TEST(MigrationsVersion, OrdersNumerically) {
 
 TEST(MigrationsLayout, UpdownPairsAndOrdersNineBeforeTen) {
   MigrationFolder f = load("updown_order");
-  EXPECT_EQ(f.layout, Layout::Updown);
+  EXPECT_EQ(f.layout->name(), "updown");
   EXPECT_EQ(versions(f), (std::vector<std::string>{"1", "2", "9", "10"}));
   for (const Migration& m : f.migrations) {
     ASSERT_TRUE(m.up && m.down);
@@ -105,10 +105,10 @@ TEST(MigrationsLayout, AssumeInTransactionOverridesLayoutDefault) {
 
 TEST(MigrationsLayout, AutheliaStyle) {
   MigrationFolder f = load("updown_authelia");
-  EXPECT_EQ(f.layout, Layout::Updown);
+  EXPECT_EQ(f.layout->name(), "updown");
   EXPECT_EQ(versions(f), (std::vector<std::string>{"0001", "0002", "0010"}));
   EXPECT_EQ(f.migrations[0].name, "Initial_Schema");
-  EXPECT_EQ(migration_stem(f.migrations[0], f.layout), "V0001.Initial_Schema");
+  EXPECT_EQ(migration_stem(f.migrations[0], *f.layout), "V0001.Initial_Schema");
   EXPECT_TRUE(check_folder(f, {}).empty());
   // authelia's migrator applies pending migrations in one transaction.
   for (const Migration& m : f.migrations) EXPECT_TRUE(m.in_transaction) << m.version;
@@ -119,18 +119,18 @@ TEST(MigrationsLayout, AutheliaStyle) {
 
 TEST(MigrationsLayout, PopxDialectFileWinsAndOtherDialectsAreIgnored) {
   MigrationFolder f = load("updown_dialect");
-  EXPECT_EQ(f.layout, Layout::Updown);
+  EXPECT_EQ(f.layout->name(), "updown");
   ASSERT_EQ(f.migrations.size(), 2u);
   const Migration& a = f.migrations[0];
   EXPECT_EQ(a.version, "20210101000000000001");
   EXPECT_EQ(a.name, "accounts");
   EXPECT_EQ(filename(a.up), "20210101000000000001_accounts.postgres.up.sql");
   EXPECT_EQ(filename(a.down), "20210101000000000001_accounts.down.sql");  // no .postgres. down: neutral one
-  EXPECT_EQ(migration_stem(a, f.layout), "20210101000000000001_accounts");
+  EXPECT_EQ(migration_stem(a, *f.layout), "20210101000000000001_accounts");
   EXPECT_TRUE(a.in_transaction);  // popx wraps what is not .autocommit.
   const Migration& b = f.migrations[1];
   EXPECT_EQ(b.name, "accounts_index");
-  EXPECT_EQ(migration_stem(b, f.layout), "20210101000000000002_accounts_index");
+  EXPECT_EQ(migration_stem(b, *f.layout), "20210101000000000002_accounts_index");
   EXPECT_FALSE(b.in_transaction);
   Config tx;
   tx.assume_in_transaction = true;
@@ -149,7 +149,7 @@ TEST(MigrationsLayout, PopxDialectFileWinsAndOtherDialectsAreIgnored) {
 // transaction; golang-migrate (no infixes, updown_order above) does not.
 TEST(MigrationsLayout, PopxFolderIsTransactionalExceptAutocommit) {
   MigrationFolder f = load("updown_popx");
-  EXPECT_EQ(f.layout, Layout::Updown);
+  EXPECT_EQ(f.layout->name(), "updown");
   ASSERT_EQ(f.migrations.size(), 3u);
   EXPECT_EQ(filename(f.migrations[0].up), "20200101000000000001_users.up.sql");
   EXPECT_TRUE(f.migrations[0].in_transaction);  // neutral file of a popx folder
@@ -169,14 +169,14 @@ TEST(MigrationsLayout, PopxFolderIsTransactionalExceptAutocommit) {
 
 TEST(MigrationsLayout, DieselFolders) {
   MigrationFolder f = load("folder_diesel");
-  EXPECT_EQ(f.layout, Layout::Folder);
+  EXPECT_EQ(f.layout->name(), "folder");
   EXPECT_EQ(versions(f),
             (std::vector<std::string>{"00000000000000", "20170101000000", "2017-08-31-230457", "2018-01-01-000000",
                                       "2018-01-01-000000-0000", "2019-05-05-101010"}));
   const Migration& spaced = f.migrations[2];
   EXPECT_EQ(spaced.name, "add email to users");
   EXPECT_EQ(fs::path(spaced.up->file.str()).parent_path().filename().string(), "2017-08-31-230457_add email to users");
-  EXPECT_EQ(migration_stem(spaced, f.layout), "2017-08-31-230457_add email to users");
+  EXPECT_EQ(migration_stem(spaced, *f.layout), "2017-08-31-230457_add email to users");
   EXPECT_TRUE(f.migrations[0].in_transaction);
   EXPECT_FALSE(f.migrations[3].in_transaction);  // metadata.toml run_in_transaction = false
   EXPECT_TRUE(f.migrations[4].in_transaction);
@@ -218,7 +218,7 @@ TEST(MigrationsLayout, DieselMetadataThatDoesNotParseIsReported) {
 
 TEST(MigrationsLayout, GooseSections) {
   MigrationFolder f = load("goose");
-  EXPECT_EQ(f.layout, Layout::Goose);
+  EXPECT_EQ(f.layout->name(), "goose");
   ASSERT_EQ(versions(f), (std::vector<std::string>{"00001", "00002", "00003"}));
   const Migration& m1 = f.migrations[0];
   ASSERT_TRUE(m1.up && m1.down);
@@ -234,7 +234,7 @@ TEST(MigrationsLayout, GooseSections) {
   EXPECT_TRUE(m1.in_transaction);
   EXPECT_FALSE(f.migrations[1].in_transaction);  // NO TRANSACTION
   EXPECT_FALSE(f.migrations[2].down);
-  EXPECT_EQ(migration_stem(f.migrations[2], f.layout), "00003_add_email");
+  EXPECT_EQ(migration_stem(f.migrations[2], *f.layout), "00003_add_email");
   auto missing = check_missing_down(f);
   ASSERT_EQ(missing.size(), 1u);
   EXPECT_NE(missing[0].span.path.str().find("00003_add_email.sql"), std::string::npos);
@@ -243,7 +243,7 @@ TEST(MigrationsLayout, GooseSections) {
 
 TEST(MigrationsLayout, DbmateSections) {
   MigrationFolder f = load("dbmate");
-  EXPECT_EQ(f.layout, Layout::Dbmate);
+  EXPECT_EQ(f.layout->name(), "dbmate");
   ASSERT_EQ(f.migrations.size(), 2u);
   EXPECT_TRUE(f.migrations[0].in_transaction);
   EXPECT_FALSE(f.migrations[1].in_transaction);  // transaction:false
@@ -255,13 +255,13 @@ TEST(MigrationsLayout, DbmateSections) {
 
 TEST(MigrationsLayout, FlywayVersionsUndoRepeatableAndNested) {
   MigrationFolder f = load("flyway");
-  EXPECT_EQ(f.layout, Layout::Flyway);
+  EXPECT_EQ(f.layout->name(), "flyway");
   EXPECT_EQ(versions(f), (std::vector<std::string>{"1", "1.2.9", "1.2.10", "1_3", "2", "R:views"}));
   EXPECT_EQ(filename(f.migrations[0].down), "U1__init.sql");
   EXPECT_EQ(filename(f.migrations[4].up), "V2__add_e.sql");
   EXPECT_EQ(filename(f.migrations[4].down), "U2__add_e.sql");
-  EXPECT_EQ(migration_stem(f.migrations[4], f.layout), "V2__add_e");  // nested/
-  EXPECT_EQ(migration_stem(f.migrations[5], f.layout), "R__views");
+  EXPECT_EQ(migration_stem(f.migrations[4], *f.layout), "V2__add_e");  // nested/
+  EXPECT_EQ(migration_stem(f.migrations[5], *f.layout), "R__views");
   EXPECT_FALSE(f.migrations[4].in_transaction);  // V2__add_e.sql.conf
   EXPECT_TRUE(f.migrations[0].in_transaction);
   EXPECT_TRUE(f.migrations[5].repeatable);
@@ -274,7 +274,7 @@ TEST(MigrationsLayout, FlywayVersionsUndoRepeatableAndNested) {
 
 TEST(MigrationsLayout, PlainOrdersByVersion) {
   MigrationFolder f = load("plain");
-  EXPECT_EQ(f.layout, Layout::Plain);
+  EXPECT_EQ(f.layout->name(), "plain");
   EXPECT_EQ(versions(f), (std::vector<std::string>{"001", "002", "010"}));
   for (const Migration& m : f.migrations) {
     EXPECT_FALSE(m.down);
@@ -285,7 +285,7 @@ TEST(MigrationsLayout, PlainOrdersByVersion) {
 
 TEST(MigrationsLayout, MixedFolderIsReported) {
   MigrationFolder f = load("mixed");
-  EXPECT_EQ(f.layout, Layout::Updown);
+  EXPECT_EQ(f.layout->name(), "updown");
   EXPECT_EQ(f.migrations.size(), 2u);
   auto rules = rules_of(f.diagnostics);
   ASSERT_EQ(rules, (std::vector<std::string>{"migration-layout", "migration-layout"}));
@@ -306,7 +306,7 @@ TEST(MigrationsLayout, ExplicitLayoutReportsFilesThatDoNotFit) {
   Config cfg;
   cfg.layout = "flyway";
   MigrationFolder f = load("updown_order", cfg);
-  EXPECT_EQ(f.layout, Layout::Flyway);
+  EXPECT_EQ(f.layout->name(), "flyway");
   EXPECT_TRUE(f.migrations.empty());
   ASSERT_EQ(rules_of(f.diagnostics), (std::vector<std::string>{"migration-layout"}));
   EXPECT_NE(f.diagnostics[0].message.find("8 entries"), std::string::npos) << f.diagnostics[0].message;
@@ -334,7 +334,7 @@ TEST(MigrationsLayout, SymlinkLoopsAndUnreadableFilesDoNotStopTheRest) {
   fs::create_directory_symlink(".", t.path / "self");               // directory loop
   fs::permissions(t.path / "2_b.up.sql", fs::perms::none);
   MigrationFolder f = load_migration_folder(t.path, {});
-  EXPECT_EQ(f.layout, Layout::Updown);
+  EXPECT_EQ(f.layout->name(), "updown");
   EXPECT_EQ(f.migrations.size(), 2u);
   size_t unreadable = std::count_if(f.diagnostics.begin(), f.diagnostics.end(),
                                     [](const Diagnostic& d) { return d.rule == "unreadable-file"; });
@@ -374,12 +374,12 @@ TEST(MigrationsLayout, DeterministicOrderOfFiles) {
 TEST(MigrationsLayout, EveryLayoutHasOnePlugInAndOneIsTheFallback) {
   size_t fallbacks = 0;
   for (const LayoutKind* k : all_layouts()) {
-    EXPECT_EQ(&layout_kind(k->id()), k);
-    EXPECT_EQ(parse_layout(k->name()), k->id());
-    EXPECT_EQ(layout_name(k->id()), k->name());
+    EXPECT_EQ(find_layout(k->name()), k);
     fallbacks += k->detect() == LayoutKind::Detect::Fallback;
   }
   EXPECT_EQ(all_layouts().size(), 6u);
   EXPECT_EQ(fallbacks, 1u);
-  EXPECT_FALSE(parse_layout("auto"));
+  EXPECT_FALSE(find_layout("auto"));
+  EXPECT_EQ(&default_layout(), find_layout("plain"));
+  EXPECT_NO_THROW(check_layout_setting(Config{}));
 }

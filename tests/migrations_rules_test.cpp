@@ -4,6 +4,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <fstream>
 
 #include "analyzer/migrations/migration.h"
 #include "rules/folder/folder_checks.h"
@@ -90,17 +91,45 @@ TEST(MigrationsRules, MigrationNameFollowsTheDominantScheme) {
 
 TEST(MigrationsRules, MigrationNameWithConfiguredPattern) {
   Config cfg;
-  cfg.name_pattern = R"(^\d{14}_[a-z0-9_]+$)";
+  cfg.name_pattern = Pattern::compile(R"(^\d{14}_[a-z0-9_]+$)", nullptr);
   auto ds = check_migration_name(load("naming"), cfg);
   EXPECT_EQ(files_of(ds),
             (std::vector<std::string>{"202401070000_short_timestamp.up.sql", "20240108000000_AddUsersTable.up.sql",
                                       "20240109000000_drop-users.up.sql"}));
-  cfg.name_pattern = R"(^\d+_[a-z0-9_]+$)";
+  cfg.name_pattern = Pattern::compile(R"(^\d+_[a-z0-9_]+$)", nullptr);
   EXPECT_TRUE(check_migration_name(load("updown_order"), cfg).empty());
-  cfg.name_pattern = "([";
-  auto bad = check_migration_name(load("updown_order"), cfg);
-  ASSERT_EQ(bad.size(), 1u);
-  EXPECT_NE(bad[0].message.find("not a valid regular expression"), std::string::npos);
+}
+
+TEST(MigrationsRules, NamePatternsRunInLinearTime) {
+  // A pattern that makes a backtracking engine take exponential time on a
+  // name that almost matches: RE2 answers at once.
+  const fs::path dir = fs::temp_directory_path() / ("miglint-re-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  const std::string name = "20240101000000_" + std::string(40, 'a') + "!";
+  for (const char* half : {".up.sql", ".down.sql"}) std::ofstream(dir / (name + half)) << "SELECT 1;\n";
+  Config cfg;
+  cfg.name_pattern = Pattern::compile(R"(^\d{14}_(a+)+$)", nullptr);
+  ASSERT_TRUE(cfg.name_pattern);
+  const auto ds = check_migration_name(load_migration_folder(dir, cfg), cfg);
+  fs::remove_all(dir);
+  ASSERT_EQ(ds.size(), 1u);
+  EXPECT_NE(ds[0].message.find("does not match migrations.name_pattern '^\\d{14}_(a+)+$'"), std::string::npos)
+      << ds[0].message;
+  // What a linear-time engine cannot run, and what does not parse, are config errors.
+  for (const char* bad : {"([", R"(^(a)\1$)", "^(?=a)"}) {
+    std::string error;
+    EXPECT_FALSE(Pattern::compile(bad, &error)) << bad;
+    EXPECT_FALSE(error.empty()) << bad;
+    try {
+      parse_config(std::string("[migrations]\nname_pattern = '") + bad + "'\n", "miglint.toml");
+      ADD_FAILURE() << bad << " was accepted";
+    } catch (const ConfigError& e) {
+      EXPECT_NE(
+          std::string(e.what()).find("miglint.toml:2: `name_pattern` is not a regular expression miglint can run"),
+          std::string::npos)
+          << e.what();
+    }
+  }
 }
 
 TEST(MigrationsRules, DownNamedDifferentlyFromItsUpIsPairedAndReported) {

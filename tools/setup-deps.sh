@@ -38,6 +38,8 @@ BUILD_PACKAGES=(
   cmake ninja-build g++ ccache pkg-config git python3
   libpg-query-dev libprotobuf-dev protobuf-compiler libcli11-dev libfmt-dev
   nlohmann-json3-dev libtomlplusplus-dev libssl-dev libzstd-dev
+  # linear-time regular expressions for the patterns users write
+  libre2-dev
   # the allocator miglint links (tcmalloc, statically)
   libgoogle-perftools-dev
 )

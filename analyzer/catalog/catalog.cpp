@@ -374,6 +374,28 @@ void Catalog::commit() {
     }
   }
   journal_.clear();
+  checkpoint_at_ = compacted_end_ = 0;
+  journaled_.clear();
+}
+
+size_t Catalog::checkpoint() {
+  checkpoint_at_ = compacted_end_ = journal_.size();
+  journaled_.clear();
+  return journal_.size();
+}
+
+void Catalog::statement_done() {
+  // An entry for an object already journaled since the checkpoint holds an
+  // intermediate value nothing will ask for: rollback and slice_at go back
+  // to checkpoints, and the earlier entry holds the value there.
+  size_t out = compacted_end_;
+  for (size_t i = compacted_end_; i < journal_.size(); ++i) {
+    if (!journaled_.emplace(journal_[i].store, journal_[i].key).second) continue;
+    if (out != i) journal_[out] = std::move(journal_[i]);
+    ++out;
+  }
+  journal_.erase(journal_.begin() + static_cast<std::ptrdiff_t>(out), journal_.end());
+  compacted_end_ = journal_.size();
 }
 
 namespace {
@@ -552,9 +574,14 @@ const Unsure* Catalog::unsure_name(const std::string& name) const {
 }
 
 void Catalog::rollback(size_t cp) {
+  if (cp < checkpoint_at_) {
+    checkpoint_at_ = cp;
+    journaled_.clear();
+  }
   while (journal_.size() > cp) {
     Entry e = std::move(journal_.back());
     journal_.pop_back();
+    if (journal_.size() < compacted_end_) journaled_.erase({e.store, e.key});
     auto restore = [&](auto& m) {
       using P = typename std::decay_t<decltype(m)>::mapped_type;
       using T = typename P::element_type;
@@ -580,6 +607,7 @@ void Catalog::rollback(size_t cp) {
       default: break;
     }
   }
+  compacted_end_ = std::min(compacted_end_, journal_.size());
 }
 
 Catalog::Touched Catalog::touched_since(size_t cp) const {

@@ -341,7 +341,15 @@ class Catalog {
   std::vector<std::string> dependents(const std::string& target) const;
 
   // ---- checkpoints ----
-  size_t checkpoint() const { return journal_.size(); }
+  // A point to roll back to or compare with (slice_at, touched_since). From
+  // here on the journal keeps one entry per object: the value it had here.
+  size_t checkpoint();
+  // A statement's start: rolled back when the statement fails.
+  size_t statement_begin() const { return journal_.size(); }
+  // After a statement that stands: drops its journal entries for objects
+  // already journaled since the last checkpoint, so that a migration of N
+  // statements on one table keeps one old version of it, not N.
+  void statement_done();
   void rollback(size_t cp);
   // Forgets the undo information (the replay will never roll back past here).
   void commit();
@@ -393,6 +401,11 @@ class Catalog {
     std::shared_ptr<const void> prev;
   };
   std::vector<Entry> journal_;
+  // Entries from checkpoint_at_ to compacted_end_ name each object once;
+  // `journaled_` holds their (store, key).
+  size_t checkpoint_at_ = 0;
+  size_t compacted_end_ = 0;
+  std::set<std::pair<int, std::string>> journaled_;
   std::vector<std::string> search_path_;
   int pg_version_ = 15;
   std::map<std::string, Ptr<Table>> tables_;

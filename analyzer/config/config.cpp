@@ -1,11 +1,12 @@
 #include "analyzer/config/config.h"
 
-#include <fstream>
 #include <set>
-#include <sstream>
 
 #include <fmt/format.h>
 #include <toml++/toml.h>
+
+#include "analyzer/config/pattern.h"
+#include "analyzer/source/file_io.h"
 
 namespace miglint {
 namespace {
@@ -59,11 +60,10 @@ std::optional<std::filesystem::path> find_config(const std::filesystem::path& st
 }
 
 Config load_config(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) throw ConfigError(fmt::format("{}: cannot read config file", file.string()));
-  std::stringstream ss;
-  ss << in.rdbuf();
-  Config c = parse_config(ss.str(), file.string());
+  std::string text, error;
+  if (!read_file_bytes(file, text, &error, kMaxConfigBytes))
+    throw ConfigError(fmt::format("{}: cannot read config file: {}", file.string(), error));
+  Config c = parse_config(text, file.string());
   c.file = file;
   return c;
 }
@@ -77,12 +77,19 @@ Config parse_config(std::string_view text, const std::string& origin) {
                                   e.description()));
   }
   Config c;
-  check_keys(origin, root, {"pg_version", "assume_in_transaction", "migrations", "rules", "protect"}, "");
+  check_keys(origin, root,
+             {"pg_version", "assume_in_transaction", "max_file_size_mb", "migrations", "rules", "protect"}, "");
   if (const auto* n = root.get("pg_version")) {
     const auto* i = n->as_integer();
     if (!i || i->get() < 9 || i->get() > 18)
       fail(origin, *n, "`pg_version` must be an integer major version between 9 and 18, e.g. 15");
     c.pg_version = static_cast<int>(i->get());
+  }
+  if (const auto* n = root.get("max_file_size_mb")) {
+    const auto* i = n->as_integer();
+    if (!i || i->get() < 1 || i->get() > 4096)
+      fail(origin, *n, "`max_file_size_mb` must be an integer number of MiB between 1 and 4096");
+    c.max_file_bytes = static_cast<std::size_t>(i->get()) << 20;
   }
   if (const auto* n = root.get("assume_in_transaction")) {
     const auto* b = n->as_boolean();
@@ -96,20 +103,16 @@ Config parse_config(std::string_view text, const std::string& origin) {
     if (const auto* d = t->get("dir")) c.migrations_dir = get_string(origin, *d, "dir");
     if (const auto* l = t->get("layout")) {
       c.layout = get_string(origin, *l, "layout");
-      static const std::set<std::string, std::less<>> layouts{"auto",   "updown", "folder", "goose",
-                                                              "dbmate", "flyway", "plain"};
-      if (!layouts.contains(c.layout))
-        fail(origin, *l,
-             fmt::format("unknown layout `{}` (expected auto, updown, folder, goose, dbmate, flyway or plain)",
-                         c.layout));
+      c.layout_origin = where(origin, *l);
     }
     if (const auto* p = t->get("name_pattern")) {
-      c.name_pattern = get_string(origin, *p, "name_pattern");
-      try {
-        std::regex re(*c.name_pattern);
-      } catch (const std::regex_error& e) {
-        fail(origin, *p, fmt::format("`name_pattern` is not a valid regular expression: {}", e.what()));
-      }
+      std::string error;
+      c.name_pattern = Pattern::compile(get_string(origin, *p, "name_pattern"), &error);
+      if (!c.name_pattern)
+        fail(origin, *p,
+             fmt::format("`name_pattern` is not a regular expression miglint can run in linear time (RE2 syntax; "
+                         "no back-references or look-around): {}",
+                         error));
     }
   }
   if (const auto* n = root.get("rules")) {

@@ -1,14 +1,16 @@
 // miglint.toml: discovery, validation and the typed settings every part reads.
 #pragma once
+#include <cstddef>
 #include <filesystem>
 #include <map>
 #include <optional>
-#include <regex>
 #include <stdexcept>
 #include <string>
 #include <vector>
 
+#include "analyzer/config/pattern.h"
 #include "analyzer/diag/diagnostic.h"
+#include "analyzer/source/file_io.h"
 
 namespace miglint {
 
@@ -25,8 +27,12 @@ struct Config {
   // Set when the config says so; otherwise each layout's runner default applies.
   std::optional<bool> assume_in_transaction;
   std::optional<std::string> migrations_dir;
+  // "auto" or a layout's name: the migrations layer checks the name
+  // (check_layout_setting), where the layouts are listed.
   std::string layout = "auto";
-  std::optional<std::string> name_pattern;
+  std::string layout_origin;                          // "miglint.toml:3" when the file set it
+  std::size_t max_file_bytes = kDefaultMaxFileBytes;  // max_file_size_mb: the largest file read
+  std::optional<Pattern> name_pattern;                // compiled: RE2, linear time
   std::vector<std::string> select{"all"};
   std::vector<std::string> ignore;
   std::map<std::string, Severity> severity;
@@ -45,6 +51,9 @@ class ConfigError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
+
+// A miglint.toml larger than this is refused unread.
+inline constexpr std::size_t kMaxConfigBytes = std::size_t{1} << 20;
 
 // Nearest miglint.toml in start or its parents, if any.
 std::optional<std::filesystem::path> find_config(const std::filesystem::path& start);

@@ -656,7 +656,7 @@ ApplyResult apply_statement(catalog::Catalog& cat, const ParsedFile& file, const
   ApplyResult out;
   if (!stmt.node) return out;
   Ctx c{cat, file, stmt, out, false, false, {}, std::nullopt, false};
-  const size_t cp = cat.checkpoint();
+  const size_t cp = cat.statement_begin();
   const auto& n = *stmt.node;
   using N = pg_query::Node;
   switch (n.node_case()) {
@@ -779,6 +779,7 @@ ApplyResult apply_statement(catalog::Catalog& cat, const ParsedFile& file, const
       cat.mark_uncertain(c.skip_target);
     }
   }
+  cat.statement_done();
   return out;
 }
 

@@ -33,7 +33,7 @@ MigrationFolder load_folder(const fs::path& dir, const AnalysisOptions& options,
   std::uintmax_t size = 0;
   if (!stat_file(dir, mtime, size)) return load_migration_folder(dir, options.config, &listings);
   auto& c = options.cache->folders[dir.native()];
-  if (c.dir_mtime_ns == mtime && layout_kind(c.folder.layout).listing_decides() && !c.folder.dir.empty()) {
+  if (c.dir_mtime_ns == mtime && c.folder.layout->listing_decides() && !c.folder.dir.empty()) {
     *cached = &c;
     return c.folder;
   }
@@ -87,7 +87,7 @@ std::vector<FolderAnalysis> load_folders(const AnalysisInputs& inputs, const Ana
     AnalysisCache::Folder* cached = nullptr;
     fa.folder = load_folder(d, options, listings, &cached);
     // An unsaved goose or dbmate file: its halves are those of its new text.
-    if (!options.overlays.empty() && layout_kind(fa.folder.layout).has_sections())
+    if (!options.overlays.empty() && fa.folder.layout->has_sections())
       for (const auto& f : fa.folder.sql_files)
         if (const auto it = find_overlay(options.overlays, f.str()); it != options.overlays.end())
           resection_from_text(fa.folder, options.config, f, it->second);

@@ -55,6 +55,12 @@ Diagnostic unreadable_file(const fs::path& p, const std::string& why) {
   return unreadable_file_finding(UnreadableWhat::File, display_path(p), why);
 }
 
+Diagnostic analysis_failure(const fs::path& p, const std::exception& e) {
+  const bool memory = dynamic_cast<const std::bad_alloc*>(&e) != nullptr;
+  return unreadable_file_finding(UnreadableWhat::Failed, display_path(p),
+                                 memory ? std::string("out of memory while analysing it") : e.what());
+}
+
 AnalysisInputs select_inputs(const AnalysisOptions& options, DirListings& listings, std::vector<Diagnostic>& problems) {
   AnalysisInputs in;
   for (const auto& p : options.paths) {

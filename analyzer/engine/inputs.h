@@ -36,5 +36,8 @@ std::map<std::filesystem::path, std::string>::const_iterator find_overlay(
 
 // A file that could not be read: a finding on that file only.
 Diagnostic unreadable_file(const std::filesystem::path& p, const std::string& why);
+// A file whose analysis threw (out of memory, a defect): a finding on that
+// file only; the others are still analysed. `e`: what was thrown.
+Diagnostic analysis_failure(const std::filesystem::path& p, const std::exception& e);
 
 }  // namespace miglint

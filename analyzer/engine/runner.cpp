@@ -14,6 +14,7 @@
 #include "analyzer/engine/units.h"
 #include "analyzer/migrations/migration.h"
 #include "analyzer/source/display_path.h"
+#include "analyzer/source/file_io.h"
 
 namespace miglint {
 
@@ -40,6 +41,8 @@ AnalysisResult analyze(const AnalysisOptions& options) {
   const WorkingDirectoryPin cwd_pin;
   PhaseClock clock;
   AnalysisResult result;
+  check_layout_setting(options.config);
+  set_max_file_bytes(options.config.max_file_bytes);
   const RuleSelection selection(options.config, options.select, options.ignore);
   std::vector<Diagnostic> found;  // input and folder findings
 

@@ -35,9 +35,10 @@ namespace {
 struct FileSlot {
   const std::string* path = nullptr;  // the text of one of its folder's sql_files
   std::shared_ptr<const ParsedFile> parsed;
-  std::unique_ptr<std::string> error;  // why it could not be read
-  uint32_t rel_at = 0;                 // where the path relative to its folder starts
-  int dirfd = -1;                      // its folder, open, when path lies under it
+  std::unique_ptr<std::string> error;   // why it could not be read
+  std::unique_ptr<Diagnostic> failure;  // its parse threw
+  uint32_t rel_at = 0;                  // where the path relative to its folder starts
+  int dirfd = -1;                       // its folder, open, when path lies under it
   std::once_flag once;
   // With release_syntax: the rule runs and replays still to read the trees.
   std::atomic<int> readers{0};
@@ -110,6 +111,7 @@ class Schedule {
   }
   bool reported(const Unit& u) const { return inputs_.reported(u.file->source->path()); }
   void parse_slot(FileSlot& slot);
+  void read_and_parse(FileSlot& slot);
   void process(size_t i);
   template <class Ready>
   void help_until(const Ready& ready);
@@ -258,6 +260,15 @@ void Schedule::order_items() {
 }
 
 void Schedule::parse_slot(FileSlot& slot) {
+  try {
+    read_and_parse(slot);
+  } catch (const std::exception& e) {  // std::bad_alloc above all: one file's loss
+    slot.parsed.reset();
+    slot.failure = std::make_unique<Diagnostic>(analysis_failure(*slot.path, e));
+  }
+}
+
+void Schedule::read_and_parse(FileSlot& slot) {
   AnalysisCache::File* c = cached_of(slot);
   // Unchanged on disk (same size and modification time) and not open in an
   // editor: the last parse still holds.
@@ -346,7 +357,11 @@ void Schedule::process(size_t i) {
     const Unit& u = *plan.units[k];
     if (!u.file || !reported(u)) continue;
     std::vector<Diagnostic> found;
-    dispatcher_.run(u, options_.config, found);
+    try {
+      dispatcher_.run(u, options_.config, found);
+    } catch (const std::exception& e) {
+      found.push_back(analysis_failure(u.file->source->path().str(), e));
+    }
     sink_.add(std::move(found));
   }
   done_reading(item);
@@ -426,8 +441,14 @@ void Schedule::replay_task(size_t f) {
     help_until([&] { return item.done.load(); });
     if (auto m = replay_migration(migrations[mi], plan.units, *item.units)) {
       const bool version_continues = mi + 1 < migrations.size() && migrations[mi + 1].version == migrations[mi].version;
-      replay.step(*m, migrations[mi], up_unit(plan.units, *item.units), version_continues);
+      std::vector<Diagnostic> failed;
+      try {
+        replay.step(*m, migrations[mi], up_unit(plan.units, *item.units), version_continues);
+      } catch (const std::exception& e) {
+        failed.push_back(analysis_failure(migrations[mi].primary_file().str(), e));
+      }
       auto found = replay.take_findings(!compact_);
+      for (auto& d : failed) found.push_back(std::move(d));
       note_unmodeled(fa, found);
       sink_.add(std::move(found));
     }
@@ -469,6 +490,7 @@ void Schedule::finish() {
   std::vector<Diagnostic> unreadable;
   for (auto& s : slots_)
     if (s.error) unreadable.push_back(unreadable_file(*s.path, *s.error));
+    else if (s.failure) unreadable.push_back(std::move(*s.failure));
   sink_.add(std::move(unreadable));
   for (size_t f = 0; f < folders_.size(); ++f) {
     FolderAnalysis& fa = folders_[f];

@@ -35,7 +35,7 @@ std::string lf(std::string_view s) {
 
 std::string sum_id(const MigrationFolder& folder, const Migration& m) {
   fs::path file = m.primary_file().str();
-  if (layout_kind(folder.layout).migration_is_folder()) file = file.parent_path();
+  if (folder.layout->migration_is_folder()) file = file.parent_path();
   fs::path rel = file.lexically_relative(folder.dir);
   return (rel.empty() ? file : rel).generic_string();
 }

@@ -93,7 +93,6 @@ class LayoutKind {
  public:
   virtual ~LayoutKind() = default;
 
-  virtual Layout id() const = 0;
   virtual std::string_view name() const = 0;
 
   // ---- detection (migrations.layout = auto)
@@ -150,7 +149,6 @@ class LayoutKind {
 // Every layout, in the order that breaks ties between layouts detected as
 // often (layouts/all_layouts.cpp).
 const std::vector<const LayoutKind*>& all_layouts();
-const LayoutKind& layout_kind(Layout l);
 
 // ---- helpers shared by layouts (layout.cpp) -----------------------------------
 namespace layouts {

@@ -83,7 +83,7 @@ class Loader final : public FolderReader {
     scan_top();
     if (!top_ok_) return std::move(folder_);
     const LayoutKind& kind = choose_layout();
-    folder_.layout = kind.id();
+    folder_.layout = &kind;
     collect(kind);
     build(kind);
     // When no layout explains the folder, its .sql files are still analysed
@@ -234,7 +234,7 @@ class Loader final : public FolderReader {
   }
 
   const LayoutKind& choose_layout() {
-    if (auto explicit_layout = parse_layout(cfg_.layout)) return layout_kind(*explicit_layout);
+    if (const LayoutKind* explicit_layout = find_layout(cfg_.layout)) return *explicit_layout;
     const std::vector<const LayoutKind*>& kinds = all_layouts();
     std::vector<size_t> counts(kinds.size());
     const auto count = [&](const LayoutKind* k) {
@@ -429,22 +429,23 @@ class Loader final : public FolderReader {
 
 }  // namespace
 
-std::optional<std::pair<std::string, VersionKey>> version_from_relative_path(const fs::path& rel, Layout layout) {
+std::optional<std::pair<std::string, VersionKey>> version_from_relative_path(const fs::path& rel,
+                                                                             const LayoutKind& layout) {
   std::vector<std::string> parts;
   for (const fs::path& p : rel) parts.push_back(p.string());
   if (parts.empty()) return std::nullopt;
   Candidate c;
-  if (!layout_kind(layout).version_of(parts, c)) return std::nullopt;
+  if (!layout.version_of(parts, c)) return std::nullopt;
   return std::make_pair(std::string(c.version), c.key);
 }
 
-std::string_view migration_stem(const Migration& m, Layout layout) {
+std::string_view migration_stem(const Migration& m, const LayoutKind& layout) {
   // The loader matched this same name to make the migration.
-  return layout_kind(layout).stem(m.primary_file());
+  return layout.stem(m.primary_file());
 }
 
 void resection_from_text(MigrationFolder& folder, const Config& cfg, const Symbol& file, std::string_view text) {
-  const LayoutKind& kind = layout_kind(folder.layout);
+  const LayoutKind& kind = *folder.layout;
   if (!kind.has_sections()) return;
   for (Migration& m : folder.migrations) {
     if (!(m.up && m.up->file == file) && !(m.down && m.down->file == file)) continue;
@@ -457,6 +458,7 @@ void resection_from_text(MigrationFolder& folder, const Config& cfg, const Symbo
 }
 
 MigrationFolder load_migration_folder(const fs::path& dir, const Config& cfg, DirListings* listings) {
+  check_layout_setting(cfg);
   return Loader(dir, cfg, listings).run();
 }
 

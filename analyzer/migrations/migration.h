@@ -1,8 +1,9 @@
 // A migrations folder as the runner sees it: ordered migrations, each with
 // its up and down part (whole files, or sections of one file).
 //
-// Entry point: load_migration_folder(dir, cfg). It never throws for anything
-// found on disk; problems become Diagnostics in MigrationFolder::diagnostics:
+// Entry point: load_migration_folder(dir, cfg). It throws only ConfigError,
+// for a migrations.layout that no layout has; problems found on disk become
+// Diagnostics in MigrationFolder::diagnostics:
 //   migration-layout (warning)  mixed, unrecognisable or empty folder, files
 //                               that do not fit the layout
 //   unreadable-file  (error)    a file or entry that cannot be read or stat'ed
@@ -36,9 +37,16 @@ namespace miglint {
 
 class DirListings;
 
-enum class Layout { Updown, Folder, Goose, Dbmate, Flyway, Plain };
-std::string_view layout_name(Layout l);
-std::optional<Layout> parse_layout(std::string_view s);
+// A layout plug-in (layout.h); every one is listed in layouts/all_layouts.cpp.
+class LayoutKind;
+// The layout configured as `name` (migrations.layout); nullptr for "auto" or
+// a name no layout has.
+const LayoutKind* find_layout(std::string_view name);
+// The layout of a folder that holds no migration (plain .sql files).
+const LayoutKind& default_layout();
+// Throws ConfigError, where the config wrote it, when migrations.layout names
+// no layout.
+void check_layout_setting(const Config& cfg);
 
 // Numeric ordering key of a version. Compare keys with <=>; `parts` is an
 // encoding, not the numbers themselves: every numeric component becomes its
@@ -84,12 +92,12 @@ struct Migration {
 // layout's suffixes: what name_pattern matches. A view into the file's
 // pooled path, derived when asked: few checks ask, and a large folder's
 // migrations would each hold a copy.
-std::string_view migration_stem(const Migration& m, Layout layout);
+std::string_view migration_stem(const Migration& m, const LayoutKind& layout);
 
 struct MigrationFolder {
   std::filesystem::path dir;
-  Layout layout = Layout::Plain;
-  std::vector<Migration> migrations;  // in apply order
+  const LayoutKind* layout = &default_layout();  // never null
+  std::vector<Migration> migrations;             // in apply order
   // Every readable .sql file of its PostgreSQL migrations, sorted; each
   // Section::file is spelled exactly as here.
   std::vector<Symbol> sql_files;
@@ -111,7 +119,7 @@ MigrationFolder load_migration_folder(const std::filesystem::path& dir, const Co
 // as written and as key; nullopt when the path is no migration of the layout.
 // Used for files that may no longer exist (e.g. at a git ref).
 std::optional<std::pair<std::string, VersionKey>> version_from_relative_path(const std::filesystem::path& rel,
-                                                                             Layout layout);
+                                                                             const LayoutKind& layout);
 
 // The bytes of one section (a whole file or its byte range); nullopt when unreadable.
 std::optional<std::string> read_section(const Section& s);

@@ -17,6 +17,7 @@ enum class UnreadableWhat {
   FolderEntry,  // a file or directory the folder reader could not read
   Root,         // the directory named on the command line
   File,         // a file the engine could not read
+  Failed,       // a file whose analysis failed (out of memory)
 };
 Diagnostic unreadable_file_finding(UnreadableWhat what, const std::string& shown, const std::string& why);
 

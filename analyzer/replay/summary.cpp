@@ -103,6 +103,23 @@ ObjectRef rename_target(const ObjectRef& o, std::string_view new_name) {
   return n;
 }
 
+namespace {
+// Strings in first-seen order, each once.
+class UniqueList {
+ public:
+  void add(std::string s) {
+    if (seen_.insert(s).second) items_.push_back(std::move(s));
+  }
+  bool empty() const { return items_.empty(); }
+  size_t size() const { return items_.size(); }
+  const std::string& operator[](size_t i) const { return items_[i]; }
+
+ private:
+  std::vector<std::string> items_;
+  std::set<std::string, std::less<>> seen_;
+};
+}  // namespace
+
 std::string summarize(const std::vector<EffectAt>& effects) {
   // Objects created or dropped as a whole: their members are not listed.
   std::set<std::pair<Action, QName>> whole_tables;
@@ -111,19 +128,20 @@ std::string summarize(const std::vector<EffectAt>& effects) {
         (ea.effect->action == Action::Created || ea.effect->action == Action::Dropped))
       whole_tables.insert({ea.effect->action, ea.effect->object.name});
 
-  // Groups in first-seen order: (action, object) -> member changes.
+  // Groups in first-seen order: (action, object) -> member changes. Look-ups
+  // go through indexes: a migration may hold tens of thousands of effects.
   struct Group {
     Action action;
     ObjectRef object;
-    std::vector<std::string> details;
+    UniqueList details;
   };
   std::vector<Group> groups;
-  std::vector<std::string> cascaded;
+  std::map<std::pair<Action, ObjectRef>, size_t> group_index;
+  UniqueList cascaded;
   auto group_of = [&](Action a, const ObjectRef& o) -> Group& {
-    for (auto& g : groups)
-      if (g.action == a && g.object == o) return g;
-    groups.push_back({a, o, {}});
-    return groups.back();
+    const auto [it, fresh] = group_index.try_emplace({a, o}, groups.size());
+    if (fresh) groups.push_back({a, o, {}});
+    return groups[it->second];
   };
   for (const auto& ea : effects) {
     const Effect& e = *ea.effect;
@@ -131,8 +149,7 @@ std::string summarize(const std::vector<EffectAt>& effects) {
     if (e.implied) {
       // What a dropped object owns goes with it; CASCADE victims are news.
       if (e.cascade && e.action == Action::Dropped) {
-        std::string d = display(e.object);
-        if (std::find(cascaded.begin(), cascaded.end(), d) == cascaded.end()) cascaded.push_back(d);
+        cascaded.add(display(e.object));
       }
       continue;
     }
@@ -144,7 +161,7 @@ std::string summarize(const std::vector<EffectAt>& effects) {
                                   catalog::quote_ident(e.object.member));
       if (e.action == Action::Altered && !e.detail().empty()) d += " " + e.detail();
       if (e.action == Action::Renamed && !e.new_name().empty()) d += " to " + catalog::quote_ident(e.new_name());
-      if (std::find(g.details.begin(), g.details.end(), d) == g.details.end()) g.details.push_back(d);
+      g.details.add(std::move(d));
       continue;
     }
     if (e.object.kind == ObjectKind::Table && e.action == Action::Altered &&
@@ -156,10 +173,9 @@ std::string summarize(const std::vector<EffectAt>& effects) {
     }
     Group& g = group_of(e.action, e.object);
     if (e.action == Action::Renamed && !e.new_name().empty()) {
-      std::string d = "to " + catalog::quote_ident(e.new_name());
-      if (std::find(g.details.begin(), g.details.end(), d) == g.details.end()) g.details.push_back(d);
+      g.details.add("to " + catalog::quote_ident(e.new_name()));
     } else if (e.action == Action::Altered && !e.detail().empty()) {
-      if (std::find(g.details.begin(), g.details.end(), e.detail()) == g.details.end()) g.details.push_back(e.detail());
+      g.details.add(std::string(e.detail()));
     }
   }
   if (groups.empty() && cascaded.empty()) return effects.empty() ? "no schema changes" : "no named schema changes";

@@ -27,6 +27,10 @@ Diagnostic unreadable_file_finding(UnreadableWhat what, const std::string& shown
       d.message = fmt::format("cannot read file: {}", why);
       d.help = "the file was skipped; every other file was analysed";
       break;
+    case UnreadableWhat::Failed:
+      d.message = fmt::format("could not analyse file: {}", why);
+      d.help = "the file's findings are incomplete; every other file was analysed";
+      break;
   }
   return d;
 }

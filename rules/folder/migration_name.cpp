@@ -5,7 +5,6 @@
 #include <cctype>
 #include <functional>
 #include <map>
-#include <regex>
 
 #include "analyzer/engine/registry.h"
 #include "analyzer/migrations/reader_findings.h"
@@ -128,20 +127,12 @@ std::vector<Diagnostic> check_migration_name(const MigrationFolder& folder, cons
     if (!m.repeatable) ms.push_back(&m);
 
   if (cfg.name_pattern) {
-    std::regex re;
-    try {
-      re = std::regex(*cfg.name_pattern, std::regex::ECMAScript);
-    } catch (const std::regex_error& e) {
-      out.push_back(finding(kMeta, file_start_span(folder.dir),
-                            "migrations.name_pattern is not a valid regular expression: " + std::string(e.what())));
-      return out;
-    }
     for (const Migration* m : ms) {
-      const std::string_view stem = migration_stem(*m, folder.layout);
-      if (std::regex_search(stem.begin(), stem.end(), re)) continue;
+      const std::string_view stem = migration_stem(*m, *folder.layout);
+      if (cfg.name_pattern->search(stem)) continue;
       out.push_back(finding(kMeta, file_start_span(m->primary_file()),
                             "migration name '" + std::string(stem) + "' does not match migrations.name_pattern '" +
-                                *cfg.name_pattern + "'",
+                                cfg.name_pattern->text() + "'",
                             "rename the migration (only if it has not been applied anywhere yet)"));
     }
     return out;
@@ -165,7 +156,7 @@ std::vector<Diagnostic> check_migration_name(const MigrationFolder& folder, cons
                                std::to_string(d.dominant_count) + " of " + std::to_string(d.total) +
                                " migrations use " + d.dominant);
   for (auto& [i, rs] : reasons) {
-    std::string msg = "migration '" + std::string(migration_stem(*ms[i], folder.layout)) +
+    std::string msg = "migration '" + std::string(migration_stem(*ms[i], *folder.layout)) +
                       "' deviates from the folder's naming scheme: ";
     for (size_t k = 0; k < rs.size(); ++k) msg += (k ? "; " : "") + rs[k];
     out.push_back(finding(kMeta, file_start_span(ms[i]->primary_file()), msg,

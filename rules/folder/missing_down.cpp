@@ -17,7 +17,7 @@ const RuleMeta kMeta{"missing-down", Severity::Warning, "an up migration without
 
 std::vector<Diagnostic> check_missing_down(const MigrationFolder& folder) {
   std::vector<Diagnostic> out;
-  const LayoutKind& kind = layout_kind(folder.layout);
+  const LayoutKind& kind = *folder.layout;
   if (kind.downs() == LayoutKind::Downs::None) return out;
   // Undo scripts may be optional (Flyway): then only a folder that uses them expects them.
   if (kind.downs() == LayoutKind::Downs::WhenUsed &&

@@ -38,7 +38,7 @@ std::vector<Diagnostic> check_version_order(const MigrationFolder& folder, const
   for (const fs::path& p : changes.existed) {
     fs::path rel = p.lexically_relative(root);
     if (rel.empty() || *rel.begin() == "..") continue;
-    std::optional<std::pair<std::string, VersionKey>> v = version_from_relative_path(rel, folder.layout);
+    std::optional<std::pair<std::string, VersionKey>> v = version_from_relative_path(rel, *folder.layout);
     if (!v) continue;
     if (!newest || v->second > *newest) {
       newest = v->second;

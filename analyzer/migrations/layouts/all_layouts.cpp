@@ -1,5 +1,7 @@
 // Every layout miglint reads, in one explicit list: the only place that maps
-// Layout values and configured names to their plug-ins.
+// configured names to their plug-ins.
+#include <fmt/format.h>
+
 #include "analyzer/migrations/layout.h"
 
 namespace miglint {
@@ -22,18 +24,22 @@ const std::vector<const LayoutKind*>& all_layouts() {
   return list;
 }
 
-const LayoutKind& layout_kind(Layout l) {
+const LayoutKind& default_layout() { return layouts::plain_layout(); }
+
+const LayoutKind* find_layout(std::string_view name) {
   for (const LayoutKind* k : all_layouts())
-    if (k->id() == l) return *k;
-  return layouts::plain_layout();  // every Layout is listed
+    if (k->name() == name) return k;
+  return nullptr;
 }
 
-std::string_view layout_name(Layout l) { return layout_kind(l).name(); }
-
-std::optional<Layout> parse_layout(std::string_view s) {
-  for (const LayoutKind* k : all_layouts())
-    if (k->name() == s) return k->id();
-  return std::nullopt;
+void check_layout_setting(const Config& cfg) {
+  if (cfg.layout == "auto" || find_layout(cfg.layout)) return;
+  std::string expected = "auto";
+  const auto& kinds = all_layouts();
+  for (size_t i = 0; i < kinds.size(); ++i)
+    expected += fmt::format("{}{}", i + 1 == kinds.size() ? " or " : ", ", kinds[i]->name());
+  throw ConfigError(fmt::format("{}unknown layout `{}` (expected {})",
+                                cfg.layout_origin.empty() ? "" : cfg.layout_origin + ": ", cfg.layout, expected));
 }
 
 }  // namespace miglint

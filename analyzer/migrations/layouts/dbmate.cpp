@@ -27,7 +27,6 @@ std::pair<std::string, std::string> dbmate_command(std::string_view line) {
 
 class Dbmate final : public SectionedFileLayout {
  public:
-  Layout id() const override { return Layout::Dbmate; }
   std::string_view name() const override { return "dbmate"; }
 
   bool claims_file(std::string_view, const std::string* text) const override {

@@ -82,7 +82,6 @@ void collect_dir(FolderReader& reader, const fs::path& d, const std::string& pre
 
 class Flyway final : public LayoutKind {
  public:
-  Layout id() const override { return Layout::Flyway; }
   std::string_view name() const override { return "flyway"; }
 
   Detect detect() const override { return Detect::ByName; }

@@ -47,7 +47,6 @@ void read_metadata(FolderReader& reader, const std::string& p, Candidate& c) {
 
 class Folder final : public LayoutKind {
  public:
-  Layout id() const override { return Layout::Folder; }
   std::string_view name() const override { return "folder"; }
 
   Detect detect() const override { return Detect::None; }

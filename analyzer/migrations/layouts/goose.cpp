@@ -29,7 +29,6 @@ std::string goose_command(std::string_view line) {
 
 class Goose final : public SectionedFileLayout {
  public:
-  Layout id() const override { return Layout::Goose; }
   std::string_view name() const override { return "goose"; }
 
   bool claims_file(std::string_view, const std::string* text) const override {

@@ -13,7 +13,6 @@ constexpr std::string_view kSeparators = "_-.";
 
 class Plain final : public LayoutKind {
  public:
-  Layout id() const override { return Layout::Plain; }
   std::string_view name() const override { return "plain"; }
 
   Detect detect() const override { return Detect::Fallback; }

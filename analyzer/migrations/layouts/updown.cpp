@@ -73,7 +73,6 @@ Match match_updown(std::string_view file, Candidate& c, RunnerHints& hints) {
 
 class Updown final : public LayoutKind {
  public:
-  Layout id() const override { return Layout::Updown; }
   std::string_view name() const override { return "updown"; }
 
   Detect detect() const override { return Detect::ByName; }
