@@ -83,6 +83,7 @@ std::string quote_single(const std::string& s) {
 std::string bash(const std::vector<CommandInfo>& cmds) {
   std::ostringstream o;
   std::vector<std::string> names;
+  names.reserve(cmds.size());
   for (const auto& c : cmds) names.push_back(c.name);
   o << "# bash completion for miglint (made by `miglint completions bash`)\n"
        "_miglint() {\n"
@@ -108,7 +109,7 @@ std::string bash(const std::vector<CommandInfo>& cmds) {
   // One rule id (explain), from $rules.
   const std::string rule_reply = "mapfile -t COMPREPLY < <(compgen -W \"$rules\" -- \"$cur\")";
   // --select/--ignore take comma-separated ids: complete the one after the last comma.
-  const std::string rule_list_reply =
+  std::string rule_list_reply =
       "local pre=${cur%,*}; [[ $cur == *,* ]] && pre=$pre, || pre=; "
       "mapfile -t COMPREPLY < <(compgen -P \"$pre\" -W \"$rules\" -- \"${cur##*,}\"); compopt -o nospace 2>/dev/null";
   auto value_reply = [&](const ValueHint& h) -> std::string {

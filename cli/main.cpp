@@ -3,6 +3,7 @@
 #include <malloc.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
 #include <iostream>
@@ -73,7 +74,8 @@ std::string version_line() {
 
 }  // namespace miglint
 
-int main(int argc, char** argv) {
+namespace {
+int run_main(int argc, char** argv) {
   // With the C library's malloc (MIGLINT_TCMALLOC=OFF; tcmalloc and the
   // sanitizers ignore this): worker threads' arenas grow their heaps with one
   // mprotect call per step (128 KiB by default); analysing a folder allocates
@@ -165,6 +167,22 @@ int main(int argc, char** argv) {
   } catch (const std::exception& e) {
     std::cerr << "miglint: " << e.what() << '\n';
     return kExitUsage;
+  }
+  return kExitUsage;
+}
+}  // namespace
+
+int main(int argc, char** argv) {
+  // What escapes the command's own handlers (setting up the command line):
+  // an error exit, never std::terminate.
+  try {
+    return run_main(argc, argv);
+  } catch (const std::exception& e) {
+    std::fputs("miglint: ", stderr);
+    std::fputs(e.what(), stderr);
+    std::fputs("\n", stderr);
+  } catch (...) {
+    std::fputs("miglint: unexpected error\n", stderr);
   }
   return kExitUsage;
 }

@@ -9,8 +9,7 @@
 namespace miglint {
 
 int run_sum(const CommonOptions& o) {
-  CommonOptions opts = o;
-  const AnalysisOptions a = analysis_options(opts);
+  const AnalysisOptions a = analysis_options(o);
   for (const auto& dir : a.paths) {
     if (!std::filesystem::is_directory(dir)) throw UsageError("`sum` needs a migrations folder, not " + dir.string());
     const MigrationFolder folder = load_migration_folder(dir, a.config);

@@ -8,8 +8,10 @@
 
 /* C23's strtoul (which also reads a 0b prefix); the scanner calls it only with
  * base 16, where the two agree. */
+/* NOLINTBEGIN(bugprone-reserved-identifier): glibc's own symbol name, on purpose */
 unsigned long __isoc23_strtoul(const char* s, char** end, int base);
 unsigned long __isoc23_strtoul(const char* s, char** end, int base) { return strtoul(s, end, base); }
+/* NOLINTEND(bugprone-reserved-identifier) */
 
 /* BSD strlcpy: copies at most size-1 bytes, always terminates, returns strlen(src). */
 size_t strlcpy(char* dst, const char* src, size_t size);

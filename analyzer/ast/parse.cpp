@@ -244,23 +244,23 @@ void set_split_parse_min_bytes(size_t bytes) { split_min_bytes = bytes; }
 
 ParsedFile parse_file(std::shared_ptr<const SourceFile> source) {
   ParsedFile out;
-  out.source = source;
+  out.source = std::move(source);
+  const SourceFile& file = *out.source;
   out.arena = std::make_shared<google::protobuf::Arena>();
-  const std::string_view bytes = source->text();
+  const std::string_view bytes = file.text();
   PreparedText prep = prepare_text(bytes);
 
   if (looks_binary(bytes, prep)) {
     out.binary = true;
-    out.diagnostics.push_back(binary_file_finding(*source, prep.nul_bytes.front(), prep.nul_bytes.size()));
+    out.diagnostics.push_back(binary_file_finding(file, prep.nul_bytes.front(), prep.nul_bytes.size()));
     return out;
   }
   if (!prep.invalid_utf8.empty())
-    out.diagnostics.push_back(invalid_utf8_finding(*source, prep.invalid_utf8.front(), prep.invalid_utf8.size()));
+    out.diagnostics.push_back(invalid_utf8_finding(file, prep.invalid_utf8.front(), prep.invalid_utf8.size()));
   if (!prep.nul_bytes.empty())
-    out.diagnostics.push_back(nul_bytes_finding(*source, prep.nul_bytes.front(), prep.nul_bytes.size()));
-  for (const auto& m : prep.meta_commands)
-    out.diagnostics.push_back(psql_meta_command_finding(*source, m.begin, m.end));
-  for (const auto& c : prep.copy_data) out.diagnostics.push_back(copy_data_block_finding(*source, c.begin, c.end));
+    out.diagnostics.push_back(nul_bytes_finding(file, prep.nul_bytes.front(), prep.nul_bytes.size()));
+  for (const auto& m : prep.meta_commands) out.diagnostics.push_back(psql_meta_command_finding(file, m.begin, m.end));
+  for (const auto& c : prep.copy_data) out.diagnostics.push_back(copy_data_block_finding(file, c.begin, c.end));
 
   const std::string& text = prep.text;
   Builder b{out, text};

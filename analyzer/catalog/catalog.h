@@ -27,6 +27,7 @@ using Ptr = std::shared_ptr<const T>;
 struct QName {
   std::string schema;
   std::string name;
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 flags the 0 of a defaulted <=>
   auto operator<=>(const QName&) const = default;
   bool operator==(const QName&) const = default;
   std::string str() const;  // "schema.name", quoted where PostgreSQL would quote
@@ -216,6 +217,7 @@ struct ObjectRef {
   ObjectKind kind = ObjectKind::Other;
   QName name;          // the object (for columns/constraints/triggers: the table)
   std::string member;  // column, constraint or trigger name; function signature args
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 flags the 0 of a defaulted <=>
   auto operator<=>(const ObjectRef&) const = default;
   bool operator==(const ObjectRef&) const = default;
   std::string str() const;

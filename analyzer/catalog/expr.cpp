@@ -90,7 +90,7 @@ std::string base_name(const std::string& n) {
 
 // Builds the display from a base name and typmods.
 std::string format_type(const std::string& raw, const std::vector<long>& mods) {
-  const std::string n = base_name(raw);
+  std::string n = base_name(raw);  // not const: returned by move
   auto p = [&](size_t i) { return i < mods.size() ? "(" + std::to_string(mods[i]) + ")" : std::string(); };
   if (n == "numeric") {
     if (mods.empty()) return n;

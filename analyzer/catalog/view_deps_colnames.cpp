@@ -50,9 +50,9 @@ int keyword_name(Op op, const std::pair<Op, std::string_view> (&names)[N], std::
 
 // The last name of a list of fields (t.col, (x).a.b), if any.
 bool last_field(const Nodes& fields, std::string_view& name) {
-  for (auto it = fields.rbegin(); it != fields.rend(); ++it)
-    if (it->has_string()) {
-      name = it->string().sval();
+  for (int i = fields.size() - 1; i >= 0; --i)
+    if (fields[i].has_string()) {
+      name = fields[i].string().sval();
       return true;
     }
   return false;

@@ -38,6 +38,7 @@ class Baseline {
   struct Key {
     std::string rule, path, line_hash;
     size_t index = 0;
+    // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy 14 flags the 0 of a defaulted <=>
     auto operator<=>(const Key&) const = default;
   };
 

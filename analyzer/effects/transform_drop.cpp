@@ -40,7 +40,7 @@ void absent(Ctx& c, const std::string& name) { c.gone({}, name); }
 
 void refuse(Ctx& c, int loc, const std::string& what, const std::vector<std::string>& blockers) {
   std::string msg = fmt::format("cannot drop {} because other objects depend on it", what);
-  for (const auto& b : blockers) msg += "; " + b + " depends on " + what;
+  for (const auto& b : blockers) msg.append("; ").append(b).append(" depends on ").append(what);
   c.issue("dependent-objects", loc, msg + " (use DROP … CASCADE to drop the dependent objects too)");
 }
 
@@ -147,6 +147,7 @@ bool drop_sequence(Ctx& c, const QName& q, bool cascade, bool implied, int loc) 
   }
   if (!implied && !defaults.empty() && !cascade) {
     std::vector<std::string> b;
+    b.reserve(defaults.size());
     for (const auto& [t, col] : defaults) b.push_back("default value for column " + col + " of table " + t.str());
     refuse(c, loc, "sequence " + q.str(), b);
     return false;

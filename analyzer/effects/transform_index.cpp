@@ -50,7 +50,7 @@ void transform_index(Ctx& c, const pg_query::IndexStmt& s) {
   ix->nulls_not_distinct = s.nulls_not_distinct();
   ix->method = s.access_method().empty() ? "btree" : s.access_method();
   std::vector<std::string> colnames;
-  auto add_name = [&](std::string n) {
+  auto add_name = [&](const std::string& n) {
     // Duplicates inside one index get digits: (a, a) -> a, a1.
     std::string cand = n;
     for (int i = 1; std::find(colnames.begin(), colnames.end(), cand) != colnames.end(); ++i)

@@ -41,7 +41,7 @@ bool UnitContext::created_before(std::string_view name, size_t before) const {
   return it != unit_.created_relations.end() && it->second < before;
 }
 
-Diagnostic& UnitContext::report(size_t begin, size_t end, std::string message, std::string help) {
+Diagnostic& UnitContext::report(size_t begin, size_t end, std::string message, std::string_view help) {
   Diagnostic d;
   if (rule_) {
     d.rule = rule_->id();
@@ -49,16 +49,16 @@ Diagnostic& UnitContext::report(size_t begin, size_t end, std::string message, s
   }
   d.span = span(begin, end);
   d.message = std::move(message);
-  d.help = std::move(help);
+  d.help = help;
   sink_.push_back(std::move(d));
   return sink_.back();
 }
 
-Diagnostic& UnitContext::report(const Statement& stmt, std::string message, std::string help) {
-  return report(stmt.begin, stmt.end, std::move(message), std::move(help));
+Diagnostic& UnitContext::report(const Statement& stmt, std::string message, std::string_view help) {
+  return report(stmt.begin, stmt.end, std::move(message), help);
 }
 
-Diagnostic FolderContext::make(Span span, std::string message, std::string help) const {
+Diagnostic FolderContext::make(Span span, std::string message, std::string_view help) const {
   Diagnostic d;
   if (rule_) {
     d.rule = rule_->id();
@@ -66,20 +66,20 @@ Diagnostic FolderContext::make(Span span, std::string message, std::string help)
   }
   d.span = std::move(span);
   d.message = std::move(message);
-  d.help = std::move(help);
+  d.help = help;
   return d;
 }
 
-Diagnostic& FolderContext::report(Span span, std::string message, std::string help) {
-  sink_.push_back(make(std::move(span), std::move(message), std::move(help)));
+Diagnostic& FolderContext::report(Span span, std::string message, std::string_view help) {
+  sink_.push_back(make(std::move(span), std::move(message), help));
   return sink_.back();
 }
 
 const catalog::StatementEffects* FolderStep::end() const { return effects + effect_count; }
 
 Diagnostic& FolderContext::report(const SourceFile& file, size_t begin, size_t end, std::string message,
-                                  std::string help) {
-  return report(make_span(file, begin, end), std::move(message), std::move(help));
+                                  std::string_view help) {
+  return report(make_span(file, begin, end), std::move(message), help);
 }
 
 size_t StatementContext::offset_of(const google::protobuf::MessageLite& node) const {
@@ -87,9 +87,9 @@ size_t StatementContext::offset_of(const google::protobuf::MessageLite& node) co
 }
 
 Diagnostic& StatementContext::report_at(const google::protobuf::MessageLite& node, std::string message,
-                                        std::string help) {
+                                        std::string_view help) {
   const int loc = nearest_location(node);
-  if (loc < 0) return report(stmt_, std::move(message), std::move(help));
+  if (loc < 0) return report(stmt_, std::move(message), help);
   const size_t b = stmt_.offset(loc);
   // Underline the token at the location: up to the next space or delimiter.
   const std::string_view t = source().text();
@@ -98,7 +98,7 @@ Diagnostic& StatementContext::report_at(const google::protobuf::MessageLite& nod
          t[e] != ')' && t[e] != '(')
     ++e;
   if (e == b) e = std::min(b + 1, stmt_.end);
-  return report(b, e, std::move(message), std::move(help));
+  return report(b, e, std::move(message), help);
 }
 
 }  // namespace miglint

@@ -65,8 +65,8 @@ class UnitContext {
   // For a down: the same migration's up, if it exists.
   const Unit* up_unit() const { return unit_.up; }
 
-  Diagnostic& report(size_t begin, size_t end, std::string message, std::string help = {});
-  Diagnostic& report(const Statement& stmt, std::string message, std::string help = {});
+  Diagnostic& report(size_t begin, size_t end, std::string message, std::string_view help = {});
+  Diagnostic& report(const Statement& stmt, std::string message, std::string_view help = {});
   Span span(size_t begin, size_t end) const { return make_span(source(), begin, end); }
 
  private:
@@ -87,9 +87,9 @@ class StatementContext : public UnitContext {
   size_t offset_of(const google::protobuf::MessageLite& node) const;
   bool created_earlier(std::string_view relation) const { return created_before(relation, stmt_.ordinal); }
 
-  Diagnostic& report_at(const google::protobuf::MessageLite& node, std::string message, std::string help = {});
-  Diagnostic& report_statement(std::string message, std::string help = {}) {
-    return report(stmt_, std::move(message), std::move(help));
+  Diagnostic& report_at(const google::protobuf::MessageLite& node, std::string message, std::string_view help = {});
+  Diagnostic& report_statement(std::string message, std::string_view help = {}) {
+    return report(stmt_, std::move(message), help);
   }
 
  private:
@@ -120,10 +120,10 @@ class FolderContext {
   const MigrationFolder& folder() const { return folder_; }
   const Config& config() const { return config_; }
   void set_rule(const Rule* rule) { rule_ = rule; }
-  Diagnostic& report(const SourceFile& file, size_t begin, size_t end, std::string message, std::string help = {});
-  Diagnostic& report(Span span, std::string message, std::string help = {});
+  Diagnostic& report(const SourceFile& file, size_t begin, size_t end, std::string message, std::string_view help = {});
+  Diagnostic& report(Span span, std::string message, std::string_view help = {});
   // A finding of the current rule, not reported yet; emit() reports one.
-  Diagnostic make(Span span, std::string message, std::string help = {}) const;
+  Diagnostic make(Span span, std::string message, std::string_view help = {}) const;
   void emit(Diagnostic d) { sink_.push_back(std::move(d)); }
 
  private:

@@ -83,7 +83,7 @@ std::optional<Fix> not_valid_fix(const StatementContext& ctx, const pg_query::Al
 // How a statement changes session setting `name` (SET [LOCAL], RESET,
 // SELECT set_config(...)): +1 set to a non-zero value, -1 cleared (0,
 // DEFAULT, RESET), 0 not about it.
-int setting_change(const pg_query::Node& stmt, std::string_view name);
+int setting_change(const pg_query::Node& n, std::string_view name);
 
 // The first statement of the unit that runs while session setting `name` is
 // off and takes a lock `needs` accepts (one per unit: one SET covers every

@@ -398,7 +398,7 @@ void Server::did_close(const json& params) {
 }
 
 void Server::cancel(const json& params) {
-  const json id = params.at("id");
+  const json& id = params.at("id");
   std::lock_guard lk(m_);
   for (auto p = parked_.begin(); p != parked_.end(); ++p) {
     if (p->id == id) {
@@ -617,7 +617,8 @@ json Server::code_actions(const std::string& uri, const json& params) {
       const std::string indent(lt.substr(
           0, lt.find_first_not_of(" \t") == std::string_view::npos ? lt.size() : lt.find_first_not_of(" \t")));
       title = "Ignore " + d.rule + " for this statement";
-      text = indent + "-- miglint-ignore " + d.rule + ": <reason>" + eol;
+      text = indent;
+      text.append("-- miglint-ignore ").append(d.rule.str()).append(": <reason>").append(eol);
     } else {
       title = "Ignore " + d.rule + " for this file";
       text = "-- miglint-ignore-file " + d.rule + ": <reason>" + eol;

@@ -12,8 +12,6 @@
 
 #include "analyzer/source/display_path.h"
 
-extern char** environ;
-
 namespace fs = std::filesystem;
 
 namespace miglint {
@@ -77,7 +75,7 @@ bool on_path(const std::string& program) {
     if (colon == std::string::npos) colon = dirs.size();
     std::string d = dirs.substr(pos, colon - pos);
     if (d.empty()) d = ".";
-    if (::access((d + "/" + program).c_str(), X_OK) == 0) return true;
+    if (::access(d.append("/").append(program).c_str(), X_OK) == 0) return true;
     pos = colon + 1;
   }
   return false;
@@ -100,6 +98,7 @@ ProcessResult run_process(const std::vector<std::string>& args) {
   posix_spawn_file_actions_adddup2(&fa.fa, err_w.fd, 2);
 
   std::vector<char*> argv;
+  argv.reserve(args.size() + 1);
   for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
   argv.push_back(nullptr);
   pid_t pid = 0;

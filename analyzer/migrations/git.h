@@ -45,8 +45,8 @@ struct ProcessResult {
   std::string out;
   std::string err;
 };
-// posix_spawnp(argv[0], argv) with stdin from /dev/null, collecting stdout and
+// posix_spawnp(args[0], args) with stdin from /dev/null, collecting stdout and
 // stderr. Throws GitError when the program cannot be started.
-ProcessResult run_process(const std::vector<std::string>& argv);
+ProcessResult run_process(const std::vector<std::string>& args);
 
 }  // namespace miglint

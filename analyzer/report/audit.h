@@ -66,7 +66,7 @@ void write_audit_json(std::ostream& out, const AnalysisResult& result, const Aud
 // Escapes for the text formats (exposed for tests). Both also replace invalid
 // UTF-8 (file names and SQL are arbitrary bytes) with U+FFFD.
 std::string valid_utf8(std::string_view s);
-std::string html_escape(std::string_view s);
-std::string markdown_cell(std::string_view s);
+std::string html_escape(std::string_view raw);
+std::string markdown_cell(std::string_view raw);
 
 }  // namespace miglint::report

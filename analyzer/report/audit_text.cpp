@@ -19,10 +19,10 @@ std::string cut(std::string_view s, size_t max) {
   if (width(s) <= max) return std::string(s);
   std::string out;
   size_t w = 0;
-  for (size_t i = 0; i < s.size(); ++i) {
-    const auto c = static_cast<unsigned char>(s[i]);
+  for (const char ch : s) {
+    const auto c = static_cast<unsigned char>(ch);
     if ((c & 0xC0) != 0x80 && ++w > max - 1) break;
-    out += s[i];
+    out += ch;
   }
   return out + "…";
 }

@@ -8,7 +8,7 @@ namespace miglint {
 // Relative to the current working directory when the file is under it, else
 // absolute; the path every Span carries.
 std::string display_path(const std::filesystem::path& p);
-std::string display_path(const std::string& p);
+std::string display_path(const std::string& whole);
 inline std::string display_path(const char* p) { return display_path(std::string(p)); }
 
 // While one lives, display_path takes the working directory read when the

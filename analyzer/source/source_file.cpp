@@ -38,7 +38,7 @@ uint32_t utf8_decode(std::string_view s, size_t i, size_t n) {
   }
 }
 
-SourceFile::SourceFile(std::string path, std::string bytes) : path_(std::move(path)), text_(std::move(bytes)) {
+SourceFile::SourceFile(std::string_view path, std::string bytes) : path_(path), text_(std::move(bytes)) {
   line_starts_.push_back(0);
   for (size_t i = 0; i < text_.size(); ++i) {
     // \n, \r\n and a lone \r all end a line, as editors count them.

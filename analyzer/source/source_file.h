@@ -21,7 +21,7 @@ struct Position {
 
 class SourceFile {
  public:
-  SourceFile(std::string path, std::string bytes);
+  SourceFile(std::string_view path, std::string bytes);
 
   const Symbol& path() const { return path_; }
   // The bytes as read from disk (may be invalid UTF-8).

@@ -46,8 +46,8 @@ std::vector<SumLine> lines_of(const std::string& text) {
   return out;
 }
 
-Diagnostic modified(Span span, std::string message, std::string help) {
-  return finding(kMeta, std::move(span), std::move(message), std::move(help));
+Diagnostic modified(Span span, std::string message, std::string_view help) {
+  return finding(kMeta, std::move(span), std::move(message), help);
 }
 
 }  // namespace

@@ -46,7 +46,7 @@ class AddingFieldWithDefault final : public AlterTableRule {
     ctx.report_at(col,
                   fmt::format("adding column {} {}: {}; the statement {}", col.colname(), facts.type, why,
                               lock_work_phrase(LockMode::AccessExclusive, table, TableWork::Rewrite)),
-                  std::move(help));
+                  help);
   }
 };
 

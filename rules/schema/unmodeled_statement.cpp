@@ -20,7 +20,7 @@ Diagnostic catalog::unmodeled_statement_finding(Span span, const effects::Issue&
   if (issue.message.starts_with("not checked:"))
     help = "the model does not know this object for sure: schema checks do not report what depends on it";
   else if (issue.rule == kMeta.id) help = "schema checks stay silent about the objects this statement may touch";
-  return issue_finding(std::move(span), issue, std::move(help));
+  return issue_finding(std::move(span), issue, help);
 }
 
 Diagnostic statement_not_handed_over_finding(const SourceFile& file, size_t begin, size_t end) {

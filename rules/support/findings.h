@@ -2,6 +2,7 @@
 // findings are not made through a context's report() (files, folders, replay).
 #pragma once
 #include <string>
+#include <string_view>
 
 #include "analyzer/diag/diagnostic.h"
 #include "analyzer/engine/rule.h"
@@ -9,20 +10,20 @@
 
 namespace miglint {
 
-inline Diagnostic finding(const RuleMeta& meta, Span span, std::string message, std::string help = {}) {
+inline Diagnostic finding(const RuleMeta& meta, Span span, std::string message, std::string_view help = {}) {
   Diagnostic d;
   d.rule = meta.id;
   d.severity = meta.severity;
   d.span = std::move(span);
   d.message = std::move(message);
-  d.help = std::move(help);
+  d.help = help;
   return d;
 }
 
 // The same on bytes [begin, end) of a file.
 inline Diagnostic finding(const RuleMeta& meta, const SourceFile& file, size_t begin, size_t end, std::string message,
-                          std::string help = {}) {
-  return finding(meta, make_span(file, begin, end), std::move(message), std::move(help));
+                          std::string_view help = {}) {
+  return finding(meta, make_span(file, begin, end), std::move(message), help);
 }
 
 }  // namespace miglint

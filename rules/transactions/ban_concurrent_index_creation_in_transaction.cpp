@@ -73,7 +73,7 @@ class BanConcurrentIndexCreationInTransaction final : public Rule {
                  fmt::format("{} cannot run inside a transaction block, and {}: the migration fails with "
                              "\"cannot run inside a transaction block\"",
                              form, why),
-                 std::move(help));
+                 help);
     }
   }
 };
