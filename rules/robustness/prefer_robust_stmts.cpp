@@ -172,9 +172,10 @@ class PreferRobustStmts final : public Rule {
       "index behind, so re-running the migration fails here";
 
   static void report(UnitContext& ctx, const Statement& s, const std::string& what, std::string_view insert, size_t at,
-                     std::string help = {}, std::string_view why = kNoTransaction) {
+                     std::string_view help = {}, std::string_view why = kNoTransaction) {
     auto& d = ctx.report(s, fmt::format("{}{}", what, why),
-                         help.empty() ? fmt::format("write {}(or run the migration in a transaction)", insert) : help);
+                         help.empty() ? fmt::format("write {}(or run the migration in a transaction)", insert)
+                                      : std::string(help));
     if (at != std::string::npos)
       d.fix = Fix{fmt::format("insert `{}`", std::string_view(insert).substr(0, insert.size() - 1)),
                   {TextEdit{ctx.span(at, at), std::string(insert)}}};
