@@ -37,6 +37,20 @@ RunResult run(const std::string& args) {
   return r;
 }
 
+// The same with standard error in the output too.
+RunResult run_with_stderr(const std::string& args) {
+  RunResult r;
+  const std::string cmd = std::string(MIGLINT_BINARY) + " " + args + " 2>&1";
+  FILE* p = popen(cmd.c_str(), "r");
+  if (!p) return r;
+  char buf[65536];
+  size_t n;
+  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
+  const int status = pclose(p);
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
 void write(const fs::path& p, const std::string& bytes) {
   fs::create_directories(p.parent_path());
   std::ofstream(p, std::ios::binary) << bytes;
@@ -197,6 +211,49 @@ TEST(Cli, ConfigErrorsNameFileAndLine) {
   std::tie(status, out) = run_with("[migrations]\nlayout = \"goose\"\n", "check");
   EXPECT_EQ(out.find("unknown layout"), std::string::npos) << out;
   fs::remove_all(dir);
+}
+
+// Devices, FIFOs and files over the size limit are findings on themselves,
+// never read until memory runs out; the other files are still analysed.
+TEST_F(BadInput, OnlyRegularFilesUpToTheLimitAreRead) {
+  write(dir / "1_a.up.sql", "DROP TABLE a;\n");
+  write(dir / "1_a.down.sql", "CREATE TABLE a (id int);\n");
+  ASSERT_EQ(::mkfifo((dir / "2_b.up.sql").c_str(), 0644), 0);
+  write(dir / "2_b.down.sql", "SELECT 1;\n");
+  write(dir / "3_c.up.sql", "-- " + std::string(std::size_t{2} << 20, 'x') + "\n");
+  write(dir / "3_c.down.sql", "SELECT 1;\n");
+  write(dir / "miglint.toml", "max_file_size_mb = 1\n");
+  const RunResult r = run("check --format gcc --config '" + (dir / "miglint.toml").string() + "' '" + dir.string() +
+                          "'");
+  EXPECT_EQ(r.exit_code, 1) << r.out;
+  EXPECT_NE(r.out.find("2_b.up.sql: not a regular file [unreadable-file]"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("3_c.up.sql:1:1: error: cannot read file: larger than the 1 MiB limit (max_file_size_mb in "
+                       "miglint.toml) [unreadable-file]"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("dropping table a"), std::string::npos) << "the other files' findings are kept: " << r.out;
+
+  const RunResult dev = run("check --format gcc /dev/zero");
+  EXPECT_EQ(dev.exit_code, 1) << dev.out;
+  EXPECT_NE(dev.out.find("cannot read file: not a regular file (a character device)"), std::string::npos) << dev.out;
+
+  const RunResult in = run_with_stderr("check --stdin-filename '" + (dir / "1_a.up.sql").string() + "' < /dev/zero");
+  EXPECT_EQ(in.exit_code, 2) << in.out;
+  EXPECT_NE(in.out.find("standard input is larger than the 64 MiB limit"), std::string::npos) << in.out;
+
+  const RunResult cfg = run_with_stderr("check --config /dev/zero '" + dir.string() + "'");
+  EXPECT_EQ(cfg.exit_code, 2) << cfg.out;
+  EXPECT_NE(cfg.out.find("/dev/zero: cannot read config file: not a regular file (a character device)"),
+            std::string::npos)
+      << cfg.out;
+
+  write(dir / "miglint.toml", "max_file_size_mb = 0\n");
+  const RunResult zero = run_with_stderr("check --config '" + (dir / "miglint.toml").string() + "' '" + dir.string() +
+                                         "'");
+  EXPECT_EQ(zero.exit_code, 2) << zero.out;
+  EXPECT_NE(zero.out.find("miglint.toml:1: `max_file_size_mb` must be an integer number of MiB between 1 and 4096"),
+            std::string::npos)
+      << zero.out;
 }
 
 TEST(Cli, SuppressionsAndStdin) {

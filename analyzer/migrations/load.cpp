@@ -204,6 +204,8 @@ class Loader final : public FolderReader {
       if (e.error != 0) unreadable(child_prefix(d) + std::string(e.name), std::strerror(e.error));
       else if (e.kind == DirEntry::Kind::Dir) dirs.push_back(e.name);
       else if (e.kind == DirEntry::Kind::File) files.push_back(e.name);
+      // A FIFO, device or socket named like a migration is never read.
+      else if (e.name.ends_with(".sql")) unreadable(child_prefix(d) + std::string(e.name), "not a regular file");
     }
     if (!listing.error.empty()) unreadable(d.native(), listing.error);
   }
