@@ -24,23 +24,11 @@ struct RunResult {
   std::string out;
 };
 
-RunResult run(const std::string& args) {
+// The binary's exit code and standard output (and standard error, when
+// `with_stderr`).
+RunResult run(const std::string& args, bool with_stderr = false) {
   RunResult r;
-  const std::string cmd = std::string(MIGLINT_BINARY) + " " + args + " 2>/dev/null";
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  char buf[65536];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
-}
-
-// The same with standard error in the output too.
-RunResult run_with_stderr(const std::string& args) {
-  RunResult r;
-  const std::string cmd = std::string(MIGLINT_BINARY) + " " + args + " 2>&1";
+  const std::string cmd = std::string(MIGLINT_BINARY) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
   FILE* p = popen(cmd.c_str(), "r");
   if (!p) return r;
   char buf[65536];
@@ -184,14 +172,9 @@ TEST(Cli, ConfigErrorsNameFileAndLine) {
   fs::create_directories(dir);
   const auto run_with = [&](const std::string& config, const std::string& command) {
     write(dir / "miglint.toml", config);
-    const std::string cmd = std::string(MIGLINT_BINARY) + " " + command + " --config '" +
-                            (dir / "miglint.toml").string() + "' '" + dir.string() + "' 2>&1";
-    FILE* p = popen(cmd.c_str(), "r");
-    std::string out;
-    char buf[4096];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, p)) > 0) out.append(buf, n);
-    return std::make_pair(WEXITSTATUS(pclose(p)), out);
+    const RunResult r = run(command + " --config '" + (dir / "miglint.toml").string() + "' '" + dir.string() + "'",
+                            true);
+    return std::make_pair(r.exit_code, r.out);
   };
   auto [status, out] = run_with("pg_version = 15\n[rules]\nselekt = [\"all\"]\n", "check");
   EXPECT_EQ(status, 2);
@@ -237,20 +220,19 @@ TEST_F(BadInput, OnlyRegularFilesUpToTheLimitAreRead) {
   EXPECT_EQ(dev.exit_code, 1) << dev.out;
   EXPECT_NE(dev.out.find("cannot read file: not a regular file (a character device)"), std::string::npos) << dev.out;
 
-  const RunResult in = run_with_stderr("check --stdin-filename '" + (dir / "1_a.up.sql").string() + "' < /dev/zero");
+  const RunResult in = run("check --stdin-filename '" + (dir / "1_a.up.sql").string() + "' < /dev/zero", true);
   EXPECT_EQ(in.exit_code, 2) << in.out;
   // The folder's miglint.toml (max_file_size_mb = 1) applies to the text standing for its file.
   EXPECT_NE(in.out.find("standard input is larger than the 1 MiB limit"), std::string::npos) << in.out;
 
-  const RunResult cfg = run_with_stderr("check --config /dev/zero '" + dir.string() + "'");
+  const RunResult cfg = run("check --config /dev/zero '" + dir.string() + "'", true);
   EXPECT_EQ(cfg.exit_code, 2) << cfg.out;
   EXPECT_NE(cfg.out.find("/dev/zero: cannot read config file: not a regular file (a character device)"),
             std::string::npos)
       << cfg.out;
 
   write(dir / "miglint.toml", "max_file_size_mb = 0\n");
-  const RunResult zero = run_with_stderr("check --config '" + (dir / "miglint.toml").string() + "' '" + dir.string() +
-                                         "'");
+  const RunResult zero = run("check --config '" + (dir / "miglint.toml").string() + "' '" + dir.string() + "'", true);
   EXPECT_EQ(zero.exit_code, 2) << zero.out;
   EXPECT_NE(zero.out.find("miglint.toml:1: `max_file_size_mb` must be an integer number of MiB between 1 and 4096"),
             std::string::npos)
