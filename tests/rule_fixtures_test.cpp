@@ -64,6 +64,7 @@ std::vector<std::string> run_rule_fixture(const fs::path& file) {
   bool in_tx = false;
   std::string extra_select;  // more rules to run beside the fixture's own
   std::vector<Expectation> expects;
+  std::vector<std::string> malformed;
   static const std::regex expect_re(
       R"re(^--\s*expect:\s*([a-z0-9-]+)\s*(?:"([^"]*)")?\s*(?:@(\d+)(?::(\d+))?)?\s*$)re");
   static const std::regex option_re(R"(([a-z_]+)=([A-Za-z0-9_,-]+))");
@@ -80,7 +81,11 @@ std::vector<std::string> run_rule_fixture(const fs::path& file) {
       }
       continue;
     }
-    if (!std::regex_match(text, m, expect_re)) continue;
+    if (!std::regex_match(text, m, expect_re)) {
+      // A malformed expectation would silently expect nothing.
+      if (text.starts_with("-- expect")) malformed.push_back(text);
+      continue;
+    }
     Expectation e;
     e.rule = m[1];
     e.substring = m[2];
@@ -117,6 +122,8 @@ std::vector<std::string> run_rule_fixture(const fs::path& file) {
   auto diags = analyze_unit_alone(parsed, role, in_tx, config, selection, up ? &*up : nullptr);
 
   std::vector<std::string> problems;
+  for (const auto& text : malformed)
+    problems.push_back(name + ": malformed expectation (no quote inside the substring): " + text);
   std::vector<bool> used(diags.size(), false);
   for (const auto& e : expects) {
     bool found = false;

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Formatting and static analysis: clang-format (.clang-format) must find
-# nothing to change in analyzer/, rules/, cli/ and tests/, and clang-tidy
+# nothing to change in analyzer/, rules/, cli/, tests/ and fuzz/, and clang-tidy
 # (.clang-tidy) must report nothing in analyzer/, rules/ and cli/.
 #
 #   tools/lint.sh [BUILD_DIR]              # default build-dev
@@ -34,7 +34,7 @@ done
 
 status=0
 if ! $tidy_only; then
-  mapfile -t sources < <(git ls-files -- analyzer rules cli tests | grep -E '\.(c|cpp|h)$')
+  mapfile -t sources < <(git ls-files -- analyzer rules cli tests fuzz | grep -E '\.(c|cpp|h)$')
   if ! clang-format --dry-run --Werror "${sources[@]}"; then
     echo "lint: clang-format would change the files above (clang-format -i FILE fixes them)" >&2
     status=1

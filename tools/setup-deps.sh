@@ -55,6 +55,8 @@ TEST_PACKAGES=(
   python3-yaml
   # tools/lint.sh: formatting and static analysis (clang-tidy brings run-clang-tidy)
   clang-format clang-tidy
+  # the sanitizer build and the libFuzzer targets (tools/fuzz.sh) use clang
+  clang libclang-rt-14-dev
 )
 # Each test that uses one of these skips with a reason when it is missing.
 OPTIONAL_PACKAGES=(

@@ -6,7 +6,8 @@
 # script, ShellCheck, the GitHub Action and the pre-commit hooks), then builds
 # the Debian package and checks it installed. A second, smaller build runs the
 # parse, rule and model suites with the PostgreSQL 15 grammar. The code must
-# be formatted as .clang-format says.
+# be formatted as .clang-format says and clean for clang-tidy, and each
+# libFuzzer target runs for a short while.
 #
 #   tools/test.sh        # as root, or as a user with sudo
 set -euo pipefail
@@ -17,11 +18,21 @@ tools/lint.sh --format-only
 build=${MIGLINT_TEST_BUILD_DIR:-build-test}
 # Lets ccache reuse objects across checkouts in different directories.
 export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD} CCACHE_NOHASHDIR=1
-cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMIGLINT_SANITIZE=ON >/dev/null
+# clang, so that the same objects serve the tests and the libFuzzer targets
+# (a build directory made with another compiler is configured afresh).
+if [[ -f $build/CMakeCache.txt ]] && ! grep -q '^CMAKE_CXX_COMPILER:[A-Z]*=.*clang' "$build/CMakeCache.txt"; then
+  rm -rf "$build/CMakeCache.txt" "$build/CMakeFiles"
+fi
+CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DMIGLINT_SANITIZE=ON -DMIGLINT_FUZZ=ON >/dev/null
 cmake --build "$build"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1:strict_string_checks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
+# clang-tidy over analyzer/, rules/ and cli/ (clean units are remembered).
+tools/lint.sh --tidy-only "$build"
+# Each fuzz target briefly, so that they keep building and running.
+MIGLINT_FUZZ_BUILD_DIR=$build tools/fuzz.sh "${MIGLINT_FUZZ_SECONDS:-20}"
 
 # The parse, rule-fixture and model suites with Debian 12's own libpg_query
 # (the PostgreSQL 15 grammar) too, so that neither grammar rots. Fixtures of

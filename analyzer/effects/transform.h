@@ -3,6 +3,7 @@
 #pragma once
 #include <pg_query/pg_query.pb.h>
 
+#include <cstddef>
 #include <optional>
 #include <set>
 #include <string>
@@ -14,6 +15,9 @@
 #include "analyzer/effects/apply.h"
 
 namespace miglint::effects {
+
+// The most columns a table can have, dropped ones included (docs/PG_FACTS.md §12).
+inline constexpr size_t kMaxColumns = 1600;
 
 using catalog::QName;
 

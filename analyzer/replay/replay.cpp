@@ -16,6 +16,7 @@ Diagnostic issue_diag(const ParsedFile& f, const effects::Issue& i) {
   if (i.rule == "duplicate-object") return duplicate_object_finding(std::move(span), i);
   if (i.rule == "dependent-objects") return dependent_objects_finding(std::move(span), i);
   if (i.rule == "requires-newer-postgres") return requires_newer_postgres_finding(std::move(span), i);
+  if (i.rule == "too-many-columns") return too_many_columns_finding(std::move(span), i);
   return unmodeled_statement_finding(std::move(span), i);
 }
 

@@ -20,6 +20,7 @@ Diagnostic duplicate_object_finding(Span span, const effects::Issue& issue);
 Diagnostic dependent_objects_finding(Span span, const effects::Issue& issue);
 Diagnostic unmodeled_statement_finding(Span span, const effects::Issue& issue);
 Diagnostic requires_newer_postgres_finding(Span span, const effects::Issue& issue);
+Diagnostic too_many_columns_finding(Span span, const effects::Issue& issue);
 
 // down-not-inverse: the differences between the schema before the up and
 // after the down, at the down's first statement (`span`). `up_change` finds
