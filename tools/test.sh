@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Installs the dependencies, builds miglint with AddressSanitizer and
+# Installs the dependencies, builds miglint with clang, AddressSanitizer and
 # UndefinedBehaviorSanitizer, and runs the whole test suite (unit tests, rule
 # fixtures, folder fixtures, end-to-end runs of the binary, and the
 # real-PostgreSQL harness, which starts and stops its own server, the setup
