@@ -8,12 +8,14 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 #include <tuple>
 
 #include <nlohmann/json.hpp>
 
 #include "analyzer/ast/pg_compat.h"
+#include "analyzer/config/config.h"
 
 namespace fs = std::filesystem;
 
@@ -194,6 +196,36 @@ TEST(Cli, ConfigErrorsNameFileAndLine) {
   std::tie(status, out) = run_with("[migrations]\nlayout = \"goose\"\n", "check");
   EXPECT_EQ(out.find("unknown layout"), std::string::npos) << out;
   fs::remove_all(dir);
+}
+
+// Characters the TOML library cannot classify (it reached undefined behaviour
+// on U+027F after a value) are config errors with their place; valid TOML
+// with such characters in strings and comments still loads.
+TEST(Cli, ConfigCharactersBeyondAsciiOnlyInStringsAndComments) {
+  const auto error_of = [](const std::string& text) -> std::string {
+    try {
+      (void)miglint::parse_config(text, "miglint.toml");
+      return "";
+    } catch (const miglint::ConfigError& e) {
+      return e.what();
+    }
+  };
+  EXPECT_EQ(error_of("pg_version = 7\xC9\xBF"
+                     "7\n"),
+            "miglint.toml:1:15: invalid TOML: a character beyond ASCII outside a string or comment");
+  EXPECT_EQ(error_of("[[protect]]\nreason = \"\"\"a \\\n   \xC3\xA9\"\"\"\n"),
+            "miglint.toml:3:4: invalid TOML: a character beyond ASCII right after a line-ending backslash");
+  EXPECT_EQ(error_of("[[protect]]\nreason = \"\"\"\\\xC3\xA9\"\"\"\n"),
+            "miglint.toml:2:14: invalid TOML: a backslash before a character beyond ASCII");
+  // Strings of every kind and comments may hold them.
+  EXPECT_EQ(error_of("# caf\xC3\xA9 \xC9\xBF\n[[protect]]\ntable = \"caf\xC3\xA9\"\nreason = 'z\xC9\xBF \"'\n"
+                     "[[protect]]\ntable = \"\"\"a\"\"\xC3\xA9\\\"\"\"\"\"\nreason = '''\xC9\xBF'''\n"),
+            "");
+  // What fuzzing found, as it was.
+  std::ifstream in(fs::path(MIGLINT_SOURCE_DIR) / "testdata/fuzz/config/toml-unreachable-whitespace", std::ios::binary);
+  const std::string found((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  ASSERT_FALSE(found.empty());
+  EXPECT_NE(error_of(found).find("invalid TOML"), std::string::npos);
 }
 
 // Devices, FIFOs and files over the size limit are findings on themselves,

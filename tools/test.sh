@@ -18,13 +18,19 @@ tools/lint.sh --format-only
 build=${MIGLINT_TEST_BUILD_DIR:-build-test}
 # Lets ccache reuse objects across checkouts in different directories.
 export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD} CCACHE_NOHASHDIR=1
-# clang, so that the same objects serve the tests and the libFuzzer targets
-# (a build directory made with another compiler is configured afresh).
-if [[ -f $build/CMakeCache.txt ]] && ! grep -q '^CMAKE_CXX_COMPILER:[A-Z]*=.*clang' "$build/CMakeCache.txt"; then
-  rm -rf "$build/CMakeCache.txt" "$build/CMakeFiles"
-fi
-CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DMIGLINT_SANITIZE=ON -DMIGLINT_FUZZ=ON >/dev/null
+# The test builds use clang: it compiles them two to three times faster than
+# gcc, and the same objects serve the tests and the libFuzzer targets. (The
+# shipped Release build below is gcc's.) A build directory made with another
+# compiler is configured afresh.
+configure_clang() {
+  local dir=$1
+  shift
+  if [[ -f $dir/CMakeCache.txt ]] && ! grep -q '^CMAKE_CXX_COMPILER:[A-Z]*=.*clang' "$dir/CMakeCache.txt"; then
+    rm -rf "$dir/CMakeCache.txt" "$dir/CMakeFiles"
+  fi
+  CC=clang CXX=clang++ cmake -S . -B "$dir" -G Ninja "$@" >/dev/null
+}
+configure_clang "$build" -DCMAKE_BUILD_TYPE=RelWithDebInfo -DMIGLINT_SANITIZE=ON -DMIGLINT_FUZZ=ON
 cmake --build "$build"
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1:strict_string_checks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
@@ -38,7 +44,7 @@ MIGLINT_FUZZ_BUILD_DIR=$build tools/fuzz.sh "${MIGLINT_FUZZ_SECONDS:-20}"
 # (the PostgreSQL 15 grammar) too, so that neither grammar rots. Fixtures of
 # newer syntax (`-- fixture: grammar=18`) skip there.
 build15=${MIGLINT_TEST_BUILD15_DIR:-build-g15}
-cmake -S . -B "$build15" -G Ninja -DCMAKE_BUILD_TYPE=Debug -DMIGLINT_PG_GRAMMAR=15 >/dev/null
+configure_clang "$build15" -DCMAKE_BUILD_TYPE=Debug -DMIGLINT_PG_GRAMMAR=15
 cmake --build "$build15" --target miglint_tests
 "$build15/tests/miglint_tests" --gtest_brief=1 \
   --gtest_filter='Rules/RuleFixture.*:RulesConsistency.*:SyntaxHint.*:ParseSplit.*:LexerComments.*:CorpusSyntax.*:BadInput.*:Catalog*:ViewDeps.*:-CatalogScale.*:CatalogMemory.*'

@@ -68,7 +68,92 @@ Config load_config(const std::filesystem::path& file) {
   return c;
 }
 
+namespace {
+
+// toml++ 3.3 classifies a character as whitespace through a table with holes:
+// some code points (U+00A1 to U+049A among them) reach __builtin_unreachable,
+// which is undefined behaviour. It asks only outside strings and comments,
+// where valid TOML has no such character, and in a multi-line basic string
+// right after a backslash. Those places are refused here, before toml++ sees
+// them, as the invalid TOML they nearly always are.
+void refuse_unclassifiable(std::string_view s, const std::string& origin) {
+  enum class In { Plain, Comment, Basic, Literal, MultiBasic, MultiLiteral } in = In::Plain;
+  size_t line = 1, line_start = 0;
+  const auto non_ascii = [&](size_t i) { return i < s.size() && static_cast<unsigned char>(s[i]) >= 0x80; };
+  const auto fail_at = [&](size_t i, std::string_view what) {
+    size_t column = 1;  // in characters
+    for (size_t k = line_start; k < i; ++k) column += (static_cast<unsigned char>(s[k]) & 0xC0) != 0x80;
+    throw ConfigError(fmt::format("{}:{}:{}: invalid TOML: {}", origin, line, column, what));
+  };
+  const auto run_of = [&](size_t i, char q) {
+    size_t n = 0;
+    while (i + n < s.size() && s[i + n] == q) ++n;
+    return n;
+  };
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char ch = s[i];
+    if (ch == '\n') {
+      ++line;
+      line_start = i + 1;
+      if (in != In::MultiBasic && in != In::MultiLiteral)
+        in = In::Plain;  // a single-line string ends (toml++ says how)
+      continue;
+    }
+    switch (in) {
+      case In::Plain:
+        if (ch == '#') in = In::Comment;
+        else if (ch == '"' || ch == '\'') {
+          const bool multi = run_of(i, ch) >= 3;
+          in = ch == '"' ? (multi ? In::MultiBasic : In::Basic) : (multi ? In::MultiLiteral : In::Literal);
+          if (multi) i += 2;
+        } else if (non_ascii(i)) {
+          fail_at(i, "a character beyond ASCII outside a string or comment");
+        }
+        break;
+      case In::Comment: break;
+      case In::Basic:
+        if (ch == '\\' && i + 1 < s.size() && s[i + 1] != '\n') ++i;
+        else if (ch == '"') in = In::Plain;
+        break;
+      case In::Literal:
+        if (ch == '\'') in = In::Plain;
+        break;
+      case In::MultiBasic:
+        if (ch == '\\') {
+          if (non_ascii(i + 1)) fail_at(i + 1, "a backslash before a character beyond ASCII");
+          size_t j = i + 1;
+          while (j < s.size() && (s[j] == ' ' || s[j] == '\t')) ++j;
+          if (j < s.size() && (s[j] == '\n' || s[j] == '\r')) {
+            // A line-ending backslash: the whitespace after it is skipped.
+            for (; j < s.size() && (s[j] == ' ' || s[j] == '\t' || s[j] == '\r' || s[j] == '\n'); ++j)
+              if (s[j] == '\n') {
+                ++line;
+                line_start = j + 1;
+              }
+            if (non_ascii(j)) fail_at(j, "a character beyond ASCII right after a line-ending backslash");
+            i = j - 1;
+          } else {
+            ++i;  // an escape
+          }
+        } else if (ch == '"' && run_of(i, '"') >= 3) {
+          i += run_of(i, '"') - 1;  // up to two quotes before the closing three belong to the string
+          in = In::Plain;
+        }
+        break;
+      case In::MultiLiteral:
+        if (ch == '\'' && run_of(i, '\'') >= 3) {
+          i += run_of(i, '\'') - 1;
+          in = In::Plain;
+        }
+        break;
+    }
+  }
+}
+
+}  // namespace
+
 Config parse_config(std::string_view text, const std::string& origin) {
+  refuse_unclassifiable(text, origin);
   toml::table root;
   try {
     root = toml::parse(text, origin);
