@@ -53,12 +53,12 @@ for t in "${targets[@]}"; do
     status=CRASHED failed=1
   fi
   execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
-  cov=$(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
-  ft=$(grep -o 'ft: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
+  cov=$(grep -ao 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
+  ft=$(grep -ao 'ft: [0-9]*' "$log" | tail -1 | cut -d' ' -f2)
   printf 'fuzz %-7s %s  %s executions, %s edges, %s features, corpus %s inputs\n' \
     "$t" "$status" "${execs:-?}" "${cov:-?}" "${ft:-?}" "$(find "$corpus/$t" -type f | wc -l)"
   if [[ $status != ok ]]; then
-    grep -E 'ERROR|SUMMARY|Test unit written' "$log" | head -5
+    grep -aE 'ERROR|SUMMARY|Test unit written' "$log" | head -5
     echo "  full log: $log"
   fi
 done

@@ -150,16 +150,53 @@ void refuse_unclassifiable(std::string_view s, const std::string& origin) {
   }
 }
 
+// The text with each character beyond ASCII replaced by one of the same
+// length that toml++ classifies safely, and never as whitespace (U+0500,
+// U+E000, U+10000). Where toml++ asks about such a character outside a
+// string it then reports invalid TOML, and a text it accepts is valid TOML,
+// whose strings and comments refuse_unclassifiable reads as toml++ does.
+std::string with_safe_characters(std::string_view s) {
+  std::string out(s);
+  for (size_t i = 0; i < out.size();) {
+    const auto b = static_cast<unsigned char>(out[i]);
+    const size_t len = b >= 0xF0 ? 4 : b >= 0xE0 ? 3 : b >= 0xC0 ? 2 : 1;
+    bool whole = b >= 0xC0 && i + len <= out.size();
+    for (size_t k = 1; whole && k < len; ++k) whole = (static_cast<unsigned char>(out[i + k]) & 0xC0) == 0x80;
+    if (!whole) {  // ASCII, or bytes that are not UTF-8 (toml++ reports them)
+      ++i;
+      continue;
+    }
+    static constexpr std::string_view kSafe[] = {"", "", "\xD4\x80", "\xEE\x80\x80", "\xF0\x90\x80\x80"};
+    out.replace(i, len, kSafe[len]);
+    i += len;
+  }
+  return out;
+}
+
+[[noreturn]] void throw_parse_error(const toml::parse_error& e, const std::string& origin) {
+  std::string what(e.description());
+  // Where the message quotes a stand-in of with_safe_characters.
+  for (const std::string_view safe : {"\xD4\x80", "\xEE\x80\x80", "\xF0\x90\x80\x80"})
+    for (size_t at; (at = what.find(safe)) != std::string::npos;)
+      what.replace(at, safe.size(), "a character beyond ASCII");
+  throw ConfigError(
+      fmt::format("{}:{}:{}: invalid TOML: {}", origin, e.source().begin.line, e.source().begin.column, what));
+}
+
 }  // namespace
 
 Config parse_config(std::string_view text, const std::string& origin) {
+  try {
+    (void)toml::parse(with_safe_characters(text), origin);
+  } catch (const toml::parse_error& e) {
+    throw_parse_error(e, origin);
+  }
   refuse_unclassifiable(text, origin);
   toml::table root;
   try {
     root = toml::parse(text, origin);
   } catch (const toml::parse_error& e) {
-    throw ConfigError(fmt::format("{}:{}:{}: invalid TOML: {}", origin, e.source().begin.line, e.source().begin.column,
-                                  e.description()));
+    throw_parse_error(e, origin);
   }
   Config c;
   check_keys(origin, root,
