@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <optional>
 #include <string>
 
 #include "analyzer/replay/replay.h"
@@ -66,23 +67,34 @@ class MigrationsJson {
                                 {"name", m.name},
                                 {"up", m.up ? nlohmann::ordered_json(display_path(m.up->file)) : nullptr},
                                 {"down", m.down ? nlohmann::ordered_json(display_path(m.down->file)) : nullptr}};
-    nlohmann::ordered_json effs = nlohmann::ordered_json::array();
+    effects_.reset();
     std::string summary = "not replayed", down_summary;
     if (auto it = by_version_.find(m.version); it != by_version_.end()) {
-      for (const auto& ea : it->second.up) effs.push_back(effect_json(ea, "up"));
-      for (const auto& ea : it->second.down) effs.push_back(effect_json(ea, "down"));
-      summary = it->second.summary;
-      down_summary = it->second.down_summary;
+      effects_ = std::move(it->second);
+      summary = effects_->summary;
+      down_summary = effects_->down_summary;
       by_version_.erase(it);  // a version collision: the first migration gets the effects
     }
-    j["effects"] = std::move(effs);
+    j["effects"] = json_slot("effects");
     j["summary"] = summary;
     if (m.down) j["down_summary"] = down_summary;
     return j;
   }
 
+  // The effects of the migration `next` returned, one at a time: a migration
+  // of 100,000 statements has at least as many.
+  std::vector<JsonArrayStream> effects() const {
+    if (!effects_) return {{"effects", 0, nullptr}};
+    const auto& e = *effects_;
+    return {{"effects", e.up.size() + e.down.size(), [&e](size_t i) {
+               return json_text(i < e.up.size() ? effect_json(e.up[i], "up")
+                                                : effect_json(e.down[i - e.up.size()], "down"));
+             }}};
+  }
+
  private:
   const AnalysisResult& result_;
+  std::optional<effects::MigrationEffects> effects_;
   size_t count_ = 0;
   size_t folder_ = 0;
   size_t at_ = 0;
@@ -135,7 +147,8 @@ void write_json_report(std::ostream& out, const AnalysisResult& result, const nl
   auto next = result.diagnostics.begin();
   extra_arrays.push_back(
       {"diagnostics", result.diagnostics.size(), [&](size_t) { return json_text(diagnostic_json(*next++)); }});
-  extra_arrays.push_back({"migrations", migrations.size(), [&](size_t) { return json_text(migrations.next()); }});
+  extra_arrays.push_back({"migrations", migrations.size(), [&](size_t) { return json_text(migrations.next()); },
+                          [&] { return migrations.effects(); }});
   write_json_streamed(out, json_text(j), extra_arrays);
   out << '\n';
 }

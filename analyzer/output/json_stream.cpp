@@ -21,7 +21,22 @@ std::string json_text(const nlohmann::json& j) {
 
 std::string json_slot(std::string_view name) { return "\x01miglint-stream:" + std::string(name); }
 
-void write_json_streamed(std::ostream& out, std::string_view dumped, const std::vector<JsonArrayStream>& arrays) {
+namespace {
+// Writes `text` with each of its line breaks written as `newline` (a break
+// and the indent of the element being written), and its slots replaced.
+void write_with_breaks(std::ostream& out, std::string_view text, const std::string& newline) {
+  if (newline.size() == 1) {
+    out << text;
+    return;
+  }
+  size_t from = 0;
+  for (size_t nl; (nl = text.find('\n', from)) != std::string_view::npos; from = nl + 1)
+    out << text.substr(from, nl - from) << newline;
+  out << text.substr(from);
+}
+
+void write_streamed(std::ostream& out, std::string_view dumped, const std::vector<JsonArrayStream>& arrays,
+                    const std::string& newline) {
   size_t at = 0;
   for (size_t mark; (mark = dumped.find(kMark, at)) != std::string_view::npos;) {
     const size_t quote = mark - 1;  // the slot's opening quote
@@ -32,7 +47,7 @@ void write_json_streamed(std::ostream& out, std::string_view dumped, const std::
     for (const auto& a : arrays)
       if (a.slot == name) array = &a;
     if (!array || close == std::string_view::npos) {
-      out << dumped.substr(at, name_at - at);
+      write_with_breaks(out, dumped.substr(at, name_at - at), newline);
       at = name_at;
       continue;
     }
@@ -41,27 +56,29 @@ void write_json_streamed(std::ostream& out, std::string_view dumped, const std::
     const size_t line_start = line == std::string_view::npos ? 0 : line + 1;
     size_t indent = 0;
     while (line_start + indent < quote && dumped[line_start + indent] == ' ') ++indent;
-    out << dumped.substr(at, quote - at);
+    write_with_breaks(out, dumped.substr(at, quote - at), newline);
     at = close + 1;
     if (array->size == 0) {
       out << "[]";
       continue;
     }
-    std::string inner(indent + 3, ' ');
-    inner[0] = '\n';
+    const std::string inner = newline + std::string(indent + 2, ' ');
     out << '[';
     for (size_t i = 0; i < array->size; ++i) {
       const std::string element = array->element(i);
       out << inner;
-      size_t from = 0;
-      for (size_t nl; (nl = element.find('\n', from)) != std::string::npos; from = nl + 1)
-        out << std::string_view(element).substr(from, nl - from) << inner;
-      out << std::string_view(element).substr(from);
+      if (array->nested) write_streamed(out, element, array->nested(), inner);
+      else write_with_breaks(out, element, inner);
       if (i + 1 < array->size) out << ',';
     }
-    out << '\n' << std::string(indent, ' ') << ']';
+    out << newline << std::string(indent, ' ') << ']';
   }
-  out << dumped.substr(at);
+  write_with_breaks(out, dumped.substr(at), newline);
+}
+}  // namespace
+
+void write_json_streamed(std::ostream& out, std::string_view dumped, const std::vector<JsonArrayStream>& arrays) {
+  write_streamed(out, dumped, arrays, "\n");
 }
 
 }  // namespace miglint

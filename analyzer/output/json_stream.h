@@ -9,6 +9,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json_fwd.hpp>
@@ -18,10 +19,18 @@ namespace miglint {
 struct AnalysisResult;
 
 struct JsonArrayStream {
+  JsonArrayStream(std::string slot_name, size_t count, std::function<std::string(size_t)> make,
+                  std::function<std::vector<JsonArrayStream>()> inner = nullptr)
+      : slot(std::move(slot_name)), size(count), element(std::move(make)), nested(std::move(inner)) {}
+
   std::string slot;  // the name given to json_slot()
   size_t size = 0;
   // Element i (called once each, in order), as json_text writes it.
   std::function<std::string(size_t)> element;
+  // Optional: asked right after each element, the arrays streamed in place
+  // of slots inside that element (a migration's effects can be as many as
+  // the folder's statements).
+  std::function<std::vector<JsonArrayStream>()> nested;
 };
 
 // A document or element as the streamed arrays need it: dumped with indent 2,
