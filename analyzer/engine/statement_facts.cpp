@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <map>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -192,26 +193,43 @@ bool add_column_rewrites(const AddColumnFacts& f, int pg_version, std::string* w
 
 namespace {
 
-void add_lock(std::vector<TableLock>& out, const std::string& name, const std::string& relname, LockMode mode,
-              TableWork work, bool is_index = false) {
-  if (relname.empty()) return;
-  for (auto& l : out) {
-    if (l.relname != relname || l.is_index != is_index) continue;
+// A statement's locks, one per relation. One DROP TABLE can name 100,000
+// tables: the entry for a relation is found by hash, not by a scan.
+class LockList {
+ public:
+  void add(const std::string& name, const std::string& relname, LockMode mode, TableWork work,
+           bool is_index = false) {
+    if (relname.empty()) return;
+    const auto [it, fresh] = at_.try_emplace(relname + (is_index ? '\1' : '\0'), locks_.size());
+    if (fresh) {
+      locks_.push_back(TableLock{name, relname, mode, work, is_index});
+      return;
+    }
+    TableLock& l = locks_[it->second];
     if (mode > l.mode) l.mode = mode;
     if (static_cast<int>(work) > static_cast<int>(l.work)) l.work = work;
-    return;
   }
-  out.push_back(TableLock{name, relname, mode, work, is_index});
+  const std::vector<TableLock>& items() const { return locks_; }
+  std::vector<TableLock> take() { return std::move(locks_); }
+
+ private:
+  std::vector<TableLock> locks_;
+  std::unordered_map<std::string, size_t> at_;
+};
+
+void add_lock(LockList& out, const std::string& name, const std::string& relname, LockMode mode, TableWork work,
+              bool is_index = false) {
+  out.add(name, relname, mode, work, is_index);
 }
 
-void add_rv(std::vector<TableLock>& out, const pg_query::RangeVar& rv, LockMode mode,
+void add_rv(LockList& out, const pg_query::RangeVar& rv, LockMode mode,
             TableWork work = TableWork::None) {
   add_lock(out, relation_name(rv), rv.relname(), mode, work);
 }
 
 TableWork stronger(TableWork a, TableWork b) { return static_cast<int>(a) >= static_cast<int>(b) ? a : b; }
 
-void alter_table_locks(const pg_query::AlterTableStmt& at, int pg_version, std::vector<TableLock>& out) {
+void alter_table_locks(const pg_query::AlterTableStmt& at, int pg_version, LockList& out) {
   if (at.objtype() != pg_query::OBJECT_TABLE && at.objtype() != pg_query::OBJECT_MATVIEW &&
       at.objtype() != pg_query::OBJECT_FOREIGN_TABLE)
     return;
@@ -282,9 +300,9 @@ void alter_table_locks(const pg_query::AlterTableStmt& at, int pg_version, std::
   }
   if (any) {
     // The table itself goes first: messages name it.
-    std::vector<TableLock> mine;
+    LockList mine;
     add_rv(mine, at.relation(), mode, work);
-    for (auto& l : out) add_lock(mine, l.name, l.relname, l.mode, l.work, l.is_index);
+    for (const auto& l : out.items()) add_lock(mine, l.name, l.relname, l.mode, l.work, l.is_index);
     out = std::move(mine);
   }
 }
@@ -311,7 +329,7 @@ bool has_option(const google::protobuf::RepeatedPtrField<pg_query::Node>& params
 }  // namespace
 
 std::vector<TableLock> statement_locks(const pg_query::Node& stmt, int pg_version) {
-  std::vector<TableLock> out;
+  LockList out;
   switch (stmt.node_case()) {
     case pg_query::Node::kAlterTableStmt: alter_table_locks(stmt.alter_table_stmt(), pg_version, out); break;
     case pg_query::Node::kIndexStmt: {
@@ -399,7 +417,7 @@ std::vector<TableLock> statement_locks(const pg_query::Node& stmt, int pg_versio
     }
     default: break;
   }
-  return out;
+  return out.take();
 }
 
 std::optional<TableLock> strongest_existing_lock(const UnitContext& ctx, const Statement& stmt) {
