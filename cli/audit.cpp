@@ -93,6 +93,7 @@ int run_audit(const CommonOptions& o) {
   // The JSON report lists every migration's effects; the others summarise them.
   a.keep_effects = kind == Kind::Json;
   a.effect_summaries = true;
+  a.keep_schema = false;  // no report prints the final schema
   AnalysisResult r;
   {
     AnalysisProgress work;

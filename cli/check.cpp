@@ -18,6 +18,7 @@ int run_check(const CommonOptions& o) {
   a.release_syntax = true;                   // nothing reads the syntax trees after the analysis
   a.compact_findings = true;                 // reports read them once, in order
   a.keep_effects = *format == Format::Json;  // the only report that lists them
+  a.keep_schema = false;                     // no report prints the final schema
   AnalysisResult r = analyze(a);
   apply_baselines(o, a, r);
   OutputOptions out;

@@ -111,10 +111,18 @@ AnalysisOptions analysis_options(const CommonOptions& o) {
   // MB at 100,000 migrations, in the same time). Small runs would only pay
   // the page faults (~10 % on the corpus), and so would the language server,
   // whose next analysis reuses what the last one freed.
-  a.on_loaded = [](size_t files) {
-    if (files < 5000) return;
+  static const auto give_back = [] {
     MallocExtension::instance()->ReleaseFreeMemory();
     MallocExtension::instance()->SetNumericProperty("tcmalloc.aggressive_memory_decommit", 1);
+  };
+  a.on_loaded = [](size_t files) {
+    if (files >= 5000) give_back();
+  };
+  // So are a huge file's frees: the parser's scratch memory once it is
+  // parsed, its trees (~1 KB a statement) once its part of the replay is
+  // applied. What comes after allocates other sizes and would not reuse it.
+  a.on_file_freed = [](size_t text_bytes) {
+    if (text_bytes >= (size_t{1} << 20)) MallocExtension::instance()->ReleaseFreeMemory();
   };
 #endif
   a.config = load_effective_config(o);

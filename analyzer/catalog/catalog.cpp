@@ -384,14 +384,28 @@ size_t Catalog::checkpoint() {
   return journal_.size();
 }
 
+size_t Catalog::entry_hash(int store, const std::string& key) {
+  return std::hash<std::string>()(key) * 31 + static_cast<size_t>(store);
+}
+
+std::unordered_multimap<size_t, size_t>::const_iterator Catalog::journaled(int store, const std::string& key,
+                                                                           size_t hash) const {
+  const auto [b, e] = journaled_.equal_range(hash);
+  for (auto it = b; it != e; ++it)
+    if (journal_[it->second].store == store && journal_[it->second].key == key) return it;
+  return journaled_.end();
+}
+
 void Catalog::statement_done() {
   // An entry for an object already journaled since the checkpoint holds an
   // intermediate value nothing will ask for: rollback and slice_at go back
   // to checkpoints, and the earlier entry holds the value there.
   size_t out = compacted_end_;
   for (size_t i = compacted_end_; i < journal_.size(); ++i) {
-    if (!journaled_.emplace(journal_[i].store, journal_[i].key).second) continue;
+    const size_t h = entry_hash(journal_[i].store, journal_[i].key);
+    if (journaled(journal_[i].store, journal_[i].key, h) != journaled_.end()) continue;
     if (out != i) journal_[out] = std::move(journal_[i]);
+    journaled_.emplace(h, out);
     ++out;
   }
   journal_.erase(journal_.begin() + static_cast<std::ptrdiff_t>(out), journal_.end());
@@ -579,9 +593,13 @@ void Catalog::rollback(size_t cp) {
     journaled_.clear();
   }
   while (journal_.size() > cp) {
+    if (journal_.size() - 1 < compacted_end_ && !journaled_.empty()) {
+      const Entry& last = journal_.back();
+      if (auto it = journaled(last.store, last.key, entry_hash(last.store, last.key)); it != journaled_.end())
+        journaled_.erase(it);
+    }
     Entry e = std::move(journal_.back());
     journal_.pop_back();
-    if (journal_.size() < compacted_end_) journaled_.erase({e.store, e.key});
     auto restore = [&](auto& m) {
       using P = typename std::decay_t<decltype(m)>::mapped_type;
       using T = typename P::element_type;
@@ -612,8 +630,13 @@ void Catalog::rollback(size_t cp) {
 
 Catalog::Touched Catalog::touched_since(size_t cp) const {
   Touched out;
-  for (size_t i = std::min(cp, journal_.size()); i < journal_.size(); ++i)
-    if (journal_[i].store <= kComments) out.insert({journal_[i].store, journal_[i].key});
+  const size_t from = std::min(cp, journal_.size());
+  out.reserve(static_cast<size_t>(std::count_if(journal_.begin() + static_cast<std::ptrdiff_t>(from), journal_.end(),
+                                                [](const Entry& e) { return e.store <= kComments; })));
+  for (size_t i = from; i < journal_.size(); ++i)
+    if (journal_[i].store <= kComments) out.emplace_back(journal_[i].store, journal_[i].key);
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
 }
 
@@ -671,7 +694,10 @@ Slice Catalog::slice_at(size_t cp, const Touched& keys) const {
   // entry after cp leaves the value that the object had at cp.
   for (size_t i = journal_.size(); i > std::min(cp, journal_.size()); --i) {
     const Entry& e = journal_[i - 1];
-    if (!keys.count({e.store, e.key})) continue;
+    const auto at = std::lower_bound(keys.begin(), keys.end(), e, [](const auto& k, const Entry& x) {
+      return k.first != x.store ? k.first < x.store : k.second < x.key;
+    });
+    if (at == keys.end() || at->first != e.store || at->second != e.key) continue;
     switch (e.store) {
       case kTables: put_prev<Table>(s.tables, e.key, e.prev); break;
       case kViews: put_prev<View>(s.views, e.key, e.prev); break;

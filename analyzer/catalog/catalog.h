@@ -5,12 +5,14 @@
 // time proportional to what the migration touched, never to the schema size.
 #pragma once
 #include <cstddef>
+#include <deque>
 #include <map>
 #include <memory>
 #include <optional>
 #include <set>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "analyzer/catalog/boxed.h"
@@ -98,6 +100,9 @@ struct Table {
   std::string partition_bound;        // canonical bound text
   std::vector<QName> inherits;
   std::set<std::string> rls;  // "enabled", "forced"
+  // Columns dropped since the table was created: PostgreSQL keeps their
+  // attribute numbers, which count toward the column limit (not compared).
+  size_t dropped_columns = 0;
 
   const Column* column(std::string_view n) const;
   Column* column(std::string_view n);
@@ -355,8 +360,9 @@ class Catalog {
   void rollback(size_t cp);
   // Forgets the undo information (the replay will never roll back past here).
   void commit();
-  // Objects touched since cp, as (store, key) pairs.
-  using Touched = std::set<std::pair<int, std::string>>;
+  // Objects touched since cp, as (store, key) pairs, sorted, each once (a
+  // sorted vector: a migration can touch 100,000 objects).
+  using Touched = std::vector<std::pair<int, std::string>>;
   Touched touched_since(size_t cp) const;
   // The current values of the given objects, or all objects.
   Slice slice(const Touched& keys) const;
@@ -402,12 +408,18 @@ class Catalog {
     std::string key;
     std::shared_ptr<const void> prev;
   };
-  std::vector<Entry> journal_;
+  // A deque: entries never move, and a journal of 100,000 objects does not
+  // hold twice the room it uses.
+  std::deque<Entry> journal_;
   // Entries from checkpoint_at_ to compacted_end_ name each object once;
-  // `journaled_` holds their (store, key).
+  // `journaled_` holds their positions, by the hash of (store, key).
   size_t checkpoint_at_ = 0;
   size_t compacted_end_ = 0;
-  std::set<std::pair<int, std::string>> journaled_;
+  std::unordered_multimap<size_t, size_t> journaled_;
+  static size_t entry_hash(int store, const std::string& key);
+  // The position of the entry for (store, key) in journaled_, or end().
+  std::unordered_multimap<size_t, size_t>::const_iterator journaled(int store, const std::string& key,
+                                                                    size_t hash) const;
   std::vector<std::string> search_path_;
   int pg_version_ = 15;
   std::map<std::string, Ptr<Table>> tables_;

@@ -219,12 +219,18 @@ FindingSpool::FindingSpool() : store_(std::make_unique<ChunkStore>()) {}
 FindingSpool::~FindingSpool() = default;
 
 void FindingSpool::add(std::vector<Diagnostic>&& found) {
-  // One chunk per run of findings about one path, encoded outside the lock.
+  // One chunk per run of findings about one path, encoded outside the lock,
+  // and at most about a block long: a file of 100,000 statements brings
+  // 100,000 findings at once, which are compressed a block at a time rather
+  // than held as one long uncompressed chunk.
   std::string text;
   for (size_t i = 0; i < found.size();) {
-    const Symbol& path = found[i].span.path;
+    const Symbol path = found[i].span.path;  // a copy: found[i] is emptied below
     text.clear();
-    for (; i < found.size() && found[i].span.path == path; ++i) encode_diagnostic(text, found[i]);
+    for (; i < found.size() && found[i].span.path == path && text.size() < kCompressedBlockBytes; ++i) {
+      encode_diagnostic(text, found[i]);
+      found[i] = Diagnostic();  // its memory goes as its bytes come
+    }
     store_->add(path.address(), text);
   }
   found.clear();

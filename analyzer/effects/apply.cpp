@@ -392,7 +392,7 @@ void Ctx::effect(Action a, ObjectKind k, QName name, std::string member, bool im
   // Inside a nested drop/alteration every other object is a consequence.
   if (via && !(e.object == *via)) {
     e.implied = true;
-    e.links().via = *via;
+    e.set_via(*via);
     e.cascade = cascading;
   }
   if (k == ObjectKind::Index)

@@ -24,9 +24,6 @@ std::string_view action_name(Action a);
 struct EffectLinks {
   std::string new_name;  // for renames
   std::string detail;    // "type", "default", "not null", ... for alterations
-  // For an implied effect: the object the statement named whose drop or
-  // alteration caused it (kind Other when none).
-  catalog::ObjectRef via;
   // For indexes: the table they belong to; for owned sequences: the table and
   // column (member) that own them (kind Other when none or unknown).
   catalog::ObjectRef owner;
@@ -54,7 +51,8 @@ struct Effect {
         object(o.object),
         begin(o.begin),
         end(o.end),
-        links_(o.links_ ? std::make_unique<EffectLinks>(*o.links_) : nullptr) {}
+        links_(o.links_ ? std::make_unique<EffectLinks>(*o.links_) : nullptr),
+        via_(o.via_ ? std::make_unique<catalog::ObjectRef>(*o.via_) : nullptr) {}
   Effect& operator=(const Effect& o) {
     if (this != &o) *this = Effect(o);
     return *this;
@@ -62,7 +60,9 @@ struct Effect {
 
   const std::string& new_name() const { return links_ ? links_->new_name : none().new_name; }
   const std::string& detail() const { return links_ ? links_->detail : none().detail; }
-  const catalog::ObjectRef& via() const { return links_ ? links_->via : none().via; }
+  // For an implied effect: the object the statement named whose drop or
+  // alteration caused it (kind Other when none).
+  const catalog::ObjectRef& via() const { return via_ ? *via_ : no_object(); }
   const catalog::ObjectRef& owner() const { return links_ ? links_->owner : none().owner; }
   const std::vector<std::string>& uses() const { return links_ ? links_->uses : none().uses; }
   // For setting them.
@@ -70,13 +70,21 @@ struct Effect {
     if (!links_) links_ = std::make_unique<EffectLinks>();
     return *links_;
   }
+  // Apart from the rest: most implied effects (the columns of a table
+  // created or dropped) have only this.
+  void set_via(const catalog::ObjectRef& v) { via_ = std::make_unique<catalog::ObjectRef>(v); }
 
  private:
   static const EffectLinks& none() {
     static const EffectLinks empty;
     return empty;
   }
+  static const catalog::ObjectRef& no_object() {
+    static const catalog::ObjectRef empty;
+    return empty;
+  }
   std::unique_ptr<EffectLinks> links_;
+  std::unique_ptr<catalog::ObjectRef> via_;
 };
 
 struct Issue {

@@ -500,12 +500,12 @@ bool add_column(Ctx& c, Table& t, const pg_query::ColumnDef& def, std::vector<Pe
     return false;
   }
   // MaxHeapAttributeNumber (docs/PG_FACTS.md §12). Dropped columns keep their
-  // attribute numbers in PostgreSQL but not in the model, which may therefore
-  // miss a failure after drops, never report one that would not happen.
-  if (t.columns.size() >= kMaxColumns && c.sure_of(catalog::table_key(t.name))) {
+  // attribute numbers.
+  const size_t attnum = t.columns.size() + t.dropped_columns + 1;
+  if (attnum > kMaxColumns && c.sure_of(catalog::table_key(t.name))) {
     c.issue("too-many-columns", def.location(),
             fmt::format("tables can have at most {} columns: column \"{}\" would be column {} of relation \"{}\"",
-                        kMaxColumns, def.colname(), t.columns.size() + 1, t.name.name));
+                        kMaxColumns, def.colname(), attnum, t.name.name));
     return false;
   }
   Column col;

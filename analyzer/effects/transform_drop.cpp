@@ -376,6 +376,7 @@ bool drop_column(Ctx& c, const QName& table, const std::string& col, bool cascad
       if (!(owner == table)) drop_foreign_key(c, owner, con);
   }
   auto copy = std::make_shared<Table>(*c.cat.table(table));
+  const size_t columns_before = copy->columns.size();
   std::erase_if(copy->constraints, [&](const catalog::Constraint& k) {
     const bool gone = k.uses.count(col) != 0 ||
                       (k.kind == ConstraintKind::ForeignKey && k.ref_table == table &&
@@ -393,6 +394,7 @@ bool drop_column(Ctx& c, const QName& table, const std::string& col, bool cascad
       return gone;
     });
   std::erase_if(copy->columns, [&](const catalog::Column& x) { return x.name == col; });
+  copy->dropped_columns += columns_before - copy->columns.size();
   c.cat.put_table(copy);
   for (const auto& ix : indexes) drop_index(c, ix, true, true, loc);
   for (const auto& s : sequences) drop_sequence(c, s, true, true, loc);

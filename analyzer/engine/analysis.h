@@ -10,6 +10,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -58,6 +59,10 @@ struct AnalysisOptions {
   // report and the audit list them). Without, each migration's effects are
   // dropped once the folder rules have walked them.
   bool keep_effects = true;
+  // Keep each folder's final schema in FolderAnalysis::replay (`miglint
+  // schema` prints it). Without, it is dropped once the replay is done: the
+  // model of a large folder is much of what its analysis holds.
+  bool keep_schema = true;
   // Without keep_effects: summarise each migration's effects before they
   // are dropped (FolderAnalysis::summaries, for the audit's table).
   bool effect_summaries = false;
@@ -69,6 +74,17 @@ struct AnalysisOptions {
   // Called once the folders are read, with the number of files to analyse
   // (the command line tunes its allocator for a large analysis).
   std::function<void(size_t files)> on_loaded = nullptr;
+  // Called after a step that freed memory in proportion to one file's size:
+  // its parse (the parser's scratch memory) and the release of its syntax
+  // trees, with the size of its text. The command line has its allocator
+  // give a large file's frees back at once.
+  std::function<void(size_t text_bytes)> on_file_freed = nullptr;
+  // Called as one file's analysis enters a stage ("parse", "rules",
+  // "replay"), with the file's path. Whatever it throws is that file's
+  // failure, as anything the stage itself throws (std::bad_alloc above all):
+  // tests use it to show that the failure becomes a finding on that file and
+  // the rest of the analysis goes on.
+  std::function<void(std::string_view stage, const std::string& path)> on_stage = nullptr;
 };
 
 struct FolderAnalysis {

@@ -44,6 +44,10 @@ struct FileSlot {
   std::atomic<int> readers{0};
   bool dropped = false;  // parse freed once read (compact analyses); text archived
   bool spooled = false;  // its parse findings are in the sink
+  // With release_syntax: the replay has applied every statement of it (its
+  // trees go as soon as the rules are done), and whether they went.
+  std::atomic<bool> replayed{false};
+  std::atomic<bool> syntax_freed{false};
 };
 
 // One work item (a migration's files, or one other file): 32 bytes, its
@@ -116,7 +120,10 @@ class Schedule {
   template <class Ready>
   void help_until(const Ready& ready);
   void retire(FileSlot& slot);
-  void done_reading(Item& item);
+  // `by_rules`: the unit rules' call (else the replay's).
+  void done_reading(Item& item, bool by_rules);
+  void free_syntax(FileSlot& slot);
+  void release_applied(const Item& item, const catalog::ReplayMigration& m, bool down);
   void wait_for_room();
   void counted() {
     if (options_.progress) ++options_.progress->done;
@@ -261,7 +268,9 @@ void Schedule::order_items() {
 
 void Schedule::parse_slot(FileSlot& slot) {
   try {
+    if (options_.on_stage) options_.on_stage("parse", *slot.path);
     read_and_parse(slot);
+    if (options_.on_file_freed && slot.parsed) options_.on_file_freed(slot.parsed->source->text().size());
   } catch (const std::exception& e) {  // std::bad_alloc above all: one file's loss
     slot.parsed.reset();
     slot.failure = std::make_unique<Diagnostic>(analysis_failure(*slot.path, e));
@@ -316,13 +325,18 @@ void Schedule::retire(FileSlot& slot) {
 }
 
 // The last reader of a file frees its trees.
-void Schedule::done_reading(Item& item) {
+void Schedule::done_reading(Item& item, bool by_rules) {
   if (!release_) return;
-  for (size_t sl : slots_of(item))
-    if (slots_[sl].readers.fetch_sub(1) == 1 && slots_[sl].parsed) {
-      const_cast<ParsedFile&>(*slots_[sl].parsed).release_syntax();  // created by this analysis alone
-      if (early_) retire(slots_[sl]);
+  for (size_t sl : slots_of(item)) {
+    FileSlot& slot = slots_[sl];
+    const int left = slot.readers.fetch_sub(1) - 1;
+    if (left == 0 && slot.parsed) {
+      free_syntax(slot);
+      if (early_) retire(slot);
+    } else if (left == 1 && by_rules && slot.replayed.load()) {
+      free_syntax(slot);  // the replay, its last reader, is past it
     }
+  }
   if (item.reads.fetch_sub(1) != 1) return;
   if (early_)
     for (size_t k : *item.units) plans_[item.folder].units[k].reset();
@@ -331,6 +345,34 @@ void Schedule::done_reading(Item& item) {
   size_t low = released_below_.load();
   while (low < items_.size() && items_[low].released) ++low;
   released_below_ = low;
+}
+
+// Once a part of a migration is applied, nothing reads the syntax of the
+// files whose statements are all applied (the down check compares schemas,
+// the walks read effects): after the up, a file of up statements only;
+// after the down, every file of the down. Freed before the rest of the
+// replay, so that one huge migration never holds all its trees at once;
+// only when the unit rules are done with them (the replay is the last
+// reader), else the rules' done_reading frees them.
+void Schedule::release_applied(const Item& item, const catalog::ReplayMigration& m, bool down) {
+  const auto in_part = [](const std::optional<catalog::ReplayPart>& part, const ParsedFile* f) {
+    return part && (part->file == f || std::any_of(part->statements.begin(), part->statements.end(),
+                                                   [f](const auto& st) { return st.first == f; }));
+  };
+  for (size_t sl : slots_of(item)) {
+    FileSlot& slot = slots_[sl];
+    const ParsedFile* f = slot.parsed.get();
+    if (!f || !in_part(down ? m.down : m.up, f) || (!down && in_part(m.down, f))) continue;
+    slot.replayed = true;
+    if (slot.readers.load() == 1) free_syntax(slot);
+  }
+}
+
+// Once, by whichever of the last readers gets here first.
+void Schedule::free_syntax(FileSlot& slot) {
+  if (!slot.parsed || slot.syntax_freed.exchange(true)) return;
+  const_cast<ParsedFile&>(*slot.parsed).release_syntax();  // created by this analysis alone
+  if (options_.on_file_freed) options_.on_file_freed(slot.parsed->source->text().size());
 }
 
 // Waits while the next item to take is too far ahead (see kAhead). The
@@ -358,13 +400,14 @@ void Schedule::process(size_t i) {
     if (!u.file || !reported(u)) continue;
     std::vector<Diagnostic> found;
     try {
+      if (options_.on_stage) options_.on_stage("rules", u.file->source->path().str());
       dispatcher_.run(u, options_.config, found);
     } catch (const std::exception& e) {
       found.push_back(analysis_failure(u.file->source->path().str(), e));
     }
     sink_.add(std::move(found));
   }
-  done_reading(item);
+  done_reading(item, true);
   counted();
 }
 
@@ -430,6 +473,12 @@ void Schedule::replay_task(size_t f) {
   UnitPlan& plan = plans_[f];
   catalog::ReplayOptions ro;
   ro.pg_version = options_.config.pg_version;
+  const Item* stepping = nullptr;
+  const catalog::ReplayMigration* stepping_m = nullptr;
+  if (release_)
+    ro.on_step = [&](const catalog::ReplayStep& step, const catalog::Catalog&) {
+      if (stepping) release_applied(*stepping, *stepping_m, step.down);
+    };
   const EffectsPolicy policy{options_.keep_effects, options_.effect_summaries ? &fa.summaries : nullptr};
   FolderReplay replay(fa.folder, options_.config, active_, ro, policy);
   // Items whose files the effects still point into (a version continued by
@@ -442,7 +491,10 @@ void Schedule::replay_task(size_t f) {
     if (auto m = replay_migration(migrations[mi], plan.units, *item.units)) {
       const bool version_continues = mi + 1 < migrations.size() && migrations[mi + 1].version == migrations[mi].version;
       std::vector<Diagnostic> failed;
+      stepping = &item;
+      stepping_m = &*m;
       try {
+        if (options_.on_stage) options_.on_stage("replay", migrations[mi].primary_file().str());
         replay.step(*m, migrations[mi], up_unit(plan.units, *item.units), version_continues);
       } catch (const std::exception& e) {
         failed.push_back(analysis_failure(migrations[mi].primary_file().str(), e));
@@ -454,20 +506,20 @@ void Schedule::replay_task(size_t f) {
     }
     held.push_back(&item);
     if (!early_ || !replay.holds_effects()) {
-      for (Item* h : held) done_reading(*h);
+      for (Item* h : held) done_reading(*h, false);
       held.clear();
     }
     counted();
   }
   std::vector<Diagnostic> last;
   catalog::ReplayResult replayed = replay.finish(last);
-  for (Item* h : held) done_reading(*h);
+  for (Item* h : held) done_reading(*h, false);
   note_unmodeled(fa, last);
   sink_.add(std::move(last));
   // Nothing reads the final schema after an early-freed analysis (its
   // callers report findings and verdicts; the walks read effects): a large
   // folder's model is the biggest thing it holds.
-  if (early_) replayed.catalog = catalog::Catalog();
+  if (early_ || !options_.keep_schema) replayed.catalog = catalog::Catalog();
   fa.replay = std::make_shared<catalog::ReplayResult>(std::move(replayed));
 }
 

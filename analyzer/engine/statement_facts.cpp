@@ -197,8 +197,7 @@ namespace {
 // tables: the entry for a relation is found by hash, not by a scan.
 class LockList {
  public:
-  void add(const std::string& name, const std::string& relname, LockMode mode, TableWork work,
-           bool is_index = false) {
+  void add(const std::string& name, const std::string& relname, LockMode mode, TableWork work, bool is_index = false) {
     if (relname.empty()) return;
     const auto [it, fresh] = at_.try_emplace(relname + (is_index ? '\1' : '\0'), locks_.size());
     if (fresh) {
@@ -222,8 +221,7 @@ void add_lock(LockList& out, const std::string& name, const std::string& relname
   out.add(name, relname, mode, work, is_index);
 }
 
-void add_rv(LockList& out, const pg_query::RangeVar& rv, LockMode mode,
-            TableWork work = TableWork::None) {
+void add_rv(LockList& out, const pg_query::RangeVar& rv, LockMode mode, TableWork work = TableWork::None) {
   add_lock(out, relation_name(rv), rv.relname(), mode, work);
 }
 

@@ -54,10 +54,23 @@ std::string statement_excerpt(const ParsedFile& file, const Statement& st, size_
 std::vector<MigrationEffects> migration_effects(const catalog::ReplayResult& replay) {
   std::vector<MigrationEffects> out;
   std::map<std::string, size_t> index;
+  // Counted first: one migration can have 100,000 statements' effects, and
+  // vectors grown by doubling would hold up to twice the room.
+  std::vector<std::pair<size_t, size_t>> counts;
   for (const auto& se : replay.effects) {
     auto [it, fresh] = index.try_emplace(se.version, out.size());
-    if (fresh) out.push_back(MigrationEffects{se.version, {}, {}, {}, {}});
-    auto& m = out[it->second];
+    if (fresh) {
+      out.push_back(MigrationEffects{se.version, {}, {}, {}, {}});
+      counts.emplace_back(0, 0);
+    }
+    (se.down ? counts[it->second].second : counts[it->second].first) += se.effects.size();
+  }
+  for (size_t i = 0; i < out.size(); ++i) {
+    out[i].up.reserve(counts[i].first);
+    out[i].down.reserve(counts[i].second);
+  }
+  for (const auto& se : replay.effects) {
+    auto& m = out[index.find(se.version)->second];
     for (const auto& e : se.effects) (se.down ? m.down : m.up).push_back({&e, se.file, se.statement, se.down});
   }
   for (auto& m : out) {
