@@ -28,7 +28,7 @@ Seen seen(const AnalysisResult& r) {
 }
 
 struct Folder {
-  testing::TempFolder tmp;
+  miglint::testing::TempFolder tmp;
   Folder() {
     tmp.write("20240101000000_a.up.sql", "CREATE TABLE t (a int);\nCREATE INDEX t_a ON t (a);\n");
     tmp.write("20240101000000_a.down.sql", "DROP TABLE t;\n");
