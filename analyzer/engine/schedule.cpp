@@ -44,9 +44,7 @@ struct FileSlot {
   std::atomic<int> readers{0};
   bool dropped = false;  // parse freed once read (compact analyses); text archived
   bool spooled = false;  // its parse findings are in the sink
-  // With release_syntax: the replay has applied every statement of it (its
-  // trees go as soon as the rules are done), and whether they went.
-  std::atomic<bool> replayed{false};
+  // With release_syntax: whether its trees went.
   std::atomic<bool> syntax_freed{false};
 };
 
@@ -120,10 +118,8 @@ class Schedule {
   template <class Ready>
   void help_until(const Ready& ready);
   void retire(FileSlot& slot);
-  // `by_rules`: the unit rules' call (else the replay's).
-  void done_reading(Item& item, bool by_rules);
+  void done_reading(Item& item);
   void free_syntax(FileSlot& slot);
-  void release_applied(const Item& item, const catalog::ReplayMigration& m, bool down);
   void wait_for_room();
   void counted() {
     if (options_.progress) ++options_.progress->done;
@@ -325,7 +321,7 @@ void Schedule::retire(FileSlot& slot) {
 }
 
 // The last reader of a file frees its trees.
-void Schedule::done_reading(Item& item, bool by_rules) {
+void Schedule::done_reading(Item& item) {
   if (!release_) return;
   for (size_t sl : slots_of(item)) {
     FileSlot& slot = slots_[sl];
@@ -333,8 +329,6 @@ void Schedule::done_reading(Item& item, bool by_rules) {
     if (left == 0 && slot.parsed) {
       free_syntax(slot);
       if (early_) retire(slot);
-    } else if (left == 1 && by_rules && slot.replayed.load()) {
-      free_syntax(slot);  // the replay, its last reader, is past it
     }
   }
   if (item.reads.fetch_sub(1) != 1) return;
@@ -345,27 +339,6 @@ void Schedule::done_reading(Item& item, bool by_rules) {
   size_t low = released_below_.load();
   while (low < items_.size() && items_[low].released) ++low;
   released_below_ = low;
-}
-
-// Once a part of a migration is applied, nothing reads the syntax of the
-// files whose statements are all applied (the down check compares schemas,
-// the walks read effects): after the up, a file of up statements only;
-// after the down, every file of the down. Freed before the rest of the
-// replay, so that one huge migration never holds all its trees at once;
-// only when the unit rules are done with them (the replay is the last
-// reader), else the rules' done_reading frees them.
-void Schedule::release_applied(const Item& item, const catalog::ReplayMigration& m, bool down) {
-  const auto in_part = [](const std::optional<catalog::ReplayPart>& part, const ParsedFile* f) {
-    return part && (part->file == f || std::any_of(part->statements.begin(), part->statements.end(),
-                                                   [f](const auto& st) { return st.first == f; }));
-  };
-  for (size_t sl : slots_of(item)) {
-    FileSlot& slot = slots_[sl];
-    const ParsedFile* f = slot.parsed.get();
-    if (!f || !in_part(down ? m.down : m.up, f) || (!down && in_part(m.down, f))) continue;
-    slot.replayed = true;
-    if (slot.readers.load() == 1) free_syntax(slot);
-  }
 }
 
 // Once, by whichever of the last readers gets here first.
@@ -407,7 +380,7 @@ void Schedule::process(size_t i) {
     }
     sink_.add(std::move(found));
   }
-  done_reading(item, true);
+  done_reading(item);
   counted();
 }
 
@@ -473,12 +446,6 @@ void Schedule::replay_task(size_t f) {
   UnitPlan& plan = plans_[f];
   catalog::ReplayOptions ro;
   ro.pg_version = options_.config.pg_version;
-  const Item* stepping = nullptr;
-  const catalog::ReplayMigration* stepping_m = nullptr;
-  if (release_)
-    ro.on_step = [&](const catalog::ReplayStep& step, const catalog::Catalog&) {
-      if (stepping) release_applied(*stepping, *stepping_m, step.down);
-    };
   const EffectsPolicy policy{options_.keep_effects, options_.effect_summaries ? &fa.summaries : nullptr};
   FolderReplay replay(fa.folder, options_.config, active_, ro, policy);
   // Items whose files the effects still point into (a version continued by
@@ -491,8 +458,6 @@ void Schedule::replay_task(size_t f) {
     if (auto m = replay_migration(migrations[mi], plan.units, *item.units)) {
       const bool version_continues = mi + 1 < migrations.size() && migrations[mi + 1].version == migrations[mi].version;
       std::vector<Diagnostic> failed;
-      stepping = &item;
-      stepping_m = &*m;
       try {
         if (options_.on_stage) options_.on_stage("replay", migrations[mi].primary_file().str());
         replay.step(*m, migrations[mi], up_unit(plan.units, *item.units), version_continues);
@@ -506,14 +471,14 @@ void Schedule::replay_task(size_t f) {
     }
     held.push_back(&item);
     if (!early_ || !replay.holds_effects()) {
-      for (Item* h : held) done_reading(*h, false);
+      for (Item* h : held) done_reading(*h);
       held.clear();
     }
     counted();
   }
   std::vector<Diagnostic> last;
   catalog::ReplayResult replayed = replay.finish(last);
-  for (Item* h : held) done_reading(*h, false);
+  for (Item* h : held) done_reading(*h);
   note_unmodeled(fa, last);
   sink_.add(std::move(last));
   // Nothing reads the final schema after an early-freed analysis (its

@@ -216,13 +216,8 @@ class LockList {
   std::unordered_map<std::string, size_t> at_;
 };
 
-void add_lock(LockList& out, const std::string& name, const std::string& relname, LockMode mode, TableWork work,
-              bool is_index = false) {
-  out.add(name, relname, mode, work, is_index);
-}
-
 void add_rv(LockList& out, const pg_query::RangeVar& rv, LockMode mode, TableWork work = TableWork::None) {
-  add_lock(out, relation_name(rv), rv.relname(), mode, work);
+  out.add(relation_name(rv), rv.relname(), mode, work);
 }
 
 TableWork stronger(TableWork a, TableWork b) { return static_cast<int>(a) >= static_cast<int>(b) ? a : b; }
@@ -300,7 +295,7 @@ void alter_table_locks(const pg_query::AlterTableStmt& at, int pg_version, LockL
     // The table itself goes first: messages name it.
     LockList mine;
     add_rv(mine, at.relation(), mode, work);
-    for (const auto& l : out.items()) add_lock(mine, l.name, l.relname, l.mode, l.work, l.is_index);
+    for (const auto& l : out.items()) mine.add(l.name, l.relname, l.mode, l.work, l.is_index);
     out = std::move(mine);
   }
 }
@@ -340,11 +335,11 @@ std::vector<TableLock> statement_locks(const pg_query::Node& stmt, int pg_versio
       const auto& d = stmt.drop_stmt();
       if (d.remove_type() == pg_query::OBJECT_INDEX) {
         for (const auto& o : d.objects())
-          add_lock(out, dotted_name(o.list().items()), last_name(o),
-                   d.concurrent() ? LockMode::ShareUpdateExclusive : LockMode::AccessExclusive, TableWork::None, true);
+          out.add(dotted_name(o.list().items()), last_name(o),
+                  d.concurrent() ? LockMode::ShareUpdateExclusive : LockMode::AccessExclusive, TableWork::None, true);
       } else if (d.remove_type() == pg_query::OBJECT_TABLE || d.remove_type() == pg_query::OBJECT_MATVIEW) {
         for (const auto& o : d.objects())
-          add_lock(out, dotted_name(o.list().items()), last_name(o), LockMode::AccessExclusive, TableWork::None);
+          out.add(dotted_name(o.list().items()), last_name(o), LockMode::AccessExclusive, TableWork::None);
       } else if (d.remove_type() == pg_query::OBJECT_TRIGGER || d.remove_type() == pg_query::OBJECT_RULE ||
                  d.remove_type() == pg_query::OBJECT_POLICY) {
         // objects: [schema.]table.name
@@ -353,7 +348,7 @@ std::vector<TableLock> statement_locks(const pg_query::Node& stmt, int pg_versio
           if (items.size() < 2) continue;
           std::string table;
           for (int i = 0; i + 1 < items.size(); ++i) table += (table.empty() ? "" : ".") + items[i].string().sval();
-          add_lock(out, table, items[items.size() - 2].string().sval(), LockMode::AccessExclusive, TableWork::None);
+          out.add(table, items[items.size() - 2].string().sval(), LockMode::AccessExclusive, TableWork::None);
         }
       }
       break;
@@ -364,8 +359,8 @@ std::vector<TableLock> statement_locks(const pg_query::Node& stmt, int pg_versio
       if (r.kind() == pg_query::REINDEX_OBJECT_TABLE)
         add_rv(out, r.relation(), conc ? LockMode::ShareUpdateExclusive : LockMode::Share, TableWork::IndexBuild);
       else if (r.kind() == pg_query::REINDEX_OBJECT_INDEX)
-        add_lock(out, relation_name(r.relation()), r.relation().relname(),
-                 conc ? LockMode::ShareUpdateExclusive : LockMode::AccessExclusive, TableWork::IndexBuild, true);
+        out.add(relation_name(r.relation()), r.relation().relname(),
+                conc ? LockMode::ShareUpdateExclusive : LockMode::AccessExclusive, TableWork::IndexBuild, true);
       break;
     }
     case pg_query::Node::kRenameStmt: {
