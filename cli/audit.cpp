@@ -104,6 +104,7 @@ int run_audit(const CommonOptions& o) {
   }
   // Baselines behave exactly as in check: the report counts what check prints.
   apply_baselines(o, a, r);
+  if (!o.write_baseline.empty()) return 0;  // as in check
 
   const report::AuditReport rep = report::build_audit(r);
   switch (kind) {

@@ -161,7 +161,8 @@ void apply_baselines(const CommonOptions& o, const AnalysisOptions& a, AnalysisR
   const std::vector<Diagnostic> found = r.diagnostics.to_vector();
   if (!o.write_baseline.empty()) {
     Baseline::from_diagnostics(found, lookup).save(o.write_baseline);
-    std::cerr << "miglint: wrote " << found.size() << " finding(s) to " << o.write_baseline << '\n';
+    std::cerr << "miglint: wrote " << found.size() << (found.size() == 1 ? " finding" : " findings") << " to "
+              << o.write_baseline << '\n';
   }
   if (!o.baseline.empty()) r.diagnostics = Baseline::load(o.baseline).filter(found, lookup);
 }

@@ -11,6 +11,7 @@
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <pg_query.h>
 
 #include "analyzer/config/config.h"
@@ -37,8 +38,10 @@ constexpr int kExitUsage = 2;
 
 namespace miglint {
 
-const std::vector<std::string> kFormats = {"human",  "json",  "gcc", "sarif",    "github",
-                                           "gitlab", "junit", "lsp", "markdown", "html"};
+// What each command's --format accepts: its help and its completions list
+// exactly these, and every other name is a usage error.
+const std::vector<std::string> kCheckFormats = {"human", "json", "gcc", "sarif", "github", "gitlab", "junit", "lsp"};
+const std::vector<std::string> kAuditFormats = {"human", "markdown", "html", "json"};
 const std::vector<std::string> kColors = {"auto", "always", "never"};
 const std::vector<std::string> kFailOn = {"error", "warning", "info", "never"};
 const std::vector<std::string> kSchemaFormats = {"sql", "json"};
@@ -48,12 +51,11 @@ void add_pg_version_option(CLI::App* cmd, int& v) {
       ->check(CLI::Range(9, 18));
 }
 
-void add_common_options(CLI::App* cmd, CommonOptions& o, bool with_paths) {
+void add_common_options(CLI::App* cmd, CommonOptions& o, bool with_paths, const std::vector<std::string>& formats) {
   if (with_paths)
     cmd->add_option("paths", o.paths, "migration folders or files (default: migrations.dir, else ./migrations)");
   cmd->add_option("--config", o.config, "config file (default: nearest miglint.toml)");
-  cmd->add_option("--format", o.format, "human, json, gcc, sarif, github, gitlab, junit, lsp")
-      ->check(CLI::IsMember(kFormats));
+  cmd->add_option("--format", o.format, fmt::format("{}", fmt::join(formats, ", ")))->check(CLI::IsMember(formats));
   cmd->add_option("--color", o.color, "auto, always, never (honours NO_COLOR)")->check(CLI::IsMember(kColors));
   // One value per occurrence, so `--select a,b PATH` leaves PATH alone.
   cmd->add_option("--select", o.select, "only these rules (comma-separated ids, or all)")->allow_extra_args(false);
@@ -88,9 +90,9 @@ int run_main(int argc, char** argv) {
 
   CommonOptions check_opts, audit_opts;
   auto* check = app.add_subcommand("check", "lint files and migration folders (CI gate)");
-  add_common_options(check, check_opts, true);
+  add_common_options(check, check_opts, true, kCheckFormats);
   auto* audit = app.add_subcommand("audit", "whole-folder report with summary tables");
-  add_common_options(audit, audit_opts, true);
+  add_common_options(audit, audit_opts, true, kAuditFormats);
 
   SchemaOptions schema_opts;
   auto* schema = app.add_subcommand("schema", "print the replayed schema");
@@ -120,14 +122,23 @@ int run_main(int argc, char** argv) {
   completions->add_option("shell", shell, "bash, zsh or fish")->required()->check(CLI::IsMember(completion_shells()));
 
   const CompletionHints hints = {
-      {"--format", {ValueHint::Free, kFormats}},   {"schema:--format", {ValueHint::Free, kSchemaFormats}},
-      {"--color", {ValueHint::Free, kColors}},     {"--fail-on", {ValueHint::Free, kFailOn}},
-      {"--select", {ValueHint::Rule, {}}},         {"--ignore", {ValueHint::Rule, {}}},
-      {"--config", {ValueHint::File, {}}},         {"--baseline", {ValueHint::File, {}}},
-      {"--write-baseline", {ValueHint::File, {}}}, {"--stdin-filename", {ValueHint::File, {}}},
-      {"check:paths", {ValueHint::File, {}}},      {"audit:paths", {ValueHint::File, {}}},
-      {"schema:dir", {ValueHint::Dir, {}}},        {"sum:dir", {ValueHint::Dir, {}}},
-      {"explain:rule", {ValueHint::Rule, {}}},     {"completions:shell", {ValueHint::Free, completion_shells()}},
+      {"check:--format", {ValueHint::Free, kCheckFormats}},
+      {"audit:--format", {ValueHint::Free, kAuditFormats}},
+      {"schema:--format", {ValueHint::Free, kSchemaFormats}},
+      {"--color", {ValueHint::Free, kColors}},
+      {"--fail-on", {ValueHint::Free, kFailOn}},
+      {"--select", {ValueHint::Rule, {}}},
+      {"--ignore", {ValueHint::Rule, {}}},
+      {"--config", {ValueHint::File, {}}},
+      {"--baseline", {ValueHint::File, {}}},
+      {"--write-baseline", {ValueHint::File, {}}},
+      {"--stdin-filename", {ValueHint::File, {}}},
+      {"check:paths", {ValueHint::File, {}}},
+      {"audit:paths", {ValueHint::File, {}}},
+      {"schema:dir", {ValueHint::Dir, {}}},
+      {"sum:dir", {ValueHint::Dir, {}}},
+      {"explain:rule", {ValueHint::Rule, {}}},
+      {"completions:shell", {ValueHint::Free, completion_shells()}},
   };
 
   try {

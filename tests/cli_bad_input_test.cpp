@@ -16,29 +16,16 @@
 
 #include "analyzer/ast/pg_compat.h"
 #include "analyzer/config/config.h"
+#include "tests/run_binary.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-struct RunResult {
-  int exit_code = -1;
-  std::string out;
-};
+using miglint::testing::RunResult;
 
-// The binary's exit code and standard output (and standard error, when
-// `with_stderr`).
 RunResult run(const std::string& args, bool with_stderr = false) {
-  RunResult r;
-  const std::string cmd = std::string(MIGLINT_BINARY) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  char buf[65536];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int status = pclose(p);
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return r;
+  return miglint::testing::run_binary(args, with_stderr);
 }
 
 void write(const fs::path& p, const std::string& bytes) {
