@@ -7,6 +7,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <regex>
 #include <sstream>
 #include <string>
 
@@ -166,5 +167,16 @@ TEST(Audit, SummariesMadeDuringTheReplay) {
       summarised += !made.table[i].summary.empty();
     }
     EXPECT_GT(summarised, 0u) << dir;
+  }
+}
+
+// "1 info", never "1 infos": every format words its counts as English does.
+TEST(Audit, CountsArePluralisedInEveryFormat) {
+  for (const char* format : {"human", "markdown", "html"}) {
+    const AuditRun r = audit(std::string("--format ") + format + " testdata/audit/migrations");
+    EXPECT_NE(r.out.find("1 info"), std::string::npos) << format << ": the fixture has one info finding";
+    for (const char* wrong : {"infos", "errors", "warnings", "migrations", "files"})  // after a count of 1, not 11
+      EXPECT_FALSE(std::regex_search(r.out, std::regex(std::string("(^|[^0-9])1 ") + wrong)))
+          << format << " says 1 " << wrong;
   }
 }

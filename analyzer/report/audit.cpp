@@ -1,5 +1,7 @@
 #include "analyzer/report/audit.h"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <map>
 #include <set>
@@ -21,6 +23,10 @@ std::string_view round_trip_name(RoundTrip v) {
     case RoundTrip::NotChecked: return "not checked";
   }
   return "not checked";
+}
+
+std::string plural(size_t n, std::string_view one, std::string_view many) {
+  return fmt::format("{} {}", n, n == 1 ? one : many);
 }
 
 std::string valid_utf8(std::string_view s) {

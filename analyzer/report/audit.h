@@ -68,5 +68,7 @@ void write_audit_json(std::ostream& out, const AnalysisResult& result, const Aud
 std::string valid_utf8(std::string_view s);
 std::string html_escape(std::string_view raw);
 std::string markdown_cell(std::string_view raw);
+// "1 error", "2 errors": a count with its noun, as every audit format words it.
+std::string plural(size_t n, std::string_view one, std::string_view many);
 
 }  // namespace miglint::report

@@ -94,8 +94,10 @@ void write_audit_html(std::ostream& out, const AnalysisResult& result, const Aud
       << "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
       << "<title>miglint audit</title>\n<style>\n"
       << kCss << "</style>\n</head>\n<body>\n<h1>miglint audit</h1>\n"
-      << fmt::format("<p class=\"summary\">{} migrations, {} files: {} errors, {} warnings, {} infos.</p>\n",
-                     rep.migrations, rep.files, rep.errors, rep.warnings, rep.infos);
+      << fmt::format("<p class=\"summary\">{}, {}: {}, {}, {}.</p>\n",
+                     plural(rep.migrations, "migration", "migrations"), plural(rep.files, "file", "files"),
+                     plural(rep.errors, "error", "errors"), plural(rep.warnings, "warning", "warnings"),
+                     plural(rep.infos, "info", "infos"));
   chart(out, rep);
 
   std::string folder;

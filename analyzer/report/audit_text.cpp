@@ -94,10 +94,6 @@ struct Table {
   }
 };
 
-std::string plural(size_t n, std::string_view one, std::string_view many) {
-  return fmt::format("{} {}", n, n == 1 ? one : many);
-}
-
 }  // namespace
 
 void write_audit_human(std::ostream& out, const AnalysisResult& result, const AuditReport& rep, bool color) {
