@@ -272,11 +272,14 @@ TEST(Cli, SuppressionsAndStdin) {
         "-- miglint-ignore ban-drop-table: table is dead\nDROP TABLE a;\n"
         "DROP TABLE b; -- miglint-ignore ban-drop-table: also dead\n"
         "-- miglint-ignore ban-drop-tabel: typo\nDROP TABLE c;\n"
-        "-- miglint-ignore ban-drop-table: nothing here\nCREATE TABLE d (id int);\n");
+        "-- miglint-ignore ban-drop-table: nothing here\nCREATE TABLE d (id int);\n"
+        "-- miglint-ignore all: dead too\nDROP TABLE e;\n");
   const RunResult r = run("check --format gcc '" + (dir / "a.sql").string() + "'");
   EXPECT_EQ(r.out.find("dropping table a "), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("dropping table b "), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("dropping table c "), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("dropping table e "), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("unknown rule `all`"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("[unknown-rule]"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("[unused-suppression]"), std::string::npos) << r.out;
   // --stdin-filename: the buffer replaces the file on disk.

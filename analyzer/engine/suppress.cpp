@@ -94,6 +94,9 @@ std::vector<Suppression> collect_suppressions(const ParsedFile& file) {
   return out;
 }
 
+// `-- miglint-ignore all`: every rule's findings on the statement (or file).
+constexpr std::string_view kEveryRule = "all";
+
 void apply_suppressions(std::vector<Suppression>& sups, const std::string& path, std::vector<Diagnostic>& diags) {
   if (sups.empty()) return;
   std::erase_if(diags, [&](const Diagnostic& d) {
@@ -102,7 +105,7 @@ void apply_suppressions(std::vector<Suppression>& sups, const std::string& path,
     for (auto& s : sups) {
       if (!s.file_wide && !(s.has_target && d.span.begin >= s.target_begin && d.span.begin <= s.target_end)) continue;
       for (auto& e : s.entries) {
-        if (e.rule == d.rule) {
+        if (e.rule == d.rule || e.rule == kEveryRule) {
           e.used = true;
           hit = true;
         }
@@ -122,8 +125,13 @@ std::vector<Diagnostic> suppression_findings(const std::vector<Suppression>& sup
       continue;
     }
     for (const auto& e : s.entries) {
-      if (!known(e.rule)) out.push_back(unknown_rule_finding(file, s, e));
-      else if (!e.used && enabled(e.rule)) out.push_back(unused_suppression_finding(file, s, e));
+      if (e.rule == kEveryRule) {
+        if (!e.used) out.push_back(unused_suppression_finding(file, s, e));
+      } else if (!known(e.rule)) {
+        out.push_back(unknown_rule_finding(file, s, e));
+      } else if (!e.used && enabled(e.rule)) {
+        out.push_back(unused_suppression_finding(file, s, e));
+      }
     }
   }
   return out;
