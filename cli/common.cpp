@@ -128,6 +128,7 @@ AnalysisOptions analysis_options(const CommonOptions& o) {
   a.config = load_effective_config(o);
   set_max_file_bytes(a.config.max_file_bytes);
   if (o.pg_version) a.config.pg_version = o.pg_version;
+  if (o.assume_in_transaction) a.config.assume_in_transaction = o.assume_in_transaction;
   a.paths = resolve_paths(o, a.config);
   a.select = split_ids(o.select);
   a.ignore = split_ids(o.ignore);

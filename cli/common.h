@@ -1,5 +1,6 @@
 // What every subcommand shares (cli/common.cpp).
 #pragma once
+#include <optional>
 #include <stdexcept>
 #include <string>
 #include <vector>
@@ -27,6 +28,9 @@ struct CommonOptions {
   std::string baseline;
   std::string write_baseline;
   int pg_version = 0;  // --pg-version: replaces the config's pg_version when set
+  // --assume-in-transaction / --no-assume-in-transaction: replace the
+  // config's assume_in_transaction when given.
+  std::optional<bool> assume_in_transaction;
 };
 
 struct SchemaOptions {

@@ -68,6 +68,13 @@ void add_common_options(CLI::App* cmd, CommonOptions& o, bool with_paths, const 
   cmd->add_option("--baseline", o.baseline, "known findings (from --write-baseline) that do not fail the run");
   cmd->add_option("--write-baseline", o.write_baseline, "write the current findings to this baseline file");
   add_pg_version_option(cmd, o.pg_version);
+  cmd->add_flag_callback(
+      "--assume-in-transaction", [&o] { o.assume_in_transaction = true; },
+      "each migration runs in a transaction unless it says otherwise (default: assume_in_transaction, else the "
+      "folder's runner)");
+  cmd->add_flag_callback(
+      "--no-assume-in-transaction", [&o] { o.assume_in_transaction = false; },
+      "each migration runs outside a transaction unless it says otherwise");
 }
 
 std::string version_line() {

@@ -109,3 +109,28 @@ TEST(CliBaseline, CheckWriteBaselinePrintsOneLineAndExitsZero) { expect_quiet_ba
 TEST(CliBaseline, AuditWriteBaselinePrintsOneLineAndExitsZero) { expect_quiet_baseline("audit"); }
 
 }  // namespace
+
+namespace {
+
+// `--assume-in-transaction` and `--no-assume-in-transaction` replace the
+// config file's `assume_in_transaction`; without them the file decides.
+TEST(CliSettings, AssumeInTransactionFromTheCommandLineWinsOverTheConfig) {
+  const TempFolder t;
+  t.write("1_t.up.sql", "CREATE TABLE t (a bigint);\n");
+  t.write("1_t.down.sql", "DROP TABLE t;\n");
+  t.write("2_i.up.sql", "CREATE INDEX CONCURRENTLY i ON t (a);\n");
+  t.write("2_i.down.sql", "DROP INDEX CONCURRENTLY i;\n");
+  const fs::path in_tx = t.write("in_tx.toml", "assume_in_transaction = true\n");
+  const fs::path no_tx = t.write("no_tx.toml", "assume_in_transaction = false\n");
+  const auto fires = [&](const fs::path& config, const std::string& flag) {
+    const auto r = run_binary("check --format gcc --config " + config.string() + " " + flag + " " + t.dir.string());
+    EXPECT_NE(r.exit_code, 2) << flag << ": " << r.out;
+    return r.out.find("[ban-concurrent-index-creation-in-transaction]") != std::string::npos;
+  };
+  EXPECT_TRUE(fires(in_tx, ""));
+  EXPECT_FALSE(fires(no_tx, ""));
+  EXPECT_FALSE(fires(in_tx, "--no-assume-in-transaction"));
+  EXPECT_TRUE(fires(no_tx, "--assume-in-transaction"));
+}
+
+}  // namespace
