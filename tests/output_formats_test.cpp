@@ -316,3 +316,22 @@ TEST_F(OutputFormats, FindingsOutOfPathOrderAreGroupedByFile) {
   EXPECT_NE(x.str().find("tests=\"3\" failures=\"3\""), std::string::npos) << x.str();
   EXPECT_NE(x.str().find("tests=\"2\" failures=\"2\""), std::string::npos) << x.str();
 }
+
+// Each human finding ends with its rule's page: plain text without colour,
+// an OSC 8 hyperlink with it.
+TEST_F(OutputFormats, HumanLinksEachFindingToItsRulesPage) {
+  const AnalysisResult r = shared_set();
+  for (const bool color : {false, true}) {
+    std::ostringstream out;
+    OutputOptions o;
+    o.color = color;
+    write_human(out, r, o);
+    const std::string s = out.str();
+    for (const auto& d : r.diagnostics) {
+      const std::string url = rule_doc_url(d.rule);
+      const std::string expected = color ? "\x1b]8;;" + url + "\x1b\\" + url + "\x1b]8;;\x1b\\\n"
+                                         : "docs: " + url + "\n";
+      EXPECT_NE(s.find(expected), std::string::npos) << (color ? "colour" : "plain") << ", " << d.rule << ":\n" << s;
+    }
+  }
+}

@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 
+#include "analyzer/output/links.h"
 #include "analyzer/output/output.h"
 #include "analyzer/source/source_file.h"
 
@@ -168,6 +169,16 @@ void write_human(std::ostream& out, const AnalysisResult& result, const OutputOp
       buf += d.fix->description;
       buf += '\n';
     }
+    // The rule's page, a hyperlink (OSC 8) where colour is on: terminals
+    // that know OSC 8 make it clickable, the others show the text alone.
+    buf += "  ";
+    st.put(buf, "1;34", "=");
+    buf += ' ';
+    st.put(buf, "1", "docs");
+    buf += ": ";
+    const std::string url = rule_doc_url(d.rule);
+    if (st.on) fmt::format_to(std::back_inserter(buf), "\x1b]8;;{0}\x1b\\{0}\x1b]8;;\x1b\\\n", url);
+    else fmt::format_to(std::back_inserter(buf), "{}\n", url);
     buf += '\n';
     if (buf.size() > (1u << 16)) {
       out << buf;
