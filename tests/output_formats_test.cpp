@@ -335,3 +335,33 @@ TEST_F(OutputFormats, HumanLinksEachFindingToItsRulesPage) {
     }
   }
 }
+
+// Each GitLab issue carries its rule's page in Code Climate's `content.body`.
+TEST_F(OutputFormats, GitlabLinksEachIssueToItsRulesPage) {
+  const AnalysisResult r = shared_set();
+  std::ostringstream out;
+  write_report(out, Format::Gitlab, r, OutputOptions{});
+  const auto issues = nlohmann::json::parse(out.str());
+  ASSERT_EQ(issues.size(), r.diagnostics.size());
+  for (const auto& issue : issues) {
+    const std::string rule = issue["check_name"];
+    EXPECT_EQ(issue["content"]["body"], "[" + rule + "](" + rule_doc_url(rule) + ")");
+  }
+}
+
+// gcc lines link the bracketed rule id (OSC 8) only when colour is on.
+TEST_F(OutputFormats, GccLinksTheRuleIdWhenColourIsOn) {
+  const AnalysisResult r = shared_set();
+  for (const bool color : {false, true}) {
+    std::ostringstream out;
+    OutputOptions o;
+    o.color = color;
+    write_gcc(out, r, o);
+    for (const auto& d : r.diagnostics) {
+      const std::string url = rule_doc_url(d.rule);
+      const std::string linked = "[\x1b]8;;" + url + "\x1b\\" + d.rule + "\x1b]8;;\x1b\\]\n";
+      EXPECT_EQ(out.str().find(linked) != std::string::npos, color) << d.rule;
+      EXPECT_EQ(out.str().find("[" + d.rule + "]\n") != std::string::npos, !color) << d.rule;
+    }
+  }
+}

@@ -38,6 +38,8 @@ void write_gitlab(std::ostream& out, const AnalysisResult& result) {
         {"fingerprint", prints.next(d)},
         {"severity", gitlab_severity(d)},
         {"categories", {"Bug Risk"}},
+        // Code Climate's place for more on an issue (Markdown): the rule's page.
+        {"content", {{"body", "[" + d.rule + "](" + rule_doc_url(d.rule) + ")"}}},
         {"location",
          {{"path", valid_utf8(d.span.path)}, {"lines", {{"begin", d.span.start.line}, {"end", d.span.stop.line}}}}}};
     return json_text(issue);

@@ -18,7 +18,7 @@ void write_report(std::ostream& out, Format format, const AnalysisResult& result
   switch (format) {
     case Format::Human: write_human(out, result, options); return;
     case Format::Json: write_json(out, result); return;
-    case Format::Gcc: write_gcc(out, result); return;
+    case Format::Gcc: write_gcc(out, result, options); return;
     case Format::Sarif: write_sarif(out, result); return;
     case Format::Github: write_github(out, result); return;
     case Format::Gitlab: write_gitlab(out, result); return;

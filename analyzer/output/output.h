@@ -21,7 +21,7 @@ void write_report(std::ostream& out, Format format, const AnalysisResult& result
 // Individual formats.
 void write_human(std::ostream& out, const AnalysisResult& result, const OutputOptions& options);
 void write_json(std::ostream& out, const AnalysisResult& result);
-void write_gcc(std::ostream& out, const AnalysisResult& result);
+void write_gcc(std::ostream& out, const AnalysisResult& result, const OutputOptions& options);
 void write_sarif(std::ostream& out, const AnalysisResult& result);
 void write_github(std::ostream& out, const AnalysisResult& result);
 void write_gitlab(std::ostream& out, const AnalysisResult& result);
