@@ -6,6 +6,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
+#include <set>
+#include <vector>
+
 namespace miglint::catalog {
 
 namespace {
@@ -189,8 +193,13 @@ std::string constraint_sql(const Constraint& k) {
 
 }  // namespace
 
+// In the order pg_dump restores (a script PostgreSQL accepts as it is):
+// function bodies unchecked until the end, functions before the tables whose
+// defaults call them, sequences before the columns that draw from them but
+// owned by those columns only once the tables exist, foreign keys once every
+// table does, partitions after their parents.
 std::string render_sql(const Catalog& c) {
-  std::string o;
+  std::string o = "SET check_function_bodies = false;\n";
   for (const auto& [s, v] : c.schemas())
     if (s != "public") o += "CREATE SCHEMA " + quote_ident(s) + ";\n";
   for (const auto& [n, e] : c.extensions())
@@ -214,19 +223,28 @@ std::string render_sql(const Catalog& c) {
     }
     o += ";\n";
   }
+  std::string functions;
+  for (const auto& [k, f] : c.functions()) {
+    functions += std::string("CREATE ") + (f->procedure ? "PROCEDURE " : "FUNCTION ") + f->name.str() + "(" +
+                 f->arg_names + ")";
+    if (!f->returns.empty()) functions += " RETURNS " + f->returns;
+    functions += " LANGUAGE " + f->language + " AS $$" + f->body + "$$;\n";
+  }
   for (const auto& [k, s] : c.sequences()) {
     o += "CREATE SEQUENCE " + s->name.str() + " AS " + s->type;
     if (!s->start.empty()) o += " START WITH " + s->start;
     if (!s->increment.empty()) o += " INCREMENT BY " + s->increment;
-    if (s->owned_table) o += " OWNED BY " + s->owned_table->str() + "." + quote_ident(s->owned_column);
     o += ";\n";
   }
+  o += functions;
+  std::string partitions, foreign_keys;
   for (const auto& [k, t] : c.tables()) {
-    o += std::string("CREATE ") + (t->unlogged ? "UNLOGGED " : "") + "TABLE " + t->name.str();
     if (t->partition_of) {
-      o += " PARTITION OF " + t->partition_of->str() + " " + t->partition_bound + ";\n";
+      partitions += std::string("CREATE ") + (t->unlogged ? "UNLOGGED " : "") + "TABLE " + t->name.str() +
+                    " PARTITION OF " + t->partition_of->str() + " " + t->partition_bound + ";\n";
       continue;
     }
+    o += std::string("CREATE ") + (t->unlogged ? "UNLOGGED " : "") + "TABLE " + t->name.str();
     o += " (\n";
     bool first = true;
     for (const auto& col : t->columns) {
@@ -241,39 +259,59 @@ std::string render_sql(const Catalog& c) {
       first = false;
     }
     for (const auto& k2 : t->constraints) {
-      o += std::string(first ? "" : ",\n") + "    CONSTRAINT " + quote_ident(k2.name) + " " + constraint_sql(k2);
+      const std::string def = "CONSTRAINT " + quote_ident(k2.name) + " " + constraint_sql(k2);
+      if (k2.kind == ConstraintKind::ForeignKey) {
+        foreign_keys += "ALTER TABLE " + t->name.str() + " ADD " + def + ";\n";
+        continue;
+      }
+      o += std::string(first ? "" : ",\n") + "    " + def;
       first = false;
     }
     o += "\n)";
     if (!t->partition_by.empty()) o += " PARTITION BY " + t->partition_by;
     o += ";\n";
   }
-  for (const auto& [k, ix] : c.indexes()) {
+  o += partitions;
+  for (const auto& [k, sq] : c.sequences())
+    if (sq->owned_table)
+      o += "ALTER SEQUENCE " + sq->name.str() + " OWNED BY " + sq->owned_table->str() + "." +
+           quote_ident(sq->owned_column) + ";\n";
+  // Indexes on materialized views come after the views.
+  std::set<std::string> views;
+  for (const auto& [k, v] : c.views()) views.insert(v->name.str());
+  // A partition's own indexes before its parent's: the parent's CREATE INDEX
+  // then attaches the matching one instead of creating a second.
+  std::set<std::string> partition_names;
+  for (const auto& [k, t] : c.tables())
+    if (t->partition_of) partition_names.insert(t->name.str());
+  std::vector<const Index*> ordered;
+  for (const auto& [k, ix] : c.indexes()) ordered.push_back(ix.get());
+  std::stable_partition(ordered.begin(), ordered.end(),
+                        [&](const Index* ix) { return partition_names.contains(ix->table.str()); });
+  std::string view_indexes;
+  for (const Index* ix : ordered) {
     if (!ix->constraint.empty()) continue;
-    o += std::string("CREATE ") + (ix->unique ? "UNIQUE " : "") + "INDEX " + quote_ident(ix->name.name) + " ON " +
-         ix->table.str() + " USING " + ix->method + " (";
+    std::string& dst = views.contains(ix->table.str()) ? view_indexes : o;
+    dst += std::string("CREATE ") + (ix->unique ? "UNIQUE " : "") + "INDEX " + quote_ident(ix->name.name) + " ON " +
+           ix->table.str() + " USING " + ix->method + " (";
     for (size_t i = 0; i < ix->keys.size(); ++i) {
       const auto& key = ix->keys[i];
-      o += (i ? ", " : "") + (key.expr ? "(" + key.expr->text + ")" : quote_ident(key.column));
-      if (!key.opclass.empty()) o += " " + key.opclass;
-      if (key.desc) o += " DESC";
-      if (key.nulls == 1) o += " NULLS FIRST";
-      if (key.nulls == 2) o += " NULLS LAST";
+      dst += (i ? ", " : "") + (key.expr ? "(" + key.expr->text + ")" : quote_ident(key.column));
+      if (!key.opclass.empty()) dst += " " + key.opclass;
+      if (key.desc) dst += " DESC";
+      if (key.nulls == 1) dst += " NULLS FIRST";
+      if (key.nulls == 2) dst += " NULLS LAST";
     }
-    o += ")";
-    if (!ix->include.empty()) o += " INCLUDE (" + cols(ix->include) + ")";
-    if (ix->where) o += " WHERE (" + ix->where->text + ")";
-    o += ";\n";
+    dst += ")";
+    if (!ix->include.empty()) dst += " INCLUDE (" + cols(ix->include) + ")";
+    if (ix->where) dst += " WHERE (" + ix->where->text + ")";
+    dst += ";\n";
   }
+  o += foreign_keys;
   for (const auto& [k, v] : c.views())
-    o += std::string("CREATE ") + (v->materialized ? "MATERIALIZED VIEW " : "VIEW ") + v->name.str() + " AS " +
-         v->query.text + ";\n";
-  for (const auto& [k, f] : c.functions()) {
-    o += std::string("CREATE ") + (f->procedure ? "PROCEDURE " : "FUNCTION ") + f->name.str() + "(" + f->arg_names +
-         ")";
-    if (!f->returns.empty()) o += " RETURNS " + f->returns;
-    o += " LANGUAGE " + f->language + " AS $$" + f->body + "$$;\n";
-  }
+    o += std::string("CREATE ") + (v->materialized ? "MATERIALIZED VIEW " : "VIEW ") + v->name.str() +
+         (v->columns.empty() ? "" : " (" + cols(v->columns) + ")") + " AS " + v->query.text + ";\n";
+  o += view_indexes;
   for (const auto& [k, t] : c.triggers()) {
     std::string def = t->definition;
     const auto pos = def.find(" FOR EACH");
