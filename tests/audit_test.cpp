@@ -14,6 +14,7 @@
 #include "analyzer/replay/replay.h"
 #include "analyzer/engine/runner.h"
 #include "analyzer/report/audit.h"
+#include "tests/run_binary.h"
 
 namespace fs = std::filesystem;
 
@@ -26,17 +27,9 @@ struct AuditRun {
 
 // Runs the binary from the source directory so reported paths are relative.
 AuditRun audit(const std::string& args) {
-  const std::string cmd = "cd '" + std::string(MIGLINT_SOURCE_DIR) + "' && NO_COLOR=1 " + MIGLINT_BINARY + " audit " +
-                          args + " 2>/dev/null";
-  AuditRun r;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return r;
-  char buf[65536];
-  size_t n;
-  while ((n = fread(buf, 1, sizeof buf, p)) > 0) r.out.append(buf, n);
-  const int st = pclose(p);
-  r.status = WIFEXITED(st) ? WEXITSTATUS(st) : -1;
-  return r;
+  const auto r = miglint::testing::run_binary("audit " + args, false,
+                                              "cd '" + std::string(MIGLINT_SOURCE_DIR) + "' && NO_COLOR=1 ");
+  return {r.exit_code, r.out};
 }
 
 std::string slurp(const fs::path& p) {

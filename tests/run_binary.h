@@ -15,10 +15,12 @@ struct RunResult {
 };
 
 // `args` is shell text after the binary's path; standard error is kept only
-// when `with_stderr`.
-inline RunResult run_binary(const std::string& args, bool with_stderr = false) {
+// when `with_stderr`. `shell_prefix` goes before the binary (`cd DIR && `,
+// environment settings).
+inline RunResult run_binary(const std::string& args, bool with_stderr = false, const std::string& shell_prefix = "") {
   RunResult r;
-  const std::string cmd = std::string(MIGLINT_BINARY) + " " + args + (with_stderr ? " 2>&1" : " 2>/dev/null");
+  const std::string cmd = shell_prefix + std::string(MIGLINT_BINARY) + " " + args +
+                          (with_stderr ? " 2>&1" : " 2>/dev/null");
   FILE* p = popen(cmd.c_str(), "r");
   if (!p) return r;
   char buf[65536];
