@@ -60,6 +60,7 @@ std::unique_ptr<Rule> make_require_lock_timeout();
 std::unique_ptr<Rule> make_require_statement_timeout();
 std::unique_ptr<Rule> make_require_table_schema();
 std::unique_ptr<Rule> make_requires_newer_postgres();
+std::unique_ptr<Rule> make_suppression_without_reason();
 std::unique_ptr<Rule> make_syntax_error();
 std::unique_ptr<Rule> make_too_many_columns();
 std::unique_ptr<Rule> make_transaction_nesting();
@@ -131,6 +132,7 @@ std::vector<std::unique_ptr<Rule>> make_all_rules() {
   r.push_back(make_require_statement_timeout());
   r.push_back(make_require_table_schema());
   r.push_back(make_requires_newer_postgres());
+  r.push_back(make_suppression_without_reason());
   r.push_back(make_syntax_error());
   r.push_back(make_too_many_columns());
   r.push_back(make_transaction_nesting());

@@ -273,13 +273,23 @@ TEST(Cli, SuppressionsAndStdin) {
         "DROP TABLE b; -- miglint-ignore ban-drop-table: also dead\n"
         "-- miglint-ignore ban-drop-tabel: typo\nDROP TABLE c;\n"
         "-- miglint-ignore ban-drop-table: nothing here\nCREATE TABLE d (id int);\n"
-        "-- miglint-ignore all: dead too\nDROP TABLE e;\n");
+        "-- miglint-ignore all: dead too\nDROP TABLE e;\n"
+        "-- miglint-ignore ban-drop-table\nDROP TABLE f;\n"
+        "DROP TABLE g; -- miglint-ignore ban-drop-table: <reason>\n");
   const RunResult r = run("check --format gcc '" + (dir / "a.sql").string() + "'");
   EXPECT_EQ(r.out.find("dropping table a "), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("dropping table b "), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("dropping table c "), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("dropping table e "), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("unknown rule `all`"), std::string::npos) << r.out;
+  // Suppressed still, but each without a reason is a finding of its own.
+  EXPECT_EQ(r.out.find("dropping table f "), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("dropping table g "), std::string::npos) << r.out;
+  size_t reasonless = 0;
+  for (size_t at = 0; (at = r.out.find("[suppression-without-reason]", at)) != std::string::npos; ++at) ++reasonless;
+  EXPECT_EQ(reasonless, 2u) << r.out;
+  EXPECT_NE(r.out.find("a.sql:10:1: warning: `miglint-ignore` gives no reason"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("keeps the `<reason>` placeholder"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("[unknown-rule]"), std::string::npos) << r.out;
   EXPECT_NE(r.out.find("[unused-suppression]"), std::string::npos) << r.out;
   // --stdin-filename: the buffer replaces the file on disk.

@@ -38,6 +38,7 @@ const std::map<std::string, std::string, std::less<>> kNoSingleFileFixture = {
     {"unknown-rule", "made by the suppression reader, not a rule's check"},
     {"unreadable-file", "an I/O error; cannot be a checked-in file"},
     {"unused-suppression", "made by the suppression reader after all rules ran"},
+    {"suppression-without-reason", "made by the suppression reader after all rules ran"},
     {"version-collision", "compares versions across the folder"},
     {"version-order", "compares versions across the folder and git history"},
 };

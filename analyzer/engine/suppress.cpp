@@ -124,6 +124,7 @@ std::vector<Diagnostic> suppression_findings(const std::vector<Suppression>& sup
       out.push_back(empty_suppression_finding(file, s));
       continue;
     }
+    if (lacks_reason(s)) out.push_back(missing_reason_finding(file, s));
     for (const auto& e : s.entries) {
       if (e.rule == kEveryRule) {
         if (!e.used) out.push_back(unused_suppression_finding(file, s, e));

@@ -40,6 +40,9 @@ void apply_suppressions(std::vector<Suppression>& sups, const std::string& path,
 Diagnostic empty_suppression_finding(const SourceFile& file, const Suppression& s);
 Diagnostic unknown_rule_finding(const SourceFile& file, const Suppression& s, const Suppression::Entry& e);
 Diagnostic unused_suppression_finding(const SourceFile& file, const Suppression& s, const Suppression::Entry& e);
+// suppression-without-reason (rules/file/suppression_without_reason.cpp).
+bool lacks_reason(const Suppression& s);
+Diagnostic missing_reason_finding(const SourceFile& file, const Suppression& s);
 
 // `unknown-rule` for ids no rule has, `unused-suppression` for entries that
 // covered nothing (only for rules that were enabled: a disabled rule's
