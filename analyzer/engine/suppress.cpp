@@ -126,13 +126,9 @@ std::vector<Diagnostic> suppression_findings(const std::vector<Suppression>& sup
     }
     if (lacks_reason(s)) out.push_back(missing_reason_finding(file, s));
     for (const auto& e : s.entries) {
-      if (e.rule == kEveryRule) {
-        if (!e.used) out.push_back(unused_suppression_finding(file, s, e));
-      } else if (!known(e.rule)) {
-        out.push_back(unknown_rule_finding(file, s, e));
-      } else if (!e.used && enabled(e.rule)) {
-        out.push_back(unused_suppression_finding(file, s, e));
-      }
+      const bool every = e.rule == kEveryRule;
+      if (!every && !known(e.rule)) out.push_back(unknown_rule_finding(file, s, e));
+      else if (!e.used && (every || enabled(e.rule))) out.push_back(unused_suppression_finding(file, s, e));
     }
   }
   return out;

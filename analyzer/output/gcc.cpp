@@ -10,7 +10,7 @@ void write_gcc(std::ostream& out, const AnalysisResult& result, const OutputOpti
   for (const auto& d : result.diagnostics) {
     out << d.span.path << ':' << d.span.start.line << ':' << d.span.start.column << ": " << severity_name(d.severity)
         << ": " << d.message << " [";
-    if (options.color) out << "\x1b]8;;" << rule_doc_url(d.rule) << "\x1b\\" << d.rule << "\x1b]8;;\x1b\\";
+    if (options.color) out << terminal_link(rule_doc_url(d.rule), d.rule);
     else out << d.rule;
     out << "]\n";
   }

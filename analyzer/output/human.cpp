@@ -37,6 +37,15 @@ struct Style {
   }
 };
 
+// The start of a line under a finding: "  = label: ".
+void label(std::string& out, const Style& st, std::string_view name) {
+  out += "  ";
+  st.put(out, "1;34", "=");
+  out += ' ';
+  st.put(out, "1", name);
+  out += ": ";
+}
+
 std::string_view severity_color(Severity s) {
   switch (s) {
     case Severity::Error: return "1;31";
@@ -144,41 +153,25 @@ void write_human(std::ostream& out, const AnalysisResult& result, const OutputOp
     }
     if (src && src->size() > 0) frame(buf, *src, d.span, st, color);
     if (!d.help.empty()) {
-      buf += "  ";
-      st.put(buf, "1;34", "=");
-      buf += ' ';
-      st.put(buf, "1", "help");
-      buf += ": ";
+      label(buf, st, "help");
       buf += d.help;
       buf += '\n';
     }
     for (const auto& n : d.notes) {
-      buf += "  ";
-      st.put(buf, "1;34", "=");
-      buf += ' ';
-      st.put(buf, "1", "note");
-      fmt::format_to(std::back_inserter(buf), ": {}:{}:{}: {}\n", n.span.path, n.span.start.line, n.span.start.column,
+      label(buf, st, "note");
+      fmt::format_to(std::back_inserter(buf), "{}:{}:{}: {}\n", n.span.path, n.span.start.line, n.span.start.column,
                      n.message);
     }
     if (d.fix) {
-      buf += "  ";
-      st.put(buf, "1;34", "=");
-      buf += ' ';
-      st.put(buf, "1", "fix available");
-      buf += ": ";
+      label(buf, st, "fix available");
       buf += d.fix->description;
       buf += '\n';
     }
-    // The rule's page, a hyperlink (OSC 8) where colour is on: terminals
-    // that know OSC 8 make it clickable, the others show the text alone.
-    buf += "  ";
-    st.put(buf, "1;34", "=");
-    buf += ' ';
-    st.put(buf, "1", "docs");
-    buf += ": ";
+    // The rule's page, a hyperlink where colour is on.
+    label(buf, st, "docs");
     const std::string url = rule_doc_url(d.rule);
-    if (st.on) fmt::format_to(std::back_inserter(buf), "\x1b]8;;{0}\x1b\\{0}\x1b]8;;\x1b\\\n", url);
-    else fmt::format_to(std::back_inserter(buf), "{}\n", url);
+    buf += st.on ? terminal_link(url, url) : url;
+    buf += '\n';
     buf += '\n';
     if (buf.size() > (1u << 16)) {
       out << buf;

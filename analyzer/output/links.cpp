@@ -8,6 +8,10 @@ namespace fs = std::filesystem;
 
 std::string rule_doc_url(std::string_view id) { return std::string(kHomepage) + "/rules/" + std::string(id); }
 
+std::string terminal_link(std::string_view url, std::string_view text) {
+  return "\x1b]8;;" + std::string(url) + "\x1b\\" + std::string(text) + "\x1b]8;;\x1b\\";
+}
+
 std::string percent_encode_path(std::string_view path) {
   static constexpr char kHex[] = "0123456789ABCDEF";
   std::string out;

@@ -17,6 +17,9 @@ inline constexpr std::string_view kHomepage = "https://miglint.dev";
 
 // https://miglint.dev/rules/<id>: the one documentation URL scheme.
 std::string rule_doc_url(std::string_view id);
+// `text` as an OSC 8 hyperlink to `url` (terminals that do not know OSC 8
+// show the text alone).
+std::string terminal_link(std::string_view url, std::string_view text);
 
 // Percent-encodes everything but RFC 3986 unreserved characters and '/'.
 std::string percent_encode_path(std::string_view path);

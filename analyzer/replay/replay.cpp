@@ -223,28 +223,26 @@ std::string render_sql(const Catalog& c) {
     }
     o += ";\n";
   }
-  std::string functions;
-  for (const auto& [k, f] : c.functions()) {
-    functions += std::string("CREATE ") + (f->procedure ? "PROCEDURE " : "FUNCTION ") + f->name.str() + "(" +
-                 f->arg_names + ")";
-    if (!f->returns.empty()) functions += " RETURNS " + f->returns;
-    functions += " LANGUAGE " + f->language + " AS $$" + f->body + "$$;\n";
-  }
   for (const auto& [k, s] : c.sequences()) {
     o += "CREATE SEQUENCE " + s->name.str() + " AS " + s->type;
     if (!s->start.empty()) o += " START WITH " + s->start;
     if (!s->increment.empty()) o += " INCREMENT BY " + s->increment;
     o += ";\n";
   }
-  o += functions;
+  for (const auto& [k, f] : c.functions()) {
+    o += std::string("CREATE ") + (f->procedure ? "PROCEDURE " : "FUNCTION ") + f->name.str() + "(" + f->arg_names +
+         ")";
+    if (!f->returns.empty()) o += " RETURNS " + f->returns;
+    o += " LANGUAGE " + f->language + " AS $$" + f->body + "$$;\n";
+  }
   std::string partitions, foreign_keys;
   for (const auto& [k, t] : c.tables()) {
+    const std::string head = std::string("CREATE ") + (t->unlogged ? "UNLOGGED " : "") + "TABLE " + t->name.str();
     if (t->partition_of) {
-      partitions += std::string("CREATE ") + (t->unlogged ? "UNLOGGED " : "") + "TABLE " + t->name.str() +
-                    " PARTITION OF " + t->partition_of->str() + " " + t->partition_bound + ";\n";
+      partitions += head + " PARTITION OF " + t->partition_of->str() + " " + t->partition_bound + ";\n";
       continue;
     }
-    o += std::string("CREATE ") + (t->unlogged ? "UNLOGGED " : "") + "TABLE " + t->name.str();
+    o += head;
     o += " (\n";
     bool first = true;
     for (const auto& col : t->columns) {
