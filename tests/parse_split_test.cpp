@@ -1,6 +1,6 @@
-// Large files are parsed in two halves at once (analyzer/ast/parse_split.h):
+// Large files are parsed in parts, two at once (analyzer/ast/parse_split.h):
 // the result must be the whole-file parse's, statement for statement and
-// location for location, and a half that fails falls back to it.
+// location for location, and a part that fails falls back to it.
 #include <gtest/gtest.h>
 #include <pg_query/pg_ast_meta.h>
 #include <pg_query/pg_query.pb.h>
@@ -53,8 +53,13 @@ std::vector<std::string> parse_both_ways(const std::string& text, bool& differs_
   const auto whole = describe(miglint::parse_file(std::make_shared<miglint::SourceFile>("big.sql", text)));
   miglint::set_split_parse_min_bytes(1024);
   const auto split = describe(miglint::parse_file(std::make_shared<miglint::SourceFile>("big.sql", text)));
+  // Many parts of ~2 KiB.
+  miglint::set_split_parse_part_bytes(2048);
+  const auto parts = describe(miglint::parse_file(std::make_shared<miglint::SourceFile>("big.sql", text)));
+  miglint::set_split_parse_part_bytes(size_t{256} << 10);
   miglint::set_split_parse_min_bytes(size_t{32} << 10);
   EXPECT_EQ(split, whole);
+  EXPECT_EQ(parts, whole);
   differs_from_empty = !whole.empty();
   return whole;
 }
@@ -88,6 +93,32 @@ TEST(ParseSplit, HalvesParseAsTheWholeFile) {
   EXPECT_GE(whole.size(), 400u);
   // No newline at the end, no semicolon after the last statement.
   parse_both_ways(text + "SELECT 1", any);
+}
+
+// Each part's trees are in their own arena, freed from the front as a
+// reader passes them; the other statements keep theirs.
+TEST(ParseSplit, PartsAreFreedFromTheFront) {
+  std::string text;
+  for (int i = 0; i < 80; ++i) text += block(i);
+  miglint::set_split_parse_min_bytes(1024);
+  miglint::set_split_parse_part_bytes(2048);
+  miglint::ParsedFile f = miglint::parse_file(std::make_shared<miglint::SourceFile>("big.sql", text));
+  miglint::set_split_parse_part_bytes(size_t{256} << 10);
+  miglint::set_split_parse_min_bytes(size_t{32} << 10);
+  ASSERT_GE(f.trees.size(), 4u);
+  EXPECT_EQ(f.trees.back().statements_end, f.statements.size());
+  const size_t first_end = f.trees[0].statements_end;
+  ASSERT_GT(first_end, 0u);
+  f.release_trees_before(first_end - 1);  // the first part is not passed yet
+  EXPECT_NE(f.statements[0].node, nullptr);
+  f.release_trees_before(first_end + 1);
+  EXPECT_EQ(f.trees_freed, 1u);
+  EXPECT_EQ(f.trees[0].arena, nullptr);
+  for (size_t i = 0; i < first_end; ++i) EXPECT_EQ(f.statements[i].node, nullptr);
+  for (size_t i = first_end; i < f.statements.size(); ++i) ASSERT_NE(f.statements[i].node, nullptr);
+  EXPECT_TRUE(f.statements.back().node->has_update_stmt());  // still readable
+  f.release_syntax();
+  EXPECT_EQ(f.statements.back().node, nullptr);
 }
 
 TEST(ParseSplit, AnErrorInEitherHalfParsesTheWholeFile) {

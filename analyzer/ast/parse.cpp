@@ -165,7 +165,7 @@ struct Builder {
       syntax_error(*pr.r.error, b, e);
       return;
     }
-    const auto* tree = decode<pg_query::ParseResult>(pr.r.parse_tree, *out.arena);
+    const auto* tree = decode<pg_query::ParseResult>(pr.r.parse_tree, *out.trees.front().arena);
     if (!tree) {
       PgQueryError err{};
       err.message = const_cast<char*>("statement too deeply nested to analyse");
@@ -195,58 +195,94 @@ bool looks_binary(std::string_view bytes, const PreparedText& p) {
 
 std::atomic<size_t> split_min_bytes{size_t{32} << 10};
 
-struct Half {
-  const char* sql = nullptr;
-  google::protobuf::Arena* arena = nullptr;
-  PgQueryProtobufParseResult result{};
+// Parts of about this size (two at least): the replay frees a part's trees
+// once it has applied them, so a huge file does not hold all of its trees
+// to the end of its replay.
+std::atomic<size_t> part_bytes{size_t{256} << 10};
+
+struct Part {
+  size_t begin = 0, end = 0;  // byte range in the text
+  std::shared_ptr<google::protobuf::Arena> arena;
   const pg_query::ParseResult* tree = nullptr;
+  bool failed = false;
 };
 
-void* parse_half(void* arg) {
-  auto* h = static_cast<Half*>(arg);
-  h->result = pg_query_parse_protobuf(h->sql);
-  if (!h->result.error) h->tree = decode<pg_query::ParseResult>(h->result.parse_tree, *h->arena);
+// Parses parts (in any order) until none is left.
+struct PartQueue {
+  const std::string* text = nullptr;
+  std::vector<Part>* parts = nullptr;
+  std::atomic<size_t> next{0};
+};
+
+void* parse_parts(void* arg) {
+  auto* q = static_cast<PartQueue*>(arg);
+  for (size_t i; (i = q->next.fetch_add(1)) < q->parts->size();) {
+    Part& p = (*q->parts)[i];
+    // PostgreSQL reads a NUL-terminated string: the last part is the text's tail.
+    const std::string copy = p.end < q->text->size() ? q->text->substr(p.begin, p.end - p.begin) : std::string();
+    ProtoParse r(pg_query_parse_protobuf(p.end < q->text->size() ? copy.c_str() : q->text->c_str() + p.begin));
+    p.arena = std::make_shared<google::protobuf::Arena>();
+    if (!r.r.error) p.tree = decode<pg_query::ParseResult>(r.r.parse_tree, *p.arena);
+    p.failed = p.tree == nullptr;
+  }
   return nullptr;
 }
 
-// The two halves at once; false (nothing added) when either fails.
-bool parse_in_halves(Builder& b, const std::string& text, google::protobuf::Arena& arena) {
-  // The top-level semicolon nearest the middle.
-  size_t cut = 0;
-  const size_t middle = text.size() / 2;
-  const auto dist = [&](size_t x) { return x > middle ? x - middle : middle - x; };
+// The parts on two threads at once; false (nothing added) when any fails.
+bool parse_in_parts(Builder& b, const std::string& text) {
+  // Cut at the top-level semicolons nearest to even shares of the text.
+  const size_t count = std::max<size_t>(2, text.size() / std::max<size_t>(1, part_bytes));
+  std::vector<size_t> ends;  // after a top-level semicolon
   for (const auto& r : lexical_split(text))
-    if (r.end < text.size() && text[r.end] == ';' && (cut == 0 || dist(r.end + 1) < dist(cut))) cut = r.end + 1;
-  if (cut == 0 || cut >= text.size()) return false;
-  const std::string first = text.substr(0, cut);
-  Half a{first.c_str(), &arena}, c{text.c_str() + cut, &arena};
+    if (r.end < text.size() && text[r.end] == ';') ends.push_back(r.end + 1);
+  std::vector<Part> parts;
+  const auto add_part = [&parts](size_t from, size_t to) {
+    Part p;
+    p.begin = from;
+    p.end = to;
+    parts.push_back(std::move(p));
+  };
+  size_t at = 0;
+  for (size_t k = 1; k < count; ++k) {
+    const size_t target = text.size() / count * k;
+    const auto it = std::lower_bound(ends.begin(), ends.end(), target);
+    size_t cut = 0;
+    if (it != ends.end()) cut = *it;
+    if (it != ends.begin() && (cut == 0 || target - *std::prev(it) < cut - target)) cut = *std::prev(it);
+    if (cut <= at || cut >= text.size()) continue;
+    add_part(at, cut);
+    at = cut;
+  }
+  if (parts.empty()) return false;
+  add_part(at, text.size());
+  PartQueue q{&text, &parts};
   pthread_attr_t attr;
   pthread_attr_init(&attr);
   pthread_attr_setstacksize(&attr, size_t{256} << 20);  // the parser recurses per nesting level
   pthread_t th;
-  const bool threaded = pthread_create(&th, &attr, parse_half, &a) == 0;
+  const bool threaded = pthread_create(&th, &attr, parse_parts, &q) == 0;
   pthread_attr_destroy(&attr);
-  if (!threaded) parse_half(&a);
-  parse_half(&c);
+  parse_parts(&q);
   if (threaded) pthread_join(th, nullptr);
-  const ProtoParse ra(a.result), rc(c.result);
-  if (!a.tree || !c.tree) return false;
-  // PostgreSQL starts a statement right after the previous semicolon: the
-  // second half's first statement starts at `cut` as in the whole file.
-  b.add_statements(*a.tree, 0, cut);
-  b.add_statements(*c.tree, cut, text.size());
+  if (std::any_of(parts.begin(), parts.end(), [](const Part& p) { return p.failed; })) return false;
+  // PostgreSQL starts a statement right after the previous semicolon: a
+  // part's first statement starts at the part's start as in the whole file.
+  for (const Part& p : parts) {
+    b.add_statements(*p.tree, p.begin, p.end);
+    b.out.trees.push_back({p.arena, b.out.statements.size()});
+  }
   return true;
 }
 
 }  // namespace
 
 void set_split_parse_min_bytes(size_t bytes) { split_min_bytes = bytes; }
+void set_split_parse_part_bytes(size_t bytes) { part_bytes = bytes; }
 
 ParsedFile parse_file(std::shared_ptr<const SourceFile> source) {
   ParsedFile out;
   out.source = std::move(source);
   const SourceFile& file = *out.source;
-  out.arena = std::make_shared<google::protobuf::Arena>();
   const std::string_view bytes = file.text();
   PreparedText prep = prepare_text(bytes);
 
@@ -266,17 +302,18 @@ ParsedFile parse_file(std::shared_ptr<const SourceFile> source) {
   Builder b{out, text};
   std::string whole_message;
   int whole_cursor = 0;
-  if (const size_t min = split_min_bytes; min != 0 && text.size() >= min && parse_in_halves(b, text, *out.arena)) {
+  if (const size_t min = split_min_bytes; min != 0 && text.size() >= min && parse_in_parts(b, text)) {
     add_comments(out, text);
     return out;
   }
+  out.trees.emplace_back().arena = std::make_shared<google::protobuf::Arena>();  // every tree in one
   {
     ProtoParse whole(pg_query_parse_protobuf(text.c_str()));
     if (whole.r.error) {
       whole_message = syntax_message(*whole.r.error);
       whole_cursor = whole.r.error->cursorpos;
     } else {
-      if (const auto* tree = decode<pg_query::ParseResult>(whole.r.parse_tree, *out.arena)) {
+      if (const auto* tree = decode<pg_query::ParseResult>(whole.r.parse_tree, *out.trees.front().arena)) {
         b.add_statements(*tree, 0, text.size());
         add_comments(out, text);
         return out;

@@ -1,6 +1,7 @@
 // A migration file parsed into PostgreSQL's own AST (libpg_query), statement by
 // statement, with its comments and every problem found on the way.
 #pragma once
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -43,7 +44,15 @@ struct ParsedFile {
   std::vector<Comment> comments;
   std::vector<Diagnostic> diagnostics;             // syntax-error, invalid-utf8, ...
   bool binary = false;                             // not analysed at all
-  std::shared_ptr<google::protobuf::Arena> arena;  // owns every AST node above
+  // The trees, in arenas: a large file is parsed in parts, each part's
+  // trees in an arena of its own with the end (an index into `statements`)
+  // of the statements it holds; otherwise one arena holds them all.
+  struct Trees {
+    std::shared_ptr<google::protobuf::Arena> arena;
+    size_t statements_end = SIZE_MAX;
+  };
+  std::vector<Trees> trees;
+  size_t trees_freed = 0;  // parts freed from the front
 
   std::string_view text(size_t b, size_t e) const { return std::string_view(source->text()).substr(b, e - b); }
   std::string_view comment_text(const Comment& c) const { return text(c.begin, c.end); }
@@ -53,7 +62,18 @@ struct ParsedFile {
   // of the memory a large folder takes.
   void release_syntax() {
     for (auto& s : statements) s.node = nullptr;
-    arena.reset();
+    trees.clear();
+    trees_freed = 0;
+  }
+  // Frees the trees of the parts whose statements all come before statement
+  // `n` (an index into `statements`), for a reader that goes through them in
+  // order and is the last.
+  void release_trees_before(size_t n) {
+    for (; trees_freed < trees.size() && trees[trees_freed].statements_end <= n; ++trees_freed) {
+      const size_t from = trees_freed == 0 ? 0 : trees[trees_freed - 1].statements_end;
+      for (size_t i = from; i < trees[trees_freed].statements_end; ++i) statements[i].node = nullptr;
+      trees[trees_freed].arena.reset();
+    }
   }
 };
 

@@ -40,8 +40,13 @@ struct FileSlot {
   uint32_t rel_at = 0;                  // where the path relative to its folder starts
   int dirfd = -1;                       // its folder, open, when path lies under it
   std::once_flag once;
-  // With release_syntax: the rule runs and replays still to read the trees.
+  // With release_syntax: the rule runs and replays still to read the file,
+  // and of them those still to read its trees (the replay is done with an
+  // up file's trees once its up part is applied, before the down part).
+  // Each reader counts down `tree_readers` first, so whoever takes
+  // `readers` to zero finds the trees freed.
   std::atomic<int> readers{0};
+  std::atomic<int> tree_readers{0};
   bool dropped = false;  // parse freed once read (compact analyses); text archived
   bool spooled = false;  // its parse findings are in the sink
   // With release_syntax: whether its trees went.
@@ -118,7 +123,11 @@ class Schedule {
   template <class Ready>
   void help_until(const Ready& ready);
   void retire(FileSlot& slot);
-  void done_reading(Item& item);
+  // `trees_read`: slots of the item whose trees this reader already gave up.
+  void done_reading(Item& item, std::span<const uint32_t> trees_read = {});
+  void done_with_trees(FileSlot& slot);
+  std::vector<const FileSlot*> up_only_slots(const Item& item, const catalog::ReplayMigration& m) const;
+  std::vector<uint32_t> done_with_trees_of(const std::vector<const FileSlot*>& slots);
   void free_syntax(FileSlot& slot);
   void wait_for_room();
   void counted() {
@@ -226,7 +235,10 @@ void Schedule::plan() {
   if (release_)
     for (Item& item : items_) {
       item.reads = item.migration ? 2 : 1;
-      for (size_t sl : slots_of(item)) slots_[sl].readers += item.migration ? 2 : 1;
+      for (size_t sl : slots_of(item)) {
+        slots_[sl].readers += item.migration ? 2 : 1;
+        slots_[sl].tree_readers += item.migration ? 2 : 1;
+      }
     }
   if (options_.progress) {
     size_t total = items_.size();
@@ -320,13 +332,14 @@ void Schedule::retire(FileSlot& slot) {
   slot.dropped = true;
 }
 
-// The last reader of a file frees its trees.
-void Schedule::done_reading(Item& item) {
+// The last reader of a file's trees frees them; the last reader of the
+// file retires it.
+void Schedule::done_reading(Item& item, std::span<const uint32_t> trees_read) {
   if (!release_) return;
-  for (size_t sl : slots_of(item)) {
+  for (uint32_t sl : slots_of(item)) {
     FileSlot& slot = slots_[sl];
-    const int left = slot.readers.fetch_sub(1) - 1;
-    if (left == 0 && slot.parsed) {
+    if (std::find(trees_read.begin(), trees_read.end(), sl) == trees_read.end()) done_with_trees(slot);
+    if (slot.readers.fetch_sub(1) == 1 && slot.parsed) {
       free_syntax(slot);
       if (early_) retire(slot);
     }
@@ -339,6 +352,40 @@ void Schedule::done_reading(Item& item) {
   size_t low = released_below_.load();
   while (low < items_.size() && items_[low].released) ++low;
   released_below_ = low;
+}
+
+void Schedule::done_with_trees(FileSlot& slot) {
+  if (slot.tree_readers.fetch_sub(1) == 1) free_syntax(slot);
+}
+
+// The files of an item that only its up part reads (not its down), while
+// the replay applies that migration.
+std::vector<const FileSlot*> Schedule::up_only_slots(const Item& item, const catalog::ReplayMigration& m) const {
+  std::vector<const FileSlot*> out;
+  if (!release_ || !m.up) return out;
+  const auto in_part = [](const std::optional<catalog::ReplayPart>& part, const ParsedFile* f) {
+    if (!part) return false;
+    if (part->file == f) return true;
+    return std::any_of(part->statements.begin(), part->statements.end(), [&](const auto& p) { return p.first == f; });
+  };
+  for (uint32_t sl : slots_of(item)) {
+    const ParsedFile* f = slots_[sl].parsed.get();  // not retired: the replay still counts as a reader
+    if (f && in_part(m.up, f) && !in_part(m.down, f)) out.push_back(&slots_[sl]);
+  }
+  return out;
+}
+
+// The replay reads a file's trees only while it applies its part: gives
+// them up as soon as it is done (a large up's trees are most of what one
+// huge migration holds). Returns the slots given up.
+std::vector<uint32_t> Schedule::done_with_trees_of(const std::vector<const FileSlot*>& slots) {
+  std::vector<uint32_t> out;
+  for (const FileSlot* slot : slots) {
+    auto& s = const_cast<FileSlot&>(*slot);
+    done_with_trees(s);
+    out.push_back(static_cast<uint32_t>(&s - slots_.data()));
+  }
+  return out;
 }
 
 // Once, by whichever of the last readers gets here first.
@@ -374,7 +421,10 @@ void Schedule::process(size_t i) {
     std::vector<Diagnostic> found;
     try {
       if (options_.on_stage) options_.on_stage("rules", u.file->source->path().str());
-      dispatcher_.run(u, options_.config, found);
+      dispatcher_.run(u, options_.config, found, [this](std::vector<Diagnostic>& some) {
+        sink_.add(std::move(some));
+        some.clear();
+      });
     } catch (const std::exception& e) {
       found.push_back(analysis_failure(u.file->source->path().str(), e));
     }
@@ -446,16 +496,48 @@ void Schedule::replay_task(size_t f) {
   UnitPlan& plan = plans_[f];
   catalog::ReplayOptions ro;
   ro.pg_version = options_.config.pg_version;
+  // While a migration is applied: its item, its files that only its up
+  // reads, and those whose trees the replay gave up: the up's once the up
+  // part is applied, the rest once the down part is (before the schema
+  // comparison, which reads no tree).
+  const Item* applying = nullptr;
+  std::vector<const FileSlot*> up_only;
+  std::vector<uint32_t> trees_read;
+  ro.on_step = [&](const catalog::ReplayStep& at, const catalog::Catalog&) {
+    if (!at.down) {
+      trees_read = done_with_trees_of(up_only);
+      return;
+    }
+    std::vector<const FileSlot*> rest;
+    for (uint32_t sl : slots_of(*applying))
+      if (std::find(trees_read.begin(), trees_read.end(), sl) == trees_read.end()) rest.push_back(&slots_[sl]);
+    for (uint32_t sl : done_with_trees_of(rest)) trees_read.push_back(sl);
+  };
+  // A huge up parsed in parts: each part's trees go once applied, when the
+  // rules are done with the file (the replay is its last reader).
+  ro.on_applied = [&](const ParsedFile& file, const Statement& st) {
+    if (file.trees.size() < 2) return;
+    for (const FileSlot* slot : up_only)
+      if (slot->parsed.get() == &file && slot->tree_readers.load() == 1) {
+        const size_t freed = file.trees_freed;
+        const_cast<ParsedFile&>(file).release_trees_before(static_cast<size_t>(&st - file.statements.data()) + 1);
+        if (file.trees_freed != freed && options_.on_file_freed) options_.on_file_freed(file.source->text().size());
+        return;
+      }
+  };
   const EffectsPolicy policy{options_.keep_effects, options_.effect_summaries ? &fa.summaries : nullptr};
   FolderReplay replay(fa.folder, options_.config, active_, ro, policy);
   // Items whose files the effects still point into (a version continued by
   // the next migration is summarised with it): released once dropped.
-  std::vector<Item*> held;
+  std::vector<std::pair<Item*, std::vector<uint32_t>>> held;
   const auto& migrations = fa.folder.migrations;
   for (size_t mi = 0; mi < migrations.size(); ++mi) {
     Item& item = items_[first_item_[f] + mi];
     help_until([&] { return item.done.load(); });
+    trees_read.clear();
     if (auto m = replay_migration(migrations[mi], plan.units, *item.units)) {
+      applying = &item;
+      up_only = up_only_slots(item, *m);
       const bool version_continues = mi + 1 < migrations.size() && migrations[mi + 1].version == migrations[mi].version;
       std::vector<Diagnostic> failed;
       try {
@@ -468,17 +550,18 @@ void Schedule::replay_task(size_t f) {
       for (auto& d : failed) found.push_back(std::move(d));
       note_unmodeled(fa, found);
       sink_.add(std::move(found));
+      up_only.clear();
     }
-    held.push_back(&item);
+    held.emplace_back(&item, std::move(trees_read));
     if (!early_ || !replay.holds_effects()) {
-      for (Item* h : held) done_reading(*h);
+      for (auto& [h, given_up] : held) done_reading(*h, given_up);
       held.clear();
     }
     counted();
   }
   std::vector<Diagnostic> last;
   catalog::ReplayResult replayed = replay.finish(last);
-  for (Item* h : held) done_reading(*h);
+  for (auto& [h, given_up] : held) done_reading(*h, given_up);
   note_unmodeled(fa, last);
   sink_.add(std::move(last));
   // Nothing reads the final schema after an early-freed analysis (its

@@ -89,7 +89,9 @@ Dispatcher::Dispatcher(const std::vector<const Rule*>& rules) : rules_(rules) {
     }
 }
 
-void Dispatcher::run(const Unit& unit, const Config& config, std::vector<Diagnostic>& sink) const {
+void Dispatcher::run(const Unit& unit, const Config& config, std::vector<Diagnostic>& sink,
+                     const std::function<void(std::vector<Diagnostic>&)>& flush) const {
+  constexpr size_t kFlushAt = 1024;
   if (!by_kind_.empty()) {
     for (const Statement* s : unit.statements) {
       StatementContext ctx(unit, config, sink, *s);
@@ -101,6 +103,7 @@ void Dispatcher::run(const Unit& unit, const Config& config, std::vector<Diagnos
           r->check_node(n, ctx);
         }
       });
+      if (flush && sink.size() >= kFlushAt) flush(sink);
     }
   }
   UnitContext uctx(unit, config, sink);

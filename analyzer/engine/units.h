@@ -48,7 +48,11 @@ std::vector<Unit> present_units(UnitPlan& plan);
 class Dispatcher {
  public:
   explicit Dispatcher(const std::vector<const Rule*>& rules);
-  void run(const Unit& unit, const Config& config, std::vector<Diagnostic>& sink) const;
+  // `flush`, when given, takes the findings gathered so far between
+  // statements once there are many (a file of 100,000 statements can have
+  // as many findings: held at once, they would outweigh its syntax trees).
+  void run(const Unit& unit, const Config& config, std::vector<Diagnostic>& sink,
+           const std::function<void(std::vector<Diagnostic>&)>& flush = nullptr) const;
 
  private:
   std::vector<const Rule*> rules_;

@@ -24,6 +24,13 @@ Diagnostic issue_diag(const ParsedFile& f, const effects::Issue& i) {
   return unmodeled_statement_finding(std::move(span), i);
 }
 
+// A statement's effects are kept to the end of the analysis: the spare
+// capacity of the many small lists goes, but a huge list (one DROP naming
+// 100,000 tables) is kept as it is, since copying it would hold it twice.
+void keep(std::vector<effects::Effect>& list) {
+  if (list.size() <= 4096) list.shrink_to_fit();
+}
+
 // Applies a part's statements, and the unparsed ones where they stand.
 template <class OnResult>
 void apply_part(Catalog& cat, const ReplayPart& part, OnResult on_result) {
@@ -75,8 +82,9 @@ bool Replayer::step(const ReplayMigration& m) {
     effects::begin_file(cat);
     apply_part(cat, *m.up, [&](const ParsedFile* file, const Statement* st, effects::ApplyResult res) {
       for (const auto& i : res.issues) r.diagnostics.push_back(issue_diag(*file, i));
-      res.effects.shrink_to_fit();  // kept to the end of the analysis
+      keep(res.effects);
       r.effects.push_back({m.version, false, file, st, std::move(res.effects)});
+      if (options.on_applied) options.on_applied(*file, *st);
     });
   }
   const size_t up_effect_end = r.effects.size();
@@ -94,7 +102,7 @@ bool Replayer::step(const ReplayMigration& m) {
       if (i.severity == Severity::Error) failed = true;
       r.diagnostics.push_back(issue_diag(*file, i));
     }
-    res.effects.shrink_to_fit();
+    keep(res.effects);
     r.effects.push_back({m.version, true, file, st, std::move(res.effects)});
   });
   if (options.on_step) options.on_step({mi, true, failed}, cat);

@@ -51,6 +51,9 @@ struct ReplayOptions {
   int pg_version = 15;                                                       // the target server (Catalog::pg_version)
   std::optional<std::string> stop_after;                                     // stop after applying this version's up
   std::function<void(const ReplayStep&, const Catalog&)> on_step = nullptr;  // called after every up and every down
+  // Called after each statement of an up is applied (a caller can free what
+  // only the replay still reads).
+  std::function<void(const ParsedFile&, const Statement&)> on_applied = nullptr;
   // Incremental replays (the language server re-checks one migration of a
   // large folder): start from `resume`, the state after the first
   // `resume_at` migrations of this same input, instead of an empty schema;
