@@ -19,6 +19,7 @@ int run_check(const CommonOptions& o) {
   a.compact_findings = true;                 // reports read them once, in order
   a.keep_effects = *format == Format::Json;  // the only report that lists them
   a.keep_schema = false;                     // no report prints the final schema
+  if ((o.fix || o.diff) && o.write_baseline.empty()) return run_fix(o, *format, a);
   AnalysisResult r = analyze(a);
   apply_baselines(o, a, r);
   // Writing a baseline is the whole job: one line said, success.

@@ -12,7 +12,9 @@
 
 #include <fmt/format.h>
 
+#include "analyzer/config/pattern.h"
 #include "analyzer/diag/baseline.h"
+#include "analyzer/output/links.h"
 #include "analyzer/source/file_io.h"
 #ifdef MIGLINT_WITH_TCMALLOC
 #include <gperftools/malloc_extension.h>
@@ -23,9 +25,6 @@ namespace miglint {
 namespace fs = std::filesystem;
 
 namespace {
-
-constexpr int kExitOk = 0;
-constexpr int kExitFindings = 1;
 
 std::vector<std::string> split_ids(const std::vector<std::string>& in) {
   std::vector<std::string> out;
@@ -127,8 +126,17 @@ AnalysisOptions analysis_options(const CommonOptions& o) {
 #endif
   a.config = load_effective_config(o);
   set_max_file_bytes(a.config.max_file_bytes);
+  set_rule_doc_url(a.config.doc_url);
   if (o.pg_version) a.config.pg_version = o.pg_version;
   if (o.assume_in_transaction) a.config.assume_in_transaction = o.assume_in_transaction;
+  if (!o.exclude.empty()) {
+    a.config.exclude = PathFilter();
+    for (const auto& glob : o.exclude) {
+      std::string error;
+      if (!a.config.exclude.add(glob, fs::current_path(), &error))
+        throw UsageError(fmt::format("--exclude \"{}\" is not a usable glob: {}", glob, error));
+    }
+  }
   a.paths = resolve_paths(o, a.config);
   a.select = split_ids(o.select);
   a.ignore = split_ids(o.ignore);

@@ -9,6 +9,12 @@
 
 namespace miglint {
 
+// Exit codes: no finding at or above --fail-on; findings; usage, config or
+// I/O error.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFindings = 1;
+inline constexpr int kExitUsage = 2;
+
 class UsageError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
@@ -31,6 +37,12 @@ struct CommonOptions {
   // --assume-in-transaction / --no-assume-in-transaction: replace the
   // config's assume_in_transaction when given.
   std::optional<bool> assume_in_transaction;
+  std::vector<std::string> exclude;  // --exclude: replaces the config's exclude when given
+  // check only: apply the findings' fixes (--fix), print them as a diff
+  // instead (--diff), and take the unsafe ones too (--unsafe-fixes).
+  bool fix = false;
+  bool diff = false;
+  bool unsafe_fixes = false;
 };
 
 struct SchemaOptions {

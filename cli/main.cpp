@@ -30,12 +30,6 @@ using namespace miglint;
 
 extern const char* const kMiglintCommit;  // tools/build_info.cmake
 
-namespace {
-
-constexpr int kExitUsage = 2;
-
-}  // namespace
-
 namespace miglint {
 
 // What each command's --format accepts: its help and its completions list
@@ -58,7 +52,9 @@ void add_common_options(CLI::App* cmd, CommonOptions& o, bool with_paths, const 
   cmd->add_option("--format", o.format, fmt::format("{}", fmt::join(formats, ", ")))->check(CLI::IsMember(formats));
   cmd->add_option("--color", o.color, "auto, always, never (honours NO_COLOR)")->check(CLI::IsMember(kColors));
   // One value per occurrence, so `--select a,b PATH` leaves PATH alone.
-  cmd->add_option("--select", o.select, "only these rules (comma-separated ids, or all)")->allow_extra_args(false);
+  cmd->add_option("--select", o.select,
+                  "only these rules (comma-separated ids; default: the rules not opt-in; all: every rule)")
+      ->allow_extra_args(false);
   cmd->add_option("--ignore", o.ignore, "skip these rules (comma-separated ids)")->allow_extra_args(false);
   cmd->add_option("--fail-on", o.fail_on, "lowest severity that fails the run: error, warning, info, never")
       ->check(CLI::IsMember(kFailOn));
@@ -67,6 +63,9 @@ void add_common_options(CLI::App* cmd, CommonOptions& o, bool with_paths, const 
   cmd->add_option("--since", o.since, "report only on migrations added or changed since this git ref");
   cmd->add_option("--baseline", o.baseline, "known findings (from --write-baseline) that do not fail the run");
   cmd->add_option("--write-baseline", o.write_baseline, "write the current findings to this baseline file");
+  cmd->add_option("--exclude", o.exclude,
+                  "leave out files and folders matching this glob (repeatable; replaces the config's exclude)")
+      ->allow_extra_args(false);
   add_pg_version_option(cmd, o.pg_version);
   cmd->add_flag_callback(
       "--assume-in-transaction", [&o] { o.assume_in_transaction = true; },
@@ -98,6 +97,12 @@ int run_main(int argc, char** argv) {
   CommonOptions check_opts, audit_opts;
   auto* check = app.add_subcommand("check", "lint files and migration folders (CI gate)");
   add_common_options(check, check_opts, true, kCheckFormats);
+  check->add_flag("--fix", check_opts.fix,
+                  "apply the safe fixes of the findings in place, then report what is left");
+  check->add_flag("--diff", check_opts.diff, "with --fix: print the fixes as a unified diff instead of writing them");
+  check->add_flag("--unsafe-fixes", check_opts.unsafe_fixes,
+                  "with --fix: apply fixes that may change what a migration does too (timeouts, CONCURRENTLY, "
+                  "NOT VALID)");
   auto* audit = app.add_subcommand("audit", "whole-folder report with summary tables");
   add_common_options(audit, audit_opts, true, kAuditFormats);
 

@@ -53,7 +53,39 @@ void golden(const std::string& format, const std::string& file) {
 
 }  // namespace
 
+TEST(Audit, HumanGolden) { golden("human", "expected.txt"); }
 TEST(Audit, MarkdownGolden) { golden("markdown", "expected.md"); }
+
+// Summary tables with a legend first, then the migrations, then the findings
+// under a heading per migration; nothing cut off.
+TEST(Audit, HumanReportReadsTopDown) {
+  const AuditRun r = audit("--format human testdata/audit/migrations");
+  const size_t round_trip = r.out.find("Round trip");
+  const size_t per_rule = r.out.find("Findings per rule");
+  const size_t migrations = r.out.find("Migrations in testdata/audit/migrations");
+  const size_t findings = r.out.find("Findings by migration");
+  const size_t first_finding = r.out.find("-->");
+  ASSERT_NE(first_finding, std::string::npos) << r.out;
+  EXPECT_LT(round_trip, per_rule);
+  EXPECT_LT(per_rule, migrations);
+  EXPECT_LT(migrations, findings);
+  EXPECT_LT(findings, first_finding);
+  for (size_t v = 0; v < 5; ++v) {
+    const auto meaning = miglint::report::round_trip_meaning(static_cast<miglint::report::RoundTrip>(v));
+    EXPECT_NE(r.out.find(std::string(meaning.substr(0, 30))), std::string::npos) << meaning;
+  }
+  EXPECT_EQ(r.out.find("…"), std::string::npos) << "nothing is cut off";
+  // Every word of every migration's effects is there (wrapped, not cut).
+  const AuditRun j = audit("--format json testdata/audit/migrations");
+  const std::regex summary(R"re("summary": "([^"]*)")re"), word(R"([^ ,]+)");
+  for (auto m = std::sregex_iterator(j.out.begin(), j.out.end(), summary); m != std::sregex_iterator(); ++m) {
+    const std::string text = (*m)[1].str();
+    for (auto w = std::sregex_iterator(text.begin(), text.end(), word); w != std::sregex_iterator(); ++w)
+      EXPECT_NE(r.out.find(w->str()), std::string::npos) << w->str();
+  }
+  // A migration's findings come under its heading.
+  EXPECT_TRUE(std::regex_search(r.out, std::regex(R"(\n\d{4} [a-z_]+\n\n(error|warning|info)\[)"))) << r.out;
+}
 TEST(Audit, HtmlGolden) { golden("html", "expected.html"); }
 
 TEST(Audit, RoundTripVerdicts) {

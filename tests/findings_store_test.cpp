@@ -40,6 +40,7 @@ Diagnostic sample(size_t i, const std::string& path) {
     d.fix.emplace();
     d.fix->description = "insert SET lock_timeout";
     d.fix->edits.push_back({span_at(path, 0, 0, 1), "SET lock_timeout = '2s';\n"});
+    if (i % 8 == 0) d.fix->safety = FixSafety::Safe;
   }
   return d;
 }
@@ -64,6 +65,7 @@ void expect_same(const Diagnostic& a, const Diagnostic& b) {
   ASSERT_EQ(a.fix.has_value(), b.fix.has_value());
   if (a.fix) {
     EXPECT_EQ(a.fix->description, b.fix->description);
+    EXPECT_EQ(a.fix->safety, b.fix->safety);
     ASSERT_EQ(a.fix->edits.size(), b.fix->edits.size());
     for (size_t i = 0; i < a.fix->edits.size(); ++i) {
       EXPECT_EQ(a.fix->edits[i].text, b.fix->edits[i].text);

@@ -251,7 +251,7 @@ TEST(LspServer, DiagnosticsFollowTheBufferWithTheFolderAsContext) {
   ASSERT_TRUE(has_rule(*d, "down-not-inverse")) << d->dump(2);
   for (const auto& diag : (*d)["diagnostics"]) {
     EXPECT_EQ(diag["source"], "miglint");
-    EXPECT_EQ(diag["codeDescription"]["href"], "https://miglint.dev/rules/" + diag["code"].get<std::string>());
+    EXPECT_EQ(diag["codeDescription"]["href"], "https://github.com/miglint/miglint/blob/main/docs/rules/" + diag["code"].get<std::string>() + ".md");
     EXPECT_TRUE(diag["range"]["start"]["line"].is_number());
   }
 
@@ -328,6 +328,7 @@ TEST(LspServer, CodeActionsAndHover) {
       EXPECT_EQ(edits[0]["range"]["start"]["line"], 2);
       EXPECT_EQ(edits[0]["range"]["start"]["character"], 0);
       EXPECT_EQ(edits[0]["newText"], "    -- miglint-ignore require-concurrent-index-creation: <reason>\n");
+      EXPECT_FALSE(a.contains("command")) << "the client cannot show a selection";
     } else if (edits[0]["newText"] == " CONCURRENTLY") {
       fix = true;
       EXPECT_EQ(edits[0]["range"]["start"]["line"], 2);
@@ -352,6 +353,52 @@ TEST(LspServer, CodeActionsAndHover) {
   c.request(23, "textDocument/hover",
             {{"textDocument", {{"uri", uri}}}, {"position", {{"line", 0}, {"character", 0}}}});
   EXPECT_TRUE(c.response(23)["result"].is_null());
+}
+
+// A client that can show a document with a selection gets the suppression's
+// `<reason>` selected once the quick fix's edit is made.
+TEST(LspServer, SuppressionQuickFixSelectsTheReason) {
+  Client c;
+  c.initialize({{"window", {{"showDocument", {{"support", true}}}}}});
+  const std::string uri = file_uri(kNewUp);
+  const std::string text = "-- add an index\n\n    CREATE INDEX pins_digest ON pins (digest);\n";
+  c.notify("textDocument/didOpen", open_params(kNewUp, text, 1));
+  auto d = c.diagnostics(uri);
+  ASSERT_TRUE(d);
+  json target;
+  for (const auto& diag : (*d)["diagnostics"])
+    if (diag["code"] == "require-concurrent-index-creation") target = diag;
+  ASSERT_FALSE(target.is_null()) << d->dump(2);
+  c.request(40, "textDocument/codeAction",
+            {{"textDocument", {{"uri", uri}}}, {"range", target["range"]}, {"context", {{"diagnostics", {target}}}}});
+  json command;
+  std::string inserted;
+  for (const auto& a : c.response(40)["result"])
+    if (a.value("title", "").starts_with("Ignore ")) {
+      command = a["command"];
+      inserted = a["edit"]["changes"][uri][0]["newText"];
+    }
+  ASSERT_TRUE(command.is_object()) << "no command on the suppression's quick fix";
+  EXPECT_EQ(command["command"], "miglint.selectReason");
+  const json range = command["arguments"][1];
+  const auto at = static_cast<int>(inserted.find("<reason>"));
+  EXPECT_EQ(command["arguments"][0], uri);
+  EXPECT_EQ(range["start"]["line"], 2);
+  EXPECT_EQ(range["start"]["character"], at);
+  EXPECT_EQ(range["end"]["character"], at + 8);
+  // The client runs the command after the edit: the server asks it to select.
+  c.request(41, "workspace/executeCommand", {{"command", command["command"]}, {"arguments", command["arguments"]}});
+  EXPECT_TRUE(c.response(41)["result"].is_null());
+  const auto show = c.wait_for([](const json& j) { return j.value("method", "") == "window/showDocument"; });
+  ASSERT_TRUE(show);
+  EXPECT_TRUE((*show).contains("id")) << "a request";
+  EXPECT_EQ((*show)["params"]["uri"], uri);
+  EXPECT_EQ((*show)["params"]["selection"], range);
+  EXPECT_EQ((*show)["params"]["takeFocus"], true);
+  // The client's answer is taken quietly; an unknown command is an error.
+  c.send({{"jsonrpc", "2.0"}, {"id", (*show)["id"]}, {"result", {{"success", true}}}});
+  c.request(42, "workspace/executeCommand", {{"command", "miglint.other"}, {"arguments", json::array()}});
+  EXPECT_TRUE(c.response(42).contains("error"));
 }
 
 TEST(LspServer, CancelledRequestsGetRequestCancelled) {

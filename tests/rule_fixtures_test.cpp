@@ -12,6 +12,7 @@
 #include "analyzer/ast/pg_compat.h"
 #include "analyzer/engine/registry.h"
 #include "analyzer/engine/runner.h"
+#include "analyzer/diag/fixes.h"
 #include "tests/fixture_support.h"
 
 namespace fs = std::filesystem;
@@ -173,6 +174,24 @@ std::vector<std::string> run_rule_fixture(const fs::path& file) {
     else if (count(after) >= count(diags))
       problems.push_back(fmt::format("{}:{}: the fix \"{}\" does not remove the finding:\n{}", file.filename().string(),
                                      d.span.start.line, d.fix->description, text));
+  }
+  // All of the file's fixes at once, as `check --fix --unsafe-fixes` applies
+  // them: the file still parses and none of the rule's fixable findings is left.
+  std::vector<const Fix*> fixes;
+  for (const auto& d : diags)
+    if (d.fix) fixes.push_back(&*d.fix);
+  const std::vector<TextEdit> edits = compatible_edits(fixes, src->path());
+  if (!edits.empty()) {
+    const std::string text = apply_edits(src->text(), edits);
+    const ParsedFile fixed = parse_file(std::make_shared<SourceFile>(name, text));
+    const auto after = analyze_unit_alone(fixed, role, in_tx, config, selection, up ? &*up : nullptr);
+    if (!fixed.failed.empty())
+      problems.push_back(
+          fmt::format("{}: applying every fix leaves a syntax error:\n{}", file.filename().string(), text));
+    for (const auto& d : after)
+      if (d.rule == rule_id && d.fix)
+        problems.push_back(fmt::format("{}:{}: applying every fix leaves \"{}\" to fix:\n{}", file.filename().string(),
+                                       d.span.start.line, d.message, text));
   }
   return problems;
 }

@@ -53,6 +53,8 @@ TEST_PACKAGES=(
   dpkg
   # tests/action_runner.py reads action.yml
   python3-yaml
+  # tests/json_schema_test.sh validates the JSON output against docs/json/
+  python3-jsonschema
   # tools/lint.sh: formatting and static analysis (clang-tidy brings run-clang-tidy)
   clang-format clang-tidy
   # the sanitizer build and the libFuzzer targets (tools/fuzz.sh) use clang

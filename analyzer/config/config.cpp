@@ -19,6 +19,14 @@ std::string where(const std::string& origin, const toml::node& n) {
   throw ConfigError(fmt::format("{}: {}", where(origin, n), msg));
 }
 
+using KeySet = std::set<std::string, std::less<>>;
+// Every key the parser takes, by table (docs/CONFIG.md documents each one).
+const KeySet kTopKeys{"pg_version", "assume_in_transaction", "max_file_size_mb", "exclude", "migrations", "rules",
+                      "protect"};
+const KeySet kMigrationsKeys{"dir", "layout", "name_pattern"};
+const KeySet kRulesKeys{"select", "ignore", "severity", "doc_url"};
+const KeySet kProtectKinds{"table", "column", "index", "constraint", "type", "function", "schema"};
+
 void check_keys(const std::string& origin, const toml::table& t, const std::set<std::string, std::less<>>& allowed,
                 std::string_view section) {
   for (const auto& [k, v] : t) {
@@ -57,6 +65,17 @@ std::optional<std::filesystem::path> find_config(const std::filesystem::path& st
     if (!dir.has_parent_path() || dir.parent_path() == dir) return std::nullopt;
     dir = dir.parent_path();
   }
+}
+
+std::vector<std::string> config_keys() {
+  std::vector<std::string> out;
+  for (const auto& k : kTopKeys)
+    if (k != "migrations" && k != "rules" && k != "protect") out.push_back(k);
+  for (const auto& k : kMigrationsKeys) out.push_back("migrations." + k);
+  for (const auto& k : kRulesKeys) out.push_back("rules." + k);
+  for (const auto& k : kProtectKinds) out.push_back("protect." + k);
+  out.emplace_back("protect.reason");
+  return out;
 }
 
 Config load_config(const std::filesystem::path& file) {
@@ -199,8 +218,7 @@ Config parse_config(std::string_view text, const std::string& origin) {
     throw_parse_error(e, origin);
   }
   Config c;
-  check_keys(origin, root,
-             {"pg_version", "assume_in_transaction", "max_file_size_mb", "migrations", "rules", "protect"}, "");
+  check_keys(origin, root, kTopKeys, "");
   if (const auto* n = root.get("pg_version")) {
     const auto* i = n->as_integer();
     if (!i || i->get() < 9 || i->get() > 18)
@@ -218,10 +236,21 @@ Config parse_config(std::string_view text, const std::string& origin) {
     if (!b) fail(origin, *n, "`assume_in_transaction` must be true or false");
     c.assume_in_transaction = b->get();
   }
+  if (const auto* n = root.get("exclude")) {
+    // Relative to the config file's folder, as the file is written there.
+    const std::filesystem::path base = std::filesystem::path(origin).parent_path();
+    (void)get_string_list(origin, *n, "exclude");  // an array of strings
+    for (const auto& e : *n->as_array()) {
+      const std::string glob = e.as_string()->get();
+      std::string error;
+      if (!c.exclude.add(glob, base, &error))
+        fail(origin, e, fmt::format("`exclude` entry \"{}\" is not a usable glob: {}", glob, error));
+    }
+  }
   if (const auto* n = root.get("migrations")) {
     const auto* t = n->as_table();
     if (!t) fail(origin, *n, "`migrations` must be a table");
-    check_keys(origin, *t, {"dir", "layout", "name_pattern"}, "migrations");
+    check_keys(origin, *t, kMigrationsKeys, "migrations");
     if (const auto* d = t->get("dir")) c.migrations_dir = get_string(origin, *d, "dir");
     if (const auto* l = t->get("layout")) {
       c.layout = get_string(origin, *l, "layout");
@@ -240,9 +269,15 @@ Config parse_config(std::string_view text, const std::string& origin) {
   if (const auto* n = root.get("rules")) {
     const auto* t = n->as_table();
     if (!t) fail(origin, *n, "`rules` must be a table");
-    check_keys(origin, *t, {"select", "ignore", "severity"}, "rules");
+    check_keys(origin, *t, kRulesKeys, "rules");
     if (const auto* s = t->get("select")) c.select = get_string_list(origin, *s, "select");
     if (const auto* s = t->get("ignore")) c.ignore = get_string_list(origin, *s, "ignore");
+    if (const auto* u = t->get("doc_url")) {
+      c.doc_url = get_string(origin, *u, "doc_url");
+      if (c.doc_url.find("{id}") == std::string::npos)
+        fail(origin, *u, "`doc_url` must contain `{id}`, which stands for the rule id, e.g. "
+                         "\"https://wiki.example.com/miglint/{id}\"");
+    }
     if (const auto* s = t->get("severity")) {
       const auto* st = s->as_table();
       if (!st) fail(origin, *s, "`rules.severity` must be a table of rule = \"error|warning|info\"");
@@ -266,8 +301,7 @@ Config parse_config(std::string_view text, const std::string& origin) {
   if (const auto* n = root.get("protect")) {
     const auto* arr = n->as_array();
     if (!arr) fail(origin, *n, "`protect` must be an array of tables: [[protect]]");
-    static const std::set<std::string, std::less<>> kinds{"table", "column",   "index", "constraint",
-                                                          "type",  "function", "schema"};
+    const KeySet& kinds = kProtectKinds;
     for (const auto& e : *arr) {
       const auto* t = e.as_table();
       if (!t) fail(origin, e, "each [[protect]] entry must be a table");

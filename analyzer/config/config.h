@@ -33,9 +33,12 @@ struct Config {
   std::string layout_origin;                          // "miglint.toml:3" when the file set it
   std::size_t max_file_bytes = kDefaultMaxFileBytes;  // max_file_size_mb: the largest file read
   std::optional<Pattern> name_pattern;                // compiled: RE2, linear time
-  std::vector<std::string> select{"all"};
+  PathFilter exclude;                                 // exclude: files and folders left out
+  // Rule ids and groups: "default" (every rule not opt-in), "all" (every rule).
+  std::vector<std::string> select{"default"};
   std::vector<std::string> ignore;
   std::map<std::string, Severity> severity;
+  std::string doc_url;  // rules.doc_url: where rule pages are, `{id}` for the id (empty: the default)
   std::vector<ProtectEntry> protect;
   // Every rule id the file mentions, with "file:line", so unknown ids can be
   // reported where they are written.
@@ -60,5 +63,8 @@ std::optional<std::filesystem::path> find_config(const std::filesystem::path& st
 // Parses and validates; throws ConfigError. known_rule decides rule ids.
 Config load_config(const std::filesystem::path& file);
 Config parse_config(std::string_view text, const std::string& origin);
+// Every key parse_config takes, dotted by table ("migrations.dir",
+// "protect.column"): what docs/CONFIG.md documents.
+std::vector<std::string> config_keys();
 
 }  // namespace miglint

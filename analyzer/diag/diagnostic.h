@@ -38,9 +38,16 @@ struct TextEdit {
   std::string text;
 };
 
+// Whether applying a fix keeps what the migration does (`--fix` applies
+// it) or may change it (only with `--unsafe-fixes`): a lock or statement
+// timeout can make a migration fail that ran, CONCURRENTLY fails in a
+// transaction block, NOT VALID leaves existing rows unchecked.
+enum class FixSafety { Safe, Unsafe };
+
 struct Fix {
   Symbol description;
   std::vector<TextEdit> edits;
+  FixSafety safety = FixSafety::Unsafe;
 };
 
 struct Diagnostic {

@@ -98,7 +98,8 @@ void encode_diagnostic(std::string& out, const Diagnostic& d) {
     put_span(out, n.span);
     put_text(out, n.message);
   }
-  out += static_cast<char>(d.fix ? 1 : 0);
+  // 0: no fix; 1: an unsafe one; 2: a safe one.
+  out += static_cast<char>(!d.fix ? 0 : d.fix->safety == FixSafety::Safe ? 2 : 1);
   if (d.fix) {
     put_symbol(out, d.fix->description);
     put_uint(out, d.fix->edits.size());
@@ -123,8 +124,9 @@ Diagnostic decode_diagnostic(const char*& p, const char* end) {
     n.message = get_text(p, end);
   }
   if (p == end) corrupt();
-  if (*p++) {
+  if (const char has_fix = *p++) {
     Fix& f = d.fix.emplace();
+    f.safety = has_fix == 2 ? FixSafety::Safe : FixSafety::Unsafe;
     f.description = get_symbol(p, end);
     f.edits.resize(get_uint(p, end));
     for (auto& e : f.edits) {

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "analyzer/config/pattern.h"
 #include "analyzer/migrations/migration.h"
 #include "analyzer/migrations/reader_findings.h"
 #include "analyzer/source/display_path.h"
@@ -14,7 +15,7 @@ namespace {
 // Directories under root that hold migrations: a directory with .sql files,
 // or the parent of `<version>_<name>/up.sql` directories. Symlinked
 // directories are not followed.
-std::vector<fs::path> find_migration_dirs(const fs::path& root, DirListings& listings,
+std::vector<fs::path> find_migration_dirs(const fs::path& root, const PathFilter& exclude, DirListings& listings,
                                           std::vector<Diagnostic>& problems) {
   std::set<fs::path> dirs;
   std::vector<fs::path> todo{root};
@@ -26,7 +27,9 @@ std::vector<fs::path> find_migration_dirs(const fs::path& root, DirListings& lis
       problems.push_back(unreadable_file_finding(UnreadableWhat::Root, display_path(root), listing.error));
       return {};
     }
+    const std::string excluded_in = exclude.empty() ? std::string() : PathFilter::dir_prefix_of(dir);
     for (const DirEntry& e : listing.entries) {
+      if (!excluded_in.empty() && exclude.excluded(excluded_in, e.name, e.kind == DirEntry::Kind::Dir)) continue;
       if (e.kind == DirEntry::Kind::Dir && !e.symlink) todo.push_back(dir / e.name);
       if ((e.kind != DirEntry::Kind::File && !e.symlink) || e.name.size() <= 4 || !e.name.ends_with(".sql")) continue;
       if (e.name == "up.sql" || e.name == "down.sql") dirs.insert(dir.parent_path());
@@ -67,7 +70,7 @@ AnalysisInputs select_inputs(const AnalysisOptions& options, DirListings& listin
     std::error_code ec;
     if (fs::is_directory(p, ec)) {
       in.whole_folders = true;
-      for (auto& d : find_migration_dirs(p, listings, problems)) in.folder_dirs.push_back(d);
+      for (auto& d : find_migration_dirs(p, options.config.exclude, listings, problems)) in.folder_dirs.push_back(d);
     } else if (named_file_exists(options, p)) {
       // A single file is analysed with its folder as context.
       fs::path dir = p.parent_path().empty() ? fs::path(".") : p.parent_path();

@@ -9,7 +9,7 @@ namespace miglint {
 RuleSelection::RuleSelection(const Config& config, const std::vector<std::string>& cli_select,
                              const std::vector<std::string>& cli_ignore) {
   const auto check = [](const std::string& id, const std::string& origin) {
-    if (id != "all" && !find_rule(id))
+    if (id != "all" && id != "default" && !find_rule(id))
       throw ConfigError(fmt::format("{}unknown rule `{}` (`miglint rules` lists every rule id)",
                                     origin.empty() ? "" : origin + ": ", id));
   };
@@ -18,9 +18,9 @@ RuleSelection::RuleSelection(const Config& config, const std::vector<std::string
   for (const auto& id : cli_ignore) check(id, "--ignore");
   const auto& select = cli_select.empty() ? config.select : cli_select;
   for (const auto& id : select) {
-    if (id == "all") {
+    if (id == "all" || id == "default") {
       for (const auto& r : all_rules())
-        if (!r->meta().opt_in) enabled_.insert(std::string(r->id()));
+        if (id == "all" || !r->meta().opt_in) enabled_.insert(std::string(r->id()));
     } else {
       enabled_.insert(id);
     }

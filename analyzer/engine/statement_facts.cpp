@@ -547,7 +547,8 @@ Fix set_setting_fix(const UnitContext& ctx, const StatementWithoutSetting& at, s
   const Statement* before = at.after_reset ? at.statement : ctx.unit().statements.front();
   const char* where = at.after_reset ? "again before this statement" : "at the start of the migration";
   return Fix{fmt::format("set {} {}{}", name, where, advice),
-             {TextEdit{ctx.span(before->begin, before->begin), fmt::format("SET {} = {};\n", name, value)}}};
+             {TextEdit{ctx.span(before->begin, before->begin), fmt::format("SET {} = {};\n", name, value)}},
+             FixSafety::Unsafe};
 }
 
 bool is_control_statement(const pg_query::Node& stmt) {

@@ -7,6 +7,7 @@
 #include "analyzer/config/config.h"
 #include "analyzer/engine/registry.h"
 #include "analyzer/engine/runner.h"
+#include "analyzer/output/links.h"
 #include "analyzer/source/file_io.h"
 
 namespace miglint::lsp {
@@ -16,6 +17,9 @@ using json = nlohmann::json;
 using Clock = std::chrono::steady_clock;
 
 namespace {
+
+// The command a suppression's quick fix runs after its edit.
+constexpr const char* kSelectReason = "miglint.selectReason";
 
 void log(const std::string& s) { std::cerr << "miglint lsp: " << s << '\n'; }
 
@@ -238,7 +242,28 @@ void Server::handle_request(const json& id, const std::string& method, const jso
     queue({{"jsonrpc", "2.0"}, {"id", id}, {"result", answer(p)}});
     return;
   }
+  if (method == "workspace/executeCommand") return execute_command(id, params);
   reply_error(id, kMethodNotFound, "method not found: " + method);
+}
+
+// miglint.selectReason [uri, range]: asks the client to show the document
+// with the range selected (the `<reason>` a suppression's quick fix wrote).
+void Server::execute_command(const json& id, const json& params) {
+  const std::string command = params.at("command").get<std::string>();
+  if (command != kSelectReason) return reply_error(id, kInvalidParams, "unknown command: " + command);
+  const json& args = params.at("arguments");
+  if (!args.is_array() || args.size() != 2 || !args[0].is_string() || !args[1].is_object())
+    return reply_error(id, kInvalidParams, "miglint.selectReason takes [uri, range]");
+  int64_t request = 0;
+  {
+    std::lock_guard lk(m_);
+    request = ++next_request_;
+  }
+  send({{"jsonrpc", "2.0"},
+        {"id", "miglint-" + std::to_string(request)},
+        {"method", "window/showDocument"},
+        {"params", {{"uri", args[0]}, {"takeFocus", true}, {"selection", args[1]}}}});
+  reply(id, nullptr);
 }
 
 void Server::handle_notification(const std::string& method, const json& params) {
@@ -264,6 +289,7 @@ void Server::handle_notification(const std::string& method, const json& params) 
 
 json Server::initialize(const json& params) {
   PositionEncoding enc = PositionEncoding::Utf16;
+  bool show_document = false;
   if (params.is_object()) {
     const auto caps = params.value("capabilities", json::object());
     if (caps.is_object() && caps.contains("general") && caps["general"].is_object()) {
@@ -272,16 +298,21 @@ json Server::initialize(const json& params) {
         for (const auto& e : offered)
           if (e == "utf-8") enc = PositionEncoding::Utf8;
     }
+    if (caps.is_object() && caps.contains("window") && caps["window"].is_object() &&
+        caps["window"].contains("showDocument") && caps["window"]["showDocument"].is_object())
+      show_document = caps["window"]["showDocument"].value("support", false);
   }
   {
     std::lock_guard lk(m_);
     initialized_ = true;
     encoding_ = enc;
+    show_document_ = show_document;
   }
   return {{"capabilities",
            {{"positionEncoding", enc == PositionEncoding::Utf8 ? "utf-8" : "utf-16"},
             {"textDocumentSync", {{"openClose", true}, {"change", 2}, {"save", {{"includeText", true}}}}},
             {"codeActionProvider", {{"codeActionKinds", {"quickfix"}}}},
+            {"executeCommandProvider", {{"commands", {kSelectReason}}}},
             {"hoverProvider", true}}},
           {"serverInfo", {{"name", "miglint"}, {"version", MIGLINT_VERSION}}}};
 }
@@ -474,6 +505,7 @@ void Server::analyse(const std::string& uri) {
       std::string config_text;
       if (auto found = find_config(dir)) {
         options.config = load_config(*found);
+        set_rule_doc_url(options.config.doc_url);
         config_text = found->string() + '\n';
         std::string bytes;
         if (read_file_bytes(*found, bytes)) config_text += bytes;
@@ -596,7 +628,7 @@ json Server::code_actions(const std::string& uri, const json& params) {
       actions.push_back({{"title", d.fix->description.empty() ? "Fix " + d.rule : d.fix->description.str()},
                          {"kind", "quickfix"},
                          {"diagnostics", {ldiag}},
-                         {"isPreferred", true},
+                         {"isPreferred", d.fix->safety == FixSafety::Safe},
                          {"edit", {{"changes", changes}}}});
     }
     if (!file) continue;
@@ -624,11 +656,19 @@ json Server::code_actions(const std::string& uri, const json& params) {
       text = "-- miglint-ignore-file " + d.rule + ": <reason>" + eol;
     }
     const json at = {{"line", line - 1}, {"character", 0}};
-    actions.push_back(
-        {{"title", title},
-         {"kind", "quickfix"},
-         {"diagnostics", {ldiag}},
-         {"edit", {{"changes", {{uri, {{{"range", {{"start", at}, {"end", at}}}, {"newText", text}}}}}}}}});
+    json action = {{"title", title},
+                   {"kind", "quickfix"},
+                   {"diagnostics", {ldiag}},
+                   {"edit", {{"changes", {{uri, {{{"range", {{"start", at}, {"end", at}}}, {"newText", text}}}}}}}}};
+    // Once the edit is made, the placeholder is selected for typing over
+    // (the text before it is ASCII: the same column in every encoding).
+    if (show_document_) {
+      const auto from = static_cast<int64_t>(text.find("<reason>"));
+      const json reason = {{"start", {{"line", line - 1}, {"character", from}}},
+                           {"end", {{"line", line - 1}, {"character", from + 8}}}};
+      action["command"] = {{"title", "Select the reason"}, {"command", kSelectReason}, {"arguments", {uri, reason}}};
+    }
+    actions.push_back(std::move(action));
   }
   return actions;
 }

@@ -89,6 +89,7 @@ class Server {
   nlohmann::json initialize(const nlohmann::json& params);
   nlohmann::json code_actions(const std::string& uri, const nlohmann::json& params);
   nlohmann::json hover(const std::string& uri, const nlohmann::json& params);
+  void execute_command(const nlohmann::json& id, const nlohmann::json& params);
   nlohmann::json answer(const Parked& request);  // codeAction/hover on the published state (m_ held)
 
   void did_open(const nlohmann::json& params);
@@ -120,6 +121,10 @@ class Server {
   bool exited_ = false;
   bool stop_ = false;
   PositionEncoding encoding_ = PositionEncoding::Utf16;
+  // The client shows a document with a selection on request
+  // (window/showDocument): a suppression's quick fix then selects its reason.
+  bool show_document_ = false;
+  int64_t next_request_ = 0;  // ids of the requests we send
   std::map<std::string, Document> docs_;
   std::map<std::string, Published> published_;
   std::map<std::string, std::chrono::steady_clock::time_point> pending_;

@@ -70,20 +70,9 @@ std::string render_sum_file(const MigrationFolder& folder) {
 fs::path write_sum_file(const MigrationFolder& folder) {
   std::string text = render_sum_file(folder);
   fs::path target = folder.dir / kSumFileName;
-  fs::path tmp = folder.dir / (std::string(kSumFileName) + ".tmp" + std::to_string(::getpid()));
-  {
-    std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-    if (!f) throw std::runtime_error("cannot write " + display_path(tmp));
-    f.write(text.data(), static_cast<std::streamsize>(text.size()));
-    f.close();
-    if (!f) throw std::runtime_error("cannot write " + display_path(tmp));
-  }
-  std::error_code ec;
-  fs::rename(tmp, target, ec);  // atomic: a reader never sees half a file
-  if (ec) {
-    fs::remove(tmp, ec);
-    throw std::runtime_error("cannot write " + display_path(target));
-  }
+  std::string why;
+  if (!write_file_atomically(target, text, &why))
+    throw std::runtime_error("cannot write " + display_path(target) + ": " + why);
   return target;
 }
 

@@ -9,6 +9,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "analyzer/config/pattern.h"
 #include "analyzer/migrations/dir_listing.h"
 #include "analyzer/migrations/layout.h"
 #include "analyzer/migrations/migration.h"
@@ -199,8 +200,10 @@ class Loader final : public FolderReader {
       top_ok_ = top_ok_ && !report_dir_error;
       return;
     }
+    const std::string excluded_in = cfg_.exclude.empty() ? std::string() : PathFilter::dir_prefix_of(d);
     for (const DirEntry& e : listing.entries) {
       if (e.name.empty() || e.name[0] == '.') continue;  // .keep, editor files
+      if (!excluded_in.empty() && cfg_.exclude.excluded(excluded_in, e.name, e.kind == DirEntry::Kind::Dir)) continue;
       if (e.error != 0) unreadable(child_prefix(d) + std::string(e.name), std::strerror(e.error));
       else if (e.kind == DirEntry::Kind::Dir) dirs.push_back(e.name);
       else if (e.kind == DirEntry::Kind::File) files.push_back(e.name);

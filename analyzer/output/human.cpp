@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 
+#include "analyzer/diag/fixes.h"
 #include "analyzer/output/links.h"
 #include "analyzer/output/output.h"
 #include "analyzer/source/source_file.h"
@@ -118,6 +119,25 @@ void frame(std::string& out, const SourceFile& src, const Span& span, const Styl
   }
 }
 
+// The fix's edits as the hunks of a unified diff (the path is the
+// finding's), indented under the finding.
+void fix_diff(std::string& out, const SourceFile& src, const Fix& fix, const Style& st) {
+  const std::string diff = edits_diff(src.path(), src.text(), compatible_edits({&fix}, src.path()));
+  size_t at = diff.find("@@");  // past the ---/+++ header
+  while (at != std::string::npos && at < diff.size()) {
+    const size_t nl = diff.find('\n', at);
+    const std::string_view line = std::string_view(diff).substr(at, (nl == std::string::npos ? diff.size() : nl) - at);
+    out += "    ";
+    const char mark = line.empty() ? ' ' : line[0];
+    if (mark == '+') st.put(out, "32", line);
+    else if (mark == '-') st.put(out, "31", line);
+    else if (mark == '@') st.put(out, "36", line);
+    else out += line;
+    out += '\n';
+    at = nl == std::string::npos ? nl : nl + 1;
+  }
+}
+
 }  // namespace
 
 void write_human(std::ostream& out, const AnalysisResult& result, const OutputOptions& options) {
@@ -127,9 +147,15 @@ void write_human(std::ostream& out, const AnalysisResult& result, const OutputOp
     for (const auto& f : fa.files) sources[f->source->path()] = f->source.get();
   std::optional<SourceFile> archived;
   size_t counts[3] = {0, 0, 0};
-  std::string buf;
+  std::string buf, group;
   for (const auto& d : result.diagnostics) {
     counts[static_cast<int>(d.severity)]++;
+    if (options.group)
+      if (std::string g = options.group(d); g != group) {
+        group = std::move(g);
+        st.put(buf, "1;4", group);
+        buf += "\n\n";
+      }
     const auto color = severity_color(d.severity);
     {
       const std::string head = fmt::format("{}[{}]", severity_name(d.severity), d.rule);
@@ -163,9 +189,12 @@ void write_human(std::ostream& out, const AnalysisResult& result, const OutputOp
                      n.message);
     }
     if (d.fix) {
-      label(buf, st, "fix available");
+      label(buf, st, "fix");
       buf += d.fix->description;
+      buf += d.fix->safety == FixSafety::Safe ? " (safe: `check --fix` applies it)"
+                                              : " (unsafe: `check --fix --unsafe-fixes` applies it)";
       buf += '\n';
+      if (src) fix_diff(buf, *src, *d.fix, st);
     }
     // The rule's page, a hyperlink where colour is on.
     label(buf, st, "docs");

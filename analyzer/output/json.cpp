@@ -22,7 +22,9 @@ nlohmann::ordered_json fix_json(const Fix& fix) {
                      {"end_line", e.span.stop.line},
                      {"end_column", e.span.stop.column},
                      {"text", e.text}});
-  return {{"description", fix.description}, {"edits", edits}};
+  return {{"description", fix.description},
+          {"applicability", fix.safety == FixSafety::Safe ? "safe" : "unsafe"},
+          {"edits", edits}};
 }
 
 nlohmann::ordered_json effect_json(const effects::EffectAt& ea, std::string_view section) {

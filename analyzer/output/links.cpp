@@ -1,12 +1,30 @@
 #include "analyzer/output/links.h"
 
+#include <atomic>
 #include <cstdio>
+#include <memory>
 
 namespace miglint {
 
 namespace fs = std::filesystem;
 
-std::string rule_doc_url(std::string_view id) { return std::string(kHomepage) + "/rules/" + std::string(id); }
+namespace {
+std::shared_ptr<const std::string>& doc_url_template() {
+  static std::shared_ptr<const std::string> url = std::make_shared<const std::string>(kDefaultRuleDocUrl);
+  return url;
+}
+}  // namespace
+
+std::string rule_doc_url(std::string_view id) {
+  std::string url = *std::atomic_load(&doc_url_template());
+  for (size_t at; (at = url.find("{id}")) != std::string::npos;) url.replace(at, 4, id);
+  return url;
+}
+
+void set_rule_doc_url(const std::string& url_template) {
+  std::atomic_store(&doc_url_template(), std::make_shared<const std::string>(
+                                             url_template.empty() ? std::string(kDefaultRuleDocUrl) : url_template));
+}
 
 std::string terminal_link(std::string_view url, std::string_view text) {
   return "\x1b]8;;" + std::string(url) + "\x1b\\" + std::string(text) + "\x1b]8;;\x1b\\";

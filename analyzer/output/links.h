@@ -15,8 +15,15 @@ namespace miglint {
 
 inline constexpr std::string_view kHomepage = "https://miglint.dev";
 
-// https://miglint.dev/rules/<id>: the one documentation URL scheme.
+// Where each rule's page is: `{id}` stands for the rule id. The repository's
+// docs/rules/<id>.md by default; `rules.doc_url` in miglint.toml sets
+// another (an internal mirror).
+inline constexpr std::string_view kDefaultRuleDocUrl = "https://github.com/miglint/miglint/blob/main/docs/rules/{id}.md";
+// The one place a rule's documentation URL is built.
 std::string rule_doc_url(std::string_view id);
+// Sets the template rule_doc_url fills in (empty: the default). Safe while
+// other threads build URLs.
+void set_rule_doc_url(const std::string& url_template);
 // `text` as an OSC 8 hyperlink to `url` (terminals that do not know OSC 8
 // show the text alone).
 std::string terminal_link(std::string_view url, std::string_view text);

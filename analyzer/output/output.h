@@ -1,5 +1,6 @@
 // Output formats. Every format reads the same AnalysisResult.
 #pragma once
+#include <functional>
 #include <optional>
 #include <ostream>
 #include <string>
@@ -14,6 +15,9 @@ std::optional<Format> parse_format(std::string_view s);
 
 struct OutputOptions {
   bool color = false;
+  // Human output: the heading of a finding's group, printed whenever it
+  // changes (the audit groups findings by migration); none when unset.
+  std::function<std::string(const Diagnostic&)> group;
 };
 
 void write_report(std::ostream& out, Format format, const AnalysisResult& result, const OutputOptions& options);

@@ -25,6 +25,17 @@ std::string_view round_trip_name(RoundTrip v) {
   return "not checked";
 }
 
+std::string_view round_trip_meaning(RoundTrip v) {
+  switch (v) {
+    case RoundTrip::Restores: return "after the up and the down, the schema is what it was before the up";
+    case RoundTrip::DoesNotRestore: return "the down leaves the schema different (down-not-inverse says how)";
+    case RoundTrip::DownFails: return "PostgreSQL would reject a statement of the down (its finding says which)";
+    case RoundTrip::NoDown: return "the migration has no down";
+    case RoundTrip::NotChecked: return "the model could not follow the migration (the reason is given)";
+  }
+  return "";
+}
+
 std::string plural(size_t n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
 }

@@ -15,6 +15,8 @@ namespace miglint::report {
 
 enum class RoundTrip { Restores, DoesNotRestore, DownFails, NoDown, NotChecked };
 std::string_view round_trip_name(RoundTrip v);  // "restores", "does not restore", ...
+// What a verdict means, for the reports' legends.
+std::string_view round_trip_meaning(RoundTrip v);
 
 // A large folder's table has a row per migration: paths are Symbols (the
 // findings name the same files, so each text is held once).

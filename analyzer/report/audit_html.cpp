@@ -37,6 +37,8 @@ table{border-collapse:collapse;width:100%;margin:.5em 0}th,td{border:1px solid #
 th{background:#f6f8fa}td.n{text-align:right;font-variant-numeric:tabular-nums}code{font:12px ui-monospace,monospace}
 .restores{color:#1a7f37}.does-not-restore,.down-fails,.error{color:#cf222e;font-weight:600}.no-down,.warning{color:#9a6700}.not-checked{color:#6e7781}.info{color:#0969da}
 .summary{color:#57606a}details{margin:.4em 0}summary{cursor:pointer}svg text{font:12px system-ui,sans-serif;fill:#1f2328}
+.legend{display:grid;grid-template-columns:max-content 1fr;gap:.1em 1em;margin:.5em 0}.legend dd{margin:0;color:#57606a}
+svg{max-width:100%;height:auto}td{overflow-wrap:anywhere}
 @media (prefers-color-scheme:dark){body{background:#0d1117;color:#e6edf3}th{background:#161b22}th,td{border-color:#30363d}svg text{fill:#e6edf3}}
 )";
 
@@ -99,6 +101,14 @@ void write_audit_html(std::ostream& out, const AnalysisResult& result, const Aud
                      plural(rep.errors, "error", "errors"), plural(rep.warnings, "warning", "warnings"),
                      plural(rep.infos, "info", "infos"));
   chart(out, rep);
+  // What each verdict means.
+  out << "<dl class=\"legend\">\n";
+  for (size_t v = 0; v < 5; ++v) {
+    const auto verdict = static_cast<RoundTrip>(v);
+    out << "<dt class=\"" << css_class(verdict) << "\">" << round_trip_name(verdict) << "</dt><dd>"
+        << html_escape(round_trip_meaning(verdict)) << "</dd>\n";
+  }
+  out << "</dl>\n";
 
   std::string folder;
   bool open = false;

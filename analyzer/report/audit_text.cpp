@@ -1,6 +1,9 @@
 // The audit report as terminal tables (human) and as Markdown.
 #include <fmt/format.h>
 
+#include <map>
+#include <vector>
+
 #include "analyzer/output/output.h"
 #include "analyzer/report/audit.h"
 
@@ -15,16 +18,25 @@ size_t width(std::string_view s) {
   return w;
 }
 
-std::string cut(std::string_view s, size_t max) {
-  if (width(s) <= max) return std::string(s);
-  std::string out;
-  size_t w = 0;
-  for (const char ch : s) {
-    const auto c = static_cast<unsigned char>(ch);
-    if ((c & 0xC0) != 0x80 && ++w > max - 1) break;
-    out += ch;
+// Lines of at most `max` columns, broken after ", " or a space (a word
+// longer than a line gets a line of its own): nothing is cut off.
+std::string wrap(std::string_view s, size_t max) {
+  std::string out, line;
+  size_t at = 0;
+  while (at < s.size()) {
+    size_t end = s.find(' ', at);
+    end = end == std::string_view::npos ? s.size() : end + 1;
+    const std::string_view word = s.substr(at, end - at);
+    if (!line.empty() && width(line) + width(word) > max + (word.back() == ' ' ? 1 : 0)) {
+      while (!line.empty() && line.back() == ' ') line.pop_back();
+      out += line + '\n';
+      line.clear();
+    }
+    line += word;
+    at = end;
   }
-  return out + "…";
+  while (!line.empty() && line.back() == ' ') line.pop_back();
+  return out + line;
 }
 
 // Control characters would move the cursor or recolour the terminal.
@@ -71,11 +83,21 @@ struct Table {
   std::vector<std::vector<std::string>> rows;
   std::vector<std::vector<std::string>> colors;
 
+  // A cell may hold several lines (wrapped text): the row is as tall as
+  // its tallest cell.
   void print(std::ostream& out, const Style& st) const {
+    const auto lines = [](const std::string& cell) {
+      std::vector<std::string> ls;
+      size_t at = 0;
+      for (size_t nl; (nl = cell.find('\n', at)) != std::string::npos; at = nl + 1) ls.push_back(cell.substr(at, nl - at));
+      ls.push_back(cell.substr(at));
+      return ls;
+    };
     std::vector<size_t> w(head.size());
     for (size_t c = 0; c < head.size(); ++c) w[c] = width(head[c]);
     for (const auto& r : rows)
-      for (size_t c = 0; c < r.size(); ++c) w[c] = std::max(w[c], width(r[c]));
+      for (size_t c = 0; c < r.size(); ++c)
+        for (const auto& l : lines(r[c])) w[c] = std::max(w[c], width(l));
     auto pad = [&](const std::string& s, size_t c) {
       const std::string fill(w[c] - width(s), ' ');
       return right[c] ? fill + s : (c + 1 == head.size() ? s : s + fill);
@@ -84,60 +106,49 @@ struct Table {
     for (size_t c = 0; c < head.size(); ++c) line += "  " + pad(head[c], c);
     out << st("1", line) << '\n';
     for (size_t i = 0; i < rows.size(); ++i) {
-      for (size_t c = 0; c < head.size(); ++c) {
-        const std::string cell = pad(rows[i][c], c);
-        const std::string& color = colors.empty() ? std::string() : colors[i][c];
-        out << "  " << (color.empty() ? cell : st(color, cell));
+      std::vector<std::vector<std::string>> cells;
+      size_t height = 1;
+      for (const auto& cell : rows[i]) height = std::max(height, cells.emplace_back(lines(cell)).size());
+      for (size_t k = 0; k < height; ++k) {
+        std::string text;
+        for (size_t c = 0; c < head.size(); ++c) {
+          const std::string cell = pad(k < cells[c].size() ? cells[c][k] : std::string(), c);
+          const std::string& color = colors.empty() ? std::string() : colors[i][c];
+          text += "  " + (color.empty() ? cell : st(color, cell));
+        }
+        while (!text.empty() && text.back() == ' ') text.pop_back();
+        out << text << '\n';
       }
-      out << '\n';
     }
   }
 };
 
 }  // namespace
 
+// Summary tables first, then the migrations, then the findings grouped by
+// migration: what a reader wants first is on the first screen.
 void write_audit_human(std::ostream& out, const AnalysisResult& result, const AuditReport& rep, bool color) {
-  OutputOptions oo;
-  oo.color = color;
-  write_human(out, result, oo);
   const Style st{color};
-  out << '\n'
-      << st("1", "miglint audit") << ": " << plural(rep.migrations, "migration", "migrations") << ", "
+  out << st("1", "miglint audit") << ": " << plural(rep.migrations, "migration", "migrations") << ", "
       << plural(rep.files, "file", "files") << "; " << plural(rep.errors, "error", "errors") << ", "
       << plural(rep.warnings, "warning", "warnings") << ", " << plural(rep.infos, "info", "infos") << "\n";
 
-  std::string folder;
-  bool first = true;
-  Table t{{"VERSION", "NAME", "EFFECTS", "ROUND TRIP", "FINDINGS"}, {false, false, false, false, true}, {}, {}};
-  auto flush = [&]() {
-    if (first && t.rows.empty()) return;
-    out << '\n' << st("1", "Migrations in " + printable(folder)) << '\n';
-    t.print(out, st);
-    t.rows.clear();
-    t.colors.clear();
-    first = false;
-  };
-  for (const auto& m : rep.table) {
-    if (m.folder != folder && !t.rows.empty()) flush();
-    folder = m.folder;
-    t.rows.push_back({printable(cut(m.version, 24)), printable(cut(m.name, 32)),
-                      printable(cut(m.summary.empty() ? "-" : m.summary, 60)), verdict_text(m),
-                      std::to_string(m.findings)});
-    t.colors.push_back({"", "", "", std::string(verdict_color(m.round_trip)), m.findings ? "1" : ""});
+  out << '\n' << st("1", "Round trip") << " (does each down undo its up?)\n";
+  Table rt{{"VERDICT", "MIGRATIONS", "MEANING"}, {false, true, false}, {}, {}};
+  for (size_t v = 0; v < 5; ++v) {
+    const auto verdict = static_cast<RoundTrip>(v);
+    rt.rows.push_back({std::string(round_trip_name(verdict)), std::to_string(rep.verdict_counts[v]),
+                       std::string(round_trip_meaning(verdict))});
+    rt.colors.push_back({rep.verdict_counts[v] ? std::string(verdict_color(verdict)) : "", "", ""});
   }
-  if (!t.rows.empty()) flush();
-
-  out << '\n' << st("1", "Round trip") << ": ";
-  for (size_t v = 0; v < 5; ++v)
-    out << (v ? ", " : "") << rep.verdict_counts[v] << ' ' << round_trip_name(static_cast<RoundTrip>(v));
-  out << '\n';
+  rt.print(out, st);
 
   if (!rep.not_restoring.empty()) {
     out << '\n' << st("1", "Downs that do not restore the schema") << '\n';
     Table nr{{"VERSION", "NAME", "FILE", "ROUND TRIP"}, {false, false, false, false}, {}, {}};
     for (size_t i : rep.not_restoring) {
       const auto& m = rep.table[i];
-      nr.rows.push_back({printable(m.version), printable(cut(m.name, 40)), printable(m.down_path),
+      nr.rows.push_back({printable(m.version), printable(wrap(m.name, 40)), printable(m.down_path),
                          std::string(round_trip_name(m.round_trip))});
       nr.colors.push_back({"", "", "", std::string(verdict_color(m.round_trip))});
     }
@@ -160,6 +171,41 @@ void write_audit_human(std::ostream& out, const AnalysisResult& result, const Au
                         std::to_string(fc.infos), std::to_string(fc.total())});
     f.print(out, st);
   }
+
+  std::string folder;
+  Table t{{"VERSION", "NAME", "EFFECTS", "ROUND TRIP", "FINDINGS"}, {false, false, false, false, true}, {}, {}};
+  auto flush = [&]() {
+    out << '\n' << st("1", "Migrations in " + printable(folder)) << '\n';
+    t.print(out, st);
+    t.rows.clear();
+    t.colors.clear();
+  };
+  for (const auto& m : rep.table) {
+    if (m.folder != folder && !t.rows.empty()) flush();
+    folder = m.folder;
+    t.rows.push_back({printable(m.version), printable(wrap(m.name, 40)),
+                      printable(wrap(m.summary.empty() ? "-" : m.summary, 60)), wrap(verdict_text(m), 30),
+                      std::to_string(m.findings)});
+    t.colors.push_back({"", "", "", std::string(verdict_color(m.round_trip)), m.findings ? "1" : ""});
+  }
+  if (!t.rows.empty()) flush();
+
+  // The findings, under a heading per migration (a file outside every
+  // migration under its own path).
+  std::map<std::string, std::string, std::less<>> heading;
+  for (const auto& m : rep.table) {
+    const std::string h = printable(m.version + " " + m.name);
+    heading.emplace(m.path.str(), h);
+    if (!m.down_path.empty()) heading.emplace(m.down_path.str(), h);
+  }
+  if (!result.diagnostics.empty()) out << '\n' << st("1", "Findings by migration") << "\n\n";
+  OutputOptions oo;
+  oo.color = color;
+  oo.group = [&heading](const Diagnostic& d) {
+    const auto it = heading.find(d.span.path.str());
+    return it != heading.end() ? it->second : printable(d.span.path.str());
+  };
+  write_human(out, result, oo);
 }
 
 std::string markdown_cell(std::string_view raw) {
@@ -191,9 +237,10 @@ void write_audit_markdown(std::ostream& out, const AnalysisResult& result, const
       << fmt::format("**{}**, {}: **{}**, {}, {}.\n", plural(rep.migrations, "migration", "migrations"),
                      plural(rep.files, "file", "files"), plural(rep.errors, "error", "errors"),
                      plural(rep.warnings, "warning", "warnings"), plural(rep.infos, "info", "infos"));
-  out << "\n| Round trip | Migrations |\n|---|---:|\n";
+  out << "\n| Round trip | Migrations | Meaning |\n|---|---:|---|\n";
   for (size_t v = 0; v < 5; ++v)
-    out << "| " << round_trip_name(static_cast<RoundTrip>(v)) << " | " << rep.verdict_counts[v] << " |\n";
+    out << "| " << round_trip_name(static_cast<RoundTrip>(v)) << " | " << rep.verdict_counts[v] << " | "
+        << markdown_cell(round_trip_meaning(static_cast<RoundTrip>(v))) << " |\n";
 
   std::string folder;
   bool open = false;

@@ -86,6 +86,45 @@ bool read_file_bytes_at(int dirfd, const char* rel, std::string& out, std::strin
   }
 }
 
+bool write_file_atomically(const std::filesystem::path& p, std::string_view bytes, std::string* error) {
+  const auto fail = [&](int e) {
+    if (error) *error = std::strerror(e);
+    return false;
+  };
+  // Hidden, so that a folder listing meanwhile skips it.
+  std::string name = ".";
+  name += p.filename().native();
+  name += ".miglint-XXXXXX";
+  std::string tmpl = (p.parent_path().empty() ? std::filesystem::path(".") : p.parent_path()) / name;
+  const int fd = ::mkstemp(tmpl.data());
+  if (fd < 0) return fail(errno);
+  struct stat st {};
+  if (::stat(p.c_str(), &st) == 0) (void)::fchmod(fd, st.st_mode & 07777);
+  size_t done = 0;
+  while (done < bytes.size()) {
+    const ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) {
+      const int e = n < 0 ? errno : EIO;
+      ::close(fd);
+      ::unlink(tmpl.c_str());
+      return fail(e);
+    }
+    done += static_cast<size_t>(n);
+  }
+  if (::fsync(fd) != 0 || ::close(fd) != 0) {
+    const int e = errno;
+    ::unlink(tmpl.c_str());
+    return fail(e);
+  }
+  if (::rename(tmpl.c_str(), p.c_str()) != 0) {
+    const int e = errno;
+    ::unlink(tmpl.c_str());
+    return fail(e);
+  }
+  return true;
+}
+
 int readable_error_at(int dirfd, const char* rel) { return ::faccessat(dirfd, rel, R_OK, 0) == 0 ? 0 : errno; }
 
 OpenDirectory::OpenDirectory(const std::filesystem::path& dir)

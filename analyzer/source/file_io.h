@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <string>
+#include <string_view>
 
 namespace miglint {
 
@@ -26,6 +27,11 @@ bool read_file_bytes(const std::filesystem::path& p, std::string& out, std::stri
 // path relative to the working directory.
 bool read_file_bytes_at(int dirfd, const char* rel, std::string& out, std::string* error = nullptr,
                         std::size_t limit = 0);
+
+// Replaces `p` with `bytes` atomically (a temporary file in the same
+// folder, renamed over it; a reader never sees half a file), keeping an
+// existing file's permissions; false (and why in *error) when it cannot.
+bool write_file_atomically(const std::filesystem::path& p, std::string_view bytes, std::string* error = nullptr);
 
 // 0 when `rel` (relative to `dirfd`, or AT_FDCWD) could be opened for
 // reading, else the errno: what open(2) would say, without opening it.

@@ -41,7 +41,8 @@ class RequireConcurrentIndexDeletion final : public Rule {
       for (char ch : text.substr(0, 10)) head += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
       if (head == "DROP INDEX")
         diag.fix = Fix{"drop the index CONCURRENTLY",
-                       {TextEdit{ctx.span(s.begin + 10, s.begin + 10), " CONCURRENTLY"}}};
+                       {TextEdit{ctx.span(s.begin + 10, s.begin + 10), " CONCURRENTLY"}},
+                       FixSafety::Unsafe};
     }
   }
 

@@ -178,7 +178,8 @@ class PreferRobustStmts final : public Rule {
                                       : std::string(help));
     if (at != std::string::npos)
       d.fix = Fix{fmt::format("insert `{}`", std::string_view(insert).substr(0, insert.size() - 1)),
-                  {TextEdit{ctx.span(at, at), std::string(insert)}}};
+                  {TextEdit{ctx.span(at, at), std::string(insert)}},
+                  FixSafety::Safe};
   }
 };
 

@@ -46,7 +46,8 @@ class BanUncommittedTransaction final : public Rule {
         std::string_view(ctx.source().text()).substr(std::min(last->end, ctx.source().text().size()));
     const size_t at = rest.starts_with(";") ? last->end + 1 : last->end;
     d.fix = Fix{"commit at the end of the migration",
-                {TextEdit{ctx.span(at, at), fmt::format("{}\nCOMMIT;", at == last->end ? ";" : "")}}};
+                {TextEdit{ctx.span(at, at), fmt::format("{}\nCOMMIT;", at == last->end ? ";" : "")}},
+                FixSafety::Unsafe};
   }
 };
 

@@ -1,0 +1,29 @@
+// Fixes as text: which of a file's fixes can be applied together, the text
+// they make, and the unified diff that shows them (human output, `check
+// --fix --diff`).
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer/diag/diagnostic.h"
+
+namespace miglint {
+
+// The edits of the fixes that touch `path`, in text order, leaving out every
+// fix with an edit that overlaps (or inserts at the same place as) an edit
+// of a fix taken before it: a fix is applied whole or not at all. Fixes
+// with an edit in another file are left out too (each file is fixed on its
+// own). `taken`: how many fixes were taken.
+std::vector<TextEdit> compatible_edits(const std::vector<const Fix*>& fixes, std::string_view path,
+                                       size_t* taken = nullptr);
+
+// `text` with `edits` (in text order, not overlapping) applied.
+std::string apply_edits(std::string_view text, const std::vector<TextEdit>& edits);
+
+// A unified diff (`--- a/PATH`, `+++ b/PATH`, hunks with three lines of
+// context) of what `edits` (in text order, not overlapping) do to `text`;
+// empty when they change nothing. Linear in the text and the edits.
+std::string edits_diff(std::string_view path, std::string_view text, const std::vector<TextEdit>& edits);
+
+}  // namespace miglint
