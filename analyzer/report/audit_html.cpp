@@ -38,7 +38,8 @@ th{background:#f6f8fa}td.n{text-align:right;font-variant-numeric:tabular-nums}co
 .restores{color:#1a7f37}.does-not-restore,.down-fails,.error{color:#cf222e;font-weight:600}.no-down,.warning{color:#9a6700}.not-checked{color:#6e7781}.info{color:#0969da}
 .summary{color:#57606a}details{margin:.4em 0}summary{cursor:pointer}svg text{font:12px system-ui,sans-serif;fill:#1f2328}
 .legend{display:grid;grid-template-columns:max-content 1fr;gap:.1em 1em;margin:.5em 0}.legend dd{margin:0;color:#57606a}
-svg{max-width:100%;height:auto}td{overflow-wrap:anywhere}
+svg{max-width:100%;height:auto}.scroll{overflow-x:auto}.nw{white-space:nowrap}td.w,td.e{overflow-wrap:anywhere}table.m{table-layout:fixed}
+@media (max-width:700px){.scroll table{min-width:42em}.scroll table.m{min-width:58em}}
 @media (prefers-color-scheme:dark){body{background:#0d1117;color:#e6edf3}th{background:#161b22}th,td{border-color:#30363d}svg text{fill:#e6edf3}}
 )";
 
@@ -114,57 +115,65 @@ void write_audit_html(std::ostream& out, const AnalysisResult& result, const Aud
   bool open = false;
   for (const auto& m : rep.table) {
     if (!open || m.folder != folder) {
-      if (open) out << "</tbody></table>\n";
+      if (open) out << "</tbody></table></div>\n";
       folder = m.folder;
       open = true;
       out << "<h2>Migrations in <code>" << html_escape(folder) << "</code></h2>\n"
-          << "<table><thead><tr><th>Version</th><th>Name</th><th>Effects</th><th>Round trip</th><th>Findings</th>"
+          << "<div class=\"scroll\"><table class=\"m\"><colgroup><col style=\"width:12em\"><col style=\"width:24%\">"
+             "<col><col style=\"width:10.5em\"><col style=\"width:6em\"></colgroup>"
+             "<thead><tr><th>Version</th><th>Name</th><th>Effects</th><th>Round trip</th><th>Findings</th>"
              "</tr></thead><tbody>\n";
     }
     std::string verdict(round_trip_name(m.round_trip));
     if (m.round_trip == RoundTrip::NotChecked && !m.why.empty()) verdict += " (" + m.why + ")";
-    out << "<tr><td><code>" << html_escape(m.version) << "</code></td><td>" << html_escape(m.name) << "</td><td>"
-        << html_escape(m.summary) << "</td><td class=\"" << css_class(m.round_trip) << "\">" << html_escape(verdict)
+    // A version or a verdict is never broken across lines; a long reason is.
+    out << "<tr><td class=\"nw\"><code>" << html_escape(m.version) << "</code></td><td class=\"w\">"
+        << html_escape(m.name) << "</td><td class=\"e\">" << html_escape(m.summary) << "</td><td class=\""
+        << css_class(m.round_trip) << (m.why.empty() ? " nw" : "") << "\">" << html_escape(verdict)
         << "</td><td class=\"n\">" << m.findings << "</td></tr>\n";
   }
-  if (open) out << "</tbody></table>\n";
+  if (open) out << "</tbody></table></div>\n";
 
   out << "<h2>Downs that do not restore the schema</h2>\n";
   if (rep.not_restoring.empty()) {
     out << "<p>None.</p>\n";
   } else {
-    out << "<table><thead><tr><th>Version</th><th>Name</th><th>File</th><th>Round trip</th></tr></thead><tbody>\n";
+    out << "<div class=\"scroll\"><table><thead><tr><th>Version</th><th>Name</th><th>File</th><th>Round "
+           "trip</th></tr></thead><tbody>\n";
     for (size_t i : rep.not_restoring) {
       const auto& m = rep.table[i];
-      out << "<tr><td><code>" << html_escape(m.version) << "</code></td><td>" << html_escape(m.name)
-          << "</td><td><code>" << html_escape(m.down_path) << "</code></td><td class=\"" << css_class(m.round_trip)
-          << "\">" << round_trip_name(m.round_trip) << "</td></tr>\n";
+      out << "<tr><td class=\"nw\"><code>" << html_escape(m.version) << "</code></td><td class=\"w\">"
+          << html_escape(m.name) << "</td><td class=\"w\"><code>" << html_escape(m.down_path)
+          << "</code></td><td class=\"nw " << css_class(m.round_trip) << "\">" << round_trip_name(m.round_trip)
+          << "</td></tr>\n";
     }
-    out << "</tbody></table>\n";
+    out << "</tbody></table></div>\n";
   }
 
   out << "<h2>Findings per rule</h2>\n";
   if (rep.rules.empty()) {
     out << "<p>None.</p>\n";
   } else {
-    out << "<table><thead><tr><th>Rule</th><th>Severity</th><th>Count</th></tr></thead><tbody>\n";
+    out << "<div class=\"scroll\"><table><thead><tr><th>Rule</th><th>Severity</th><th>Count</th></tr></thead><tbody>\n";
     for (const auto& rc : rep.rules)
       out << "<tr><td><code>" << html_escape(rc.rule) << "</code></td><td class=\"" << severity_name(rc.severity)
           << "\">" << severity_name(rc.severity) << "</td><td class=\"n\">" << rc.count << "</td></tr>\n";
-    out << "</tbody></table>\n";
+    out << "</tbody></table></div>\n";
   }
 
   out << "<h2>Top offenders</h2>\n";
   if (rep.top_offenders.empty()) {
     out << "<p>None.</p>\n";
   } else {
-    out << "<table><thead><tr><th>File</th><th>Errors</th><th>Warnings</th><th>Infos</th><th>Total</th></tr>"
+    out << "<div "
+           "class=\"scroll\"><table><thead><tr><th>File</th><th>Errors</th><th>Warnings</th><th>Infos</th><th>Total</"
+           "th></tr>"
            "</thead><tbody>\n";
     for (const auto& fc : rep.top_offenders)
       out << "<tr><td><code>" << html_escape(fc.path) << "</code></td><td class=\"n\">" << fc.errors
           << "</td><td class=\"n\">" << fc.warnings << "</td><td class=\"n\">" << fc.infos << "</td><td class=\"n\">"
           << fc.total() << "</td></tr>\n";
-    out << "</tbody></table>\n";
+    out << "</tbody></table></div>\n";
   }
 
   // One collapsible section per file (a large folder has tens of thousands
@@ -187,7 +196,9 @@ void write_audit_html(std::ostream& out, const AnalysisResult& result, const Aud
     }
     out << (open_all ? "<details open>" : "<details>") << "<summary><code>" << html_escape(i->span.path)
         << "</code>: " << tally << "</summary>\n"
-        << "<table><thead><tr><th>Line</th><th>Severity</th><th>Rule</th><th>Message</th></tr></thead><tbody>\n";
+        << "<div "
+           "class=\"scroll\"><table><thead><tr><th>Line</th><th>Severity</th><th>Rule</th><th>Message</th></tr></"
+           "thead><tbody>\n";
     for (; i != end; ++i) {
       const Diagnostic& d = *i;
       out << "<tr><td class=\"n\"><code>" << d.span.start.line << ':' << d.span.start.column
@@ -200,7 +211,7 @@ void write_audit_html(std::ostream& out, const AnalysisResult& result, const Aud
             << "</code>: " << html_escape(n.message) << "</span>";
       out << "</td></tr>\n";
     }
-    out << "</tbody></table></details>\n";
+    out << "</tbody></table></div></details>\n";
   }
   out << "</body>\n</html>\n";
 }
