@@ -148,7 +148,7 @@ void write_audit_human(std::ostream& out, const AnalysisResult& result, const Au
     Table nr{{"VERSION", "NAME", "FILE", "ROUND TRIP"}, {false, false, false, false}, {}, {}};
     for (size_t i : rep.not_restoring) {
       const auto& m = rep.table[i];
-      nr.rows.push_back({printable(m.version), printable(wrap(m.name, 40)), printable(m.down_path),
+      nr.rows.push_back({printable(m.version), wrap(printable(m.name), 40), printable(m.down_path),
                          std::string(round_trip_name(m.round_trip))});
       nr.colors.push_back({"", "", "", std::string(verdict_color(m.round_trip))});
     }
@@ -183,8 +183,8 @@ void write_audit_human(std::ostream& out, const AnalysisResult& result, const Au
   for (const auto& m : rep.table) {
     if (m.folder != folder && !t.rows.empty()) flush();
     folder = m.folder;
-    t.rows.push_back({printable(m.version), printable(wrap(m.name, 40)),
-                      printable(wrap(m.summary.empty() ? "-" : m.summary, 60)), wrap(verdict_text(m), 30),
+    t.rows.push_back({printable(m.version), wrap(printable(m.name), 40),
+                      wrap(printable(m.summary.empty() ? "-" : m.summary), 60), wrap(printable(verdict_text(m)), 30),
                       std::to_string(m.findings)});
     t.colors.push_back({"", "", "", std::string(verdict_color(m.round_trip)), m.findings ? "1" : ""});
   }
