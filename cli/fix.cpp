@@ -2,6 +2,7 @@
 // ones; unsafe ones too with --unsafe-fixes), each file in one go and only
 // while it is still what was analysed, then reports what is left.
 // `--diff` prints the changes as a unified diff instead of writing them.
+#include <filesystem>
 #include <iostream>
 #include <map>
 #include <optional>
@@ -55,46 +56,68 @@ std::string summary(const Tally& t, bool diff) {
 
 }  // namespace
 
-int run_fix(const CommonOptions& o, Format format, const AnalysisOptions& a) {
+int run_fix(const CommonOptions& o, Format format, const AnalysisOptions& options) {
   if (!o.stdin_filename.empty() && !o.diff)
     throw UsageError("--fix cannot write standard input back; use --fix --diff to see the changes");
-  AnalysisResult r = analyze(a);
-  apply_baselines(o, a, r);  // a finding the baseline knows is not fixed either
+  // Fixing can make new findings with fixes (CONCURRENTLY added where the
+  // runner gives no transaction makes IF NOT EXISTS worth having): the
+  // fixes are applied in rounds, in memory, until none is left to apply.
+  constexpr int kRounds = 10;
+  AnalysisOptions a = options;
+  std::map<std::string, std::string> original, current;  // by display path
   Tally t;
-  std::map<std::string, std::vector<Fix>> by_file;
-  for (const auto& d : r.diagnostics) {
-    if (!d.fix) continue;
-    if (d.fix->safety == FixSafety::Unsafe && !o.unsafe_fixes) {
-      ++t.unsafe_left;
-      continue;
-    }
-    by_file[d.span.path].push_back(*d.fix);
-  }
-  const auto texts = analysed_texts(r, by_file);
-  std::string diffs;
-  for (const auto& [path, fixes] : by_file) {
-    const auto text = texts.find(path);
-    if (text == texts.end()) continue;
-    std::vector<const Fix*> ptrs;
-    for (const auto& f : fixes) ptrs.push_back(&f);
-    size_t taken = 0;
-    const std::vector<TextEdit> edits = compatible_edits(ptrs, path, &taken);
-    t.overlapping += fixes.size() - taken;
-    const std::string after = apply_edits(text->second, edits);
-    if (after == text->second) continue;
-    if (o.diff) {
-      diffs += edits_diff(path, text->second, edits);
-    } else {
-      // Never over a file someone changed since the analysis read it.
-      std::string now, why;
-      if (!read_file_bytes(path, now) || now != text->second) {
-        ++t.changed_on_disk;
+  for (int round = 0; round < kRounds; ++round) {
+    AnalysisResult r = analyze(a);
+    apply_baselines(o, a, r);  // a finding the baseline knows is not fixed either
+    std::map<std::string, std::vector<Fix>> by_file;
+    size_t unsafe_left = 0;
+    for (const auto& d : r.diagnostics) {
+      if (!d.fix) continue;
+      if (d.fix->safety == FixSafety::Unsafe && !o.unsafe_fixes) {
+        ++unsafe_left;
         continue;
       }
-      if (!write_file_atomically(path, after, &why)) throw std::runtime_error("cannot write " + path + ": " + why);
+      by_file[d.span.path].push_back(*d.fix);
     }
-    t.fixed += taken;
+    t.unsafe_left = unsafe_left;
+    const auto texts = analysed_texts(r, by_file);
+    bool changed = false;
+    t.overlapping = 0;
+    for (const auto& [path, fixes] : by_file) {
+      const auto text = texts.find(path);
+      if (text == texts.end()) continue;
+      std::vector<const Fix*> ptrs;
+      for (const auto& f : fixes) ptrs.push_back(&f);
+      size_t taken = 0;
+      const std::vector<TextEdit> edits = compatible_edits(ptrs, path, &taken);
+      t.overlapping += fixes.size() - taken;
+      std::string after = apply_edits(text->second, edits);
+      if (after == text->second) continue;
+      original.emplace(path, text->second);
+      std::error_code ec;
+      a.overlays[std::filesystem::weakly_canonical(path, ec)] = after;
+      current[path] = std::move(after);
+      t.fixed += taken;
+      changed = true;
+    }
+    if (!changed) break;
+  }
+  std::string diffs;
+  for (const auto& [path, after] : current) {
+    const std::string& before = original.at(path);
+    if (after == before) continue;
     ++t.files;
+    if (o.diff) {
+      diffs += unified_diff(path, before, after);
+      continue;
+    }
+    // Never over a file someone changed since the analysis read it.
+    std::string now, why;
+    if (!read_file_bytes(path, now) || now != before) {
+      ++t.changed_on_disk;
+      continue;
+    }
+    if (!write_file_atomically(path, after, &why)) throw std::runtime_error("cannot write " + path + ": " + why);
   }
   if (o.diff) {
     std::cout << diffs;
@@ -103,8 +126,8 @@ int run_fix(const CommonOptions& o, Format format, const AnalysisOptions& a) {
     return t.files > 0 ? kExitFindings : kExitOk;
   }
   // What is left, from the files as they are now.
-  AnalysisResult left = analyze(a);
-  apply_baselines(o, a, left);
+  AnalysisResult left = analyze(options);
+  apply_baselines(o, options, left);
   OutputOptions out;
   out.color = use_color(o.color);
   write_report(std::cout, format, left, out);

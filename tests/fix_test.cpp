@@ -76,6 +76,24 @@ TEST(Fixes, DiffAtTheEndOfAFile) {
   EXPECT_EQ(miglint::edits_diff("f.sql", "", {edit(0, 0, "x\n")}), "--- a/f.sql\n+++ b/f.sql\n@@ -0,0 +1,1 @@\n+x\n");
 }
 
+// The diff of two texts is the diff of the edits that make one from the
+// other, and past its budget it still applies (one block replaced).
+TEST(Fixes, UnifiedDiffOfTwoTexts) {
+  std::string text;
+  for (int i = 1; i <= 20; ++i) text += "line " + std::to_string(i) + "\n";
+  const size_t line2 = text.find("line 2\n"), line18 = text.find("line 18\n");
+  const std::vector<TextEdit> edits = {edit(line2 + 4, line2 + 4, " two"), edit(line18, line18, "new\n")};
+  const std::string after = miglint::apply_edits(text, edits);
+  EXPECT_EQ(miglint::unified_diff("f.sql", text, after), miglint::edits_diff("f.sql", text, edits));
+  EXPECT_EQ(miglint::unified_diff("f.sql", text, text), "");
+  // Lines removed and added around unchanged ones.
+  EXPECT_EQ(miglint::unified_diff("f.sql", "a\nb\nc\nd\n", "a\nc\nd\ne\n"),
+            "--- a/f.sql\n+++ b/f.sql\n@@ -1,4 +1,4 @@\n a\n-b\n c\n d\n+e\n");
+  // Past the budget: the lines between the first and last change, replaced.
+  EXPECT_EQ(miglint::unified_diff("f.sql", "a\nb\nc\nd\n", "a\nx\nc\ny\n", 1),
+            "--- a/f.sql\n+++ b/f.sql\n@@ -1,4 +1,4 @@\n a\n-b\n-c\n-d\n+x\n+c\n+y\n");
+}
+
 std::string read(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::stringstream s;

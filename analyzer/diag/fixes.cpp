@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <optional>
 
 namespace miglint {
 
@@ -80,6 +81,13 @@ void region_lines(std::string& out, std::string_view old_text, std::string_view 
 size_t count_lines(std::string_view text) {
   if (text.empty()) return 0;
   return static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + (text.back() == '\n' ? 0 : 1);
+}
+
+// `--- a/PATH` and `+++ b/PATH`; a name with a blank ends in a tab, as diff
+// writes it, so that patch(1) reads the whole name.
+std::string diff_header(std::string_view path) {
+  const std::string_view end = path.find_first_of(" \t") == std::string_view::npos ? "" : "\t";
+  return fmt::format("--- a/{}{}\n+++ b/{}{}\n", path, end, path, end);
 }
 
 }  // namespace
@@ -181,7 +189,7 @@ std::string edits_diff(std::string_view path, std::string_view text, const std::
     changed = changed || replaced.back() != text.substr(from, to - from);
   }
   if (!changed) return {};
-  std::string out = fmt::format("--- a/{}\n+++ b/{}\n", path, path);
+  std::string out = diff_header(path);
   long delta = 0;  // new line number minus old, before the hunk
   for (size_t i = 0; i < regions.size();) {
     // Regions whose context would meet share a hunk.
@@ -209,6 +217,132 @@ std::string edits_diff(std::string_view path, std::string_view text, const std::
     out += body;
     delta += static_cast<long>(new_count) - static_cast<long>(old_count);
     i = j;
+  }
+  return out;
+}
+
+namespace {
+
+enum class Op { Same, Del, Add };
+
+// The shortest edit script of a -> b (Myers), or nullopt past `max_d` edits.
+std::optional<std::vector<Op>> edit_script(const std::vector<std::string_view>& a,
+                                           const std::vector<std::string_view>& b, size_t max_d) {
+  const long n = static_cast<long>(a.size()), m = static_cast<long>(b.size());
+  const long limit = std::min<long>(n + m, static_cast<long>(max_d));
+  const long off = limit + 1;
+  std::vector<long> v(static_cast<size_t>(2 * off + 1), 0);
+  std::vector<std::vector<long>> trace;  // v before each round, for the walk back
+  for (long d = 0; d <= limit; ++d) {
+    trace.push_back(v);
+    for (long k = -d; k <= d; k += 2) {
+      long x = (k == -d || (k != d && v[static_cast<size_t>(k - 1 + off)] < v[static_cast<size_t>(k + 1 + off)]))
+                   ? v[static_cast<size_t>(k + 1 + off)]
+                   : v[static_cast<size_t>(k - 1 + off)] + 1;
+      long y = x - k;
+      while (x < n && y < m && a[static_cast<size_t>(x)] == b[static_cast<size_t>(y)]) ++x, ++y;
+      v[static_cast<size_t>(k + off)] = x;
+      if (x >= n && y >= m) {
+        // Walk back from (n, m) through the rounds.
+        std::vector<Op> ops;
+        long cx = n, cy = m;
+        for (long dd = d; dd > 0; --dd) {
+          const std::vector<long>& pv = trace[static_cast<size_t>(dd)];
+          const long ck = cx - cy;
+          const bool down = ck == -dd || (ck != dd && pv[static_cast<size_t>(ck - 1 + off)] <
+                                                          pv[static_cast<size_t>(ck + 1 + off)]);
+          const long pk = down ? ck + 1 : ck - 1;
+          const long px = pv[static_cast<size_t>(pk + off)], py = px - pk;
+          while (cx > (down ? px : px + 1) && cy > (down ? py + 1 : py)) {
+            ops.push_back(Op::Same);
+            --cx, --cy;
+          }
+          ops.push_back(down ? Op::Add : Op::Del);
+          cx = px, cy = py;
+        }
+        while (cx > 0 && cy > 0) {
+          ops.push_back(Op::Same);
+          --cx, --cy;
+        }
+        std::reverse(ops.begin(), ops.end());
+        return ops;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::string unified_diff(std::string_view path, std::string_view before, std::string_view after, size_t max_changes) {
+  if (before == after) return {};
+  const auto a = split_lines(before), b = split_lines(after);
+  // Lines both share at either end take no part in the search.
+  size_t head = 0;
+  while (head < a.size() && head < b.size() && a[head] == b[head]) ++head;
+  size_t tail = 0;
+  while (tail < a.size() - head && tail < b.size() - head && a[a.size() - 1 - tail] == b[b.size() - 1 - tail]) ++tail;
+  const std::vector<std::string_view> am(a.begin() + static_cast<long>(head), a.end() - static_cast<long>(tail));
+  const std::vector<std::string_view> bm(b.begin() + static_cast<long>(head), b.end() - static_cast<long>(tail));
+  std::vector<Op> ops(head, Op::Same);
+  if (auto mid = edit_script(am, bm, max_changes)) {
+    ops.insert(ops.end(), mid->begin(), mid->end());
+  } else {
+    ops.insert(ops.end(), am.size(), Op::Del);
+    ops.insert(ops.end(), bm.size(), Op::Add);
+  }
+  ops.insert(ops.end(), tail, Op::Same);
+  // Within each run of changes, the removed lines first, as diff prints them.
+  for (size_t k = 0; k < ops.size();) {
+    if (ops[k] == Op::Same) {
+      ++k;
+      continue;
+    }
+    size_t e = k;
+    while (e < ops.size() && ops[e] != Op::Same) ++e;
+    std::stable_partition(ops.begin() + static_cast<long>(k), ops.begin() + static_cast<long>(e),
+                          [](Op op) { return op == Op::Del; });
+    k = e;
+  }
+  // Hunks: each change with three lines of context, merged where they meet.
+  constexpr size_t kContext = 3;
+  std::string out = diff_header(path);
+  size_t i = 0, ai = 0, bi = 0;  // position in ops, a, b
+  while (i < ops.size()) {
+    size_t first = i;
+    while (first < ops.size() && ops[first] == Op::Same) ++first;
+    if (first == ops.size()) break;
+    // Start with up to kContext same lines before the change.
+    size_t start = first >= i + kContext ? first - kContext : i;
+    for (size_t k = i; k < start; ++k) ++ai, ++bi;  // skipped same lines
+    // The hunk ends where more than 2 * kContext same lines follow a change.
+    size_t end = first, same_run = 0;
+    for (size_t k = first; k < ops.size(); ++k) {
+      if (ops[k] == Op::Same) {
+        if (++same_run > 2 * kContext) break;
+      } else {
+        same_run = 0;
+        end = k + 1;
+      }
+    }
+    end = std::min(ops.size(), end + kContext);
+    size_t a_count = 0, b_count = 0;
+    for (size_t k = start; k < end; ++k) {
+      a_count += ops[k] != Op::Add;
+      b_count += ops[k] != Op::Del;
+    }
+    out += fmt::format("@@ -{},{} +{},{} @@\n", a_count ? ai + 1 : ai, a_count, b_count ? bi + 1 : bi, b_count);
+    for (size_t k = start; k < end; ++k) {
+      if (ops[k] == Op::Same) {
+        put_lines(out, ' ', a[ai++]);
+        ++bi;
+      } else if (ops[k] == Op::Del) {
+        put_lines(out, '-', a[ai++]);
+      } else {
+        put_lines(out, '+', b[bi++]);
+      }
+    }
+    i = end;
   }
   return out;
 }

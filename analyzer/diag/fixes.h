@@ -26,4 +26,11 @@ std::string apply_edits(std::string_view text, const std::vector<TextEdit>& edit
 // empty when they change nothing. Linear in the text and the edits.
 std::string edits_diff(std::string_view path, std::string_view text, const std::vector<TextEdit>& edits);
 
+// A unified diff of `before` -> `after` (three lines of context), line by
+// line (Myers' algorithm). Up to `max_changes` changed lines it is minimal;
+// past them the lines between the first and the last difference are shown
+// replaced whole, so that the time stays linear. Empty when equal.
+std::string unified_diff(std::string_view path, std::string_view before, std::string_view after,
+                         size_t max_changes = 1000);
+
 }  // namespace miglint
