@@ -24,7 +24,7 @@ namespace {
 
 // The text each reported file was analysed as.
 std::map<std::string, std::string, std::less<>> analysed_texts(const AnalysisResult& r,
-                                                              const std::map<std::string, std::vector<Fix>>& wanted) {
+                                                               const std::map<std::string, std::vector<Fix>>& wanted) {
   std::map<std::string, std::string, std::less<>> out;
   for (const auto& fa : r.folders)
     for (const auto& f : fa.files)

@@ -97,8 +97,7 @@ int run_main(int argc, char** argv) {
   CommonOptions check_opts, audit_opts;
   auto* check = app.add_subcommand("check", "lint files and migration folders (CI gate)");
   add_common_options(check, check_opts, true, kCheckFormats);
-  check->add_flag("--fix", check_opts.fix,
-                  "apply the safe fixes of the findings in place, then report what is left");
+  check->add_flag("--fix", check_opts.fix, "apply the safe fixes of the findings in place, then report what is left");
   check->add_flag("--diff", check_opts.diff, "with --fix: print the fixes as a unified diff instead of writing them");
   check->add_flag("--unsafe-fixes", check_opts.unsafe_fixes,
                   "with --fix: apply fixes that may change what a migration does too (timeouts, CONCURRENTLY, "

@@ -34,7 +34,7 @@ Fix fix(std::vector<TextEdit> edits) { return Fix{"", std::move(edits), FixSafet
 
 TEST(Fixes, OverlappingFixesAreLeftOutWholeAndInsertionsKeepTheirOrder) {
   const Fix a = fix({edit(0, 0, "A")});
-  const Fix b = fix({edit(0, 0, "B")});  // the same place: after a
+  const Fix b = fix({edit(0, 0, "B")});        // the same place: after a
   const Fix a_again = fix({edit(0, 0, "A")});  // the same edit: made once
   const Fix replace = fix({edit(2, 6, "xx")});
   const Fix inside = fix({edit(4, 4, "!"), edit(9, 9, "?")});  // clashes with replace: left out whole
@@ -59,8 +59,8 @@ TEST(Fixes, DiffShowsEachChangeWithThreeLinesOfContext) {
             "@@ -1,5 +1,5 @@\n line 1\n-line 2\n+line two 2\n line 3\n line 4\n line 5\n"
             "@@ -15,6 +15,7 @@\n line 15\n line 16\n line 17\n+new\n line 18\n line 19\n line 20\n");
   // Close changes share a hunk; none: no diff.
-  const std::string close =
-      miglint::edits_diff("f.sql", text, {edit(line2, line2, "a\n"), edit(line2 + 14, line2 + 14, "b\n")});
+  const std::string close = miglint::edits_diff("f.sql", text,
+                                                {edit(line2, line2, "a\n"), edit(line2 + 14, line2 + 14, "b\n")});
   EXPECT_EQ(close.find("@@ -"), close.rfind("@@ -")) << close;
   EXPECT_NE(close.find("+a\n line 2\n line 3\n+b\n line 4\n"), std::string::npos) << close;
   EXPECT_EQ(miglint::edits_diff("f.sql", text, {}), "");
@@ -70,7 +70,7 @@ TEST(Fixes, DiffShowsEachChangeWithThreeLinesOfContext) {
 TEST(Fixes, DiffAtTheEndOfAFile) {
   EXPECT_EQ(miglint::edits_diff("f.sql", "BEGIN;\nSELECT 1;", {edit(16, 16, "\nCOMMIT;")}),
             "--- a/f.sql\n+++ b/f.sql\n@@ -1,2 +1,3 @@\n BEGIN;\n-SELECT 1;\n\\ No newline at end of file\n"
-            "+SELECT 1;;\n+COMMIT;\n\\ No newline at end of file\n");
+            "+SELECT 1;\n+COMMIT;\n\\ No newline at end of file\n");
   EXPECT_EQ(miglint::edits_diff("f.sql", "a\n", {edit(2, 2, "b\n")}),
             "--- a/f.sql\n+++ b/f.sql\n@@ -1,1 +1,2 @@\n a\n+b\n");
   EXPECT_EQ(miglint::edits_diff("f.sql", "", {edit(0, 0, "x\n")}), "--- a/f.sql\n+++ b/f.sql\n@@ -0,0 +1,1 @@\n+x\n");
@@ -123,8 +123,7 @@ TEST(CliFix, DiffWritesNothingAndShowsWhatFixWouldWrite) {
             std::string::npos)
       << r.out;
   EXPECT_EQ(r.out.find("CONCURRENTLY"), std::string::npos) << "unsafe without --unsafe-fixes:\n" << r.out;
-  EXPECT_NE(r.out.find("would fix 1 finding in 1 file; 3 more fixes with --unsafe-fixes"), std::string::npos)
-      << r.out;
+  EXPECT_NE(r.out.find("would fix 1 finding in 1 file; 3 more fixes with --unsafe-fixes"), std::string::npos) << r.out;
   EXPECT_EQ(read(t.dir / kUp), before);
   const auto unsafe = run_binary("check --fix --diff --unsafe-fixes '" + t.dir.string() + "'");
   EXPECT_NE(unsafe.out.find("+SET lock_timeout = '2s';\n+SET statement_timeout = '5min';\n"

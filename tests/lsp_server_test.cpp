@@ -130,6 +130,19 @@ bool has_rule(const json& params, const std::string& rule) {
 
 const std::string kBrokenDown = "CREATE TABLE pins (\n  id bigint PRIMARY KEY,\n  digest text NOT NULL\n);\n";
 
+// Opens an up with an index built without CONCURRENTLY; its finding.
+json open_index_up(Client& c) {
+  const std::string text = "-- add an index\n\n    CREATE INDEX pins_digest ON pins (digest);\n";
+  c.notify("textDocument/didOpen", open_params(kNewUp, text, 1));
+  auto d = c.diagnostics(file_uri(kNewUp));
+  EXPECT_TRUE(d);
+  if (!d) return nullptr;
+  for (const auto& diag : (*d)["diagnostics"])
+    if (diag["code"] == "require-concurrent-index-creation") return diag;
+  ADD_FAILURE() << d->dump(2);
+  return nullptr;
+}
+
 }  // namespace
 
 TEST(LspServer, RequestsBeforeInitializeAreRefused) {
@@ -251,7 +264,8 @@ TEST(LspServer, DiagnosticsFollowTheBufferWithTheFolderAsContext) {
   ASSERT_TRUE(has_rule(*d, "down-not-inverse")) << d->dump(2);
   for (const auto& diag : (*d)["diagnostics"]) {
     EXPECT_EQ(diag["source"], "miglint");
-    EXPECT_EQ(diag["codeDescription"]["href"], "https://github.com/miglint/miglint/blob/main/docs/rules/" + diag["code"].get<std::string>() + ".md");
+    EXPECT_EQ(diag["codeDescription"]["href"],
+              "https://github.com/miglint/miglint/blob/main/docs/rules/" + diag["code"].get<std::string>() + ".md");
     EXPECT_TRUE(diag["range"]["start"]["line"].is_number());
   }
 
@@ -304,14 +318,8 @@ TEST(LspServer, CodeActionsAndHover) {
   Client c;
   c.initialize();
   const std::string uri = file_uri(kNewUp);
-  const std::string text = "-- add an index\n\n    CREATE INDEX pins_digest ON pins (digest);\n";
-  c.notify("textDocument/didOpen", open_params(kNewUp, text, 1));
-  auto d = c.diagnostics(uri);
-  ASSERT_TRUE(d);
-  json target;
-  for (const auto& diag : (*d)["diagnostics"])
-    if (diag["code"] == "require-concurrent-index-creation") target = diag;
-  ASSERT_FALSE(target.is_null()) << d->dump(2);
+  const json target = open_index_up(c);
+  ASSERT_FALSE(target.is_null());
 
   c.request(20, "textDocument/codeAction",
             {{"textDocument", {{"uri", uri}}}, {"range", target["range"]}, {"context", {{"diagnostics", {target}}}}});
@@ -361,19 +369,14 @@ TEST(LspServer, SuppressionQuickFixSelectsTheReason) {
   Client c;
   c.initialize({{"window", {{"showDocument", {{"support", true}}}}}});
   const std::string uri = file_uri(kNewUp);
-  const std::string text = "-- add an index\n\n    CREATE INDEX pins_digest ON pins (digest);\n";
-  c.notify("textDocument/didOpen", open_params(kNewUp, text, 1));
-  auto d = c.diagnostics(uri);
-  ASSERT_TRUE(d);
-  json target;
-  for (const auto& diag : (*d)["diagnostics"])
-    if (diag["code"] == "require-concurrent-index-creation") target = diag;
-  ASSERT_FALSE(target.is_null()) << d->dump(2);
+  const json target = open_index_up(c);
+  ASSERT_FALSE(target.is_null());
   c.request(40, "textDocument/codeAction",
             {{"textDocument", {{"uri", uri}}}, {"range", target["range"]}, {"context", {{"diagnostics", {target}}}}});
   json command;
   std::string inserted;
-  for (const auto& a : c.response(40)["result"])
+  const json actions = c.response(40)["result"];
+  for (const auto& a : actions)
     if (a.value("title", "").starts_with("Ignore ")) {
       command = a["command"];
       inserted = a["edit"]["changes"][uri][0]["newText"];

@@ -73,7 +73,7 @@ local ok, err = pcall(function()
       and r['end'].line == tonumber(os.getenv('EXPECT_END_LINE')) and r['end'].character == tonumber(os.getenv('EXPECT_END_CHAR')),
       'down-not-inverse range is the CREATE TABLE statement')
     check(d.severity == 1, 'severity error')
-    check(d.codeDescription and d.codeDescription.href == 'https://miglint.dev/rules/down-not-inverse', 'codeDescription.href')
+    check(d.codeDescription and d.codeDescription.href == 'https://github.com/miglint/miglint/blob/main/docs/rules/down-not-inverse.md', 'codeDescription.href')
     check(d.message:find('pins_digest_check', 1, true) ~= nil, 'message names the constraint')
     local shown = vim.diagnostic.get(buf)
     local any = false

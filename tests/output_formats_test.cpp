@@ -86,8 +86,8 @@ AnalysisResult shared_set() {
   index.message = "CREATE INDEX without CONCURRENTLY takes a SHARE lock on users (blocks writes)";
   index.help = "use CREATE INDEX CONCURRENTLY outside a transaction";
   const size_t at = up.text().find("CREATE INDEX") + 12;
-  index.fix = Fix{"build the index CONCURRENTLY", {TextEdit{make_span(up, at, at), " CONCURRENTLY"}},
-                  FixSafety::Unsafe};
+  index.fix = Fix{
+      "build the index CONCURRENTLY", {TextEdit{make_span(up, at, at), " CONCURRENTLY"}}, FixSafety::Unsafe};
   ds.push_back(index);
 
   Diagnostic odd;
@@ -213,7 +213,8 @@ TEST_F(OutputFormats, LspPositionsAreUtf16) {
         const Position p = up.position(up.text().find("CREATE INDEX"));
         EXPECT_EQ(d["range"]["start"]["line"], p.line - 1);
         EXPECT_EQ(d["range"]["start"]["character"], p.column);  // column - 1 + 1 extra UTF-16 unit
-        EXPECT_EQ(d["codeDescription"]["href"], "https://github.com/miglint/miglint/blob/main/docs/rules/require-concurrent-index-creation.md");
+        EXPECT_EQ(d["codeDescription"]["href"],
+                  "https://github.com/miglint/miglint/blob/main/docs/rules/require-concurrent-index-creation.md");
       }
   EXPECT_TRUE(seen);
 }

@@ -42,8 +42,8 @@ struct ParsedFile {
   std::vector<Statement> statements;  // the statements that parsed
   std::vector<ByteRange> failed;      // statements that did not
   std::vector<Comment> comments;
-  std::vector<Diagnostic> diagnostics;             // syntax-error, invalid-utf8, ...
-  bool binary = false;                             // not analysed at all
+  std::vector<Diagnostic> diagnostics;  // syntax-error, invalid-utf8, ...
+  bool binary = false;                  // not analysed at all
   // The trees, in arenas: a large file is parsed in parts, each part's
   // trees in an arena of its own with the end (an index into `statements`)
   // of the statements it holds; otherwise one arena holds them all.

@@ -275,8 +275,9 @@ Config parse_config(std::string_view text, const std::string& origin) {
     if (const auto* u = t->get("doc_url")) {
       c.doc_url = get_string(origin, *u, "doc_url");
       if (c.doc_url.find("{id}") == std::string::npos)
-        fail(origin, *u, "`doc_url` must contain `{id}`, which stands for the rule id, e.g. "
-                         "\"https://wiki.example.com/miglint/{id}\"");
+        fail(origin, *u,
+             "`doc_url` must contain `{id}`, which stands for the rule id, e.g. "
+             "\"https://wiki.example.com/miglint/{id}\"");
     }
     if (const auto* s = t->get("severity")) {
       const auto* st = s->as_table();

@@ -249,8 +249,8 @@ std::optional<std::vector<Op>> edit_script(const std::vector<std::string_view>& 
         for (long dd = d; dd > 0; --dd) {
           const std::vector<long>& pv = trace[static_cast<size_t>(dd)];
           const long ck = cx - cy;
-          const bool down = ck == -dd || (ck != dd && pv[static_cast<size_t>(ck - 1 + off)] <
-                                                          pv[static_cast<size_t>(ck + 1 + off)]);
+          const bool down = ck == -dd ||
+                            (ck != dd && pv[static_cast<size_t>(ck - 1 + off)] < pv[static_cast<size_t>(ck + 1 + off)]);
           const long pk = down ? ck + 1 : ck - 1;
           const long px = pv[static_cast<size_t>(pk + off)], py = px - pk;
           while (cx > (down ? px : px + 1) && cy > (down ? py + 1 : py)) {

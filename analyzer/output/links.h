@@ -18,7 +18,8 @@ inline constexpr std::string_view kHomepage = "https://miglint.dev";
 // Where each rule's page is: `{id}` stands for the rule id. The repository's
 // docs/rules/<id>.md by default; `rules.doc_url` in miglint.toml sets
 // another (an internal mirror).
-inline constexpr std::string_view kDefaultRuleDocUrl = "https://github.com/miglint/miglint/blob/main/docs/rules/{id}.md";
+inline constexpr std::string_view kDefaultRuleDocUrl =
+    "https://github.com/miglint/miglint/blob/main/docs/rules/{id}.md";
 // The one place a rule's documentation URL is built.
 std::string rule_doc_url(std::string_view id);
 // Sets the template rule_doc_url fills in (empty: the default). Safe while

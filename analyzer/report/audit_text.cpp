@@ -89,7 +89,8 @@ struct Table {
     const auto lines = [](const std::string& cell) {
       std::vector<std::string> ls;
       size_t at = 0;
-      for (size_t nl; (nl = cell.find('\n', at)) != std::string::npos; at = nl + 1) ls.push_back(cell.substr(at, nl - at));
+      for (size_t nl; (nl = cell.find('\n', at)) != std::string::npos; at = nl + 1)
+        ls.push_back(cell.substr(at, nl - at));
       ls.push_back(cell.substr(at));
       return ls;
     };

@@ -54,7 +54,8 @@ class RequireConcurrentIndexCreation final : public Rule {
         "transaction block, so the migration must run without one and hold this statement alone");
     const Statement& s = ctx.statement();
     if (const auto at = after_index_keyword(ctx.text(s.begin, s.end)))
-      d.fix = Fix{"build the index CONCURRENTLY", {TextEdit{ctx.span(s.begin + *at, s.begin + *at), " CONCURRENTLY"}},
+      d.fix = Fix{"build the index CONCURRENTLY",
+                  {TextEdit{ctx.span(s.begin + *at, s.begin + *at), " CONCURRENTLY"}},
                   FixSafety::Unsafe};
   }
 };
