@@ -172,6 +172,8 @@ class Schedule {
   // slower than they are, the trees of the files parsed ahead of it would
   // otherwise pile up until it catches up (~150 MB at 100,000 migrations).
   static constexpr size_t kAhead = 256;
+  // A migration whose files reach this size runs its rules before its replay.
+  static constexpr size_t kLargeItemBytes = size_t{256} << 10;
   std::atomic<size_t> released_below_{0};
   std::mutex released_mutex_;
 
@@ -406,31 +408,51 @@ void Schedule::wait_for_room() {
 void Schedule::process(size_t i) {
   Item& item = items_[i];
   UnitPlan& plan = plans_[item.folder];
-  for (size_t sl : slots_of(item)) std::call_once(slots_[sl].once, [&] { parse_slot(slots_[sl]); });
+  size_t bytes = 0;
+  for (size_t sl : slots_of(item)) {
+    std::call_once(slots_[sl].once, [&] { parse_slot(slots_[sl]); });
+    if (slots_[sl].parsed) bytes += slots_[sl].parsed->source->text().size();
+  }
   complete_units(plan, *item.units, [&](size_t slot) { return slots_[slot].parsed.get(); });
-  {
-    std::lock_guard lock(done_mutex_);
-    item.done = true;
-    ++folder_items_done_[item.folder];
-    ++items_done_;
-  }
-  done_cv_.notify_all();
-  for (size_t k : *item.units) {
-    const Unit& u = *plan.units[k];
-    if (!u.file || !reported(u)) continue;
-    std::vector<Diagnostic> found;
-    try {
-      if (options_.on_stage) options_.on_stage("rules", u.file->source->path().str());
-      dispatcher_.run(u, options_.config, found, [this](std::vector<Diagnostic>& some) {
-        sink_.add(std::move(some));
-        some.clear();
-      });
-    } catch (const std::exception& e) {
-      found.push_back(analysis_failure(u.file->source->path().str(), e));
+  const auto ready = [&] {
+    {
+      std::lock_guard lock(done_mutex_);
+      item.done = true;
+      ++folder_items_done_[item.folder];
+      ++items_done_;
     }
-    sink_.add(std::move(found));
+    done_cv_.notify_all();
+  };
+  const auto rules = [&] {
+    for (size_t k : *item.units) {
+      const Unit& u = *plan.units[k];
+      if (!u.file || !reported(u)) continue;
+      std::vector<Diagnostic> found;
+      try {
+        if (options_.on_stage) options_.on_stage("rules", u.file->source->path().str());
+        dispatcher_.run(u, options_.config, found, [this](std::vector<Diagnostic>& some) {
+          sink_.add(std::move(some));
+          some.clear();
+        });
+      } catch (const std::exception& e) {
+        found.push_back(analysis_failure(u.file->source->path().str(), e));
+      }
+      sink_.add(std::move(found));
+    }
+    // The rules of a down read its up's trees too: given up together.
+    done_reading(item);
+  };
+  // The replay takes an item as soon as it is parsed, and the rules run
+  // beside it. A large one's rules run first, so that the replay, then its
+  // files' last reader, frees each part's trees as it passes them (beside
+  // the rules, a 100,000-statement up held all its trees to the end).
+  if (release_ && item.migration && bytes >= kLargeItemBytes) {
+    rules();
+    ready();
+  } else {
+    ready();
+    rules();
   }
-  done_reading(item);
   counted();
 }
 
