@@ -14,7 +14,7 @@ namespace miglint {
 
 int run_check(const CommonOptions& o);
 // check --fix / --diff, with the analysis options check made.
-int run_fix(const CommonOptions& o, Format format, const AnalysisOptions& a);
+int run_fix(const CommonOptions& o, Format format, const AnalysisOptions& options);
 int run_audit(const CommonOptions& o);
 int run_schema(const SchemaOptions& o);
 int run_rules(bool json);

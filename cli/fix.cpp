@@ -117,7 +117,8 @@ int run_fix(const CommonOptions& o, Format format, const AnalysisOptions& option
       ++t.changed_on_disk;
       continue;
     }
-    if (!write_file_atomically(path, after, &why)) throw std::runtime_error("cannot write " + path + ": " + why);
+    if (!write_file_atomically(path, after, &why))
+      throw std::runtime_error(fmt::format("cannot write {}: {}", path, why));
   }
   if (o.diff) {
     std::cout << diffs;
