@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
+#include <cctype>
 #include <set>
 #include <vector>
 
@@ -324,7 +325,30 @@ std::string render_sql(const Catalog& c) {
     o += "CREATE TRIGGER " + quote_ident(t->name) + " " + def.substr(0, pos) + " ON " + t->table.str() +
          (pos == std::string::npos ? "" : def.substr(pos)) + ";\n";
   }
+  // Comments on tables, columns and schemas as COMMENT ON; the others as
+  // SQL comments (their objects' SQL names are not all at hand here).
   for (const auto& [k, text] : c.comments()) {
+    const size_t colon = k.find(':');
+    const std::string kind = k.substr(0, colon);
+    std::vector<std::string> parts;
+    for (size_t at = colon + 1;;) {
+      const size_t sep = k.find('\x1f', at);
+      parts.push_back(quote_ident(k.substr(at, sep == std::string::npos ? std::string::npos : sep - at)));
+      if (sep == std::string::npos) break;
+      at = sep + 1;
+    }
+    std::string literal = "'";
+    for (char ch : *text) literal += ch == '\'' ? std::string("''") : std::string(1, ch);
+    literal += "'";
+    if ((kind == "table" && parts.size() == 2) || (kind == "column" && parts.size() == 3) ||
+        (kind == "schema" && parts.size() == 1)) {
+      std::string name = parts[0];
+      for (size_t i = 1; i < parts.size(); ++i) name += "." + parts[i];
+      std::string upper = kind;
+      std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char ch) { return std::toupper(ch); });
+      o += "COMMENT ON " + upper + " " + name + " IS " + literal + ";\n";
+      continue;
+    }
     std::string shown = k;
     std::replace(shown.begin(), shown.end(), '\x1f', '.');
     o += "-- comment on " + shown + ": " + *text + "\n";
