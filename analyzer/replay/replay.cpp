@@ -346,7 +346,7 @@ std::string render_sql(const Catalog& c) {
       for (size_t i = 1; i < parts.size(); ++i) name += "." + parts[i];
       std::string upper = kind;
       std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char ch) { return std::toupper(ch); });
-      o += "COMMENT ON " + upper + " " + name + " IS " + literal + ";\n";
+      o += fmt::format("COMMENT ON {} {} IS {};\n", upper, name, literal);
       continue;
     }
     std::string shown = k;
