@@ -177,20 +177,35 @@ std::string cols(const std::vector<std::string>& v) {
   return o;
 }
 
+// A foreign key's referential action as written (pg_constraint's letters;
+// NO ACTION, the default, as nothing).
+std::string_view fk_action(char a) {
+  switch (a) {
+    case 'c': return "CASCADE";
+    case 'n': return "SET NULL";
+    case 'r': return "RESTRICT";
+    case 'd': return "SET DEFAULT";
+    default: return "";
+  }
+}
+
 std::string constraint_sql(const Constraint& k) {
   std::string s;
   switch (k.kind) {
     case ConstraintKind::PrimaryKey: s = "PRIMARY KEY (" + cols(k.columns) + ")"; break;
-    case ConstraintKind::Unique: s = "UNIQUE (" + cols(k.columns) + ")"; break;
-    case ConstraintKind::Check: s = "CHECK (" + (k.check ? k.check->text : "") + ")"; break;
+    case ConstraintKind::Unique:
+      s = std::string(k.nulls_not_distinct ? "UNIQUE NULLS NOT DISTINCT (" : "UNIQUE (") + cols(k.columns) + ")";
+      break;
+    case ConstraintKind::Check:
+      s = "CHECK (" + (k.check ? k.check->text : "") + ")";
+      if (k.no_inherit) s += " NO INHERIT";
+      break;
     case ConstraintKind::Exclude: s = "EXCLUDE USING " + k.method + " (" + k.exclude_def + ")"; break;
     case ConstraintKind::ForeignKey:
       s = "FOREIGN KEY (" + cols(k.columns) + ") REFERENCES " + k.ref_table.str() + "(" + cols(k.ref_columns) + ")";
-      if (k.on_delete == 'c') s += " ON DELETE CASCADE";
-      if (k.on_delete == 'n') s += " ON DELETE SET NULL";
-      if (k.on_delete == 'r') s += " ON DELETE RESTRICT";
-      if (k.on_delete == 'd') s += " ON DELETE SET DEFAULT";
-      if (k.on_update == 'c') s += " ON UPDATE CASCADE";
+      if (k.match == 'f') s += " MATCH FULL";
+      if (const auto a = fk_action(k.on_update); !a.empty()) s += fmt::format(" ON UPDATE {}", a);
+      if (const auto a = fk_action(k.on_delete); !a.empty()) s += fmt::format(" ON DELETE {}", a);
       break;
   }
   if (!k.include.empty()) s += " INCLUDE (" + cols(k.include) + ")";
