@@ -338,6 +338,7 @@ std::string render_sql(const Catalog& c) {
     for (size_t i = 0; i < ix->keys.size(); ++i) {
       const auto& key = ix->keys[i];
       dst += (i ? ", " : "") + (key.expr ? "(" + key.expr->text + ")" : quote_ident(key.column));
+      if (!key.collation.empty()) dst += " COLLATE " + quote_ident(std::string(key.collation));
       if (!key.opclass.empty()) dst += " " + key.opclass;
       if (key.desc) dst += " DESC";
       if (key.nulls == 1) dst += " NULLS FIRST";
@@ -345,6 +346,7 @@ std::string render_sql(const Catalog& c) {
     }
     dst += ")";
     if (!ix->include.empty()) dst += " INCLUDE (" + cols(ix->include) + ")";
+    if (ix->nulls_not_distinct) dst += " NULLS NOT DISTINCT";
     if (ix->where) dst += " WHERE (" + ix->where->text + ")";
     dst += ";\n";
   }
