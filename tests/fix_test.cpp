@@ -67,6 +67,21 @@ TEST(Fixes, DiffShowsEachChangeWithThreeLinesOfContext) {
   EXPECT_EQ(miglint::edits_diff("f.sql", text, {edit(3, 5, text.substr(3, 2))}), "");
 }
 
+// A file's diff reads only the lines around the edits, and says the same.
+TEST(Fixes, DiffOfAFileIsTheDiffOfItsText) {
+  std::string text;
+  for (int i = 1; i <= 40; ++i) text += "line " + std::to_string(i) + "\n";
+  const miglint::SourceFile file("f.sql", text);
+  const size_t line20 = text.find("line 20\n"), line22 = text.find("line 22\n");
+  for (const std::vector<TextEdit>& edits : {std::vector<TextEdit>{edit(line20 + 4, line20 + 4, " twenty")},
+                                             std::vector<TextEdit>{edit(0, 0, "first\n"), edit(line22, line22 + 8, "")},
+                                             std::vector<TextEdit>{edit(text.size(), text.size(), "last\n")}})
+    EXPECT_EQ(miglint::edits_diff("f.sql", file, edits), miglint::edits_diff("f.sql", text, edits));
+  const miglint::SourceFile tail("f.sql", "BEGIN;\nSELECT 1;");
+  EXPECT_EQ(miglint::edits_diff("f.sql", tail, {edit(16, 16, "\nCOMMIT;")}),
+            miglint::edits_diff("f.sql", "BEGIN;\nSELECT 1;", {edit(16, 16, "\nCOMMIT;")}));
+}
+
 TEST(Fixes, DiffAtTheEndOfAFile) {
   EXPECT_EQ(miglint::edits_diff("f.sql", "BEGIN;\nSELECT 1;", {edit(16, 16, "\nCOMMIT;")}),
             "--- a/f.sql\n+++ b/f.sql\n@@ -1,2 +1,3 @@\n BEGIN;\n-SELECT 1;\n\\ No newline at end of file\n"

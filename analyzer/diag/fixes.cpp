@@ -141,8 +141,13 @@ std::string apply_edits(std::string_view text, const std::vector<TextEdit>& edit
   return out;
 }
 
-std::string edits_diff(std::string_view path, std::string_view text, const std::vector<TextEdit>& edits) {
-  constexpr size_t kContext = 3;
+namespace {
+
+constexpr size_t kContext = 3;
+
+// edits_diff of `text`, which starts at 0-based line `first_line` of its file.
+std::string edits_diff_from(std::string_view path, std::string_view text, const std::vector<TextEdit>& edits,
+                            size_t first_line) {
   const std::vector<size_t> starts = line_starts(text);
   const size_t n = starts.size();
   const auto line_of = [&](size_t off) {
@@ -212,13 +217,45 @@ std::string edits_diff(std::string_view path, std::string_view text, const std::
     const size_t old_count = old_to - old_from;
     const auto new_from = static_cast<size_t>(static_cast<long>(old_from) + delta);
     // A range of no lines names the line before it (diff's convention).
-    out += fmt::format("@@ -{},{} +{},{} @@\n", old_count ? old_from + 1 : old_from, old_count,
-                       new_count ? new_from + 1 : new_from, new_count);
+    out += fmt::format("@@ -{},{} +{},{} @@\n", first_line + (old_count ? old_from + 1 : old_from), old_count,
+                       first_line + (new_count ? new_from + 1 : new_from), new_count);
     out += body;
     delta += static_cast<long>(new_count) - static_cast<long>(old_count);
     i = j;
   }
   return out;
+}
+
+}  // namespace
+
+std::string edits_diff(std::string_view path, std::string_view text, const std::vector<TextEdit>& edits) {
+  return edits_diff_from(path, text, edits, 0);
+}
+
+// Only the lines around the edits are read: a file of 100,000 findings with
+// fixes shows each fix's diff without reading the file once per fix.
+std::string edits_diff(std::string_view path, const SourceFile& file, const std::vector<TextEdit>& edits) {
+  const std::string_view text = file.text();
+  if (edits.empty()) return {};
+  size_t lo = text.size(), hi = 0;
+  for (const auto& e : edits) {
+    lo = std::min(lo, std::min(e.span.begin, text.size()));
+    hi = std::max(hi, std::min(std::max(e.span.end, e.span.begin), text.size()));
+  }
+  // From kContext lines above the first edited line to kContext lines below the last.
+  size_t from = lo == 0 ? 0 : text.rfind('\n', lo - 1) + 1;  // npos + 1 == 0
+  for (size_t k = 0; k < kContext && from > 0; ++k) from = from < 2 ? 0 : text.rfind('\n', from - 2) + 1;
+  size_t to = hi;
+  for (size_t k = 0; k <= kContext && to < text.size(); ++k) {
+    const size_t nl = text.find('\n', to);
+    to = nl == std::string_view::npos ? text.size() : nl + 1;
+  }
+  std::vector<TextEdit> local = edits;
+  for (auto& e : local) {
+    e.span.begin = std::min(e.span.begin, text.size()) - from;
+    e.span.end = std::min(std::max(e.span.end, e.span.begin + from), text.size()) - from;
+  }
+  return edits_diff_from(path, text.substr(from, to - from), local, file.position(from).line - 1);
 }
 
 namespace {
@@ -305,7 +342,6 @@ std::string unified_diff(std::string_view path, std::string_view before, std::st
     k = e;
   }
   // Hunks: each change with three lines of context, merged where they meet.
-  constexpr size_t kContext = 3;
   std::string out = diff_header(path);
   size_t i = 0, ai = 0, bi = 0;  // position in ops, a, b
   while (i < ops.size()) {

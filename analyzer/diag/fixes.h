@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "analyzer/diag/diagnostic.h"
+#include "analyzer/source/source_file.h"
 
 namespace miglint {
 
@@ -25,6 +26,8 @@ std::string apply_edits(std::string_view text, const std::vector<TextEdit>& edit
 // context) of what `edits` (in text order, not overlapping) do to `text`;
 // empty when they change nothing. Linear in the text and the edits.
 std::string edits_diff(std::string_view path, std::string_view text, const std::vector<TextEdit>& edits);
+// The same for a file: only the lines around the edits are read.
+std::string edits_diff(std::string_view path, const SourceFile& file, const std::vector<TextEdit>& edits);
 
 // A unified diff of `before` -> `after` (three lines of context), line by
 // line (Myers' algorithm). Up to `max_changes` changed lines it is minimal;

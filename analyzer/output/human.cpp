@@ -122,7 +122,7 @@ void frame(std::string& out, const SourceFile& src, const Span& span, const Styl
 // The fix's edits as the hunks of a unified diff (the path is the
 // finding's), indented under the finding.
 void fix_diff(std::string& out, const SourceFile& src, const Fix& fix, const Style& st) {
-  const std::string diff = edits_diff(src.path(), src.text(), compatible_edits({&fix}, src.path()));
+  const std::string diff = edits_diff(src.path(), src, compatible_edits({&fix}, src.path()));
   size_t at = diff.find("@@");  // past the ---/+++ header
   while (at != std::string::npos && at < diff.size()) {
     const size_t nl = diff.find('\n', at);
