@@ -1,4 +1,5 @@
 #include "analyzer/catalog/diff.h"
+#include "analyzer/catalog/fk_action.h"
 
 #include <fmt/format.h>
 
@@ -63,17 +64,8 @@ std::string constraint_text(const Constraint& k) {
   if (k.no_inherit) s += " NO INHERIT";
   if (k.kind == ConstraintKind::ForeignKey) {
     s += " REFERENCES " + k.ref_table.str() + "(" + cols(k.ref_columns) + ")";
-    auto act = [](char x) -> std::string {
-      switch (x) {
-        case 'r': return "RESTRICT";
-        case 'c': return "CASCADE";
-        case 'n': return "SET NULL";
-        case 'd': return "SET DEFAULT";
-        default: return "";
-      }
-    };
-    if (!act(k.on_update).empty()) s += " ON UPDATE " + act(k.on_update);
-    if (!act(k.on_delete).empty()) s += " ON DELETE " + act(k.on_delete);
+    if (const auto a = fk_action_sql(k.on_update); !a.empty()) s += " ON UPDATE " + std::string(a);
+    if (const auto a = fk_action_sql(k.on_delete); !a.empty()) s += " ON DELETE " + std::string(a);
     if (k.match == 'f') s += " MATCH FULL";
   }
   if (k.deferrable) s += " DEFERRABLE";

@@ -4,6 +4,7 @@
 #include <google/protobuf/arena.h>
 
 #include "analyzer/ast/pg_compat.h"
+#include "analyzer/catalog/fk_action.h"
 #include "analyzer/effects/transform.h"
 
 namespace miglint::effects {
@@ -214,17 +215,8 @@ std::string constraint_def(const Constraint& k) {
     case ConstraintKind::ForeignKey: {
       s = "FOREIGN KEY (" + cols(k.columns) + ") REFERENCES " + k.ref_table.str() + "(" + cols(k.ref_columns) + ")";
       if (k.match == 'f') s += " MATCH FULL";
-      auto action = [](char a) -> std::string {
-        switch (a) {
-          case 'r': return "RESTRICT";
-          case 'c': return "CASCADE";
-          case 'n': return "SET NULL";
-          case 'd': return "SET DEFAULT";
-          default: return "";
-        }
-      };
-      if (!action(k.on_update).empty()) s += " ON UPDATE " + action(k.on_update);
-      if (!action(k.on_delete).empty()) s += " ON DELETE " + action(k.on_delete);
+      if (const auto a = catalog::fk_action_sql(k.on_update); !a.empty()) s += " ON UPDATE " + std::string(a);
+      if (const auto a = catalog::fk_action_sql(k.on_delete); !a.empty()) s += " ON DELETE " + std::string(a);
       break;
     }
     case ConstraintKind::Exclude:

@@ -2,6 +2,8 @@
 
 #include "analyzer/replay/replay_findings.h"
 
+#include "analyzer/catalog/fk_action.h"
+
 #include <fmt/format.h>
 
 #include <nlohmann/json.hpp>
@@ -190,18 +192,6 @@ std::string sequence_options(const Sequence& s) {
   return o;
 }
 
-// A foreign key's referential action as written (pg_constraint's letters;
-// NO ACTION, the default, as nothing).
-std::string_view fk_action(char a) {
-  switch (a) {
-    case 'c': return "CASCADE";
-    case 'n': return "SET NULL";
-    case 'r': return "RESTRICT";
-    case 'd': return "SET DEFAULT";
-    default: return "";
-  }
-}
-
 std::string constraint_sql(const Constraint& k) {
   std::string s;
   switch (k.kind) {
@@ -217,8 +207,8 @@ std::string constraint_sql(const Constraint& k) {
     case ConstraintKind::ForeignKey:
       s = "FOREIGN KEY (" + cols(k.columns) + ") REFERENCES " + k.ref_table.str() + "(" + cols(k.ref_columns) + ")";
       if (k.match == 'f') s += " MATCH FULL";
-      if (const auto a = fk_action(k.on_update); !a.empty()) s += fmt::format(" ON UPDATE {}", a);
-      if (const auto a = fk_action(k.on_delete); !a.empty()) s += fmt::format(" ON DELETE {}", a);
+      if (const auto a = fk_action_sql(k.on_update); !a.empty()) s += fmt::format(" ON UPDATE {}", a);
+      if (const auto a = fk_action_sql(k.on_delete); !a.empty()) s += fmt::format(" ON DELETE {}", a);
       break;
   }
   if (!k.include.empty()) s += " INCLUDE (" + cols(k.include) + ")";
