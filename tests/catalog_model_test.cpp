@@ -426,3 +426,46 @@ TEST(CatalogMemory, CommitFitsChangedObjects) {
   EXPECT_EQ(ix->keys.capacity(), ix->keys.size());
   EXPECT_EQ(t->columns[3].name, "d");
 }
+
+// DEFAULT NULL is stored only where the type's length coercion wraps the
+// null (checked on PostgreSQL 15: pg_get_expr of pg_attrdef).
+TEST(CatalogExpr, NullDefaultStoredOnlyOnTypesWithALength) {
+  Catalog c;
+  run(c,
+      "CREATE TABLE t (a varchar(5) DEFAULT NULL, b varchar DEFAULT NULL, c char(3) DEFAULT NULL, "
+      "d numeric(5,2) DEFAULT NULL, e numeric DEFAULT NULL, f timestamp(3) DEFAULT NULL, g timestamptz DEFAULT NULL, "
+      "h bit(3) DEFAULT NULL, i int DEFAULT NULL, j text DEFAULT NULL::text, k varchar(5) DEFAULT NULL::varchar, "
+      "m interval(2) DEFAULT NULL, q varchar(5)[] DEFAULT NULL, r varchar(4), s int DEFAULT 1);"
+      "ALTER TABLE t ALTER COLUMN r SET DEFAULT NULL;"
+      "ALTER TABLE t ALTER COLUMN s SET DEFAULT NULL::integer;");
+  const auto t = c.table({"public", "t"});
+  const auto stored = [&](const std::string& col) { return t->column(col)->default_expr.has_value(); };
+  for (const std::string col : {"a", "c", "d", "f", "h", "k", "q", "r"}) EXPECT_TRUE(stored(col)) << col;
+  for (const std::string col : {"b", "e", "g", "i", "j", "m", "s"}) EXPECT_FALSE(stored(col)) << col;
+  // The same default as the server's text, parsed: NULL::character varying.
+  EXPECT_EQ(t->column("a")->default_expr->canon, canon("NULL::character varying", "character varying(5)"));
+  EXPECT_EQ(t->column("c")->default_expr->canon, canon("NULL::bpchar", "character(3)"));
+  EXPECT_EQ(t->column("q")->default_expr->canon, canon("NULL::character varying[]", "character varying(5)[]"));
+}
+
+// ALTER COLUMN TYPE keeps a string literal default of the old type: the
+// server shows '1970-01-01 00:00:00'::timestamp without time zone on the
+// timestamptz column, not the literal read as a timestamptz.
+TEST(CatalogExpr, AlterTypeKeepsTheDefaultsType) {
+  Catalog altered, created;
+  run(altered,
+      "CREATE TABLE t (since timestamp DEFAULT '1970-01-01', n int DEFAULT 0);"
+      "ALTER TABLE t ALTER COLUMN since TYPE timestamptz, ALTER COLUMN n TYPE bigint;");
+  run(created, "CREATE TABLE t (since timestamptz DEFAULT '1970-01-01', n bigint DEFAULT 0);");
+  const auto a = altered.table({"public", "t"}), b = created.table({"public", "t"});
+  // What `miglint schema` writes, and the server reads back as it stored it.
+  EXPECT_EQ(a->column("since")->default_expr->text, "'1970-01-01'::timestamp");
+  EXPECT_EQ(b->column("since")->default_expr->text, "'1970-01-01'");
+  EXPECT_EQ(a->column("n")->default_expr->canon, b->column("n")->default_expr->canon);
+  // Back to the first type: the down restores the default (no difference).
+  Catalog before;
+  run(before, "CREATE TABLE t (since timestamp DEFAULT '1970-01-01', n int DEFAULT 0);");
+  run(altered, "ALTER TABLE t ALTER COLUMN since TYPE timestamp, ALTER COLUMN n TYPE int;");
+  EXPECT_EQ(altered.table({"public", "t"})->column("since")->default_expr->canon,
+            before.table({"public", "t"})->column("since")->default_expr->canon);
+}

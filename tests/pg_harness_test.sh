@@ -24,10 +24,6 @@
 # newest build*/tests/model_vs_dump); without it only the server verdicts are
 # checked. Exit 77 (CTest SKIP) when PostgreSQL 15 or python3 is missing.
 #
-# With the miglint binary beside BIN (or $MIGLINT_BINARY), each chain's
-# `miglint schema` output is also loaded into an empty database and its dump
-# compared with the chain's after the last up; the chains listed in
-# testdata/chains/schema_dump_differs.txt are known to differ (and must).
 # Set MIGLINT_PG_KEEP_OUT=DIR to keep the dumps (DIR/<chain>/...).
 set -uo pipefail
 
@@ -99,17 +95,8 @@ fi
 eval "$env_lines"
 PG_DIR=$MIGLINT_PG_DIR
 
-# The miglint binary beside model_vs_dump (BUILD/tests/model_vs_dump).
-miglint=${MIGLINT_BINARY:-}
-[[ -z "$miglint" && -n "$mvd" ]] && miglint=$(dirname "$(dirname "$mvd")")/miglint
-normalise() {
-  python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); import pgchain_lib as l; sys.stdout.write(l.normalise_dump(sys.stdin.read()))' "$ROOT/tools"
-}
-
 failed=0
 passed=0
-schema_same=0
-schema_compared=0
 figures=()
 for chain in "${chains[@]}"; do
   name=$(basename "$chain")
@@ -133,35 +120,6 @@ for chain in "${chains[@]}"; do
     echo "$report" | grep -v ': model vs server: '
     figures+=("$(echo "$report" | grep ': model vs server: ')")
     ((rc == 0)) || ok=0
-  fi
-  # `miglint schema` of the chain, loaded into an empty database, dumps as
-  # the chain replayed on the server does after its last up.
-  if [[ -x "$miglint" && -f "$OUTROOT/$name/verdicts.tsv" ]] && ! grep -q up_failed "$OUTROOT/$name/verdicts.tsv"; then
-    last=$(tail -1 "$OUTROOT/$name/verdicts.tsv" | cut -f1)
-    sdb="schema_${name//[^a-zA-Z0-9_]/_}"
-    if [[ -n "$last" && -f "$OUTROOT/$name/$last.after_up.sql" ]] && "$miglint" schema "$migdir" >"$OUTROOT/$name/schema.sql" &&
-      createdb "$sdb" && psql -X -q -v ON_ERROR_STOP=1 -d "$sdb" -f "$OUTROOT/$name/schema.sql" >/dev/null 2>&1; then
-      pg_dump --schema-only --no-owner --no-privileges -d "$sdb" | normalise >"$OUTROOT/$name/schema.dump.sql"
-      known=$(awk -v c="$name" '$1 == c { $1 = ""; print substr($0, 2) }' "$ROOT/testdata/chains/schema_dump_differs.txt")
-      if diff -u "$OUTROOT/$name/$last.after_up.sql" "$OUTROOT/$name/schema.dump.sql" >"$OUTROOT/$name/schema.diff"; then
-        schema_same=$((schema_same + 1))
-        if [[ -n "$known" ]]; then
-          echo "FAIL: $name: miglint schema now dumps as the replayed chain: take it off testdata/chains/schema_dump_differs.txt"
-          ok=0
-        fi
-      elif [[ -n "$known" ]]; then
-        echo "known: $name: miglint schema differs from the replayed chain ($known)"
-      else
-        echo "FAIL: $name: miglint schema, loaded and dumped, differs from the replayed chain:"
-        head -30 "$OUTROOT/$name/schema.diff"
-        ok=0
-      fi
-      schema_compared=$((schema_compared + 1))
-    else
-      echo "FAIL: $name: miglint schema did not load ($OUTROOT/$name/schema.sql)"
-      ok=0
-    fi
-    dropdb --if-exists "$sdb" >/dev/null 2>&1 || true
   fi
   if ((ok)); then
     echo "PASS: $name"
@@ -194,6 +152,5 @@ printf '%s\n' "${figures[@]}" | awk '
   match($0, /[0-9]+\/[0-9]+ steps agree/) { split(substr($0, RSTART, RLENGTH), a, "[/ ]"); sa += a[1]; st += a[2] }
   match($0, /[0-9]+\/[0-9]+ down verdicts agree/) { split(substr($0, RSTART, RLENGTH), b, "[/ ]"); va += b[1]; vt += b[2] }
   END { if (st + vt) printf "  chains: model vs server: %d/%d steps agree, %d/%d down verdicts agree\n", sa, st, va, vt }'
-((schema_compared)) && echo "pg_harness: miglint schema dumps as the replayed chain for $schema_same of $schema_compared chains"
 echo "pg_harness: $passed chains passed, $failed failed"
 ((failed == 0))

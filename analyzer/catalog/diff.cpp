@@ -1,5 +1,6 @@
 #include "analyzer/catalog/diff.h"
 #include "analyzer/catalog/fk_action.h"
+#include "analyzer/source/strings.h"
 
 #include <fmt/format.h>
 
@@ -335,7 +336,9 @@ std::vector<Difference> diff(const Slice& before, const Slice& after,
     (void)k;
     if (a == b) return;
     if (a->returns != b->returns) d.add(ObjectKind::Function, f.name, f.args, "return type", a->returns, b->returns);
-    if (a->body != b->body) d.add(ObjectKind::Function, f.name, f.args, "body", a->body, b->body);
+    // The model keeps a body as written; surrounding blanks do not count.
+    if (const auto ab = trim(a->body), bb = trim(b->body); ab != bb)
+      d.add(ObjectKind::Function, f.name, f.args, "body", std::string(ab), std::string(bb));
     if (a->language != b->language) d.add(ObjectKind::Function, f.name, f.args, "language", a->language, b->language);
     if (a->attributes != b->attributes)
       d.add(ObjectKind::Function, f.name, f.args, "attributes", a->attributes, b->attributes);

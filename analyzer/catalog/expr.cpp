@@ -207,6 +207,25 @@ struct Normalizer {
     });
   }
 
+  // A literal as PostgreSQL stores it once read as `type`.
+  static void literal_as(std::string& v, const std::string& type) {
+    if (type == "boolean") {
+      const std::string lv = lower(v);
+      if (lv == "t" || lv == "true" || lv == "yes" || lv == "on" || lv == "1" || lv == "y") v = "true";
+      if (lv == "f" || lv == "false" || lv == "no" || lv == "off" || lv == "0" || lv == "n") v = "false";
+    }
+    if (type == "timestamp without time zone" || type == "date") {
+      // PostgreSQL stores the value in its output form: a date alone gets midnight.
+      const bool ts = type != "date";
+      if (lower(v) == "epoch") v = "1970-01-01";
+      const bool date_only = v.size() == 10 && v[4] == '-' && v[7] == '-' &&
+                             std::all_of(v.begin(), v.end(), [](char ch) {
+                               return std::isdigit(static_cast<unsigned char>(ch)) || ch == '-';
+                             });
+      if (ts && date_only) v += " 00:00:00";
+    }
+  }
+
   static bool is_const(const pg_query::Node& n) {
     if (n.has_a_const()) return true;
     if (n.has_a_array_expr()) {
@@ -226,6 +245,9 @@ struct Normalizer {
         const std::string ct = canonical_type(tc->type_name());
         if (tc->has_arg() && is_const(tc->arg())) {
           pg_query::Node arg = tc->arg();
+          // An explicit cast reads the literal as its own type.
+          if (arg.has_a_const() && arg.a_const().has_sval() && ct != ctx.column_type)
+            literal_as(*arg.mutable_a_const()->mutable_sval()->mutable_sval(), ct);
           *n = std::move(arg);
           return;
         }
@@ -251,21 +273,7 @@ struct Normalizer {
         else if (c->has_sval()) v = c->sval().sval();
         else if (c->has_bsval()) v = c->bsval().bsval();
         else v = "0";  // protobuf omits a zero integer
-        if (ctx.column_type == "boolean") {
-          const std::string lv = lower(v);
-          if (lv == "t" || lv == "true" || lv == "yes" || lv == "on" || lv == "1" || lv == "y") v = "true";
-          if (lv == "f" || lv == "false" || lv == "no" || lv == "off" || lv == "0" || lv == "n") v = "false";
-        }
-        if (ctx.column_type == "timestamp without time zone" || ctx.column_type == "date") {
-          // PostgreSQL stores the value in its output form: a date alone gets midnight.
-          const bool ts = ctx.column_type != "date";
-          if (lower(v) == "epoch") v = "1970-01-01";
-          const bool date_only = v.size() == 10 && v[4] == '-' && v[7] == '-' &&
-                                 std::all_of(v.begin(), v.end(), [](char ch) {
-                                   return std::isdigit(static_cast<unsigned char>(ch)) || ch == '-';
-                                 });
-          if (ts && date_only) v += " 00:00:00";
-        }
+        literal_as(v, ctx.column_type);
         c->Clear();
         c->mutable_sval()->set_sval(v);
         return;

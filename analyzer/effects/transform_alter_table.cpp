@@ -1,10 +1,14 @@
 // ALTER TABLE subcommands (RENAME and SET SCHEMA: transform_rename.cpp).
 #include <fmt/format.h>
+#include <google/protobuf/arena.h>
 
 #include <set>
+#include <utility>
 
 #include "analyzer/ast/alter_table_subtypes.h"
+#include "analyzer/ast/parse.h"
 #include "analyzer/ast/pg_compat.h"
+#include "analyzer/effects/null_default.h"
 #include "analyzer/effects/transform.h"
 #include "analyzer/effects/transform_alter_table.h"
 #include "analyzer/source/strings.h"
@@ -71,6 +75,22 @@ bool is_self_cast(const std::string& text, const std::string& col, const std::st
          catalog::canonical_type_name(fn) == type;
 }
 
+// PostgreSQL keeps a default as it was cooked and coerces it to the new type:
+// a string literal stays of the old type ('1970-01-01' on a timestamp column
+// stays '1970-01-01 00:00:00'::timestamp without time zone). Any other
+// expression already carries its own type. Either way the default is
+// normalised again for the column's new type.
+void keep_default_type(Ctx& c, Column& col, const std::string& old_type) {
+  google::protobuf::Arena arena;
+  const pg_query::Node* n = parse_single_statement("SELECT " + col.default_expr->text, arena);
+  if (!n || !n->has_select_stmt() || n->select_stmt().target_list_size() != 1) return;
+  const auto& v = n->select_stmt().target_list(0).res_target().val();
+  if (v.has_a_const() && v.a_const().has_sval())
+    n = parse_single_statement("SELECT " + col.default_expr->text + "::" + old_type, arena);
+  if (!n || !n->has_select_stmt() || n->select_stmt().target_list_size() != 1) return;
+  col.default_expr = catalog::make_expr(n->select_stmt().target_list(0).res_target().val(), c.expr_ctx(col.type));
+}
+
 void alter_column_type(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cmd) {
   auto t = working(c, q);
   if (!column_or_fail(c, *t, cmd.name())) return;
@@ -93,7 +113,8 @@ void alter_column_type(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cm
   if (unsure) c.cat.mark_uncertain(catalog::table_key(q));
   if (!cmd.def().has_column_def()) return;
   Column* col = t->column(cmd.name());
-  col->type = catalog::canonical_type(cmd.def().column_def().type_name());
+  const std::string old_type = std::exchange(col->type, catalog::canonical_type(cmd.def().column_def().type_name()));
+  if (col->default_expr && old_type != col->type) keep_default_type(c, *col, old_type);
   if (cmd.def().column_def().has_coll_clause()) {
     const auto n = catalog::strings(cmd.def().column_def().coll_clause().collname());
     if (!n.empty()) col->collation = n.back();
@@ -369,9 +390,8 @@ void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
         Column* col = t->column(cmd.name());
         if (cmd.has_def()) {
           const auto& e = cmd.def();
-          const bool is_null = e.has_a_const() && e.a_const().isnull();
-          if (is_null) {
-            col->default_expr.reset();
+          if (is_null_default(e)) {
+            col->default_expr = stored_null_default(e, c.expr_ctx(col->type));
           } else {
             col->default_expr = catalog::make_expr(e, c.expr_ctx(col->type));
           }

@@ -5,6 +5,7 @@
 
 #include "analyzer/ast/pg_compat.h"
 #include "analyzer/catalog/fk_action.h"
+#include "analyzer/effects/null_default.h"
 #include "analyzer/effects/transform.h"
 
 namespace miglint::effects {
@@ -522,10 +523,9 @@ bool add_column(Ctx& c, Table& t, const pg_query::ColumnDef& def, std::vector<Pe
       case pg_query::CONSTR_DEFAULT:
         if (con.has_raw_expr()) {
           const auto& e = con.raw_expr();
-          const bool is_null = e.has_a_const() && e.a_const().isnull();
-          const bool cast_null = e.has_type_cast() && e.type_cast().has_arg() && e.type_cast().arg().has_a_const() &&
-                                 e.type_cast().arg().a_const().isnull();
-          if (!is_null && !cast_null) {
+          if (is_null_default(e)) {
+            col.default_expr = stored_null_default(e, c.expr_ctx(col.type));
+          } else {
             col.default_expr = catalog::make_expr(e, c.expr_ctx(col.type));
             col.default_seq = nextval_target(c, e);
           }

@@ -62,9 +62,9 @@ void transform_create_function(Ctx& c, const pg_query::CreateFunctionStmt& s) {
       if (d.arg().has_list() && d.arg().list().items_size() >= 1) {
         std::string body;
         for (const auto& i : d.arg().list().items()) body += (body.empty() ? "" : "\n") + def_text(i);
-        f->body = std::string(trim(body));
+        f->body = std::move(body);
       } else {
-        f->body = std::string(trim(def_text(d.arg())));
+        f->body = def_text(d.arg());
       }
     } else if (d.defname() == "language") {
       f->language = def_text(d.arg());
@@ -148,6 +148,16 @@ void transform_create_trigger(Ctx& c, const pg_query::CreateTrigStmt& s) {
   if (e & (1 << 5)) ev.emplace_back("TRUNCATE");
   // pg_get_triggerdef order: INSERT, DELETE, UPDATE, TRUNCATE.
   for (size_t i = 0; i < ev.size(); ++i) def += (i ? " OR " : " ") + ev[i];
+  // Transition tables, OLD before NEW as pg_get_triggerdef prints them.
+  std::string old_table, new_table;
+  for (const auto& r : s.transition_rels())
+    if (r.has_trigger_transition())
+      (r.trigger_transition().is_new() ? new_table : old_table) = catalog::quote_ident(r.trigger_transition().name());
+  if (!old_table.empty() || !new_table.empty()) {
+    def += " REFERENCING";
+    if (!old_table.empty()) def += " OLD TABLE AS " + old_table;
+    if (!new_table.empty()) def += " NEW TABLE AS " + new_table;
+  }
   def += s.row() ? " FOR EACH ROW" : " FOR EACH STATEMENT";
   if (s.has_when_clause()) def += " WHEN (" + catalog::deparse_expr(s.when_clause()) + ")";
   std::string args;

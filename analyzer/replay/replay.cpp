@@ -218,6 +218,95 @@ std::string constraint_sql(const Constraint& k) {
   return s;
 }
 
+// The model's canonical attribute list ("strict=true volatility=immutable")
+// as the clauses of CREATE FUNCTION; the ones it cannot spell (SET, SUPPORT)
+// are left out.
+std::string function_attributes_sql(const std::string& attributes) {
+  std::string o;
+  size_t at = 0;
+  while (at < attributes.size()) {
+    // A value may hold blanks: an attribute ends where "word=" starts the next.
+    size_t end = at;
+    for (size_t sp = attributes.find(' ', at);; sp = attributes.find(' ', sp + 1)) {
+      if (sp == std::string::npos) {
+        end = attributes.size();
+        break;
+      }
+      const size_t eq = attributes.find('=', sp + 1);
+      const size_t next_sp = attributes.find(' ', sp + 1);
+      if (eq != std::string::npos && (next_sp == std::string::npos || eq < next_sp)) {
+        end = sp;
+        break;
+      }
+    }
+    const std::string a = attributes.substr(at, end - at);
+    at = end + 1;
+    const size_t eq = a.find('=');
+    if (eq == std::string::npos) continue;
+    const std::string key = a.substr(0, eq), value = a.substr(eq + 1);
+    std::string upper = value;
+    std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char ch) { return std::toupper(ch); });
+    if (key == "volatility") o += " " + upper;
+    else if (key == "strict" && value == "true") o += " STRICT";
+    else if (key == "security" && value == "true") o += " SECURITY DEFINER";
+    else if (key == "leakproof" && value == "true") o += " LEAKPROOF";
+    else if (key == "window" && value == "true") o += " WINDOW";
+    else if (key == "parallel") o += " PARALLEL " + upper;
+    else if ((key == "cost" || key == "rows") && !value.empty() &&
+             std::all_of(value.begin(), value.end(), [](unsigned char ch) { return std::isdigit(ch) || ch == '.'; }))
+      o += " " + std::string(key == "cost" ? "COST " : "ROWS ") + value;
+  }
+  return o;
+}
+
+// A dollar-quoted literal whose tag the text does not contain.
+std::string dollar_quote(const std::string& text) {
+  std::string tag = "$$";
+  for (int n = 0; text.find(tag) != std::string::npos; ++n) tag = "$q" + std::to_string(n) + "$";
+  return tag + text + tag;
+}
+
+// What COMMENT ON names for a comment key of the model ("TABLE public.t",
+// "TRIGGER trg ON public.t"), or "" for a key it cannot spell.
+std::string comment_target(const Catalog& c, const std::string& key) {
+  const size_t colon = key.find(':');
+  if (colon == std::string::npos) return "";
+  const std::string kind = key.substr(0, colon), rest = key.substr(colon + 1);
+  if (kind == "function") {
+    for (const auto& [k, f] : c.functions())
+      if (f->signature() == rest) return std::string(f->procedure ? "PROCEDURE " : "FUNCTION ") + rest;
+    return "";
+  }
+  std::vector<std::string> parts;
+  for (size_t at = 0;;) {
+    const size_t sep = rest.find('\x1f', at);
+    parts.push_back(rest.substr(at, sep == std::string::npos ? std::string::npos : sep - at));
+    if (sep == std::string::npos) break;
+    at = sep + 1;
+  }
+  const auto qname = [&](size_t i) { return quote_ident(parts[i]) + "." + quote_ident(parts[i + 1]); };
+  if (kind == "schema" && parts.size() == 1) return "SCHEMA " + quote_ident(parts[0]);
+  if (parts.size() == 2) {
+    const QName n{parts[0], parts[1]};
+    if (kind == "table") return "TABLE " + qname(0);
+    if (kind == "index") return "INDEX " + qname(0);
+    if (kind == "sequence") return "SEQUENCE " + qname(0);
+    if (kind == "type") return "TYPE " + qname(0);
+    if (kind == "view") {
+      const auto v = c.view(n);
+      return std::string(v && v->materialized ? "MATERIALIZED VIEW " : "VIEW ") + qname(0);
+    }
+  }
+  if (parts.size() == 3) {
+    if (kind == "column") return "COLUMN " + qname(0) + "." + quote_ident(parts[2]);
+    if (kind == "trigger") return "TRIGGER " + quote_ident(parts[2]) + " ON " + qname(0);
+    if (kind == "constraint")
+      return "CONSTRAINT " + quote_ident(parts[2]) + (c.type(QName{parts[0], parts[1]}) ? " ON DOMAIN " : " ON ") +
+             qname(0);
+  }
+  return "";
+}
+
 }  // namespace
 
 // In the order pg_dump restores (a script PostgreSQL accepts as it is):
@@ -263,9 +352,9 @@ std::string render_sql(const Catalog& c) {
     o += std::string("CREATE ") + (f->procedure ? "PROCEDURE " : "FUNCTION ") + f->name.str() + "(" + f->arg_names +
          ")";
     if (!f->returns.empty()) o += " RETURNS " + f->returns;
-    o += " LANGUAGE " + f->language + " AS $$" + f->body + "$$;\n";
+    o += " LANGUAGE " + f->language + function_attributes_sql(f->attributes) + " AS " + dollar_quote(f->body) + ";\n";
   }
-  std::string partitions, foreign_keys;
+  std::string partitions, late_constraints, foreign_keys;
   for (const auto& [k, t] : c.tables()) {
     const std::string head = std::string("CREATE ") + (t->unlogged ? "UNLOGGED " : "") + "TABLE " + t->name.str();
     if (t->partition_of) {
@@ -289,10 +378,23 @@ std::string render_sql(const Catalog& c) {
       o += not_null_sql(col);
       first = false;
     }
+    // CREATE TABLE merges a unique constraint into an equal one before it
+    // (ALTER TABLE ADD does not) and validates a NOT VALID one: those are
+    // added afterwards.
+    std::set<std::string> index_constraints;
     for (const auto& k2 : t->constraints) {
-      const std::string def = "CONSTRAINT " + quote_ident(k2.name) + " " + constraint_sql(k2);
-      if (k2.kind == ConstraintKind::ForeignKey) {
-        foreign_keys += "ALTER TABLE " + t->name.str() + " ADD " + def + ";\n";
+      const std::string body = constraint_sql(k2);
+      const std::string def = "CONSTRAINT " + quote_ident(k2.name) + " " + body;
+      const bool indexed = k2.kind == ConstraintKind::PrimaryKey || k2.kind == ConstraintKind::Unique ||
+                           k2.kind == ConstraintKind::Exclude;
+      // A primary key and a unique constraint on the same columns merge too.
+      const std::string_view same_as = std::string_view(body).substr(k2.kind == ConstraintKind::PrimaryKey ? 11
+                                                                     : k2.kind == ConstraintKind::Unique   ? 6
+                                                                                                           : 0);
+      if (k2.kind == ConstraintKind::ForeignKey || k2.not_valid ||
+          (indexed && !index_constraints.insert(std::string(same_as)).second)) {
+        (k2.kind == ConstraintKind::ForeignKey ? foreign_keys : late_constraints) += "ALTER TABLE " + t->name.str() +
+                                                                                     " ADD " + def + ";\n";
         continue;
       }
       o += std::string(first ? "" : ",\n") + "    " + def;
@@ -303,6 +405,7 @@ std::string render_sql(const Catalog& c) {
     o += ";\n";
   }
   o += partitions;
+  o += late_constraints;
   for (const auto& [k, sq] : c.sequences())
     if (sq->owned_table && !sq->identity)
       o += "ALTER SEQUENCE " + sq->name.str() + " OWNED BY " + sq->owned_table->str() + "." +
@@ -347,32 +450,20 @@ std::string render_sql(const Catalog& c) {
   o += view_indexes;
   for (const auto& [k, t] : c.triggers()) {
     std::string def = t->definition;
-    const auto pos = def.find(" FOR EACH");
+    // The table comes before REFERENCING and FOR EACH.
+    auto pos = def.find(" REFERENCING ");
+    if (pos == std::string::npos) pos = def.find(" FOR EACH");
     o += "CREATE TRIGGER " + quote_ident(t->name) + " " + def.substr(0, pos) + " ON " + t->table.str() +
          (pos == std::string::npos ? "" : def.substr(pos)) + ";\n";
   }
-  // Comments on tables, columns and schemas as COMMENT ON; the others as
-  // SQL comments (their objects' SQL names are not all at hand here).
+  // Comments as COMMENT ON; a key the model could not name in SQL stays an
+  // SQL comment.
   for (const auto& [k, text] : c.comments()) {
-    const size_t colon = k.find(':');
-    const std::string kind = k.substr(0, colon);
-    std::vector<std::string> parts;
-    for (size_t at = colon + 1;;) {
-      const size_t sep = k.find('\x1f', at);
-      parts.push_back(quote_ident(k.substr(at, sep == std::string::npos ? std::string::npos : sep - at)));
-      if (sep == std::string::npos) break;
-      at = sep + 1;
-    }
     std::string literal = "'";
     for (char ch : *text) literal += ch == '\'' ? std::string("''") : std::string(1, ch);
     literal += "'";
-    if ((kind == "table" && parts.size() == 2) || (kind == "column" && parts.size() == 3) ||
-        (kind == "schema" && parts.size() == 1)) {
-      std::string name = parts[0];
-      for (size_t i = 1; i < parts.size(); ++i) name += "." + parts[i];
-      std::string upper = kind;
-      std::transform(upper.begin(), upper.end(), upper.begin(), [](unsigned char ch) { return std::toupper(ch); });
-      o += fmt::format("COMMENT ON {} {} IS {};\n", upper, name, literal);
+    if (const std::string target = comment_target(c, k); !target.empty()) {
+      o += fmt::format("COMMENT ON {} IS {};\n", target, literal);
       continue;
     }
     std::string shown = k;

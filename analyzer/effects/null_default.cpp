@@ -1,0 +1,66 @@
+#include "analyzer/effects/null_default.h"
+
+#include <google/protobuf/arena.h>
+
+#include <array>
+#include <string_view>
+#include <utility>
+
+#include "analyzer/ast/parse.h"
+
+namespace miglint::effects {
+
+namespace {
+
+// The display name, without the length, of a type whose length coercion
+// turns a null into a stored expression; "" for any other type.
+std::string coerced_base(std::string_view type) {
+  // (canonical display with a length, what NULL:: shows)
+  static constexpr std::array<std::pair<std::string_view, std::string_view>, 8> kTypes{{
+      {"character varying(", "character varying"},
+      {"character(", "bpchar"},
+      {"numeric(", "numeric"},
+      {"timestamp(", "timestamp"},
+      {"time(", "time"},
+      {"bit varying(", "bit varying"},
+      {"bit(", "\"bit\""},
+      {"interval(", ""},  // interval's length coercion folds a null
+  }};
+  for (const auto& [prefix, base] : kTypes) {
+    if (!type.starts_with(prefix) || base.empty()) continue;
+    const size_t close = type.find(')');
+    if (close == std::string_view::npos) return "";
+    // "timestamp(3) with time zone" keeps what follows the length.
+    return std::string(base) + std::string(type.substr(close + 1));
+  }
+  return "";
+}
+
+}  // namespace
+
+bool is_null_default(const pg_query::Node& e) {
+  if (e.has_a_const()) return e.a_const().isnull();
+  return e.has_type_cast() && e.type_cast().has_arg() && e.type_cast().arg().has_a_const() &&
+         e.type_cast().arg().a_const().isnull();
+}
+
+std::optional<catalog::Expr> stored_null_default(const pg_query::Node& e, const catalog::ExprContext& ctx) {
+  const std::string base = coerced_base(ctx.column_type);
+  std::string sql;
+  if (e.has_type_cast()) {
+    // NULL::T is stored as written when T has a length itself, or when the
+    // column's length coerces it.
+    const std::string cast = catalog::canonical_type(e.type_cast().type_name());
+    if (base.empty() && coerced_base(cast).empty()) return std::nullopt;
+    sql = "SELECT NULL::" + cast;
+  } else {
+    if (base.empty()) return std::nullopt;
+    sql = "SELECT NULL::" + base;
+  }
+  google::protobuf::Arena arena;
+  const pg_query::Node* stmt = parse_single_statement(sql, arena);
+  if (!stmt || !stmt->has_select_stmt() || stmt->select_stmt().target_list_size() != 1) return std::nullopt;
+  return catalog::make_expr(stmt->select_stmt().target_list(0).res_target().val(), ctx);
+}
+
+}  // namespace miglint::effects
