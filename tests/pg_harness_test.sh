@@ -76,24 +76,10 @@ if ((${#chains[@]} == 0)); then
   exit 77
 fi
 
-OUTROOT=${MIGLINT_PG_KEEP_OUT:-}
-[[ -n "$OUTROOT" ]] || OUTROOT=$(mktemp -d "${TMPDIR:-/tmp}/miglint-pg-harness.XXXXXX")
-PG_DIR=""
-cleanup() {
-  if [[ -n "$PG_DIR" ]]; then
-    "$ROOT/tools/pg-server" stop "$PG_DIR" || true
-  fi
-  [[ -n "${MIGLINT_PG_KEEP_OUT:-}" ]] || rm -rf "$OUTROOT"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-
-if ! env_lines=$("$ROOT/tools/pg-server" start); then
-  echo "FAIL: could not start PostgreSQL (tools/pg-server start)"
-  exit 1
-fi
-eval "$env_lines"
-PG_DIR=$MIGLINT_PG_DIR
+# shellcheck source=tests/pg_lib.sh
+. "$ROOT/tests/pg_lib.sh"
+pg_start "$ROOT" pg-harness
+OUTROOT=$PG_OUT
 
 failed=0
 passed=0

@@ -47,21 +47,10 @@ for d in "$CORPUS"/*/migrations; do
   [[ -d "$d" ]] && folders+=("corpus:$(basename "$(dirname "$d")")	$d")
 done
 
-PG_DIR=""
-OUT=${MIGLINT_PG_KEEP_OUT:-}
-[[ -n "$OUT" ]] || OUT=$(mktemp -d "${TMPDIR:-/tmp}/miglint-schema-loads.XXXXXX")
-cleanup() {
-  [[ -n "$PG_DIR" ]] && { "$ROOT/tools/pg-server" stop "$PG_DIR" || true; }
-  [[ -n "${MIGLINT_PG_KEEP_OUT:-}" ]] || rm -rf "$OUT"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
-if ! env_lines=$("$ROOT/tools/pg-server" start); then
-  echo "FAIL: could not start PostgreSQL (tools/pg-server start)"
-  exit 1
-fi
-eval "$env_lines"
-PG_DIR=$MIGLINT_PG_DIR
+# shellcheck source=tests/pg_lib.sh
+. "$ROOT/tests/pg_lib.sh"
+pg_start "$ROOT" schema-loads
+OUT=$PG_OUT
 
 normalise() {
   python3 -c 'import sys; sys.path.insert(0, sys.argv[1]); import pgchain_lib as l; sys.stdout.write(l.normalise_dump(sys.stdin.read()))' "$ROOT/tools"

@@ -131,6 +131,8 @@ struct Index {
   std::vector<IndexKey> keys;
   std::vector<std::string> include;
   Boxed<Expr> where;
+  // Storage parameters as pg_get_indexdef prints them: "fillfactor='70', deduplicate_items=off".
+  std::string with;
   std::string constraint;  // name of the constraint it backs (pkey/unique/exclude)
   bool invalid = false;
   NameSet uses;  // columns used anywhere in the definition (not compared)

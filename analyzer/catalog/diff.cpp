@@ -95,13 +95,15 @@ std::string index_text(const Index& i) {
     s += ")";
   }
   if (i.nulls_not_distinct) s += " NULLS NOT DISTINCT";
+  if (!i.with.empty()) s += " WITH (" + i.with + ")";
   if (i.where) s += " WHERE (" + i.where->text + ")";
   return s;
 }
 
 bool same_index(const Index& a, const Index& b) {
   if (!(a.table == b.table) || a.unique != b.unique || a.method != b.method || a.include != b.include ||
-      !same_expr(a.where, b.where) || a.keys.size() != b.keys.size() || a.nulls_not_distinct != b.nulls_not_distinct)
+      a.with != b.with || !same_expr(a.where, b.where) || a.keys.size() != b.keys.size() ||
+      a.nulls_not_distinct != b.nulls_not_distinct)
     return false;
   for (size_t k = 0; k < a.keys.size(); ++k) {
     const auto& x = a.keys[k];

@@ -313,6 +313,24 @@ void attach_partition(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cmd
   c.effect(Action::Altered, ObjectKind::Table, *pq, {}, false, pc.name().location(), attach ? "attach" : "detach");
 }
 
+// ALTER INDEX … SET (…) / RESET (…): the index's storage parameters.
+void alter_index_storage(Ctx& c, const pg_query::AlterTableStmt& s) {
+  const auto q = c.cat.resolve(s.relation().schemaname(), s.relation().relname(),
+                               [&](const QName& x) { return c.cat.index(x) != nullptr; });
+  if (!q) return;
+  std::shared_ptr<catalog::Index> ix;
+  for (const auto& n : s.cmds()) {
+    const auto& cmd = n.alter_table_cmd();
+    const bool reset = cmd.subtype() == pg_query::AT_ResetRelOptions;
+    if ((cmd.subtype() != pg_query::AT_SetRelOptions && !reset) || !cmd.def().has_list()) continue;
+    if (!ix) ix = std::make_shared<catalog::Index>(*c.cat.index(*q));
+    ix->with = apply_storage_parameters(ix->with, cmd.def().list().items(), reset);
+  }
+  if (!ix) return;
+  c.cat.put_index(ix);
+  c.effect(Action::Altered, ObjectKind::Index, *q, {}, false, s.relation().location(), "storage parameters");
+}
+
 }  // namespace
 
 void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
@@ -330,6 +348,7 @@ void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
         all_harmless = false;
     }
     if (!all_harmless) c.unmodeled("this ALTER is not modeled");
+    if (s.objtype() == pg_query::OBJECT_INDEX) alter_index_storage(c, s);
     return;
   }
   auto found = c.find_table(s.relation());

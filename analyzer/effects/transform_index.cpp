@@ -34,6 +34,51 @@ std::string self_cast_column(const catalog::Table* t, const pg_query::Node& e) {
 
 }  // namespace
 
+std::string apply_storage_parameters(std::string current, const google::protobuf::RepeatedPtrField<pg_query::Node>& d,
+                                     bool reset) {
+  std::vector<std::pair<std::string, std::string>> params;  // name, shown value
+  for (size_t at = 0; at < current.size();) {
+    const size_t end = current.find(", ", at);
+    const std::string item = current.substr(at, end == std::string::npos ? std::string::npos : end - at);
+    const size_t eq = item.find('=');
+    params.emplace_back(item.substr(0, eq), eq == std::string::npos ? "" : item.substr(eq + 1));
+    if (end == std::string::npos) break;
+    at = end + 2;
+  }
+  for (const auto& n : d) {
+    if (!n.has_def_elem()) continue;
+    const auto& e = n.def_elem();
+    // The name may carry a namespace (toast.fillfactor).
+    const std::string name = e.defnamespace().empty() ? e.defname() : e.defnamespace() + "." + e.defname();
+    const auto it = std::find_if(params.begin(), params.end(), [&](const auto& p) { return p.first == name; });
+    if (reset) {
+      if (it != params.end()) params.erase(it);
+      continue;
+    }
+    std::string v = "true";
+    if (e.has_arg()) {
+      const auto& a = e.arg();
+      if (a.has_string()) v = a.string().sval();
+      else if (a.has_integer()) v = std::to_string(a.integer().ival());
+      else if (a.has_float_()) v = a.float_().fval();
+      else if (a.has_boolean()) v = a.boolean().boolval() ? "true" : "false";
+      else if (a.has_type_name()) v = catalog::strings(a.type_name().names()).back();
+    }
+    // flatten_reloptions: quoted unless it reads as an identifier as it is.
+    std::string shown = v;
+    if (catalog::quote_ident(v) != v) {
+      shown = "'";
+      for (char ch : v) shown += ch == '\'' ? std::string("''") : std::string(1, ch);
+      shown += "'";
+    }
+    if (it != params.end()) it->second = shown;
+    else params.emplace_back(name, shown);
+  }
+  std::string out;
+  for (const auto& [k, v] : params) out += (out.empty() ? "" : ", ") + k + "=" + v;
+  return out;
+}
+
 void transform_index(Ctx& c, const pg_query::IndexStmt& s) {
   const auto& rv = s.relation();
   auto q = c.find_table(rv);
@@ -95,6 +140,7 @@ void transform_index(Ctx& c, const pg_query::IndexStmt& s) {
     ix->uses.insert(p.index_elem().name());
     add_name(p.index_elem().name());
   }
+  ix->with = apply_storage_parameters({}, s.options(), false);
   if (s.has_where_clause()) {
     ix->where = catalog::make_expr(s.where_clause(), c.expr_ctx());
     for (auto& r : catalog::column_refs(s.where_clause())) ix->uses.insert(r);

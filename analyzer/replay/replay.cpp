@@ -440,6 +440,7 @@ std::string render_sql(const Catalog& c) {
     dst += ")";
     if (!ix->include.empty()) dst += " INCLUDE (" + cols(ix->include) + ")";
     if (ix->nulls_not_distinct) dst += " NULLS NOT DISTINCT";
+    if (!ix->with.empty()) dst += " WITH (" + ix->with + ")";
     if (ix->where) dst += " WHERE (" + ix->where->text + ")";
     dst += ";\n";
   }
@@ -514,6 +515,7 @@ std::string render_json(const Catalog& c) {
     for (const auto& key : ix->keys) keys.push_back(key.expr ? "(" + key.expr->text + ")" : key.column);
     x["keys"] = keys;
     if (!ix->include.empty()) x["include"] = ix->include;
+    if (!ix->with.empty()) x["with"] = ix->with;
     if (ix->where) x["where"] = ix->where->text;
     if (!ix->constraint.empty()) x["constraint"] = ix->constraint;
     idx[ix->name.str()] = x;

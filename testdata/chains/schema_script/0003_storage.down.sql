@@ -1,0 +1,2 @@
+DROP INDEX account_tag_idx;
+DROP INDEX account_amount_brin;

@@ -1,0 +1,1 @@
+ALTER INDEX account_code_idx SET (fillfactor = 50);
