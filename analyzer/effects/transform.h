@@ -212,8 +212,8 @@ void clone_plain_indexes(Ctx& c, catalog::Table& t, const QName& src, std::set<s
 // Storage parameters (`WITH (…)`, `SET (…)`, `RESET (…)` of DefElems) applied
 // to `current`, in pg_get_indexdef's spelling: a later one replaces an earlier
 // one of the same name in place, a new one goes at the end.
-std::string apply_storage_parameters(std::string current, const google::protobuf::RepeatedPtrField<pg_query::Node>& d,
-                                     bool reset);
+std::string apply_storage_parameters(const std::string& current,
+                                     const google::protobuf::RepeatedPtrField<pg_query::Node>& d, bool reset);
 
 // Renames a table or moves it to another schema; what depends on it follows.
 void move_table(Ctx& c, const QName& from, const QName& to);

@@ -34,8 +34,8 @@ std::string self_cast_column(const catalog::Table* t, const pg_query::Node& e) {
 
 }  // namespace
 
-std::string apply_storage_parameters(std::string current, const google::protobuf::RepeatedPtrField<pg_query::Node>& d,
-                                     bool reset) {
+std::string apply_storage_parameters(const std::string& current,
+                                     const google::protobuf::RepeatedPtrField<pg_query::Node>& d, bool reset) {
   std::vector<std::pair<std::string, std::string>> params;  // name, shown value
   for (size_t at = 0; at < current.size();) {
     const size_t end = current.find(", ", at);
@@ -75,7 +75,7 @@ std::string apply_storage_parameters(std::string current, const google::protobuf
     else params.emplace_back(name, shown);
   }
   std::string out;
-  for (const auto& [k, v] : params) out += (out.empty() ? "" : ", ") + k + "=" + v;
+  for (const auto& [k, v] : params) out.append(out.empty() ? "" : ", ").append(k).append("=").append(v);
   return out;
 }
 
