@@ -12,38 +12,39 @@ namespace miglint::rules {
 
 struct DeclaredColumn {
   const pg_query::TypeName* type = nullptr;
-  std::string table;
-  std::string column;
+  std::string_view table;  // into the statement's tree
+  std::string_view column;
   bool alter_type = false;  // ALTER COLUMN ... TYPE (else a new column)
 };
 
-inline std::vector<DeclaredColumn> declared_columns(const pg_query::Node& node) {
-  std::vector<DeclaredColumn> out;
+// Calls f(DeclaredColumn) for each; nothing is copied (a CREATE TABLE may
+// declare 100,000 columns, and every type rule walks them).
+template <typename F>
+void for_each_declared_column(const pg_query::Node& node, F&& f) {
   if (node.has_create_stmt()) {
     const auto& c = node.create_stmt();
     for (const auto& e : c.table_elts())
       if (e.has_column_def() && e.column_def().has_type_name())
-        out.push_back({&e.column_def().type_name(), c.relation().relname(), e.column_def().colname(), false});
+        f(DeclaredColumn{&e.column_def().type_name(), c.relation().relname(), e.column_def().colname(), false});
   } else if (node.has_alter_table_stmt()) {
     const auto& a = node.alter_table_stmt();
-    if (a.objtype() != pg_query::OBJECT_TABLE && a.objtype() != pg_query::OBJECT_FOREIGN_TABLE) return out;
+    if (a.objtype() != pg_query::OBJECT_TABLE && a.objtype() != pg_query::OBJECT_FOREIGN_TABLE) return;
     for (const auto& c : a.cmds()) {
       if (!c.has_alter_table_cmd()) continue;
       const auto& cmd = c.alter_table_cmd();
       if (!cmd.def().has_column_def() || !cmd.def().column_def().has_type_name()) continue;
       if (cmd.subtype() == pg_query::AT_AddColumn)
-        out.push_back(
-            {&cmd.def().column_def().type_name(), a.relation().relname(), cmd.def().column_def().colname(), false});
+        f(DeclaredColumn{&cmd.def().column_def().type_name(), a.relation().relname(), cmd.def().column_def().colname(),
+                         false});
       else if (cmd.subtype() == pg_query::AT_AlterColumnType)
-        out.push_back({&cmd.def().column_def().type_name(), a.relation().relname(), cmd.name(), true});
+        f(DeclaredColumn{&cmd.def().column_def().type_name(), a.relation().relname(), cmd.name(), true});
     }
   }
-  return out;
 }
 
 // "int4" for `int`, `integer`, `int4`, `pg_catalog.int4`; "" for a type in a
 // user schema (`myschema.int4` is not the built-in).
-inline std::string type_base_name(const pg_query::TypeName& t) {
+inline std::string_view type_base_name(const pg_query::TypeName& t) {
   const auto& names = t.names();
   if (names.empty()) return {};
   if (names.size() == 2 && names[0].string().sval() != "pg_catalog") return {};
@@ -69,13 +70,13 @@ class ColumnTypeRule : public Rule {
   }
   void check_node(const pg_query::Node& node, StatementContext& ctx) const override {
     if (ctx.role() == Role::Down) return;
-    for (const auto& d : declared_columns(node)) {
-      const std::string base = type_base_name(*d.type);
-      if (base.empty() || !matches(*d.type, base, d.alter_type)) continue;
+    for_each_declared_column(node, [&](const DeclaredColumn& d) {
+      const std::string_view base = type_base_name(*d.type);
+      if (base.empty() || !matches(*d.type, base, d.alter_type)) return;
       const std::string written = written_type(ctx, *d.type);
-      const std::string col = d.table.empty() ? d.column : fmt::format("{}.{}", d.table, d.column);
+      const std::string col = d.table.empty() ? std::string(d.column) : fmt::format("{}.{}", d.table, d.column);
       ctx.report_at(*d.type, message(col, written, d.alter_type), help());
-    }
+    });
   }
 
  protected:
