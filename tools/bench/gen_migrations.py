@@ -1,12 +1,21 @@
 #!/usr/bin/env python3
 """Writes a synthetic migrations folder in updown layout for the benchmarks.
 
-gen_migrations.py DIR COUNT [--seed N]
+gen_migrations.py DIR COUNT [--seed N] [--profile small|heavy]
 
-Each migration comes from a realistic template with a down that undoes it:
-create table (columns, constraints, indexes, an enum type), add column,
-create index, add foreign key, drop column, rename column, enum add value.
-The folder replays cleanly, so the schema model does its full work on it.
+small (the default): each migration comes from a realistic template with a
+down that undoes it: create table (columns, constraints, indexes, an enum
+type), add column, create index, add foreign key, drop column, rename
+column, enum add value.
+
+heavy: files of 5-40 KB shaped like a reporting project's: wide views over
+many joins redefined in most migrations (`CREATE OR REPLACE VIEW`, `DROP
+VIEW ... CASCADE` and the views recreated), materialized views with their
+indexes, PL/pgSQL functions and triggers of 50-300 lines, `CREATE TABLE AS`
+rebuilds, and lock and rewrite patterns (about 15 findings per file). Each
+down restores the definitions the up replaced.
+
+Both folders replay cleanly, so the schema model does its full work on them.
 """
 import argparse
 import os
@@ -46,12 +55,140 @@ COMMENT ON TABLE {t.name} IS 'records of kind {t.name}';
     return f"create_{t.name}", up, down
 
 
+HEAVY_TABLES = 24
+
+
+def heavy_columns(t):
+    return [f"t{t}_c{i}" for i in range(12)]
+
+
+def heavy_view(rnd, v, version):
+    """A wide view over a chain of joins; `version` changes its columns."""
+    n = 3 + (v % 6)
+    base = [(v * 5 + k) % HEAVY_TABLES for k in range(n)]
+    cols = []
+    for k, t in enumerate(base):
+        for c in heavy_columns(t)[: 4 + (version + k) % 6]:
+            if rnd.random() < 0.25:
+                cols.append(f"coalesce(a{k}.{c}, 0)::bigint AS {c}_a{k}")
+            elif rnd.random() < 0.2:
+                cols.append(f"CASE WHEN a{k}.{c} > {version} THEN 'high' ELSE 'low' END AS {c}_band_a{k}")
+            else:
+                cols.append(f"a{k}.{c} AS {c}_a{k}")
+    joins = f"FROM heavy_t{base[0]} a0\n" + "".join(
+        f"    LEFT JOIN heavy_t{t} a{k} ON a{k}.id = a{k - 1}.t{base[k - 1]}_c{k % 12}\n"
+        for k, t in enumerate(base) if k)
+    return (f"CREATE OR REPLACE VIEW heavy_v{v} AS\nSELECT a0.id,\n    " + ",\n    ".join(cols) + "\n" + joins +
+            f"WHERE a0.t{base[0]}_c0 >= {version % 7} AND a0.id IS NOT NULL;\n")
+
+
+def heavy_function(f, version):
+    """A PL/pgSQL trigger function of 50-300 lines, the same for the same version."""
+    rnd = random.Random(f * 7919 + version)
+    lines = ["DECLARE", "    total bigint := 0;", "    label text;", "BEGIN"]
+    for i in range(rnd.randint(12, 75)):
+        lines += [f"    IF NEW.t{f % HEAVY_TABLES}_c{i % 12} > {i + version} THEN",
+                  f"        total := total + NEW.t{f % HEAVY_TABLES}_c{i % 12};",
+                  f"        label := 'step {i} of version {version}';",
+                  "    END IF;"]
+    lines += ["    NEW.updated_at := now();", "    RETURN NEW;", "END;"]
+    body = "\n".join(lines)
+    return (f"CREATE OR REPLACE FUNCTION heavy_f{f}() RETURNS trigger LANGUAGE plpgsql AS $$\n{body}\n$$;\n")
+
+
+def heavy_main(a):
+    rnd = random.Random(a.seed)
+    os.makedirs(a.dir, exist_ok=True)
+    views = {}  # view number -> version of its definition
+    funcs = {}
+    matviews = set()
+    rebuilt = 0
+
+    def write(i, name, up, down):
+        base = os.path.join(a.dir, f"{20200101000000 + i:014d}_{name}")
+        with open(base + ".up.sql", "w") as f:
+            f.write(up)
+        with open(base + ".down.sql", "w") as f:
+            f.write(down)
+
+    # The tables every view reads, in the first migration.
+    up = ""
+    for t in range(HEAVY_TABLES):
+        cols = ",\n".join(f"    {c} integer" for c in heavy_columns(t))
+        up += (f"CREATE TABLE heavy_t{t} (\n    id serial PRIMARY KEY,\n{cols},\n"
+               f"    payload json,\n    updated_at timestamp,\n    code varchar(40)\n);\n")
+    write(1, "tables", up, "".join(f"DROP TABLE heavy_t{t};\n" for t in reversed(range(HEAVY_TABLES))))
+    for i in range(2, a.count + 1):
+        ups, downs = [], []
+        # Views redefined (or first created); `views` holds each one's text.
+        for v in rnd.sample(range(40), rnd.randint(2, 5)):
+            old = views.get(v)
+            if old is None:
+                views[v] = (1, heavy_view(random.Random(v), v, 1))
+                ups.append(views[v][1])
+                downs.append(f"DROP VIEW heavy_v{v};\n")
+            elif rnd.random() < 0.4:
+                # Recreated: a new definition may drop columns.
+                ver = old[0] + 1
+                views[v] = (ver, heavy_view(random.Random(v * 1000 + ver), v, ver))
+                ups.append(f"DROP VIEW heavy_v{v} CASCADE;\n" + views[v][1])
+                downs.append(f"DROP VIEW heavy_v{v};\n" + old[1])
+            else:
+                # OR REPLACE keeps the columns: the same select list, another filter.
+                text = old[1].replace(" AND a0.id IS NOT NULL;", f" AND a0.id IS NOT NULL AND a0.id <> {i};", 1)
+                if text == old[1]:
+                    text = old[1].replace(" AND a0.id <> ", f" AND a0.id <> {i} AND a0.id <> ", 1)
+                views[v] = (old[0], text)
+                ups.append(text)
+                downs.append(old[1])
+        # A trigger function (re)defined, and its trigger.
+        f = rnd.randrange(30)
+        ver = funcs.get(f, 0) + 1
+        ups.append(heavy_function(f, ver))
+        if f not in funcs:
+            ups.append(f"CREATE TRIGGER heavy_trg{f} BEFORE UPDATE ON heavy_t{f % HEAVY_TABLES} FOR EACH ROW "
+                       f"EXECUTE FUNCTION heavy_f{f}();\n")
+            downs.append(f"DROP TRIGGER heavy_trg{f} ON heavy_t{f % HEAVY_TABLES};\nDROP FUNCTION heavy_f{f}();\n")
+        else:
+            downs.append(heavy_function(f, funcs[f]))
+        funcs[f] = ver
+        # A materialized view and its index, or a CREATE TABLE AS rebuild.
+        if rnd.random() < 0.5:
+            m = len(matviews)
+            matviews.add(m)
+            t = m % HEAVY_TABLES
+            ups.append(f"CREATE MATERIALIZED VIEW heavy_mv{m} AS\nSELECT t{t}_c0, count(*) AS n, sum(t{t}_c1) AS total, "
+                       f"max(updated_at) AS latest\nFROM heavy_t{t}\nGROUP BY t{t}_c0;\n"
+                       f"CREATE UNIQUE INDEX heavy_mv{m}_key ON heavy_mv{m} (t{t}_c0);\n")
+            downs.append(f"DROP MATERIALIZED VIEW heavy_mv{m};\n")
+        else:
+            rebuilt += 1
+            t = rnd.randrange(HEAVY_TABLES)
+            ups.append(f"CREATE TABLE heavy_copy{rebuilt} AS SELECT id, t{t}_c0, t{t}_c1, updated_at FROM heavy_t{t} "
+                       f"WHERE t{t}_c2 > 0;\n")
+            downs.append(f"DROP TABLE heavy_copy{rebuilt};\n")
+        # Lock and rewrite patterns on a table.
+        t = rnd.randrange(HEAVY_TABLES)
+        c = f"extra_{i}"
+        ups.append(f"ALTER TABLE heavy_t{t} ADD COLUMN {c} integer DEFAULT 0 NOT NULL;\n"
+                   f"ALTER TABLE heavy_t{t} ADD COLUMN {c}_at timestamp DEFAULT now();\n"
+                   f"ALTER TABLE heavy_t{t} ADD CONSTRAINT heavy_t{t}_{c}_check CHECK ({c} >= 0);\n"
+                   f"CREATE INDEX heavy_t{t}_{c}_idx ON heavy_t{t} ({c});\n"
+                   f"ALTER TABLE heavy_t{t} ALTER COLUMN {c} TYPE bigint;\n"
+                   f"UPDATE heavy_t{t} SET {c} = t{t}_c0 WHERE {c} = 0;\n")
+        downs.append(f"ALTER TABLE heavy_t{t} DROP COLUMN {c}_at;\nALTER TABLE heavy_t{t} DROP COLUMN {c};\n")
+        write(i, f"report_{i}", "\n".join(ups), "\n".join(reversed(downs)))
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("dir")
     ap.add_argument("count", type=int)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--profile", choices=["small", "heavy"], default="small")
     a = ap.parse_args()
+    if a.profile == "heavy":
+        return heavy_main(a)
     rnd = random.Random(a.seed)
     os.makedirs(a.dir, exist_ok=True)
     tables = []
