@@ -89,8 +89,17 @@ Output Resolver::select(const pg_query::SelectStmt& s, Level* parent, int depth)
     }
   }
   for (auto& e : L.ns) e.lateral_only = false;
-  for (const auto& t : s.target_list())
-    if (t.has_res_target()) target(t.res_target(), L, out, depth + 1);
+  for (int i = 0; i < s.target_list_size(); ++i) {
+    const auto& t = s.target_list(i);
+    if (!t.has_res_target()) continue;
+    const size_t before = out.names.size();
+    const bool complete = out.known;
+    target(t.res_target(), L, out, depth + 1);
+    // `*` as PostgreSQL stores it: the columns it stood for, qualified.
+    const auto& v = t.res_target().val();
+    if (v.has_column_ref() && ends_with_star(v.column_ref()) && complete && out.known)
+      star_expansion(s, i, v.column_ref(), L, out.names.size() - before);
+  }
   if (s.has_where_clause()) expr(s.where_clause(), L, depth + 1);
   for (const auto& g : s.group_clause()) group_item(g, L, out, depth + 1);
   if (s.has_having_clause()) expr(s.having_clause(), L, depth + 1);
@@ -277,6 +286,11 @@ void Resolver::relation(const pg_query::RangeVar& rv, Item& it) {
   it.known = false;
   if (!q) return;
   it.rel = *q;
+  // pg_get_viewdef names a relation the search path finds without its schema.
+  if (!rv.schemaname().empty()) {
+    const auto plain = cat_.resolve("", rv.relname(), [&](const QName& x) { return cat_.relation_exists(x); });
+    if (plain && *plain == *q) out_.unqualified.push_back(&rv);
+  }
   std::string key;
   if (const auto t = cat_.table(*q)) {
     key = table_key(*q);
@@ -469,6 +483,39 @@ ViewQueryDeps resolve_view_query(const Catalog& cat, const pg_query::Node& query
   const view_resolver::Output o = r.select(query.select_stmt(), nullptr, 0);
   out.output.assign(o.names.begin(), o.names.end());
   out.output_known = o.known;
+  return out;
+}
+
+ViewQueryDeps resolve_and_qualify_view_query(const Catalog& cat, pg_query::Node& query) {
+  ViewQueryDeps out = resolve_view_query(cat, query);
+  // Stars in reverse order of resolution: what a star moves (the targets
+  // after it) was resolved after it, so its own stars are already replaced.
+  for (size_t k = out.stars.size(); k-- > 0;) {
+    const auto& star = out.stars[k];
+    auto* list = const_cast<pg_query::SelectStmt*>(star.select)->mutable_target_list();
+    std::vector<pg_query::Node> rest(list->begin() + star.index + 1, list->end());
+    list->DeleteSubrange(star.index, list->size() - star.index);
+    for (const auto& [qual, col] : star.columns) {
+      auto* cr = list->Add()->mutable_res_target()->mutable_val()->mutable_column_ref();
+      if (!qual.empty()) cr->add_fields()->mutable_string()->set_sval(qual);
+      cr->add_fields()->mutable_string()->set_sval(col);
+    }
+    for (auto& n : rest) *list->Add() = std::move(n);
+  }
+  out.stars.clear();
+  // The recorded pointers are into `query`, which is ours to change.
+  for (const auto& [ref, name] : out.qualified) {
+    auto* cr = const_cast<pg_query::ColumnRef*>(ref);
+    const std::string col = cr->fields(cr->fields_size() - 1).string().sval();
+    cr->clear_fields();
+    cr->add_fields()->mutable_string()->set_sval(name);
+    cr->add_fields()->mutable_string()->set_sval(col);
+  }
+  for (const pg_query::ResTarget* rt : out.unnamed) const_cast<pg_query::ResTarget*>(rt)->clear_name();
+  for (const pg_query::RangeVar* rv : out.unqualified) const_cast<pg_query::RangeVar*>(rv)->clear_schemaname();
+  out.unqualified.clear();
+  out.qualified.clear();
+  out.unnamed.clear();
   return out;
 }
 

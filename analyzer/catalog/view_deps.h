@@ -8,6 +8,7 @@
 #include <set>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <pg_query/pg_query.pb.h>
@@ -24,10 +25,29 @@ struct ViewQueryDeps {
   // false: a name could not be resolved, because the model does not know the
   // columns of a relation in scope; `columns` is then a lower bound.
   bool resolved = true;
+  // How PostgreSQL stores the query (pg_get_viewdef): these column
+  // references qualified by their FROM item's name, these output names
+  // dropped where they repeat the column's, these relations named without
+  // their schema. Pointers into the query.
+  std::vector<std::pair<const pg_query::ColumnRef*, std::string>> qualified;
+  std::vector<const pg_query::ResTarget*> unnamed;
+  std::vector<const pg_query::RangeVar*> unqualified;  // schema.t where the search path finds t
+  struct Star {  // `*` at select->target_list(index): these (qualifier, column) in its place
+    const pg_query::SelectStmt* select = nullptr;
+    int index = 0;
+    std::vector<std::pair<std::string, std::string>> columns;
+  };
+  std::vector<Star> stars;
 };
 
 // Resolves a view's query (a SelectStmt node) against the catalog.
 ViewQueryDeps resolve_view_query(const Catalog& cat, const pg_query::Node& query);
+
+// Resolves `query` and rewrites it as PostgreSQL stores it, so that two
+// spellings of one view compare equal: `SELECT a FROM t` and
+// `SELECT t.a AS a FROM public.t` both become `SELECT t.a FROM t`'s tree
+// (ColumnRef fields; the relation as written).
+ViewQueryDeps resolve_and_qualify_view_query(const Catalog& cat, pg_query::Node& query);
 
 // "<relation key>\x1f<column>": one column dependency (relation keys as
 // table_key, view_key, sequence_key make them).

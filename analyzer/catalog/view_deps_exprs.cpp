@@ -11,10 +11,6 @@ namespace {
 bool is_system_column(std::string_view n) {
   return n == "ctid" || n == "xmin" || n == "xmax" || n == "cmin" || n == "cmax" || n == "tableoid";
 }
-
-bool ends_with_star(const pg_query::ColumnRef& cr) {
-  return cr.fields_size() > 0 && cr.fields(cr.fields_size() - 1).has_a_star();
-}
 }  // namespace
 
 // ---- expressions ----
@@ -193,13 +189,20 @@ const Col* Resolver::column_ref(const pg_query::ColumnRef& cr, Level& L) {
     case 1: {
       const Lookup r = lookup(col, L, false);
       if (r.col) record(*r.col);
+      if (r.col && !r.ambiguous) qualify(cr, r.item, r.col);
       // Not a column: the whole row of the FROM item of that name.
       else if (!r.found && (r.unknown || !find_refname(col, L))) unresolved();
       return r.col;
     }
     case 2:
     case 3:
-    case 4: return column_of(qualifier(f, f.size() - 1, L), col);
+    case 4: {
+      const Item* it = qualifier(f, f.size() - 1, L);
+      const Col* c = column_of(it, col);
+      // schema.t.a is stored as t.a.
+      if (c && f.size() > 2) qualify(cr, it, c);
+      return c;
+    }
     default: unresolved(); return nullptr;
   }
 }
@@ -243,6 +246,30 @@ void Resolver::expand_star(const pg_query::ColumnRef& cr, Level& L, Output* out)
   if (out) out->known = false;
 }
 
+std::string_view Resolver::qualifier_name(const Item* it, const Col& c) const {
+  if (!it) return {};
+  if (it->refname.empty() && c.rel >= 0)
+    for (const Item& x : items_)
+      if (x.relation && !x.cols.empty() && x.cols.front().rel == c.rel) return x.refname;
+  return it->refname;
+}
+
+void Resolver::star_expansion(const pg_query::SelectStmt& s, int index, const pg_query::ColumnRef& cr, const Level& L,
+                              size_t n) {
+  ViewQueryDeps::Star star{&s, index, {}};
+  const auto add = [&](const Item& it) {
+    for (const auto& c : it.cols) star.columns.emplace_back(std::string(qualifier_name(&it, c)), std::string(c.name));
+  };
+  if (cr.fields_size() == 1) {
+    for (const auto& e : L.ns)
+      if (e.cols_visible) add(*e.item);
+  } else if (const Item* it = qualifier(cr.fields(), cr.fields_size() - 1, L)) {
+    add(*it);
+  }
+  // Only what the resolver counted: anything else leaves the star as written.
+  if (star.columns.size() == n) out_.stars.push_back(std::move(star));
+}
+
 void Resolver::target(const pg_query::ResTarget& rt, Level& L, Output& out, int depth) {
   const Node& v = rt.val();
   // `*` and `t.*` in a SELECT list are every column, each read by the rule.
@@ -261,6 +288,8 @@ void Resolver::target(const pg_query::ResTarget& rt, Level& L, Output& out, int 
     }
   }
   expr(v, L, depth);
+  // `t.a AS a` is stored as `t.a`.
+  if (!rt.name().empty() && v.has_column_ref() && rt.name() == colname(v)) out_.unnamed.push_back(&rt);
   out.names.push_back(rt.name().empty() ? colname(v) : std::string_view(rt.name()));
 }
 
@@ -310,7 +339,9 @@ Resolver::Lookup Resolver::lookup(std::string_view name, const Level& L, bool lo
     for (const auto& e : lv->ns) {
       if (!e.cols_visible || (e.lateral_only && !lv->lateral_active)) continue;
       if (const Col* c = e.item->find(name)) {
-        if (!r.found) r = {c, true, false};
+        if (!r.found) r = {c, true, false, e.item};
+        // The same column seen through a join is not another one.
+        else if (r.col && (c->rel < 0 || c->rel != r.col->rel || c->source != r.col->source)) r.ambiguous = true;
       } else if (e.item->system_columns && is_system_column(name)) {
         if (!r.found) r = {nullptr, true, false};
       } else if (!e.item->known) {

@@ -84,6 +84,11 @@ struct Output {
   bool known = true;
 };
 
+// `*` or `t.*`.
+inline bool ends_with_star(const pg_query::ColumnRef& cr) {
+  return cr.fields_size() > 0 && cr.fields(cr.fields_size() - 1).has_a_star();
+}
+
 inline const std::string* last_string(const Nodes& l) {
   if (l.empty() || !l[l.size() - 1].has_string()) return nullptr;
   return &l[l.size() - 1].string().sval();
@@ -99,8 +104,10 @@ class Resolver {
  private:
   struct Lookup {
     const Col* col = nullptr;
-    bool found = false;    // col, or a system column (col null)
-    bool unknown = false;  // not found where a relation's columns are not known
+    bool found = false;          // col, or a system column (col null)
+    bool unknown = false;        // not found where a relation's columns are not known
+    const Item* item = nullptr;  // the FROM item of col
+    bool ambiguous = false;      // another FROM item of the level has a column of that name
   };
 
   bool deep(int depth) {
@@ -109,6 +116,11 @@ class Resolver {
     return true;
   }
   void unresolved() { out_.resolved = false; }
+  // A reference PostgreSQL stores qualified by the FROM item's name; a
+  // column of a table seen through an unnamed join, by the table's.
+  void qualify(const pg_query::ColumnRef& cr, const Item* it, const Col* c) {
+    if (const std::string_view q = qualifier_name(it, *c); !q.empty()) out_.qualified.emplace_back(&cr, std::string(q));
+  }
   void record(const Col& c) {
     if (c.rel >= 0) out_.columns.insert(column_use_key(rel_keys_[c.rel], c.source));
   }
@@ -134,6 +146,11 @@ class Resolver {
   void group_item(const Node& n, Level& L, const Output& out, int depth);
   void sort_item(const Node& n, Level& L, const Output& out, int depth);
   void expand_star(const pg_query::ColumnRef& cr, Level& L, Output* out);
+  // Records what the `*` at s.target_list(index) stands for (n columns).
+  void star_expansion(const pg_query::SelectStmt& s, int index, const pg_query::ColumnRef& cr, const Level& L,
+                      size_t n);
+  // The name a column of `it` is qualified by ("" for a merged join column).
+  std::string_view qualifier_name(const Item* it, const Col& c) const;
   void expand(const Item& it, Output* out);
   const Item* whole_row(const Node& arg, const Level& L) const;
   const Col* column_of(const Item* it, std::string_view col);

@@ -15,9 +15,12 @@ void define_view(Ctx& c, const QName& name, const pg_query::Node& query, bool ma
   auto v = std::make_shared<catalog::View>();
   v->name = name;
   v->materialized = materialized;
-  v->query = catalog::make_query(query, c.expr_ctx());
+  // Kept as PostgreSQL stores it (column references qualified), so that an
+  // equivalent spelling in a down compares equal.
+  pg_query::Node stored = query;
+  auto deps = catalog::resolve_and_qualify_view_query(c.cat, stored);
+  v->query = catalog::make_query(stored, c.expr_ctx());
   v->columns = aliases;
-  auto deps = catalog::resolve_view_query(c.cat, query);
   v->uses = std::move(deps.relations);
   v->column_uses = std::move(deps.columns);
   v->resolved = deps.resolved;

@@ -22,7 +22,8 @@ std::vector<Difference> compare_with_dump(const Catalog& model, std::string_view
 // its reading of the dump) holds as uncertain after an unmodeled statement
 // set apart: the model does not claim to know them.
 // View queries are excused too: pg_dump prints the stored query rewritten
-// (qualified columns, implicit casts), which the model does not reproduce.
+// (implicit casts, ORDER BY positions, …), which the model does not all
+// reproduce (it does qualify columns and expand `*`).
 struct DumpComparison {
   struct Excused {
     Difference difference;

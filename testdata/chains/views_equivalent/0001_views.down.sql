@@ -1,0 +1,8 @@
+DROP VIEW vjstar;
+DROP VIEW vstar;
+DROP VIEW w;
+DROP VIEW vs;
+DROP VIEW vj;
+DROP VIEW v;
+DROP TABLE u;
+DROP TABLE t;

@@ -1,0 +1,4 @@
+CREATE TABLE t (a int, b int);
+CREATE VIEW v AS SELECT a, b FROM t;
+CREATE VIEW vj AS SELECT a, name FROM t JOIN u ON u.t_a = a WHERE b > 0;
+CREATE VIEW w AS SELECT a FROM v;
