@@ -508,6 +508,14 @@ TEST(CatalogViews, EquivalentSpellingsCompareEqual) {
        "SELECT u.id, u.t_a, u.name, t.a, t.b FROM t JOIN u ON u.t_a = t.a");
   same("SELECT x.a AS a FROM (SELECT a FROM t) x", "SELECT x.a FROM (SELECT t.a FROM t) x");
   same("SELECT a FROM t x", "SELECT x.a FROM t x");
+  same("SELECT sum(a) FROM t", "SELECT sum(t.a) AS sum FROM t");
+  same("SELECT a, count(*) FROM t GROUP BY a", "SELECT t.a, count(*) AS count FROM t GROUP BY t.a");
+  // Column aliases are the names of the query's columns.
+  {
+    const auto v1 = query_of("CREATE VIEW v (x, b) AS SELECT a, b FROM t");
+    const auto v2 = query_of("CREATE VIEW v AS SELECT t.a AS x, t.b FROM t");
+    EXPECT_TRUE(v1 == v2) << v1.text << " vs " << v2.text;
+  }
   differ("SELECT a FROM t", "SELECT b FROM t");
   differ("SELECT a AS b FROM t", "SELECT a FROM t");
   differ("SELECT * FROM t", "SELECT t.a FROM t");

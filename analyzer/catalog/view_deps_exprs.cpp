@@ -189,9 +189,12 @@ const Col* Resolver::column_ref(const pg_query::ColumnRef& cr, Level& L) {
     case 1: {
       const Lookup r = lookup(col, L, false);
       if (r.col) record(*r.col);
-      if (r.col && !r.ambiguous) qualify(cr, r.item, r.col);
       // Not a column: the whole row of the FROM item of that name.
       else if (!r.found && (r.unknown || !find_refname(col, L))) unresolved();
+      if (r.col && !r.ambiguous) {
+        qualify(cr, r.item, r.col);
+        referenced(cr, r.col);
+      }
       return r.col;
     }
     case 2:
@@ -201,6 +204,7 @@ const Col* Resolver::column_ref(const pg_query::ColumnRef& cr, Level& L) {
       const Col* c = column_of(it, col);
       // schema.t.a is stored as t.a.
       if (c && f.size() > 2) qualify(cr, it, c);
+      referenced(cr, c);
       return c;
     }
     default: unresolved(); return nullptr;
@@ -271,6 +275,7 @@ void Resolver::star_expansion(const pg_query::SelectStmt& s, int index, const pg
 }
 
 void Resolver::target(const pg_query::ResTarget& rt, Level& L, Output& out, int depth) {
+  out_.targets.push_back(&rt);
   const Node& v = rt.val();
   // `*` and `t.*` in a SELECT list are every column, each read by the rule.
   if (v.has_column_ref() && ends_with_star(v.column_ref())) {
@@ -288,8 +293,10 @@ void Resolver::target(const pg_query::ResTarget& rt, Level& L, Output& out, int 
     }
   }
   expr(v, L, depth);
-  // `t.a AS a` is stored as `t.a`.
+  // `t.a AS a` is stored as `t.a`; any other expression with its name
+  // (`sum(x)` as `sum(x) AS sum`).
   if (!rt.name().empty() && v.has_column_ref() && rt.name() == colname(v)) out_.unnamed.push_back(&rt);
+  if (rt.name().empty() && !v.has_column_ref()) out_.named.emplace_back(&rt, std::string(colname(v)));
   out.names.push_back(rt.name().empty() ? colname(v) : std::string_view(rt.name()));
 }
 
@@ -310,6 +317,10 @@ void Resolver::group_item(const Node& n, Level& L, const Output& out, int depth)
     const Lookup r = lookup(name, L, true);
     if (r.found) {
       if (r.col) record(*r.col);
+      if (r.col && !r.ambiguous) {
+        qualify(n.column_ref(), r.item, r.col);
+        referenced(n.column_ref(), r.col);
+      }
       return;
     }
     if (r.unknown) return unresolved();

@@ -116,6 +116,10 @@ class Resolver {
     return true;
   }
   void unresolved() { out_.resolved = false; }
+  // A reference to a relation's column, by its column_use_key.
+  void referenced(const pg_query::ColumnRef& cr, const Col* c) {
+    if (c && c->rel >= 0) out_.refs.emplace_back(&cr, column_use_key(rel_keys_[c->rel], c->source));
+  }
   // A reference PostgreSQL stores qualified by the FROM item's name; a
   // column of a table seen through an unnamed join, by the table's.
   void qualify(const pg_query::ColumnRef& cr, const Item* it, const Col* c) {

@@ -18,9 +18,13 @@ void define_view(Ctx& c, const QName& name, const pg_query::Node& query, bool ma
   // Kept as PostgreSQL stores it (column references qualified), so that an
   // equivalent spelling in a down compares equal.
   pg_query::Node stored = query;
-  auto deps = catalog::resolve_and_qualify_view_query(c.cat, stored);
+  auto deps = catalog::resolve_and_qualify_view_query(c.cat, stored, aliases);
   v->query = catalog::make_query(stored, c.expr_ctx());
-  v->columns = aliases;
+  // The aliases are in the query now, as PostgreSQL keeps them; where they
+  // could not be put there, they stay apart.
+  if (!stored.has_select_stmt() || stored.select_stmt().op() != pg_query::SETOP_NONE ||
+      stored.select_stmt().target_list_size() < static_cast<int>(aliases.size()))
+    v->columns = aliases;
   v->uses = std::move(deps.relations);
   v->column_uses = std::move(deps.columns);
   v->resolved = deps.resolved;
