@@ -95,9 +95,14 @@ bool drop_view(Ctx& c, const QName& q, bool cascade, const std::set<std::string>
     c.effect(Action::Dropped, ObjectKind::Trigger, tq, name, true, loc);
   }
   if (v->materialized) {
+    // Its indexes, through the dependency index (a scan of every index per
+    // view made a folder of many materialized views quadratic).
     std::vector<QName> indexes;
-    for (const auto& [k, ix] : c.cat.indexes())
-      if (ix->table == q) indexes.push_back(ix->name);
+    for (const auto& d : c.cat.dependents(catalog::table_key(q)))
+      if (d.starts_with("index:")) {
+        const QName iq = qname_of_key(after_prefix(d, "index:"));
+        if (const auto ix = c.cat.index(iq); ix && ix->table == q) indexes.push_back(iq);
+      }
     for (const auto& ix : indexes) drop_index(c, ix, true, true, loc);
   }
   c.cat.erase_view(q);

@@ -167,16 +167,21 @@ def heavy_main(a):
             ups.append(f"CREATE TABLE heavy_copy{rebuilt} AS SELECT id, t{t}_c0, t{t}_c1, updated_at FROM heavy_t{t} "
                        f"WHERE t{t}_c2 > 0;\n")
             downs.append(f"DROP TABLE heavy_copy{rebuilt};\n")
-        # Lock and rewrite patterns on a table.
-        t = rnd.randrange(HEAVY_TABLES)
-        c = f"extra_{i}"
-        ups.append(f"ALTER TABLE heavy_t{t} ADD COLUMN {c} integer DEFAULT 0 NOT NULL;\n"
-                   f"ALTER TABLE heavy_t{t} ADD COLUMN {c}_at timestamp DEFAULT now();\n"
-                   f"ALTER TABLE heavy_t{t} ADD CONSTRAINT heavy_t{t}_{c}_check CHECK ({c} >= 0);\n"
-                   f"CREATE INDEX heavy_t{t}_{c}_idx ON heavy_t{t} ({c});\n"
-                   f"ALTER TABLE heavy_t{t} ALTER COLUMN {c} TYPE bigint;\n"
-                   f"UPDATE heavy_t{t} SET {c} = t{t}_c0 WHERE {c} = 0;\n")
-        downs.append(f"ALTER TABLE heavy_t{t} DROP COLUMN {c}_at;\nALTER TABLE heavy_t{t} DROP COLUMN {c};\n")
+        # A staging table per migration, and lock and rewrite patterns on the
+        # previous one (a table that existed before the migration; tables stay
+        # narrow however long the folder).
+        ups.append(f"CREATE TABLE heavy_stage{i} (id bigint PRIMARY KEY, amount integer, note varchar(40), "
+                   f"created_at timestamp);\n")
+        downs.append(f"DROP TABLE heavy_stage{i};\n")
+        if i > 2:
+            t, c = f"heavy_stage{i - 1}", "extra"
+            ups.append(f"ALTER TABLE {t} ADD COLUMN {c} integer DEFAULT 0 NOT NULL;\n"
+                       f"ALTER TABLE {t} ADD COLUMN {c}_at timestamp DEFAULT now();\n"
+                       f"ALTER TABLE {t} ADD CONSTRAINT {t}_{c}_check CHECK ({c} >= 0);\n"
+                       f"CREATE INDEX {t}_{c}_idx ON {t} ({c});\n"
+                       f"ALTER TABLE {t} ALTER COLUMN {c} TYPE bigint;\n"
+                       f"UPDATE {t} SET {c} = amount WHERE {c} = 0;\n")
+            downs.append(f"ALTER TABLE {t} DROP COLUMN {c}_at;\nALTER TABLE {t} DROP COLUMN {c};\n")
         write(i, f"report_{i}", "\n".join(ups), "\n".join(reversed(downs)))
 
 
