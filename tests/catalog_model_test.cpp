@@ -167,6 +167,11 @@ TEST(CatalogExpr, PitfallsStayDifferent) {
   EXPECT_NE(canon("x IS NOT NULL"), canon("NOT (x IS NULL)"));
   EXPECT_NE(canon("now()"), canon("CURRENT_TIMESTAMP"));
   EXPECT_NE(canon("CURRENT_TIMESTAMP(3)"), canon("CURRENT_TIMESTAMP"));
+  // 'epoch' on timestamptz is stored as the instant (pg_dump in UTC).
+  EXPECT_EQ(canon("'epoch'", "timestamp with time zone"),
+            canon("'1970-01-01 00:00:00+00'::timestamp with time zone", "timestamp with time zone"));
+  EXPECT_NE(canon("'epoch'", "timestamp with time zone"),
+            canon("'1970-01-02 00:00:00+00'", "timestamp with time zone"));
   EXPECT_NE(canon("LOCALTIMESTAMP"), canon("CURRENT_TIMESTAMP"));
   EXPECT_NE(canon("a > 1"), canon("a >= 1"));
   EXPECT_NE(canon("lower(a)"), canon("upper(a)"));

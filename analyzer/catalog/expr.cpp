@@ -224,6 +224,9 @@ struct Normalizer {
                              });
       if (ts && date_only) v += " 00:00:00";
     }
+    // 'epoch' is one instant, stored as such; pg_dump prints it in the
+    // session's time zone, UTC on the servers the model is checked against.
+    if (type == "timestamp with time zone" && lower(v) == "epoch") v = "1970-01-01 00:00:00+00";
   }
 
   static bool is_const(const pg_query::Node& n) {
@@ -499,7 +502,7 @@ void ExprPrefetch::fill(const pg_query::Node& n, Text& t) {
 bool ExprPrefetch::Text::canon_for(const ExprContext& ctx) const {
   // Constants are normalised by the column's type only for these types.
   const bool typed = ctx.column_type == "boolean" || ctx.column_type == "timestamp without time zone" ||
-                     ctx.column_type == "date";
+                     ctx.column_type == "timestamp with time zone" || ctx.column_type == "date";
   return canon_any_ctx && !(canon_typed && typed);
 }
 
