@@ -512,6 +512,10 @@ TEST(CatalogViews, EquivalentSpellingsCompareEqual) {
   same("SELECT u.*, t.* FROM t JOIN u ON u.t_a = t.a",
        "SELECT u.id, u.t_a, u.name, t.a, t.b FROM t JOIN u ON u.t_a = t.a");
   same("SELECT x.a AS a FROM (SELECT a FROM t) x", "SELECT x.a FROM (SELECT t.a FROM t) x");
+  // A star moves the targets after it: theirs are rewritten first (a use
+  // after free under the sanitizers otherwise).
+  same("SELECT *, a AS x, (SELECT max(b) FROM t t2 WHERE t2.a = t.a) FROM t",
+       "SELECT t.a, t.b, t.a AS x, (SELECT max(t2.b) AS max FROM t t2 WHERE t2.a = t.a) AS max FROM t");
   same("SELECT a FROM t x", "SELECT x.a FROM t x");
   same("SELECT sum(a) FROM t", "SELECT sum(t.a) AS sum FROM t");
   same("SELECT a, count(*) FROM t GROUP BY a", "SELECT t.a, count(*) AS count FROM t GROUP BY t.a");

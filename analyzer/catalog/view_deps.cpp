@@ -517,6 +517,20 @@ std::optional<Expr> view_query_renaming_column(const Catalog& cat, const View& v
 ViewQueryDeps resolve_and_qualify_view_query(const Catalog& cat, pg_query::Node& query,
                                              const std::vector<std::string>& aliases) {
   ViewQueryDeps out = resolve_view_query(cat, query);
+  // The recorded pointers are into `query`, which is ours to change. The
+  // rewrites in place come first: a star moves the targets after it.
+  for (const auto& [ref, name] : out.qualified) {
+    auto* cr = const_cast<pg_query::ColumnRef*>(ref);
+    const std::string col = cr->fields(cr->fields_size() - 1).string().sval();
+    cr->clear_fields();
+    cr->add_fields()->mutable_string()->set_sval(name);
+    cr->add_fields()->mutable_string()->set_sval(col);
+  }
+  for (const pg_query::ResTarget* rt : out.unnamed) const_cast<pg_query::ResTarget*>(rt)->clear_name();
+  for (const auto& [rt, name] : out.named) const_cast<pg_query::ResTarget*>(rt)->set_name(name);
+  out.named.clear();
+  for (const pg_query::RangeVar* rv : out.unqualified) const_cast<pg_query::RangeVar*>(rv)->clear_schemaname();
+  out.unqualified.clear();
   // Stars in reverse order of resolution: what a star moves (the targets
   // after it) was resolved after it, so its own stars are already replaced.
   for (size_t k = out.stars.size(); k-- > 0;) {
@@ -532,17 +546,6 @@ ViewQueryDeps resolve_and_qualify_view_query(const Catalog& cat, pg_query::Node&
     for (auto& n : rest) *list->Add() = std::move(n);
   }
   out.stars.clear();
-  // The recorded pointers are into `query`, which is ours to change.
-  for (const auto& [ref, name] : out.qualified) {
-    auto* cr = const_cast<pg_query::ColumnRef*>(ref);
-    const std::string col = cr->fields(cr->fields_size() - 1).string().sval();
-    cr->clear_fields();
-    cr->add_fields()->mutable_string()->set_sval(name);
-    cr->add_fields()->mutable_string()->set_sval(col);
-  }
-  for (const pg_query::ResTarget* rt : out.unnamed) const_cast<pg_query::ResTarget*>(rt)->clear_name();
-  for (const auto& [rt, name] : out.named) const_cast<pg_query::ResTarget*>(rt)->set_name(name);
-  out.named.clear();
   // Aliases last: the stars they may name are expanded by now.
   if (!aliases.empty() && query.has_select_stmt() && query.select_stmt().op() == pg_query::SETOP_NONE) {
     auto* list = query.mutable_select_stmt()->mutable_target_list();
@@ -556,10 +559,11 @@ ViewQueryDeps resolve_and_qualify_view_query(const Catalog& cat, pg_query::Node&
       else rt->set_name(aliases[i]);
     }
   }
-  for (const pg_query::RangeVar* rv : out.unqualified) const_cast<pg_query::RangeVar*>(rv)->clear_schemaname();
-  out.unqualified.clear();
+  // Pointers into the query as it was: none is kept.
   out.qualified.clear();
   out.unnamed.clear();
+  out.refs.clear();
+  out.targets.clear();
   return out;
 }
 
