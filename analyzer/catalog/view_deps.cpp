@@ -551,11 +551,9 @@ ViewQueryDeps resolve_and_qualify_view_query(const Catalog& cat, pg_query::Node&
     auto* list = query.mutable_select_stmt()->mutable_target_list();
     for (size_t i = 0; i < aliases.size() && static_cast<int>(i) < list->size(); ++i) {
       auto* rt = list->Mutable(static_cast<int>(i))->mutable_res_target();
-      const auto& v = rt->val();
-      const bool same = v.has_column_ref() && v.column_ref().fields_size() > 0 &&
-                        v.column_ref().fields(v.column_ref().fields_size() - 1).has_string() &&
-                        v.column_ref().fields(v.column_ref().fields_size() - 1).string().sval() == aliases[i];
-      if (same) rt->clear_name();
+      const std::string* col = rt->val().has_column_ref() ? view_resolver::last_string(rt->val().column_ref().fields())
+                                                          : nullptr;
+      if (col && *col == aliases[i]) rt->clear_name();
       else rt->set_name(aliases[i]);
     }
   }

@@ -1,12 +1,8 @@
 #include "analyzer/effects/null_default.h"
 
-#include <google/protobuf/arena.h>
-
 #include <array>
 #include <string_view>
 #include <utility>
-
-#include "analyzer/ast/parse.h"
 
 namespace miglint::effects {
 
@@ -44,23 +40,17 @@ bool is_null_default(const pg_query::Node& e) {
          e.type_cast().arg().a_const().isnull();
 }
 
-std::optional<catalog::Expr> stored_null_default(const pg_query::Node& e, const catalog::ExprContext& ctx) {
-  const std::string base = coerced_base(ctx.column_type);
-  std::string sql;
+std::optional<std::string> stored_null_default(const pg_query::Node& e, const std::string& column_type) {
+  const std::string base = coerced_base(column_type);
   if (e.has_type_cast()) {
     // NULL::T is stored as written when T has a length itself, or when the
     // column's length coerces it.
     const std::string cast = catalog::canonical_type(e.type_cast().type_name());
     if (base.empty() && coerced_base(cast).empty()) return std::nullopt;
-    sql = "SELECT NULL::" + cast;
-  } else {
-    if (base.empty()) return std::nullopt;
-    sql = "SELECT NULL::" + base;
+    return "NULL::" + cast;
   }
-  google::protobuf::Arena arena;
-  const pg_query::Node* stmt = parse_single_statement(sql, arena);
-  if (!stmt || !stmt->has_select_stmt() || stmt->select_stmt().target_list_size() != 1) return std::nullopt;
-  return catalog::make_expr(stmt->select_stmt().target_list(0).res_target().val(), ctx);
+  if (base.empty()) return std::nullopt;
+  return "NULL::" + base;
 }
 
 }  // namespace miglint::effects

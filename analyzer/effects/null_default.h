@@ -15,8 +15,8 @@ namespace miglint::effects {
 // Whether `e` is NULL or NULL::type.
 bool is_null_default(const pg_query::Node& e);
 
-// The default PostgreSQL stores for the null default `e` on a column of
-// `ctx.column_type`; nullopt: none.
-std::optional<catalog::Expr> stored_null_default(const pg_query::Node& e, const catalog::ExprContext& ctx);
+// The default PostgreSQL stores for the null default `e` on a column of type
+// `column_type`, as SQL (`NULL::character varying`); nullopt: none.
+std::optional<std::string> stored_null_default(const pg_query::Node& e, const std::string& column_type);
 
 }  // namespace miglint::effects

@@ -209,6 +209,10 @@ void clone_partition_indexes(Ctx& c, catalog::Table& part, const catalog::Table&
                              std::set<std::string>& taken_relnames);
 void clone_plain_indexes(Ctx& c, catalog::Table& t, const QName& src, std::set<std::string>& taken_relnames);
 
+// An expression written as SQL text, built the way the parser would build it
+// for a column of type `coltype`; {sql, sql} when it does not parse.
+catalog::Expr expr_from_sql(Ctx& c, const std::string& sql, const std::string& coltype);
+
 // Storage parameters (`WITH (…)`, `SET (…)`, `RESET (…)` of DefElems) applied
 // to `current`, in pg_get_indexdef's spelling: a later one replaces an earlier
 // one of the same name in place, a new one goes at the end.

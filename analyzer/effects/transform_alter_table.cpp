@@ -85,10 +85,9 @@ void keep_default_type(Ctx& c, Column& col, const std::string& old_type) {
   const pg_query::Node* n = parse_single_statement("SELECT " + col.default_expr->text, arena);
   if (!n || !n->has_select_stmt() || n->select_stmt().target_list_size() != 1) return;
   const auto& v = n->select_stmt().target_list(0).res_target().val();
-  if (v.has_a_const() && v.a_const().has_sval())
-    n = parse_single_statement("SELECT " + col.default_expr->text + "::" + old_type, arena);
-  if (!n || !n->has_select_stmt() || n->select_stmt().target_list_size() != 1) return;
-  col.default_expr = catalog::make_expr(n->select_stmt().target_list(0).res_target().val(), c.expr_ctx(col.type));
+  col.default_expr = v.has_a_const() && v.a_const().has_sval()
+                         ? expr_from_sql(c, col.default_expr->text + "::" + old_type, col.type)
+                         : catalog::make_expr(v, c.expr_ctx(col.type));
 }
 
 void alter_column_type(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cmd) {
@@ -410,7 +409,8 @@ void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
         if (cmd.has_def()) {
           const auto& e = cmd.def();
           if (is_null_default(e)) {
-            col->default_expr = stored_null_default(e, c.expr_ctx(col->type));
+            const auto sql = stored_null_default(e, col->type);
+            col->default_expr = sql ? std::optional(expr_from_sql(c, *sql, col->type)) : std::nullopt;
           } else {
             col->default_expr = catalog::make_expr(e, c.expr_ctx(col->type));
           }

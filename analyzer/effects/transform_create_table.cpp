@@ -27,16 +27,6 @@ std::string join(const std::vector<std::string>& v, std::string_view sep) {
   return out;
 }
 
-// An expression written as SQL text, built the way the parser would build it.
-catalog::Expr expr_from_sql(Ctx& c, const std::string& sql, const std::string& coltype) {
-  google::protobuf::Arena arena;
-  const pg_query::Node* n = parse_single_statement("SELECT " + sql, arena);
-  if (n && n->has_select_stmt() && n->select_stmt().target_list_size() == 1 &&
-      n->select_stmt().target_list(0).res_target().has_val())
-    return catalog::make_expr(n->select_stmt().target_list(0).res_target().val(), c.expr_ctx(coltype));
-  return {sql, sql};
-}
-
 // The sequence a nextval('…') default uses, as a catalog key.
 std::string nextval_target(Ctx& c, const pg_query::Node& n) {
   if (!n.has_func_call()) return "";
@@ -128,6 +118,15 @@ void clone_index_constraint(Ctx& c, Table& t, const Constraint& k, std::set<std:
 }
 
 }  // namespace
+
+catalog::Expr expr_from_sql(Ctx& c, const std::string& sql, const std::string& coltype) {
+  google::protobuf::Arena arena;
+  const pg_query::Node* n = parse_single_statement("SELECT " + sql, arena);
+  if (n && n->has_select_stmt() && n->select_stmt().target_list_size() == 1 &&
+      n->select_stmt().target_list(0).res_target().has_val())
+    return catalog::make_expr(n->select_stmt().target_list(0).res_target().val(), c.expr_ctx(coltype));
+  return {sql, sql};
+}
 
 void clone_plain_indexes(Ctx& c, Table& t, const QName& src, std::set<std::string>& taken_relnames) {
   std::vector<catalog::Ptr<catalog::Index>> plain;
@@ -524,7 +523,7 @@ bool add_column(Ctx& c, Table& t, const pg_query::ColumnDef& def, std::vector<Pe
         if (con.has_raw_expr()) {
           const auto& e = con.raw_expr();
           if (is_null_default(e)) {
-            col.default_expr = stored_null_default(e, c.expr_ctx(col.type));
+            if (const auto sql = stored_null_default(e, col.type)) col.default_expr = expr_from_sql(c, *sql, col.type);
           } else {
             col.default_expr = catalog::make_expr(e, c.expr_ctx(col.type));
             col.default_seq = nextval_target(c, e);
