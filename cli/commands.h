@@ -21,6 +21,9 @@ int run_rules(bool json);
 int run_explain(const std::string& id);
 int run_lsp();
 int run_sum(const CommonOptions& o);
+// In `miglint`, which is linked statically, runs `miglint-verify` (the same
+// command line, with libpq) in its place; in `miglint-verify`, verifies.
+int run_verify(const VerifyCliOptions& o, int argc, char** argv);
 
 // What an option's or argument's value may be, for shell completion.
 struct ValueHint {

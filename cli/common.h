@@ -53,6 +53,15 @@ struct SchemaOptions {
   int pg_version = 0;
 };
 
+struct VerifyCliOptions {
+  CommonOptions common;       // the folder, config, format, colour, --fail-on, --jobs, transaction mode
+  std::string database_url;   // empty: start a server
+  std::string pg_bin;
+  std::string from, to;
+  double statement_timeout = 60;  // seconds
+  bool allow_non_empty = false;
+};
+
 AnalysisOptions analysis_options(const CommonOptions& o);
 bool use_color(const std::string& mode);
 int exit_code_for(const AnalysisResult& r, const std::string& fail_on);

@@ -1,5 +1,5 @@
-// miglint's command line: check, audit, schema, rules, explain, lsp, sum,
-// completions.
+// miglint's command line: check, audit, schema, verify, rules, explain, lsp,
+// sum, completions.
 #include <malloc.h>
 #include <unistd.h>
 
@@ -39,6 +39,7 @@ const std::vector<std::string> kAuditFormats = {"human", "markdown", "html", "js
 const std::vector<std::string> kColors = {"auto", "always", "never"};
 const std::vector<std::string> kFailOn = {"error", "warning", "info", "never"};
 const std::vector<std::string> kSchemaFormats = {"sql", "json"};
+const std::vector<std::string> kVerifyFormats = {"human", "json", "sarif", "github", "gitlab", "junit"};
 
 void add_pg_version_option(CLI::App* cmd, int& v) {
   cmd->add_option("--pg-version", v, "PostgreSQL major version the migrations run on (default: pg_version, else 15)")
@@ -128,6 +129,41 @@ int run_main(int argc, char** argv) {
   sum->add_option("dir", sum_opts.paths, "migrations folder");
   sum->add_option("--config", sum_opts.config, "config file");
 
+  VerifyCliOptions verify_opts;
+  auto* verify = app.add_subcommand("verify", "run every migration on a real PostgreSQL: round trips, errors, locks");
+  {
+    CommonOptions& c = verify_opts.common;
+    verify->add_option("dir", c.paths, "migrations folder (default: migrations.dir, else ./migrations)")
+        ->expected(0, 1);
+    verify->add_option("--database-url", verify_opts.database_url,
+                       "run on this server (libpq URL or key=value string), in scratch databases it creates and "
+                       "drops (default: start a throwaway server)");
+    verify->add_option("--pg-bin", verify_opts.pg_bin,
+                       "PostgreSQL binaries (postgres, initdb, pg_dump) (default: PATH, else the newest "
+                       "/usr/lib/postgresql/*/bin)");
+    verify->add_option("--from", verify_opts.from, "verify from this version on (earlier ups are only applied)");
+    verify->add_option("--to", verify_opts.to, "stop after this version");
+    verify->add_option("--statement-timeout", verify_opts.statement_timeout,
+                       "seconds a statement may run before it is cancelled and reported")
+        ->check(CLI::PositiveNumber);
+    verify->add_flag("--allow-non-empty", verify_opts.allow_non_empty,
+                     "with --database-url: go on when the named database holds objects");
+    verify->add_option("--config", c.config, "config file (default: nearest miglint.toml)");
+    verify->add_option("--format", c.format, fmt::format("{}", fmt::join(kVerifyFormats, ", ")))
+        ->check(CLI::IsMember(kVerifyFormats));
+    verify->add_option("--color", c.color, "auto, always, never (honours NO_COLOR)")->check(CLI::IsMember(kColors));
+    verify->add_option("--fail-on", c.fail_on, "lowest severity that fails the run: error, warning, info, never")
+        ->check(CLI::IsMember(kFailOn));
+    verify->add_option("--jobs,-j", c.jobs, "round trips run at once, each in its own database (default: 2)");
+    add_pg_version_option(verify, c.pg_version);
+    verify->add_flag_callback(
+        "--assume-in-transaction", [&c] { c.assume_in_transaction = true; },
+        "each migration runs in a transaction unless it says otherwise");
+    verify->add_flag_callback(
+        "--no-assume-in-transaction", [&c] { c.assume_in_transaction = false; },
+        "each migration runs outside a transaction unless it says otherwise");
+  }
+
   std::string shell;
   auto* completions = app.add_subcommand("completions", "print a shell completion script (bash, zsh, fish)");
   completions->add_option("shell", shell, "bash, zsh or fish")->required()->check(CLI::IsMember(completion_shells()));
@@ -136,6 +172,9 @@ int run_main(int argc, char** argv) {
       {"check:--format", {ValueHint::Free, kCheckFormats}},
       {"audit:--format", {ValueHint::Free, kAuditFormats}},
       {"schema:--format", {ValueHint::Free, kSchemaFormats}},
+      {"verify:--format", {ValueHint::Free, kVerifyFormats}},
+      {"verify:dir", {ValueHint::Dir, {}}},
+      {"verify:--pg-bin", {ValueHint::Dir, {}}},
       {"--color", {ValueHint::Free, kColors}},
       {"--fail-on", {ValueHint::Free, kFailOn}},
       {"--select", {ValueHint::Rule, {}}},
@@ -174,6 +213,7 @@ int run_main(int argc, char** argv) {
     if (lsp->parsed()) return run_lsp();
     if (sum->parsed()) return run_sum(sum_opts);
     if (completions->parsed()) return run_completions(app, hints, shell);
+    if (verify->parsed()) return run_verify(verify_opts, argc, argv);
   } catch (const ConfigError& e) {
     std::cerr << "miglint: " << e.what() << '\n';
     return kExitUsage;

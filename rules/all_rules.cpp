@@ -3,6 +3,7 @@
 
 namespace miglint {
 
+std::unique_ptr<Rule> make_access_exclusive_lock();
 std::unique_ptr<Rule> make_adding_field_with_default();
 std::unique_ptr<Rule> make_adding_foreign_key_constraint();
 std::unique_ptr<Rule> make_adding_not_nullable_field();
@@ -34,6 +35,7 @@ std::unique_ptr<Rule> make_empty_migration();
 std::unique_ptr<Rule> make_holding_access_exclusive();
 std::unique_ptr<Rule> make_identifier_too_long();
 std::unique_ptr<Rule> make_invalid_utf8();
+std::unique_ptr<Rule> make_migration_fails();
 std::unique_ptr<Rule> make_migration_layout();
 std::unique_ptr<Rule> make_migration_name();
 std::unique_ptr<Rule> make_missing_down();
@@ -75,6 +77,7 @@ std::unique_ptr<Rule> make_version_order();
 
 std::vector<std::unique_ptr<Rule>> make_all_rules() {
   std::vector<std::unique_ptr<Rule>> r;
+  r.push_back(make_access_exclusive_lock());
   r.push_back(make_adding_field_with_default());
   r.push_back(make_adding_foreign_key_constraint());
   r.push_back(make_adding_not_nullable_field());
@@ -106,6 +109,7 @@ std::vector<std::unique_ptr<Rule>> make_all_rules() {
   r.push_back(make_holding_access_exclusive());
   r.push_back(make_identifier_too_long());
   r.push_back(make_invalid_utf8());
+  r.push_back(make_migration_fails());
   r.push_back(make_migration_layout());
   r.push_back(make_migration_name());
   r.push_back(make_missing_down());

@@ -42,6 +42,8 @@ BUILD_PACKAGES=(
   libre2-dev
   # the allocator miglint links (tcmalloc, statically)
   libgoogle-perftools-dev
+  # miglint verify: the PostgreSQL client library, and unified diffs of schemas
+  libpq-dev libdtl-dev
 )
 TEST_PACKAGES=(
   googletest libgtest-dev

@@ -487,12 +487,16 @@ std::optional<Fix> not_valid_fix(const StatementContext& ctx, const pg_query::Al
 // ---------------------------------------------------------------- transactions
 
 bool sent_as_one_query(const UnitContext& ctx) {
-  if (ctx.in_transaction() || ctx.unit().statements.size() < 2) return false;
+  return sent_as_one_query(ctx.file(), ctx.in_transaction(), ctx.unit().statements.size());
+}
+
+bool sent_as_one_query(const ParsedFile& file, bool in_transaction, size_t statements) {
+  if (in_transaction || statements < 2) return false;
   // goose splits a file into statements and sends them one at a time.
-  for (const auto& c : ctx.file().comments)
-    if (ctx.file().comment_text(c).find("+goose") != std::string_view::npos) return false;
+  for (const auto& c : file.comments)
+    if (file.comment_text(c).find("+goose") != std::string_view::npos) return false;
   // So does Flyway (V1__name.sql, U1__name.sql, R__name.sql).
-  const std::string& path = ctx.source().path();
+  const std::string& path = file.source->path();
   const auto slash = path.find_last_of('/');
   const std::string_view base = std::string_view(path).substr(slash == std::string::npos ? 0 : slash + 1);
   if (base.size() > 2 && (base[0] == 'V' || base[0] == 'U' || base[0] == 'R') &&

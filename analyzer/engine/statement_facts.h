@@ -69,6 +69,8 @@ std::string type_text(const pg_query::TypeName& t);
 // dbmate without transaction): an implicit transaction block. goose and Flyway
 // send statements one by one.
 bool sent_as_one_query(const UnitContext& ctx);
+// The same for `statements` statements of `file` (verify runs them so).
+bool sent_as_one_query(const ParsedFile& file, bool in_transaction, size_t statements);
 
 // The name PostgreSQL gives a constraint: its own, else the implicit
 // <table>_<col>_<fkey|check|...> when it needs no truncation; empty if unknown.
