@@ -5,6 +5,7 @@
 #include <poll.h>
 #include <pthread.h>
 #include <signal.h>
+#include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -296,6 +297,9 @@ PreparedChild prepare(const ProcessSpec& spec) {
   if (spec.run_as) {
     if (setgroups(0, nullptr) != 0 || setgid(spec.run_as->second) != 0 || setuid(spec.run_as->first) != 0) _exit(126);
   }
+  // Should miglint die without cleaning up (SIGKILL), the server goes too
+  // (set after setuid, which clears it).
+  prctl(PR_SET_PDEATHSIG, SIGQUIT);
   execve(c.argv[0], c.argv.data(), c.envp.data());
   _exit(127);
 }

@@ -79,8 +79,19 @@ bool executable(const fs::path& p) { return access(p.c_str(), X_OK) == 0 && fs::
 
 // Where the started server lives: a tmpfs when there is room (the server is
 // throwaway, and copying a database there is several times faster).
+// As root the server runs as another user, who must reach the directory.
+bool others_can_reach(const fs::path& dir) {
+  std::error_code ec;
+  for (fs::path p = fs::absolute(dir, ec); !ec; p = p.parent_path()) {
+    const auto perms = fs::status(p, ec).permissions();
+    if (ec || (perms & fs::perms::others_exec) == fs::perms::none) return false;
+    if (p == p.root_path()) return true;
+  }
+  return false;
+}
+
 fs::path temp_parent() {
-  if (const char* t = std::getenv("TMPDIR"); t && *t) return t;
+  if (const char* t = std::getenv("TMPDIR"); t && *t && (geteuid() != 0 || others_can_reach(t))) return t;
   struct statvfs st {};
   if (access("/dev/shm", W_OK | X_OK) == 0 && statvfs("/dev/shm", &st) == 0 &&
       static_cast<unsigned long long>(st.f_bavail) * st.f_frsize >= (1ULL << 30))
@@ -153,6 +164,8 @@ void Server::start_ephemeral(const ServerOptions& o) {
              (dir_ / "data").string(),
              "-k",
              (dir_ / "sock").string(),
+             "-p",
+             "5432",  // not PGPORT's: the server reads it too
              "-c",
              "listen_addresses=",
              "-c",

@@ -8,7 +8,9 @@
 #include <thread>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
+#include "analyzer/engine/locks.h"
 #include "analyzer/engine/registry.h"
 #include "analyzer/engine/statement_facts.h"
 #include "analyzer/migrations/layout.h"
@@ -40,15 +42,16 @@ double ms_since(Clock::time_point t0) {
 // One statement of a file's up or down, as it is sent to the server.
 struct Sent {
   size_t begin = 0, end = 0;
+  const pg_query::Node* node = nullptr;  // null when it did not parse
 };
 
 // The statements of a section, parsed or not, in file order.
 std::vector<Sent> statements_of(const ParsedFile& f, const Section& s) {
   std::vector<Sent> out;
   for (const auto& st : f.statements)
-    if (st.begin >= s.begin && st.begin < s.end) out.push_back({st.begin, st.end});
+    if (st.begin >= s.begin && st.begin < s.end) out.push_back({st.begin, st.end, st.node});
   for (const auto& r : f.failed)
-    if (r.begin >= s.begin && r.begin < s.end) out.push_back({r.begin, r.end});
+    if (r.begin >= s.begin && r.begin < s.end) out.push_back({r.begin, r.end, nullptr});
   std::sort(out.begin(), out.end(), [](const Sent& a, const Sent& b) { return a.begin < b.begin; });
   return out;
 }
@@ -128,9 +131,19 @@ std::vector<ObservedLock> held_locks(Connection& observer, int pid) {
   return out;
 }
 
+int lock_rank(std::string_view pg_mode) {
+  static constexpr std::string_view kOrder[] = {
+      "AccessShareLock", "RowShareLock",          "RowExclusiveLock", "ShareUpdateExclusiveLock",
+      "ShareLock",       "ShareRowExclusiveLock", "ExclusiveLock",    "AccessExclusiveLock"};
+  for (size_t i = 0; i < std::size(kOrder); ++i)
+    if (kOrder[i] == pg_mode) return static_cast<int>(i);
+  return -1;
+}
+
 class Runner {
  public:
-  Runner(Server& server, const FolderAnalysis& fa, const VerifyOptions& o) : server_(server), fa_(fa), o_(o) {
+  Runner(Server& server, const FolderAnalysis& fa, const VerifyOptions& o, int pg_version)
+      : server_(server), fa_(fa), o_(o), pg_version_(pg_version) {
     for (const auto& f : fa.files) files_[f->source->path().str()] = f.get();
   }
 
@@ -160,16 +173,33 @@ class Runner {
       res.outside_transaction = !in_transaction;
       Connection conn(server_.params(db));
       std::unique_ptr<Connection> observer;
-      if (observe && in_transaction) observer = std::make_unique<Connection>(server_.params(db));
+      if (observe) observer = std::make_unique<Connection>(server_.params(db));
       const int pid = conn.backend_pid();
       std::map<std::pair<std::string, std::string>, bool> seen;
       if (in_transaction) conn.run("BEGIN");
       bool retry = false;
       for (const auto& st : stmts) {
+        const std::string sql = text.substr(st.begin, st.end - st.begin);
+        // Outside a transaction a statement's locks go as it ends: each one
+        // runs in a transaction of its own (the same locks, the same
+        // effects), paused after it while its locks are read.
+        bool wrapped = observer && !conn.in_transaction() && st.node &&
+                       st.node->node_case() != pg_query::Node::kTransactionStmt;
+        if (wrapped) conn.run("BEGIN");
         const auto s0 = Clock::now();
-        auto err = conn.run(text.substr(st.begin, st.end - st.begin), o_.statement_timeout);
+        auto err = conn.run(sql, o_.statement_timeout);
+        if (err && wrapped && err->sqlstate == "25001") {  // refuses a transaction block: run it bare
+          conn.run("ROLLBACK");
+          wrapped = false;
+          err = conn.run(sql, o_.statement_timeout);
+        }
         StatementRun sr;
         sr.span = make_span(*f->source, st.begin, st.end);
+        if (st.node) {
+          sr.static_known = true;
+          for (const auto& l : statement_locks(*st.node, pg_version_))
+            if (!l.is_index) sr.static_locks.emplace_back(l.relname, l.mode);
+        }
         sr.ms = ms_since(s0);
         if (err) {
           if (in_transaction && attempt == 0 && err->sqlstate == "25001") {
@@ -185,10 +215,24 @@ class Runner {
         }
         if (observer && conn.in_transaction()) {
           sr.locks_observed = true;
-          for (auto& l : held_locks(*observer, pid))
+          for (auto& l : held_locks(*observer, pid)) {
+            if (l.existed_before) {
+              auto& strongest = sr.held[l.relation];
+              if (lock_rank(l.mode) > lock_rank(strongest)) strongest = l.mode;
+            }
             if (seen.emplace(std::make_pair(l.relation, l.mode), true).second) sr.locks.push_back(std::move(l));
+          }
         }
         res.statements.push_back(std::move(sr));
+        if (wrapped) {
+          seen.clear();  // released
+          if (auto commit_err = conn.run("COMMIT", o_.statement_timeout)) {
+            res.ok = false;
+            res.error = commit_err;
+            res.error_span = make_span(*f->source, st.begin, st.end);
+            break;
+          }
+        }
       }
       if (retry) {
         if (conn.in_transaction()) conn.run("ROLLBACK");
@@ -235,6 +279,7 @@ class Runner {
   Server& server_;
   const FolderAnalysis& fa_;
   const VerifyOptions& o_;
+  int pg_version_;
   std::unordered_map<std::string, const ParsedFile*> files_;
 };
 
@@ -282,9 +327,69 @@ struct StaticView {
       if (!d->rule.starts_with("require-") || !d->rule.ends_with("-timeout")) return d->rule.str();
       if (timeout_rule.empty()) timeout_rule = d->rule.str();
     }
+    // A rule of another group that names the lock (ban-drop-table, renaming-table, ...).
+    for (const Diagnostic* d : it->second)
+      if (d->span.begin >= statement.begin && d->span.begin <= statement.end &&
+          d->message.find("ACCESS EXCLUSIVE lock on") != std::string::npos)
+        return d->rule.str();
     return timeout_rule;
   }
 };
+
+// pg_locks' "AccessExclusiveLock" for the model's lock modes.
+std::string pg_lock_name(LockMode m) {
+  std::string out;
+  bool upper = true;
+  for (char c : lock_name(m)) {
+    if (c == ' ') {
+      upper = true;
+      continue;
+    }
+    out += upper ? c : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    upper = false;
+  }
+  return out + "Lock";
+}
+
+std::string unqualified(const std::string& relation) {
+  const auto dot = relation.rfind('.');
+  std::string name = dot == std::string::npos ? relation : relation.substr(dot + 1);
+  if (name.size() >= 2 && name.front() == '"') name = name.substr(1, name.size() - 2);
+  return name;
+}
+
+// Where the model's locks for a statement and the observed ones differ on
+// ACCESS EXCLUSIVE for a table that existed before the migration: the
+// statement took it and the model does not say so, or the model says so and
+// the table was not held so once the statement ran.
+std::optional<std::string> lock_disagreement(const StatementRun& st) {
+  if (!st.static_known || !st.locks_observed) return std::nullopt;
+  constexpr std::string_view kAel = "AccessExclusiveLock";
+  std::vector<std::string> parts;
+  std::map<std::string, std::pair<std::string, LockMode>> predicted;  // unqualified table → as written, mode
+  for (const auto& [name, mode] : st.static_locks) {
+    auto [it, fresh] = predicted.try_emplace(unqualified(name), name, mode);
+    if (!fresh && it->second.second < mode) it->second.second = mode;
+  }
+  for (const auto& l : st.locks) {
+    if (!l.existed_before || l.mode != kAel) continue;
+    auto it = predicted.find(unqualified(l.relation));
+    if (it == predicted.end() || it->second.second != LockMode::AccessExclusive)
+      parts.push_back(fmt::format("took ACCESS EXCLUSIVE on {}; the model says {}", l.relation,
+                                  it == predicted.end() ? std::string("no lock") : pg_lock_name(it->second.second)));
+  }
+  for (const auto& [table, what] : predicted) {
+    if (what.second != LockMode::AccessExclusive) continue;
+    std::optional<std::string> real;
+    for (const auto& [relation, mode] : st.held)
+      if (unqualified(relation) == table) real = mode;
+    if (real && *real != kAel)  // an existing table held less strongly (absent: created by the migration)
+      parts.push_back(fmt::format("the model says ACCESS EXCLUSIVE on {}; the strongest lock held was {}", what.first,
+                                  *real));
+  }
+  if (parts.empty()) return std::nullopt;
+  return fmt::format("locks: {}", fmt::join(parts, "; "));
+}
 
 bool version_before(const Migration& m, const std::string& v) {
   const auto k = parse_version(v);
@@ -299,14 +404,13 @@ bool version_after(const Migration& m, const std::string& v) {
 
 VerifyReport verify_folder(const FolderAnalysis& fa, const AnalysisResult& static_result, const Config& config,
                            const VerifyOptions& o) {
-  (void)config;
   const auto t0 = Clock::now();
   VerifyReport report;
   auto server = Server::open(o.server);
   report.server = server->where();
   report.version = server->version_text();
   const std::string server_text = server_name(*server);
-  Runner runner(*server, fa, o);
+  Runner runner(*server, fa, o, config.pg_version);
   const StaticView statics(static_result);
 
   // Which migrations are verified; those before --from are applied only.
@@ -398,11 +502,15 @@ VerifyReport verify_folder(const FolderAnalysis& fa, const AnalysisResult& stati
       run.up_ms = up.ms;
       run.statements = up.statements;
       run.up_outside_transaction = up.outside_transaction && m.in_transaction;
-      for (const auto& st : up.statements)
+      for (const auto& st : up.statements) {
+        std::vector<std::string> tables;
         for (const auto& l : st.locks)
-          if (l.existed_before && l.mode == "AccessExclusiveLock")
-            found[slot].push_back(
-                access_exclusive_lock_finding(st.span, statics.lock_rule_on(st.span), l.relation, server_text, st.ms));
+          if (l.existed_before && l.mode == "AccessExclusiveLock") tables.push_back(l.relation);
+        if (!tables.empty())
+          found[slot].push_back(access_exclusive_lock_finding(st.span, statics.lock_rule_on(st.span),
+                                                              fmt::format("{}", fmt::join(tables, ", ")), server_text,
+                                                              st.ms));
+      }
       if (!up.ok) {
         run.real = Verdict::UpFailed;
         run.error = up.error->message;
@@ -485,10 +593,7 @@ VerifyReport verify_folder(const FolderAnalysis& fa, const AnalysisResult& stati
       report.disagreements.push_back(
           {r.id, where, fmt::format("static: {}, real: {}", verdict_name(r.expected), verdict_name(r.real))});
     for (const auto& st : r.statements)
-      for (const auto& l : st.locks)
-        if (l.existed_before && l.mode == "AccessExclusiveLock" && statics.lock_rule_on(st.span).empty())
-          report.disagreements.push_back(
-              {r.id, st.span, fmt::format("static: no lock finding, real: ACCESS EXCLUSIVE on {}", l.relation)});
+      if (auto what = lock_disagreement(st)) report.disagreements.push_back({r.id, st.span, *what});
   }
   std::stable_sort(report.findings.begin(), report.findings.end(), diagnostic_less);
   report.seconds = std::chrono::duration<double>(Clock::now() - t0).count();

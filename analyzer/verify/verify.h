@@ -8,10 +8,12 @@
 #include <chrono>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <string>
 #include <vector>
 
 #include "analyzer/engine/analysis.h"
+#include "analyzer/engine/locks.h"
 #include "analyzer/verify/server.h"
 
 namespace miglint::verify {
@@ -29,7 +31,13 @@ struct StatementRun {
   Span span;  // the statement in its file
   double ms = 0;
   std::vector<ObservedLock> locks;  // taken by this statement (new since the one before)
+  // Every table lock held once it ran (taken by it or earlier in the
+  // transaction), the strongest per relation: relation → pg_locks mode.
+  std::map<std::string, std::string> held;
   bool locks_observed = false;      // run inside a transaction, so its locks were still held after it
+  // What the model says it locks (table as written, mode), when it parsed.
+  bool static_known = false;
+  std::vector<std::pair<std::string, LockMode>> static_locks;
 };
 
 struct MigrationRun {

@@ -1,6 +1,7 @@
 // `access-exclusive-lock`: a statement that `miglint verify` saw take an
 // ACCESS EXCLUSIVE lock on a table that existed before the migration (read
-// from pg_locks while the migration's transaction was still open).
+// from pg_locks while the migration's transaction was still open). `table`
+// is one table or several, comma-separated.
 #include <fmt/format.h>
 
 #include "analyzer/engine/registry.h"
@@ -21,10 +22,11 @@ Diagnostic access_exclusive_lock_finding(const Span& span, std::string_view rule
   d.rule = r ? r->meta().id : kMeta.id;
   d.severity = r ? r->meta().severity : kMeta.severity;
   d.span = span;
+  const bool several = table.find(", ") != std::string_view::npos;
   d.message = fmt::format(
       "observed: takes an ACCESS EXCLUSIVE lock on {}, which existed before this migration (on {}, the statement "
       "ran {:.1f} ms): reads and writes on {} wait until the transaction ends",
-      table, server, ms, table);
+      table, server, ms, several ? "them" : table);
   d.help = "on a busy table, set a short lock_timeout and retry, or use a form of the change that takes a weaker lock";
   return d;
 }

@@ -18,7 +18,8 @@ Diagnostic migration_fails_finding(const Span& span, std::string_view half, std:
 // access-exclusive-lock (rules/verify/access_exclusive_lock.cpp): the
 // statement took ACCESS EXCLUSIVE on a table that existed before the
 // migration. `rule` is a static lock rule that flags the same statement,
-// reported under its id instead, or empty.
+// reported under its id instead, or empty. `table`: one or several, joined
+// by ", ".
 Diagnostic access_exclusive_lock_finding(const Span& span, std::string_view rule, std::string_view table,
                                          std::string_view server, double ms);
 
