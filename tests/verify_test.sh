@@ -17,6 +17,8 @@
 #   tests/verify_test.sh MIGLINT_BINARY
 #
 # Exit 77 (CTest SKIP) when PostgreSQL 15 is not installed.
+# ok() never fails, so `A && ok … || fail …` is an if-then-else here.
+# shellcheck disable=SC2015
 set -uo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -166,6 +168,27 @@ wait "$pid"
 rc=$?
 [[ $rc == 130 ]] && ok "Ctrl-C exits 130" || fail "Ctrl-C: exit $rc ($(cat "$W/c.err"))"
 no_leftovers "Ctrl-C"
+
+# --- the server dies mid-run: exit 2, what was proven so far is reported
+D=$W/dies
+mig "$D" 20240101000000_a "CREATE TABLE a (id int);" "DROP TABLE a;"
+mig "$D" 20240102000000_slow "SELECT pg_sleep(30);" "SELECT 1;"
+"$MIGLINT" verify --pg-bin "$PGBIN" "$D" --format json >"$W/d.out" 2>"$W/d.err" &
+pid=$!
+for _ in $(seq 1 150); do
+  pgrep -f "pg_sleep" >/dev/null && break
+  sleep 0.1
+done
+pkill -QUIT -f "postgres -D $TMPDIR/miglint-verify" || fail "no server to stop"
+wait "$pid"
+rc=$?
+done_=$(jq_py "$W/d.out" "(d['verify']['complete'], [m['real'] for m in d['verify']['migrations']])" 2>/dev/null)
+if [[ $rc == 2 && $done_ == "(False, ['identical', 'not_run'])" ]] && grep -q 'verify stopped' "$W/d.err"; then
+  ok "a server lost mid-run: exit 2, one error, the first migration's verdict kept"
+else
+  fail "server lost: exit $rc, $done_, $(cat "$W/d.err")"
+fi
+no_leftovers "server lost"
 
 # --- --database-url with a password
 SECRET=s3cr3t-Passw0rd
