@@ -536,6 +536,48 @@ void transform_select(Ctx& c, const pg_query::SelectStmt& s) {
   }
 }
 
+// The relations a data-changing statement reads besides its target (FROM,
+// USING, subqueries), and the names its WITH queries define.
+void collect_relations(const pgmeta::MessageLite& m, pgmeta::MsgType t, std::vector<const pg_query::RangeVar*>& out,
+                       std::set<std::string>& ctes) {
+  if (t == pgmeta::MsgType::RangeVar) {
+    out.push_back(static_cast<const pg_query::RangeVar*>(&m));
+    return;
+  }
+  if (t == pgmeta::MsgType::CommonTableExpr) ctes.insert(static_cast<const pg_query::CommonTableExpr&>(m).ctename());
+  pgmeta::children(m, t, [&](const pgmeta::MessageLite& child, pgmeta::MsgType ct) {
+    collect_relations(child, ct, out, ctes);
+  });
+}
+
+// INSERT, UPDATE, DELETE: no schema change, but PostgreSQL refuses one whose
+// target relation, target columns or the relations it reads do not exist (a
+// down that backfills a column its up dropped).
+void transform_data_change(Ctx& c, const pgmeta::MessageLite& stmt, pgmeta::MsgType type,
+                           const pg_query::RangeVar& target,
+                           const google::protobuf::RepeatedPtrField<pg_query::Node>& columns) {
+  auto exists = [&](const QName& x) { return c.cat.relation_exists(x); };
+  std::vector<const pg_query::RangeVar*> read;
+  std::set<std::string> ctes;
+  collect_relations(stmt, type, read, ctes);
+  for (const pg_query::RangeVar* rv : read) {
+    if (rv->schemaname().empty() && ctes.count(rv->relname())) continue;
+    if (!c.cat.resolve(rv->schemaname(), rv->relname(), exists))
+      return c.missing(rv->location(), fmt::format("relation \"{}\" does not exist", rv->relname()), rv->relname(),
+                       rv->schemaname());
+  }
+  const auto q = c.cat.resolve(target.schemaname(), target.relname(), exists);
+  const auto t = q ? c.cat.table(*q) : nullptr;
+  if (!t) return;
+  for (const auto& col : columns) {
+    if (!col.has_res_target() || t->column(col.res_target().name())) continue;
+    if (c.knows_contents(catalog::table_key(t->name), col.res_target().location()))
+      c.unknown(col.res_target().location(), fmt::format("column \"{}\" of relation \"{}\" does not exist",
+                                                          col.res_target().name(), t->name.name));
+    return;
+  }
+}
+
 void transform_schema(Ctx& c, const pg_query::CreateSchemaStmt& s) {
   // CREATE SCHEMA AUTHORIZATION role: the schema is named after the role.
   const std::string n = !s.schemaname().empty() ? s.schemaname() : s.has_authrole() ? s.authrole().rolename() : "";
@@ -690,12 +732,20 @@ ApplyResult apply_statement(catalog::Catalog& cat, const ParsedFile& file, const
       break;
     }
     case N::kSelectStmt: transform_select(c, n.select_stmt()); break;
-    // Transactions, data changes, grants, ownership, session settings,
+    // Transactions, merges, grants, ownership, session settings,
     // statistics and maintenance leave the modeled schema unchanged.
-    case N::kTransactionStmt:
     case N::kInsertStmt:
+      transform_data_change(c, n.insert_stmt(), pgmeta::MsgType::InsertStmt, n.insert_stmt().relation(),
+                            n.insert_stmt().cols());
+      break;
     case N::kUpdateStmt:
+      transform_data_change(c, n.update_stmt(), pgmeta::MsgType::UpdateStmt, n.update_stmt().relation(),
+                            n.update_stmt().target_list());
+      break;
     case N::kDeleteStmt:
+      transform_data_change(c, n.delete_stmt(), pgmeta::MsgType::DeleteStmt, n.delete_stmt().relation(), {});
+      break;
+    case N::kTransactionStmt:
     case N::kMergeStmt:
     case N::kGrantStmt:
     case N::kGrantRoleStmt:
