@@ -1,4 +1,4 @@
-# miglint in a container: the static binary on a slim Debian 12.
+# miglint in a container: the static binary (and miglint-verify) on a slim Debian 12.
 #
 #   docker build -t miglint --build-arg MIGLINT_GIT_COMMIT=$(git rev-parse --short=12 HEAD) .
 #   docker run --rm -v "$PWD:/work" miglint check migrations
@@ -15,7 +15,10 @@ RUN tools/install.sh --package-only \
  && /pkg/usr/bin/miglint --version
 
 FROM debian:12-slim
-COPY --from=build /pkg/usr/bin/miglint /usr/local/bin/miglint
+# miglint-verify (`miglint verify`) needs libpq; the server it runs on is the
+# user's (--database-url) or one installed in the image.
+RUN apt-get update && apt-get install -y --no-install-recommends libpq5 && rm -rf /var/lib/apt/lists/*
+COPY --from=build /pkg/usr/bin/miglint /pkg/usr/bin/miglint-verify /usr/local/bin/
 WORKDIR /work
 ENTRYPOINT ["miglint"]
 CMD ["--help"]

@@ -22,6 +22,8 @@ check "control: no Depends (static binary)" test -z "$(dpkg-deb -f "$DEB" Depend
 dpkg -x "$DEB" "$WORK/root"
 BIN=$WORK/root/usr/bin/miglint
 check "installs /usr/bin/miglint" test -x "$BIN"
+check "installs /usr/bin/miglint-verify beside it" test -x "$WORK/root/usr/bin/miglint-verify"
+check "control: Depends libpq5 (miglint-verify)" grep -q libpq5 <<<"$(dpkg-deb -f "$DEB" Depends)"
 ldd_out=$(ldd "$BIN" 2>&1)
 if grep -qE 'not a dynamic executable|statically linked' <<<"$ldd_out"; then ok "binary needs no shared library"; else
   fail "binary needs no shared library: $ldd_out"
@@ -41,7 +43,7 @@ fi
 man=$WORK/root/usr/share/man/man1/miglint.1.gz
 check "man page installed" test -f "$man"
 page=$(zcat "$man")
-for cmd in check audit schema rules explain lsp sum completions; do
+for cmd in check audit schema verify rules explain lsp sum completions; do
   grep -q "^\.SS miglint $cmd" <<<"$page" || fail "man page: command $cmd"
 done
 rules_json=$("$BIN" rules --json)

@@ -114,6 +114,14 @@ lock=$(jq_py "$W/r.out" "[l for m in d['verify']['migrations'] if m['id'].endswi
 [[ $lock == "[]" ]] && ok "no lock reported on a table created by the migration" || fail "locks of accounts: $lock"
 obs=$(jq_py "$W/r.out" "[x['rule'] for x in d['diagnostics'] if 'accounts_plan' in x['path'] and x['message'].startswith('observed: takes an ACCESS EXCLUSIVE lock on public.accounts')]")
 [[ $obs != "[]" ]] && ok "observed lock finding ($obs)" || fail "no observed lock finding on accounts_plan"
+"$(command -v python3)" - "$ROOT/docs/json/miglint.schema.json" "$W/r.out" <<'PY' && ok "the JSON report is valid against docs/json/miglint.schema.json" || fail "the JSON report does not match the schema"
+import json, sys
+try:
+    import jsonschema
+except ImportError:
+    sys.exit(0)  # python3-jsonschema: the json_schema test says when it is missing
+jsonschema.validate(json.load(open(sys.argv[2])), json.load(open(sys.argv[1])))
+PY
 stat=$(jq_py "$W/r.out" "[m['static'] for m in d['verify']['migrations'] if m['id'].endswith('bad_down')][0]")
 [[ $stat == down_failed ]] && ok "the static verdict is carried beside the real one" || fail "static verdict: $stat"
 no_leftovers "round trip"

@@ -198,7 +198,7 @@ class Runner {
         if (st.node) {
           sr.static_known = true;
           for (const auto& l : statement_locks(*st.node, pg_version_))
-            if (!l.is_index) sr.static_locks.emplace_back(l.relname, l.mode);
+            sr.static_locks.emplace_back(l.is_index ? std::string() : l.relname, l.mode);
         }
         sr.ms = ms_since(s0);
         if (err) {
@@ -367,13 +367,19 @@ std::optional<std::string> lock_disagreement(const StatementRun& st) {
   constexpr std::string_view kAel = "AccessExclusiveLock";
   std::vector<std::string> parts;
   std::map<std::string, std::pair<std::string, LockMode>> predicted;  // unqualified table → as written, mode
+  bool index_table_ael = false;  // DROP INDEX and the like: ACCESS EXCLUSIVE on the index's table, unnamed
   for (const auto& [name, mode] : st.static_locks) {
+    if (name.empty()) {
+      index_table_ael = index_table_ael || mode == LockMode::AccessExclusive;
+      continue;
+    }
     auto [it, fresh] = predicted.try_emplace(unqualified(name), name, mode);
     if (!fresh && it->second.second < mode) it->second.second = mode;
   }
   for (const auto& l : st.locks) {
     if (!l.existed_before || l.mode != kAel) continue;
     auto it = predicted.find(unqualified(l.relation));
+    if (it == predicted.end() && index_table_ael) continue;
     if (it == predicted.end() || it->second.second != LockMode::AccessExclusive)
       parts.push_back(fmt::format("took ACCESS EXCLUSIVE on {}; the model says {}", l.relation,
                                   it == predicted.end() ? std::string("no lock") : pg_lock_name(it->second.second)));

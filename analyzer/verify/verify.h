@@ -35,7 +35,8 @@ struct StatementRun {
   // transaction), the strongest per relation: relation → pg_locks mode.
   std::map<std::string, std::string> held;
   bool locks_observed = false;      // run inside a transaction, so its locks were still held after it
-  // What the model says it locks (table as written, mode), when it parsed.
+  // What the model says it locks (table as written, mode; no name: the
+  // table of an index the statement names), when it parsed.
   bool static_known = false;
   std::vector<std::pair<std::string, LockMode>> static_locks;
 };
