@@ -54,8 +54,8 @@ struct SchemaOptions {
 };
 
 struct VerifyCliOptions {
-  CommonOptions common;       // the folder, config, format, colour, --fail-on, --jobs, transaction mode
-  std::string database_url;   // empty: start a server
+  CommonOptions common;      // the folder, config, format, colour, --fail-on, --jobs, transaction mode
+  std::string database_url;  // empty: start a server
   std::string pg_bin;
   std::string from, to;
   double statement_timeout = 60;  // seconds

@@ -143,8 +143,9 @@ int run_main(int argc, char** argv) {
                        "/usr/lib/postgresql/*/bin)");
     verify->add_option("--from", verify_opts.from, "verify from this version on (earlier ups are only applied)");
     verify->add_option("--to", verify_opts.to, "stop after this version");
-    verify->add_option("--statement-timeout", verify_opts.statement_timeout,
-                       "seconds a statement may run before it is cancelled and reported")
+    verify
+        ->add_option("--statement-timeout", verify_opts.statement_timeout,
+                     "seconds a statement may run before it is cancelled and reported")
         ->check(CLI::PositiveNumber);
     verify->add_flag("--allow-non-empty", verify_opts.allow_non_empty,
                      "with --database-url: go on when the named database holds objects");

@@ -67,5 +67,4 @@ class Progress {
   bool shown_ = false;
 };
 
-
 }  // namespace miglint

@@ -572,8 +572,8 @@ void transform_data_change(Ctx& c, const pgmeta::MessageLite& stmt, pgmeta::MsgT
   for (const auto& col : columns) {
     if (!col.has_res_target() || t->column(col.res_target().name())) continue;
     if (c.knows_contents(catalog::table_key(t->name), col.res_target().location()))
-      c.unknown(col.res_target().location(), fmt::format("column \"{}\" of relation \"{}\" does not exist",
-                                                          col.res_target().name(), t->name.name));
+      c.unknown(col.res_target().location(),
+                fmt::format("column \"{}\" of relation \"{}\" does not exist", col.res_target().name(), t->name.name));
     return;
   }
 }

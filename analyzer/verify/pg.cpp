@@ -4,13 +4,13 @@
 #include <grp.h>
 #include <poll.h>
 #include <pthread.h>
-#include <signal.h>
 #include <sys/prctl.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <mutex>
 #include <set>
@@ -18,8 +18,6 @@
 
 #include <fmt/format.h>
 #include <libpq-fe.h>
-
-extern char** environ;
 
 namespace miglint::verify {
 namespace {
@@ -133,15 +131,31 @@ std::string describe(const ConnParams& p) {
   return fmt::format("{}:{}/{}", get("host", "localhost"), get("port", "5432"), get("dbname", "(default)"));
 }
 
-Connection::Connection(const ConnParams& params) {
+namespace {
+
+// libpq's keyword and value arrays, null-terminated, pointing into `p`.
+struct ParamArrays {
   std::vector<const char*> keys, values;
-  for (const auto& [k, v] : params) {
-    keys.push_back(k.c_str());
-    values.push_back(v.c_str());
+  explicit ParamArrays(const ConnParams& p) {
+    for (const auto& [k, v] : p) {
+      keys.push_back(k.c_str());
+      values.push_back(v.c_str());
+    }
+    keys.push_back(nullptr);
+    values.push_back(nullptr);
   }
-  keys.push_back(nullptr);
-  values.push_back(nullptr);
-  conn_ = PQconnectdbParams(keys.data(), values.data(), 0);
+};
+
+}  // namespace
+
+bool accepts_connections(const ConnParams& params) {
+  const ParamArrays a(params);
+  return PQpingParams(a.keys.data(), a.values.data(), 0) == PQPING_OK;
+}
+
+Connection::Connection(const ConnParams& params) {
+  const ParamArrays a(params);
+  conn_ = PQconnectdbParams(a.keys.data(), a.values.data(), 0);
   if (!conn_ || PQstatus(conn_) != CONNECTION_OK) {
     std::string why = conn_ ? PQerrorMessage(conn_) : "out of memory";
     while (!why.empty() && why.back() == '\n') why.pop_back();
@@ -150,7 +164,8 @@ Connection::Connection(const ConnParams& params) {
     throw ServerLost(fmt::format("cannot connect to {}: {}", describe(params), why));
   }
   // NOTICEs (`… does not exist, skipping`) are the migration's business.
-  PQsetNoticeProcessor(conn_, [](void*, const char*) {}, nullptr);
+  PQsetNoticeProcessor(
+      conn_, [](void*, const char*) {}, nullptr);
 }
 
 Connection::~Connection() {
@@ -276,7 +291,7 @@ PreparedChild prepare(const ProcessSpec& spec) {
     const std::string key(kv.substr(0, kv.find('=')));
     if (!spec.env.count(key)) c.env_strings.emplace_back(kv);
   }
-  for (const auto& [k, v] : spec.env) c.env_strings.push_back(k + "=" + v);
+  for (const auto& [k, v] : spec.env) c.env_strings.push_back(std::string(k).append("=").append(v));
   for (const auto& a : spec.argv) c.argv.push_back(const_cast<char*>(a.c_str()));
   c.argv.push_back(nullptr);
   for (auto& s : c.env_strings) c.envp.push_back(s.data());

@@ -50,11 +50,14 @@ ConnParams parse_conninfo(const std::string& conninfo);
 // host:port/dbname, never the user's password: what messages show.
 std::string describe(const ConnParams& p);
 
+// Whether a server answers at these parameters (PQping).
+bool accepts_connections(const ConnParams& params);
+
 struct PgError {
   std::string sqlstate;
-  std::string message;   // the primary message
-  std::string detail;    // DETAIL and HINT lines, when any
-  int position = 0;      // 1-based character in the statement, 0 when none
+  std::string message;  // the primary message
+  std::string detail;   // DETAIL and HINT lines, when any
+  int position = 0;     // 1-based character in the statement, 0 when none
   bool timed_out = false;
 };
 
@@ -79,7 +82,7 @@ class Connection {
   bool run_regardless(const std::string& sql);
   bool in_transaction() const;  // inside a transaction block (open or failed)
   int backend_pid() const;
-  int server_version() const;   // e.g. 150018
+  int server_version() const;  // e.g. 150018
   std::string server_version_text() const;
 
  private:

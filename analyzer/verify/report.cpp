@@ -22,9 +22,10 @@ std::string_view verdict_color(Verdict v) {
 }
 
 std::string strongest_existing(const MigrationRun& m) {
-  static const std::vector<std::string_view> order = {
-      "AccessShareLock",          "RowShareLock", "RowExclusiveLock",    "ShareUpdateExclusiveLock",
-      "ShareLock",                "ShareRowExclusiveLock", "ExclusiveLock", "AccessExclusiveLock"};
+  static const std::vector<std::string_view> order = {"AccessShareLock",  "RowShareLock",
+                                                      "RowExclusiveLock", "ShareUpdateExclusiveLock",
+                                                      "ShareLock",        "ShareRowExclusiveLock",
+                                                      "ExclusiveLock",    "AccessExclusiveLock"};
   int best = -1;
   std::string on;
   for (const auto& s : m.statements)
@@ -51,8 +52,9 @@ void write_summary(std::ostream& out, const VerifyReport& r, bool color) {
   }
   id_width = std::min<size_t>(id_width, 60);
   out << '\n'
-      << paint(color, "1", fmt::format("{:<{}}  {:<11}  {:<11}  {:>8}  {}", "migration", id_width, "round trip",
-                                       "static", "up ms", "strongest lock on an existing table"))
+      << paint(color, "1",
+               fmt::format("{:<{}}  {:<11}  {:<11}  {:>8}  {}", "migration", id_width, "round trip", "static", "up ms",
+                           "strongest lock on an existing table"))
       << '\n';
   for (const auto& m : r.migrations) {
     std::string real(verdict_name(m.real));
@@ -73,14 +75,15 @@ void write_summary(std::ostream& out, const VerifyReport& r, bool color) {
                          d.span.start.line ? fmt::format(":{}", d.span.start.line) : "", d.what);
   }
   std::vector<std::string> parts;
+  parts.reserve(counts.size());
   for (const auto& [v, n] : counts) parts.push_back(fmt::format("{} {}", n, verdict_name(v)));
   out << '\n'
-      << fmt::format("verified {} migration{} on PostgreSQL {} in {:.1f} s: {}; {} disagreement{} with the "
-                     "static analysis\n  server: {}\n",
-                     r.migrations.size(), r.migrations.size() == 1 ? "" : "s", r.version.substr(0, r.version.find(' ')),
-                     r.seconds,
-                     parts.empty() ? "nothing run" : fmt::format("{}", fmt::join(parts, ", ")),
-                     r.disagreements.size(), r.disagreements.size() == 1 ? "" : "s", r.server);
+      << fmt::format(
+             "verified {} migration{} on PostgreSQL {} in {:.1f} s: {}; {} disagreement{} with the "
+             "static analysis\n  server: {}\n",
+             r.migrations.size(), r.migrations.size() == 1 ? "" : "s", r.version.substr(0, r.version.find(' ')),
+             r.seconds, parts.empty() ? "nothing run" : fmt::format("{}", fmt::join(parts, ", ")),
+             r.disagreements.size(), r.disagreements.size() == 1 ? "" : "s", r.server);
   if (!r.fatal.empty()) out << paint(color, "1;31", "stopped early: " + r.fatal) << '\n';
 }
 

@@ -11,7 +11,6 @@
 #include <thread>
 
 #include <fmt/format.h>
-#include <libpq-fe.h>
 
 namespace fs = std::filesystem;
 
@@ -68,7 +67,8 @@ std::vector<fs::path> candidate_bin_dirs() {
   std::error_code ec;
   for (fs::directory_iterator it("/usr/lib/postgresql", ec), end; !ec && it != end; it.increment(ec)) {
     const std::string n = it->path().filename().string();
-    if (!n.empty() && std::all_of(n.begin(), n.end(), ::isdigit)) versions.emplace_back(std::atoi(n.c_str()), it->path() / "bin");
+    if (!n.empty() && std::all_of(n.begin(), n.end(), ::isdigit))
+      versions.emplace_back(std::atoi(n.c_str()), it->path() / "bin");
   }
   std::sort(versions.rbegin(), versions.rend());
   for (auto& [v, p] : versions) out.push_back(p);
@@ -119,10 +119,8 @@ fs::path find_pg_bin(const fs::path& given, const char* needed) {
 
 std::unique_ptr<Server> Server::open(const ServerOptions& o) {
   std::unique_ptr<Server> s(new Server());
-  if (o.database_url.empty())
-    s->start_ephemeral(o);
-  else
-    s->connect_url(o);
+  if (o.database_url.empty()) s->start_ephemeral(o);
+  else s->connect_url(o);
   const Rows v = s->admin_->query("SHOW server_version_num");
   s->version_num_ = std::atoi(v.rows.at(0).at(0).value_or("0").c_str());
   s->version_text_ = s->admin_->server_version_text();
@@ -138,7 +136,8 @@ void Server::start_ephemeral(const ServerOptions& o) {
                            "/usr/lib/postgresql/*/bin): install postgresql, or give --pg-bin DIR or --database-url URL"
                          : fmt::format("{} holds no postgres and initdb", o.pg_bin.string()));
   std::string tmpl = (temp_parent() / "miglint-verify-XXXXXX").string();
-  if (!mkdtemp(tmpl.data())) throw std::runtime_error(fmt::format("cannot create a directory in {}", temp_parent().string()));
+  if (!mkdtemp(tmpl.data()))
+    throw std::runtime_error(fmt::format("cannot create a directory in {}", temp_parent().string()));
   dir_ = tmpl;
   std::optional<std::pair<unsigned, unsigned>> run_as;
   if (geteuid() == 0) {
@@ -150,8 +149,15 @@ void Server::start_ephemeral(const ServerOptions& o) {
       throw std::runtime_error("cannot hand " + dir_.string() + " to the server's user");
   }
   ProcessSpec init;
-  init.argv = {(bin / "initdb").string(), "-D", (dir_ / "data").string(), "-U", kSuperuser, "--auth=trust",
-               "--encoding=UTF8", "--locale=C.UTF-8", "--no-sync"};
+  init.argv = {(bin / "initdb").string(),
+               "-D",
+               (dir_ / "data").string(),
+               "-U",
+               kSuperuser,
+               "--auth=trust",
+               "--encoding=UTF8",
+               "--locale=C.UTF-8",
+               "--no-sync"};
   init.run_as = run_as;
   const auto r = run_process(init);
   if (r.status != 0) throw std::runtime_error("initdb failed:\n" + r.err);
@@ -182,15 +188,8 @@ void Server::start_ephemeral(const ServerOptions& o) {
   base_ = {{"host", (dir_ / "sock").string()}, {"port", "5432"}, {"user", kSuperuser}};
   maintenance_db_ = "postgres";
   const auto params = this->params(maintenance_db_);
-  std::vector<const char*> keys, values;
-  for (const auto& [k, v] : params) {
-    keys.push_back(k.c_str());
-    values.push_back(v.c_str());
-  }
-  keys.push_back(nullptr);
-  values.push_back(nullptr);
   const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(60);
-  while (PQpingParams(keys.data(), values.data(), 0) != PQPING_OK) {
+  while (!accepts_connections(params)) {
     throw_if_interrupted();
     if (process_exited(pid_)) {
       pid_ = -1;
@@ -215,7 +214,8 @@ void Server::connect_url(const ServerOptions& o) {
   base_ = p;
   base_.erase("dbname");
   admin_ = std::make_unique<Connection>(p);
-  if (maintenance_db_.empty()) maintenance_db_ = admin_->query("SELECT current_database()").rows.at(0).at(0).value_or("");
+  if (maintenance_db_.empty())
+    maintenance_db_ = admin_->query("SELECT current_database()").rows.at(0).at(0).value_or("");
   if (!o.allow_non_empty) {
     const Rows r = admin_->query(
         "SELECT (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace "
@@ -255,10 +255,10 @@ void Server::find_pg_dump(const ServerOptions& o) {
     if (m > best_major) best_major = m, best = d / "pg_dump";
   }
   if (best.empty() || best_major < major)
-    throw std::runtime_error(fmt::format(
-        "no pg_dump for PostgreSQL {} or newer (on PATH or in /usr/lib/postgresql/*/bin): install "
-        "postgresql-client-{}, or give --pg-bin DIR",
-        major, major));
+    throw std::runtime_error(
+        fmt::format("no pg_dump for PostgreSQL {} or newer (on PATH or in /usr/lib/postgresql/*/bin): install "
+                    "postgresql-client-{}, or give --pg-bin DIR",
+                    major, major));
   pg_dump_ = best;
 }
 
@@ -278,7 +278,7 @@ Server::~Server() {
 
 std::string Server::create_database(const std::string& template_db) {
   const std::lock_guard lock(admin_mu_);
-  const std::string name = fmt::format("miglint_verify_{}_{}", getpid(), ++counter_);
+  std::string name = fmt::format("miglint_verify_{}_{}", getpid(), ++counter_);
   if (auto e = admin_->run(fmt::format("CREATE DATABASE {} TEMPLATE {}", quote_ident(name), quote_ident(template_db))))
     throw std::runtime_error(fmt::format("cannot create a scratch database: {}", e->message));
   scratch_.insert(name);

@@ -15,9 +15,9 @@
 namespace miglint::verify {
 
 struct ServerOptions {
-  std::string database_url;       // empty: start a server
-  std::filesystem::path pg_bin;   // the server's (or pg_dump's) binaries; empty: searched
-  bool allow_non_empty = false;   // run against a URL whose database holds objects
+  std::string database_url;      // empty: start a server
+  std::filesystem::path pg_bin;  // the server's (or pg_dump's) binaries; empty: searched
+  bool allow_non_empty = false;  // run against a URL whose database holds objects
 };
 
 class Server {

@@ -35,9 +35,7 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-double ms_since(Clock::time_point t0) {
-  return std::chrono::duration<double, std::milli>(Clock::now() - t0).count();
-}
+double ms_since(Clock::time_point t0) { return std::chrono::duration<double, std::milli>(Clock::now() - t0).count(); }
 
 // One statement of a file's up or down, as it is sent to the server.
 struct Sent {
@@ -85,8 +83,8 @@ std::string_view rule_for_sqlstate(std::string_view s) {
 }
 
 bool is_failure_rule(std::string_view id) {
-  return id == "unknown-object" || id == "duplicate-object" || id == "dependent-objects" ||
-         id == "too-many-columns" || id == "syntax-error";
+  return id == "unknown-object" || id == "duplicate-object" || id == "dependent-objects" || id == "too-many-columns" ||
+         id == "syntax-error";
 }
 
 struct ApplyResult {
@@ -109,16 +107,17 @@ std::string server_name(const Server& s) {
 // the observer cannot see in pg_class was created by the uncommitted
 // transaction, so it did not exist before.
 std::vector<ObservedLock> held_locks(Connection& observer, int pid) {
-  const Rows r = observer.query(fmt::format(
-      "SELECT l.relation::text, CASE WHEN c.oid IS NULL THEN l.relation::text ELSE quote_ident(n.nspname) || '.' || quote_ident(c.relname) END, l.mode, "
-      "coalesce(c.relkind::text, '') FROM pg_catalog.pg_locks l "
-      "LEFT JOIN pg_catalog.pg_class c ON c.oid = l.relation "
-      "LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
-      "WHERE l.pid = {} AND l.locktype = 'relation' AND l.granted "
-      "AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database()) "
-      "AND (n.nspname IS NULL OR (n.nspname NOT IN ('pg_catalog', 'information_schema') "
-      "AND n.nspname NOT LIKE 'pg\\_toast%')) ORDER BY 1, 3",
-      pid));
+  const Rows r = observer.query(
+      fmt::format("SELECT l.relation::text, CASE WHEN c.oid IS NULL THEN l.relation::text ELSE quote_ident(n.nspname) "
+                  "|| '.' || quote_ident(c.relname) END, l.mode, "
+                  "coalesce(c.relkind::text, '') FROM pg_catalog.pg_locks l "
+                  "LEFT JOIN pg_catalog.pg_class c ON c.oid = l.relation "
+                  "LEFT JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace "
+                  "WHERE l.pid = {} AND l.locktype = 'relation' AND l.granted "
+                  "AND l.database = (SELECT oid FROM pg_catalog.pg_database WHERE datname = current_database()) "
+                  "AND (n.nspname IS NULL OR (n.nspname NOT IN ('pg_catalog', 'information_schema') "
+                  "AND n.nspname NOT LIKE 'pg\\_toast%')) ORDER BY 1, 3",
+                  pid));
   std::vector<ObservedLock> out;
   for (const auto& row : r.rows) {
     ObservedLock l;
@@ -132,9 +131,10 @@ std::vector<ObservedLock> held_locks(Connection& observer, int pid) {
 }
 
 int lock_rank(std::string_view pg_mode) {
-  static constexpr std::string_view kOrder[] = {
-      "AccessShareLock", "RowShareLock",          "RowExclusiveLock", "ShareUpdateExclusiveLock",
-      "ShareLock",       "ShareRowExclusiveLock", "ExclusiveLock",    "AccessExclusiveLock"};
+  static constexpr std::string_view kOrder[] = {"AccessShareLock",  "RowShareLock",
+                                                "RowExclusiveLock", "ShareUpdateExclusiveLock",
+                                                "ShareLock",        "ShareRowExclusiveLock",
+                                                "ExclusiveLock",    "AccessExclusiveLock"};
   for (size_t i = 0; i < std::size(kOrder); ++i)
     if (kOrder[i] == pg_mode) return static_cast<int>(i);
   return -1;
@@ -390,8 +390,8 @@ std::optional<std::string> lock_disagreement(const StatementRun& st) {
     for (const auto& [relation, mode] : st.held)
       if (unqualified(relation) == table) real = mode;
     if (real && *real != kAel)  // an existing table held less strongly (absent: created by the migration)
-      parts.push_back(fmt::format("the model says ACCESS EXCLUSIVE on {}; the strongest lock held was {}", what.first,
-                                  *real));
+      parts.push_back(
+          fmt::format("the model says ACCESS EXCLUSIVE on {}; the strongest lock held was {}", what.first, *real));
   }
   if (parts.empty()) return std::nullopt;
   return fmt::format("locks: {}", fmt::join(parts, "; "));
@@ -490,8 +490,8 @@ VerifyReport verify_folder(const FolderAnalysis& fa, const AnalysisResult& stati
         if (!m.up) continue;
         const ApplyResult r = runner.apply(chain, *m.up, m.in_transaction, false);
         if (!r.ok) {
-          report.fatal = fmt::format("migration {} (before --from) does not apply: {}", migration_stem(m, *fa.folder.layout),
-                                     r.error->message);
+          report.fatal = fmt::format("migration {} (before --from) does not apply: {}",
+                                     migration_stem(m, *fa.folder.layout), r.error->message);
           break;
         }
         continue;
@@ -513,9 +513,8 @@ VerifyReport verify_folder(const FolderAnalysis& fa, const AnalysisResult& stati
         for (const auto& l : st.locks)
           if (l.existed_before && l.mode == "AccessExclusiveLock") tables.push_back(l.relation);
         if (!tables.empty())
-          found[slot].push_back(access_exclusive_lock_finding(st.span, statics.lock_rule_on(st.span),
-                                                              fmt::format("{}", fmt::join(tables, ", ")), server_text,
-                                                              st.ms));
+          found[slot].push_back(access_exclusive_lock_finding(
+              st.span, statics.lock_rule_on(st.span), fmt::format("{}", fmt::join(tables, ", ")), server_text, st.ms));
       }
       if (!up.ok) {
         run.real = Verdict::UpFailed;

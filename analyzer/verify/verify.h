@@ -34,7 +34,7 @@ struct StatementRun {
   // Every table lock held once it ran (taken by it or earlier in the
   // transaction), the strongest per relation: relation → pg_locks mode.
   std::map<std::string, std::string> held;
-  bool locks_observed = false;      // run inside a transaction, so its locks were still held after it
+  bool locks_observed = false;  // run inside a transaction, so its locks were still held after it
   // What the model says it locks (table as written, mode; no name: the
   // table of an index the statement names), when it parsed.
   bool static_known = false;
@@ -82,7 +82,7 @@ struct VerifyReport {
 // Runs the folder the static analysis read (`static_result` holds its
 // findings, for the comparison). Throws only when the server cannot be had
 // at all; a server lost mid-run ends the report with `fatal`.
-VerifyReport verify_folder(const FolderAnalysis& folder, const AnalysisResult& static_result, const Config& config,
+VerifyReport verify_folder(const FolderAnalysis& fa, const AnalysisResult& static_result, const Config& config,
                            const VerifyOptions& options);
 
 }  // namespace miglint::verify

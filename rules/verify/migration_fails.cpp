@@ -24,8 +24,9 @@ Diagnostic migration_fails_finding(const Span& span, std::string_view half, std:
   if (timed_out) {
     d.message = fmt::format("the {} did not finish within the statement timeout on {}: the statement was cancelled",
                             half, server);
-    d.help = "a statement that waits on a lock or runs this long blocks a deployment; raise --statement-timeout "
-             "if it is expected";
+    d.help =
+        "a statement that waits on a lock or runs this long blocks a deployment; raise --statement-timeout "
+        "if it is expected";
   } else {
     d.message = fmt::format("{} refused the {}: {}", server, half, error);
     d.help = half == "down" ? "a down that fails cannot roll the migration back" : "the migration cannot be applied";
