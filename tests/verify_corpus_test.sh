@@ -13,6 +13,7 @@
 set -uo pipefail
 
 MIGLINT=${1:?usage: verify_corpus_test.sh MIGLINT_BINARY}
+MIGLINT=$(cd "$(dirname "$MIGLINT")" && pwd)/$(basename "$MIGLINT")  # it runs in each corpus folder
 PGBIN=${MIGLINT_PG_BIN:-/usr/lib/postgresql/15/bin}
 CORPUS=${MIGLINT_CORPUS:-/work/shared/corpus}
 if [[ ! -x "$PGBIN/initdb" || ! -x "$PGBIN/pg_dump" ]]; then
