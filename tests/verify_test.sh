@@ -23,6 +23,7 @@ set -uo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 MIGLINT=${1:?usage: verify_test.sh MIGLINT_BINARY}
+MIGLINT=$(cd "$(dirname "$MIGLINT")" && pwd)/$(basename "$MIGLINT")  # some cases run in another directory
 PGBIN=${MIGLINT_PG_BIN:-/usr/lib/postgresql/15/bin}
 if [[ ! -x "$PGBIN/initdb" || ! -x "$PGBIN/postgres" || ! -x "$PGBIN/pg_dump" ]]; then
   echo "SKIP: PostgreSQL server binaries not found in $PGBIN"
@@ -139,8 +140,20 @@ jq_py "$W/f_gitlab.out" "len(d)" >/dev/null && ok "gitlab parses" || fail "gitla
 python3 -c 'import sys, xml.dom.minidom as m; m.parse(sys.argv[1])' "$W/f_junit.out" && ok "junit parses" || fail "junit"
 G=$W/good
 mig "$G" 20240101000000_a "CREATE TABLE a (id int);" "DROP TABLE a;"
+# COPY … FROM stdin: the data lines that follow are sent, as psql does.
+mig "$G" 20240102000000_colors "CREATE TABLE colors (id int, name text);
+COPY colors (id, name) FROM stdin;
+1	red
+2	green
+\.
+DO \$\$ BEGIN IF (SELECT count(*) FROM colors) <> 2 THEN RAISE EXCEPTION 'COPY data lost'; END IF; END \$\$;" \
+  "DROP TABLE colors;"
 verify "$W/g" "$G"
 [[ $(cat "$W/g.rc") == 0 ]] && ok "a folder whose downs restore exits 0" || fail "good folder: exit $(cat "$W/g.rc"): $(cat "$W/g.err")"
+(cd "$G" && "$MIGLINT" verify . --pg-bin "$PGBIN" >"$W/dot.out" 2>"$W/dot.err")
+rc=$?
+[[ $rc == 0 ]] && grep -q '20240102000000_colors  identical' "$W/dot.out" && ok "the folder given as ." ||
+  fail "verify .: exit $rc: $(cat "$W/dot.err" "$W/dot.out")"
 verify "$W/n" "$F" --fail-on never
 [[ $(cat "$W/n.rc") == 0 ]] && ok "--fail-on never exits 0" || fail "--fail-on never: exit $(cat "$W/n.rc")"
 verify "$W/ft" "$F" --from 20240103000000 --to 20240104000000 --format json

@@ -172,7 +172,8 @@ Connection::~Connection() {
   if (conn_) PQfinish(conn_);
 }
 
-std::optional<PgError> Connection::run(const std::string& sql, std::chrono::milliseconds timeout) {
+std::optional<PgError> Connection::run(const std::string& sql, std::chrono::milliseconds timeout,
+                                       std::string_view copy_data) {
   throw_if_interrupted();
   auto lost = [&] {
     std::string why = PQerrorMessage(conn_);
@@ -213,8 +214,9 @@ std::optional<PgError> Connection::run(const std::string& sql, std::chrono::mill
         }
         break;
       case PGRES_COPY_IN:
-        // COPY … FROM STDIN: the data lines are psql's to send.
-        PQputCopyEnd(conn_, "miglint verify does not send COPY data");
+        if (!copy_data.empty() && PQputCopyData(conn_, copy_data.data(), static_cast<int>(copy_data.size())) != 1)
+          throw lost();
+        if (PQputCopyEnd(conn_, nullptr) != 1) throw lost();
         break;
       case PGRES_COPY_OUT: {
         char* buf = nullptr;

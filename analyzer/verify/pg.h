@@ -8,6 +8,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 struct pg_conn;
@@ -74,7 +75,10 @@ class Connection {
 
   // Runs one statement (or a few, for administration), waiting at most
   // `timeout` (zero: no limit) before cancelling it. The error, if any.
-  std::optional<PgError> run(const std::string& sql, std::chrono::milliseconds timeout = {});
+  // `copy_data`: the lines a COPY … FROM STDIN reads (psql sends the ones
+  // that follow the statement in the file).
+  std::optional<PgError> run(const std::string& sql, std::chrono::milliseconds timeout = {},
+                             std::string_view copy_data = {});
   // Runs a query that must succeed and returns its rows.
   Rows query(const std::string& sql);
   // Runs a statement even after an interruption (cleaning up), without

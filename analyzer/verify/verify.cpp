@@ -14,6 +14,7 @@
 #include "analyzer/engine/registry.h"
 #include "analyzer/engine/statement_facts.h"
 #include "analyzer/migrations/layout.h"
+#include "analyzer/source/display_path.h"
 #include "analyzer/verify/diff.h"
 #include "rules/verify/findings.h"
 
@@ -43,6 +44,10 @@ struct Sent {
   const pg_query::Node* node = nullptr;  // null when it did not parse
 };
 
+// A section's file as findings and parsed files name it (the folder reader
+// keeps it as the folder was given: `./x.up.sql`).
+std::string shown(const Section& s) { return display_path(s.file.str()); }
+
 // The statements of a section, parsed or not, in file order.
 std::vector<Sent> statements_of(const ParsedFile& f, const Section& s) {
   std::vector<Sent> out;
@@ -52,6 +57,25 @@ std::vector<Sent> statements_of(const ParsedFile& f, const Section& s) {
     if (r.begin >= s.begin && r.begin < s.end) out.push_back({r.begin, r.end, nullptr});
   std::sort(out.begin(), out.end(), [](const Sent& a, const Sent& b) { return a.begin < b.begin; });
   return out;
+}
+
+// The data lines of a COPY … FROM STDIN: what follows the statement's line
+// up to the `\.` line, as psql sends them.
+std::string_view copy_data_after(const std::string& text, const Sent& st) {
+  if (!st.node || st.node->node_case() != pg_query::Node::kCopyStmt) return {};
+  const auto& copy = st.node->copy_stmt();
+  if (!copy.is_from() || !copy.filename().empty()) return {};
+  const size_t line_end = text.find('\n', st.end);
+  if (line_end == std::string::npos) return {};
+  const size_t from = line_end + 1;
+  size_t at = from;
+  while (at < text.size()) {
+    const size_t eol = text.find('\n', at);
+    const std::string_view line(text.data() + at, (eol == std::string::npos ? text.size() : eol) - at);
+    if (line == "\\." || line == "\\.\r") break;
+    at = eol == std::string::npos ? text.size() : eol + 1;
+  }
+  return std::string_view(text).substr(from, at - from);
 }
 
 // PostgreSQL's error position (1-based, in characters of the statement
@@ -148,7 +172,7 @@ class Runner {
   }
 
   const ParsedFile* file(const Section& s) const {
-    auto it = files_.find(s.file.str());
+    auto it = files_.find(shown(s));
     return it == files_.end() ? nullptr : it->second;
   }
 
@@ -187,11 +211,12 @@ class Runner {
                        st.node->node_case() != pg_query::Node::kTransactionStmt;
         if (wrapped) conn.run("BEGIN");
         const auto s0 = Clock::now();
-        auto err = conn.run(sql, o_.statement_timeout);
+        const std::string_view data = copy_data_after(text, st);
+        auto err = conn.run(sql, o_.statement_timeout, data);
         if (err && wrapped && err->sqlstate == "25001") {  // refuses a transaction block: run it bare
           conn.run("ROLLBACK");
           wrapped = false;
-          err = conn.run(sql, o_.statement_timeout);
+          err = conn.run(sql, o_.statement_timeout, data);
         }
         StatementRun sr;
         sr.span = make_span(*f->source, st.begin, st.end);
@@ -294,7 +319,7 @@ struct StaticView {
 
   std::vector<const Diagnostic*> in(const Section& s) const {
     std::vector<const Diagnostic*> out;
-    auto it = by_path.find(s.file.str());
+    auto it = by_path.find(shown(s));
     if (it == by_path.end()) return out;
     for (const Diagnostic* d : it->second)
       if (d->span.begin >= s.begin && (d->span.begin < s.end || s.end == SIZE_MAX)) out.push_back(d);
@@ -433,8 +458,8 @@ VerifyReport verify_folder(const FolderAnalysis& fa, const AnalysisResult& stati
     MigrationRun& run = report.migrations[k];
     run.id = std::string(migration_stem(m, *fa.folder.layout));
     run.version = m.version;
-    if (m.up) run.up = m.up->file;
-    if (m.down) run.down = m.down->file;
+    if (m.up) run.up = shown(*m.up);
+    if (m.down) run.down = shown(*m.down);
     run.expected = statics.expected(m);
   }
   std::vector<std::vector<Diagnostic>> found(to_verify.size());
