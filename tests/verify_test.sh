@@ -196,10 +196,11 @@ mig "$D" 20240101000000_a "CREATE TABLE a (id int);" "DROP TABLE a;"
 mig "$D" 20240102000000_slow "SELECT pg_sleep(30);" "SELECT 1;"
 "$MIGLINT" verify --pg-bin "$PGBIN" "$D" --format json >"$W/d.out" 2>"$W/d.err" &
 pid=$!
-for _ in $(seq 1 150); do
-  pgrep -f "pg_sleep" >/dev/null && break
+for _ in $(seq 1 100); do
+  pgrep -f "postgres -D $TMPDIR/miglint-verify" >/dev/null && break
   sleep 0.1
 done
+sleep 5  # the first migration's round trip is done; the second's up sleeps
 pkill -QUIT -f "postgres -D $TMPDIR/miglint-verify" || fail "no server to stop"
 wait "$pid"
 rc=$?
