@@ -39,6 +39,12 @@ corpus=$build/fuzz-corpus crashes=$build/fuzz-crashes
 mkdir -p "$crashes"
 python3 tools/fuzz_seeds.py "$corpus" "${targets[@]}"
 
+# The targets' scratch folders: libFuzzer ends a timed run with _Exit, which
+# skips their own removal at exit, so they live in one folder removed here.
+scratch=$(mktemp -d "${TMPDIR:-/tmp}/miglint-fuzz-run.XXXXXX")
+trap 'rm -rf "$scratch"' EXIT
+export TMPDIR=$scratch
+
 export ASAN_OPTIONS=${ASAN_OPTIONS:-abort_on_error=1:detect_leaks=1}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 failed=0
