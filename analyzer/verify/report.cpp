@@ -1,7 +1,7 @@
 #include "analyzer/verify/report.h"
 
-#include <algorithm>
 #include <map>
+#include <optional>
 
 #include <fmt/format.h>
 
@@ -22,23 +22,16 @@ std::string_view verdict_color(Verdict v) {
 }
 
 std::string strongest_existing(const MigrationRun& m) {
-  static const std::vector<std::string_view> order = {"AccessShareLock",  "RowShareLock",
-                                                      "RowExclusiveLock", "ShareUpdateExclusiveLock",
-                                                      "ShareLock",        "ShareRowExclusiveLock",
-                                                      "ExclusiveLock",    "AccessExclusiveLock"};
-  int best = -1;
+  std::optional<LockMode> best;
   std::string on;
   for (const auto& s : m.statements)
     for (const auto& l : s.locks) {
-      if (!l.existed_before) continue;
-      const auto it = std::find(order.begin(), order.end(), l.mode);
-      const int rank = it == order.end() ? -1 : static_cast<int>(it - order.begin());
-      if (rank > best) best = rank, on = l.relation;
+      const auto mode = lock_mode_of(l.mode);
+      if (l.existed_before && mode && (!best || *best < *mode)) best = mode, on = l.relation;
     }
-  if (best < 0) return "-";
-  std::string mode(order[static_cast<size_t>(best)]);
-  mode = mode.substr(0, mode.size() - 4);  // "…Lock"
-  return fmt::format("{} on {}", mode, on);
+  if (!best) return "-";
+  const std::string mode = pg_lock_name(*best);
+  return fmt::format("{} on {}", mode.substr(0, mode.size() - 4), on);  // without "Lock"
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 #include <deque>
 #include <map>
 #include <mutex>
+#include <set>
 #include <thread>
 
 #include <fmt/format.h>
@@ -30,6 +31,27 @@ std::string_view verdict_name(Verdict v) {
     case Verdict::NotRun: return "not_run";
   }
   return "not_run";
+}
+
+std::string pg_lock_name(LockMode m) {
+  std::string out;
+  bool upper = true;
+  for (char c : lock_name(m)) {
+    if (c == ' ') {
+      upper = true;
+      continue;
+    }
+    out += upper ? c : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    upper = false;
+  }
+  return out + "Lock";
+}
+
+std::optional<LockMode> lock_mode_of(std::string_view pg_mode) {
+  for (auto m = LockMode::AccessShare; m <= LockMode::AccessExclusive;
+       m = static_cast<LockMode>(static_cast<int>(m) + 1))
+    if (pg_lock_name(m) == pg_mode) return m;
+  return std::nullopt;
 }
 
 namespace {
@@ -154,20 +176,10 @@ std::vector<ObservedLock> held_locks(Connection& observer, int pid) {
   return out;
 }
 
-int lock_rank(std::string_view pg_mode) {
-  static constexpr std::string_view kOrder[] = {"AccessShareLock",  "RowShareLock",
-                                                "RowExclusiveLock", "ShareUpdateExclusiveLock",
-                                                "ShareLock",        "ShareRowExclusiveLock",
-                                                "ExclusiveLock",    "AccessExclusiveLock"};
-  for (size_t i = 0; i < std::size(kOrder); ++i)
-    if (kOrder[i] == pg_mode) return static_cast<int>(i);
-  return -1;
-}
-
 class Runner {
  public:
   Runner(Server& server, const FolderAnalysis& fa, const VerifyOptions& o, int pg_version)
-      : server_(server), fa_(fa), o_(o), pg_version_(pg_version) {
+      : server_(server), o_(o), pg_version_(pg_version) {
     for (const auto& f : fa.files) files_[f->source->path().str()] = f.get();
   }
 
@@ -199,7 +211,7 @@ class Runner {
       std::unique_ptr<Connection> observer;
       if (observe) observer = std::make_unique<Connection>(server_.params(db));
       const int pid = conn.backend_pid();
-      std::map<std::pair<std::string, std::string>, bool> seen;
+      std::set<std::pair<std::string, std::string>> seen;  // (relation, mode) held before this statement
       if (in_transaction) conn.run("BEGIN");
       bool retry = false;
       for (const auto& st : stmts) {
@@ -219,13 +231,13 @@ class Runner {
           err = conn.run(sql, o_.statement_timeout, data);
         }
         StatementRun sr;
+        sr.ms = ms_since(s0);
         sr.span = make_span(*f->source, st.begin, st.end);
         if (st.node) {
           sr.static_known = true;
           for (const auto& l : statement_locks(*st.node, pg_version_))
             sr.static_locks.emplace_back(l.is_index ? std::string() : l.relname, l.mode);
         }
-        sr.ms = ms_since(s0);
         if (err) {
           if (in_transaction && attempt == 0 && err->sqlstate == "25001") {
             retry = true;  // CREATE INDEX CONCURRENTLY and the like: run the file as its runner must
@@ -241,11 +253,12 @@ class Runner {
         if (observer && conn.in_transaction()) {
           sr.locks_observed = true;
           for (auto& l : held_locks(*observer, pid)) {
-            if (l.existed_before) {
-              auto& strongest = sr.held[l.relation];
-              if (lock_rank(l.mode) > lock_rank(strongest)) strongest = l.mode;
+            const auto mode = lock_mode_of(l.mode);
+            if (l.existed_before && mode) {
+              auto [it, fresh] = sr.held.try_emplace(l.relation, *mode);
+              if (!fresh && it->second < *mode) it->second = *mode;
             }
-            if (seen.emplace(std::make_pair(l.relation, l.mode), true).second) sr.locks.push_back(std::move(l));
+            if (seen.emplace(l.relation, l.mode).second) sr.locks.push_back(std::move(l));
           }
         }
         res.statements.push_back(std::move(sr));
@@ -298,11 +311,8 @@ class Runner {
     return d;
   }
 
-  const FolderAnalysis& folder() const { return fa_; }
-
  private:
   Server& server_;
-  const FolderAnalysis& fa_;
   const VerifyOptions& o_;
   int pg_version_;
   std::unordered_map<std::string, const ParsedFile*> files_;
@@ -361,21 +371,6 @@ struct StaticView {
   }
 };
 
-// pg_locks' "AccessExclusiveLock" for the model's lock modes.
-std::string pg_lock_name(LockMode m) {
-  std::string out;
-  bool upper = true;
-  for (char c : lock_name(m)) {
-    if (c == ' ') {
-      upper = true;
-      continue;
-    }
-    out += upper ? c : static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    upper = false;
-  }
-  return out + "Lock";
-}
-
 std::string unqualified(const std::string& relation) {
   const auto dot = relation.rfind('.');
   std::string name = dot == std::string::npos ? relation : relation.substr(dot + 1);
@@ -411,24 +406,15 @@ std::optional<std::string> lock_disagreement(const StatementRun& st) {
   }
   for (const auto& [table, what] : predicted) {
     if (what.second != LockMode::AccessExclusive) continue;
-    std::optional<std::string> real;
+    std::optional<LockMode> real;
     for (const auto& [relation, mode] : st.held)
       if (unqualified(relation) == table) real = mode;
-    if (real && *real != kAel)  // an existing table held less strongly (absent: created by the migration)
-      parts.push_back(
-          fmt::format("the model says ACCESS EXCLUSIVE on {}; the strongest lock held was {}", what.first, *real));
+    if (real && *real != LockMode::AccessExclusive)  // held less strongly (absent: created by the migration)
+      parts.push_back(fmt::format("the model says ACCESS EXCLUSIVE on {}; the strongest lock held was {}", what.first,
+                                  pg_lock_name(*real)));
   }
   if (parts.empty()) return std::nullopt;
   return fmt::format("locks: {}", fmt::join(parts, "; "));
-}
-
-bool version_before(const Migration& m, const std::string& v) {
-  const auto k = parse_version(v);
-  return k && !m.key.empty() && m.key < *k;
-}
-bool version_after(const Migration& m, const std::string& v) {
-  const auto k = parse_version(v);
-  return k && !m.key.empty() && *k < m.key;
 }
 
 }  // namespace
@@ -444,13 +430,15 @@ VerifyReport verify_folder(const FolderAnalysis& fa, const AnalysisResult& stati
   Runner runner(*server, fa, o, config.pg_version);
   const StaticView statics(static_result);
 
-  // Which migrations are verified; those before --from are applied only.
+  // Which migrations are verified; those before --from are applied only,
+  // those after --to not at all.
+  const auto from = parse_version(o.from), to = parse_version(o.to);
   std::vector<size_t> to_verify;
-  for (size_t i = 0; i < fa.folder.migrations.size(); ++i) {
-    const Migration& m = fa.folder.migrations[i];
-    if (!o.to.empty() && version_after(m, o.to)) break;
-    if (!o.from.empty() && version_before(m, o.from)) continue;
-    to_verify.push_back(i);
+  size_t last = 0;  // one past the last migration run
+  for (; last < fa.folder.migrations.size(); ++last) {
+    const Migration& m = fa.folder.migrations[last];
+    if (to && !m.key.empty() && *to < m.key) break;
+    if (!from || m.key.empty() || !(m.key < *from)) to_verify.push_back(last);
   }
   report.migrations.resize(to_verify.size());
   for (size_t k = 0; k < to_verify.size(); ++k) {
@@ -506,12 +494,11 @@ VerifyReport verify_folder(const FolderAnalysis& fa, const AnalysisResult& stati
   size_t next = 0;  // index into to_verify
   try {
     const std::string chain = server->create_database();
-    for (size_t i = 0; i < fa.folder.migrations.size(); ++i) {
+    for (size_t i = 0; i < last; ++i) {
       throw_if_interrupted();
       const Migration& m = fa.folder.migrations[i];
       const bool verified = next < to_verify.size() && to_verify[next] == i;
-      if (!verified) {
-        if (!o.to.empty() && version_after(m, o.to)) break;
+      if (!verified) {  // before --from
         if (!m.up) continue;
         const ApplyResult r = runner.apply(chain, *m.up, m.in_transaction, false);
         if (!r.ok) {

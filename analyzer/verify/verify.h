@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -20,6 +21,10 @@ namespace miglint::verify {
 
 enum class Verdict { Identical, Differs, UpFailed, DownFailed, NoDown, NotRun };
 std::string_view verdict_name(Verdict v);  // truth.tsv's words; "not_run"
+// The model's lock mode for a pg_locks mode name ("AccessExclusiveLock"),
+// nullopt for any other name: one order of strength for both.
+std::optional<LockMode> lock_mode_of(std::string_view pg_mode);
+std::string pg_lock_name(LockMode m);
 
 struct ObservedLock {
   std::string relation;  // schema-qualified
@@ -32,8 +37,8 @@ struct StatementRun {
   double ms = 0;
   std::vector<ObservedLock> locks;  // taken by this statement (new since the one before)
   // Every table lock held once it ran (taken by it or earlier in the
-  // transaction), the strongest per relation: relation → pg_locks mode.
-  std::map<std::string, std::string> held;
+  // transaction), the strongest per relation.
+  std::map<std::string, LockMode> held;
   bool locks_observed = false;  // run inside a transaction, so its locks were still held after it
   // What the model says it locks (table as written, mode; no name: the
   // table of an index the statement names), when it parsed.
