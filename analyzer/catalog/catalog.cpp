@@ -388,12 +388,8 @@ size_t Catalog::entry_hash(int store, const std::string& key) {
   return std::hash<std::string>()(key) * 31 + static_cast<size_t>(store);
 }
 
-std::unordered_multimap<size_t, size_t>::const_iterator Catalog::journaled(int store, const std::string& key,
-                                                                           size_t hash) const {
-  const auto [b, e] = journaled_.equal_range(hash);
-  for (auto it = b; it != e; ++it)
-    if (journal_[it->second].store == store && journal_[it->second].key == key) return it;
-  return journaled_.end();
+size_t Catalog::journaled(int store, const std::string& key, size_t hash) const {
+  return journaled_.find(hash, [&](size_t pos) { return journal_[pos].store == store && journal_[pos].key == key; });
 }
 
 void Catalog::statement_done() {
@@ -403,9 +399,9 @@ void Catalog::statement_done() {
   size_t out = compacted_end_;
   for (size_t i = compacted_end_; i < journal_.size(); ++i) {
     const size_t h = entry_hash(journal_[i].store, journal_[i].key);
-    if (journaled(journal_[i].store, journal_[i].key, h) != journaled_.end()) continue;
+    if (journaled(journal_[i].store, journal_[i].key, h) != HashIndex::npos) continue;
     if (out != i) journal_[out] = std::move(journal_[i]);
-    journaled_.emplace(h, out);
+    journaled_.insert(h, out);
     ++out;
   }
   journal_.erase(journal_.begin() + static_cast<std::ptrdiff_t>(out), journal_.end());
@@ -595,8 +591,9 @@ void Catalog::rollback(size_t cp) {
   while (journal_.size() > cp) {
     if (journal_.size() - 1 < compacted_end_ && !journaled_.empty()) {
       const Entry& last = journal_.back();
-      if (auto it = journaled(last.store, last.key, entry_hash(last.store, last.key)); it != journaled_.end())
-        journaled_.erase(it);
+      if (const size_t slot = journaled(last.store, last.key, entry_hash(last.store, last.key));
+          slot != HashIndex::npos)
+        journaled_.erase(slot);
     }
     Entry e = std::move(journal_.back());
     journal_.pop_back();

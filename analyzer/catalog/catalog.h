@@ -17,6 +17,7 @@
 
 #include "analyzer/catalog/boxed.h"
 #include "analyzer/catalog/compact.h"
+#include "analyzer/catalog/hash_index.h"
 #include "analyzer/diag/diagnostic.h"
 
 namespace miglint::catalog {
@@ -417,11 +418,10 @@ class Catalog {
   // `journaled_` holds their positions, by the hash of (store, key).
   size_t checkpoint_at_ = 0;
   size_t compacted_end_ = 0;
-  std::unordered_multimap<size_t, size_t> journaled_;
+  HashIndex journaled_;
   static size_t entry_hash(int store, const std::string& key);
-  // The position of the entry for (store, key) in journaled_, or end().
-  std::unordered_multimap<size_t, size_t>::const_iterator journaled(int store, const std::string& key,
-                                                                    size_t hash) const;
+  // The slot in journaled_ of the entry for (store, key), or HashIndex::npos.
+  size_t journaled(int store, const std::string& key, size_t hash) const;
   std::vector<std::string> search_path_;
   int pg_version_ = 15;
   std::map<std::string, Ptr<Table>> tables_;
