@@ -211,7 +211,7 @@ TEST(CatalogIssues, UnknownDuplicateDependent) {
       "CREATE TRIGGER tr BEFORE INSERT ON p FOR EACH ROW EXECUTE FUNCTION f();");
   EXPECT_TRUE(run(c, "DROP FUNCTION f();").has("dependent-objects"));
   EXPECT_TRUE(run(c, "CREATE TABLE s (id serial); DROP SEQUENCE s_id_seq;").has("dependent-objects"));
-  EXPECT_TRUE(run(c, "DO $$ BEGIN EXECUTE 'drop table p'; END $$;").has("unmodeled-statement"));
+  EXPECT_TRUE(run(c, "DO $$ BEGIN EXECUTE format('drop table %I', 'p'); END $$;").has("unmodeled-statement"));
   EXPECT_TRUE(c.uncertain(table_key({"public", "p"})));
 }
 
@@ -240,14 +240,17 @@ TEST(CatalogUnsure, MarksMergeRollBackAndDerive) {
 
 TEST(CatalogUnsure, OnlyWhatTheModelKnowsIsJudged) {
   Catalog c;
-  // A table from a query: its columns are unknown, references into it are not judged.
-  auto a = run(c, "CREATE TABLE t AS SELECT 1 AS id; ALTER TABLE t ADD PRIMARY KEY (id); CREATE INDEX ON t (x);");
+  // A table from a query over a relation the model does not know: its
+  // columns are unknown, references into it are not judged.
+  auto a = run(c,
+               "CREATE TABLE t AS SELECT * FROM made_elsewhere; ALTER TABLE t ADD PRIMARY KEY (id);"
+               "CREATE INDEX ON t (x);");
   EXPECT_FALSE(a.has("unknown-object"));
   EXPECT_TRUE(c.table({"public", "t"})->constraint("t_pkey")) << "the statement is still applied";
   EXPECT_TRUE(c.index({"public", "t_x_idx"}));
   // A name a DO block mentions may exist: a statement that needs it is not applied.
   a = run(c,
-          "DO $$ BEGIN EXECUTE 'CREATE TABLE made_in_do (id int)'; END $$;"
+          "DO $$ BEGIN EXECUTE format('CREATE TABLE %I (id int)', 'made_in_do'); END $$;"
           "ALTER TABLE made_in_do ADD COLUMN x int; CREATE INDEX made_in_do_x ON made_in_do (x);");
   EXPECT_FALSE(a.has("unknown-object"));
   EXPECT_FALSE(c.table({"public", "made_in_do"}));
@@ -530,4 +533,62 @@ TEST(CatalogViews, EquivalentSpellingsCompareEqual) {
   differ("SELECT * FROM t", "SELECT t.a FROM t");
   // The text shown is the stored form too.
   EXPECT_EQ(query_of("CREATE VIEW v AS SELECT * FROM public.t").text, "SELECT t.a, t.b FROM t");
+}
+
+// CREATE TABLE AS: the columns are the query's; a column whose type the
+// model cannot tell is left out of the comparison alone.
+TEST(CatalogTableAs, ColumnsFromTheQueryAndOnlyUntypedOnesSkipped) {
+  Catalog c;
+  run(c,
+      "CREATE TABLE s (id bigint, code varchar(20), price numeric(10,2));"
+      "CREATE TABLE t AS SELECT id, code, price * 2 AS doubled, pg_backend_pid() AS pid, 'x' AS tag FROM s;");
+  const auto t = c.table({"public", "t"});
+  ASSERT_TRUE(t);
+  std::vector<std::string> cols;
+  for (const auto& col : t->columns) cols.push_back(col.name + " " + col.type);
+  EXPECT_EQ(cols, (std::vector<std::string>{"id bigint", "code character varying(20)", "doubled numeric", "pid ",
+                                            "tag text"}));
+  for (const auto& col : t->columns) EXPECT_FALSE(col.not_null) << col.name;
+  EXPECT_TRUE(c.uncertain(column_key({"public", "t"}, "pid")));
+  EXPECT_FALSE(c.uncertain(table_key({"public", "t"})));
+
+  const Slice before = c.slice_all();
+  const auto skip = [&](const std::string& k) { return c.uncertain(k); };
+  // Re-created with any type for pid: the same; another type for code: not.
+  run(c, "DROP TABLE t; CREATE TABLE t (id bigint, code varchar(20), doubled numeric, pid integer, tag text);");
+  EXPECT_TRUE(diff(before, c.slice_all(), skip).empty());
+  run(c, "DROP TABLE t; CREATE TABLE t (id bigint, code text, doubled numeric, pid integer, tag text);");
+  const auto d = diff(before, c.slice_all(), skip);
+  ASSERT_EQ(d.size(), 1u);
+  EXPECT_EQ(d[0].str(), "column code on public.t: type character varying(20) → text");
+}
+
+// A DO block's statements are applied where the model can tell they run,
+// and the whole block is undone when one of them fails.
+TEST(CatalogDoBlock, RunsWhatItRunsForCertain) {
+  Catalog c;
+  run(c, "CREATE TABLE t (id int);");
+  auto a = run(c,
+               "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM information_schema.columns WHERE table_name = 't' "
+               "AND column_name = 'x') THEN EXECUTE 'ALTER TABLE t ADD COLUMN x int'; END IF; END $$;");
+  EXPECT_FALSE(a.has("unmodeled-statement"));
+  EXPECT_TRUE(c.table({"public", "t"})->column("x"));
+  // The guard is false now: nothing happens.
+  a = run(
+      c, "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_tables WHERE tablename = 'nope') THEN DROP TABLE t; END IF; END $$;");
+  EXPECT_TRUE(a.issues.empty());
+  EXPECT_TRUE(c.table({"public", "t"}));
+  // One failing statement undoes the block.
+  a = run(c, "DO $$ BEGIN ALTER TABLE t ADD COLUMN y int; DROP TABLE missing; END $$;");
+  EXPECT_TRUE(a.has("unknown-object"));
+  EXPECT_FALSE(c.table({"public", "t"})->column("y"));
+  // A handler that catches the failure undoes its block only.
+  a = run(c,
+          "DO $$ BEGIN ALTER TABLE t ADD COLUMN z int; BEGIN DROP TABLE missing; "
+          "EXCEPTION WHEN undefined_table THEN NULL; END; END $$;");
+  EXPECT_TRUE(a.issues.empty());
+  EXPECT_TRUE(c.table({"public", "t"})->column("z"));
+  // A condition on data with two live branches: not followed.
+  a = run(c, "DO $$ BEGIN IF (SELECT count(*) FROM t) > 0 THEN DROP TABLE t; END IF; END $$;");
+  EXPECT_TRUE(a.has("unmodeled-statement"));
 }

@@ -61,14 +61,21 @@ TEST(ViewDeps, UnknownColumnsAreNotJudged) {
   EXPECT_FALSE(refused(run(c, "ALTER TABLE post DROP COLUMN name;")));
   EXPECT_TRUE(c.uncertain(view_key({"public", "v"}))) << "CASCADE or not, the view may be gone";
 
-  // The columns of CREATE TABLE AS are not modeled: * over it is not known.
+  // CREATE TABLE AS over a relation whose columns the model does not know
+  // has columns it does not know: * over it is not known.
   Catalog d;
-  run(d, "CREATE TABLE t AS SELECT 1 AS a; CREATE VIEW w AS SELECT * FROM t;");
+  run(d, "CREATE TABLE t AS SELECT * FROM external_table; CREATE VIEW w AS SELECT * FROM t;");
   EXPECT_FALSE(d.view({"public", "w"})->resolved);
   EXPECT_FALSE(d.view({"public", "w"})->output_known);
   // A view on such a view resolves nothing through it either.
   run(d, "CREATE VIEW w2 AS SELECT a FROM w;");
   EXPECT_FALSE(d.view({"public", "w2"})->resolved);
+  // Over what it knows, its columns are the query's, and a view reads them.
+  Catalog e;
+  run(e, "CREATE TABLE t AS SELECT 1 AS a, 'x' AS b; CREATE VIEW w AS SELECT * FROM t;");
+  EXPECT_TRUE(e.view({"public", "w"})->resolved);
+  EXPECT_EQ(e.view({"public", "w"})->output, (std::vector<std::string>{"a", "b"}));
+  EXPECT_TRUE(e.view({"public", "w"})->column_uses.count(use("t", "b")));
 }
 
 TEST(ViewDeps, QualifiedNamesStayResolvedBesideUnknownRelations) {

@@ -115,7 +115,7 @@ bool same_index(const Index& a, const Index& b) {
   return true;
 }
 
-void diff_table(Differ& d, const Table& a, const Table& b) {
+void diff_table(Differ& d, const Table& a, const Table& b, const std::function<bool(const std::string&)>& skip) {
   const QName& n = a.name;
   for (const auto& ca : a.columns) {
     const Column* cb = b.column(ca.name);
@@ -123,7 +123,8 @@ void diff_table(Differ& d, const Table& a, const Table& b) {
       d.add(ObjectKind::Column, n, ca.name, "exists", column_desc(ca), "");
       continue;
     }
-    if (ca.type != cb->type) d.add(ObjectKind::Column, n, ca.name, "type", ca.type, cb->type);
+    if (ca.type != cb->type && !(skip && skip(column_key(n, ca.name))))
+      d.add(ObjectKind::Column, n, ca.name, "type", ca.type, cb->type);
     if (ca.not_null != cb->not_null)
       d.add(ObjectKind::Column, n, ca.name, "not null", ca.not_null ? "NOT NULL" : "NULL",
             cb->not_null ? "NOT NULL" : "NULL");
@@ -248,6 +249,13 @@ void diff_map(const std::map<std::string, Ptr<T>>& a, const std::map<std::string
 
 }  // namespace
 
+std::string column_key(const QName& table, std::string_view column) {
+  std::string k = "column:" + table.key();
+  k += '\x1f';
+  k += column;
+  return k;
+}
+
 std::vector<Difference> diff(const Slice& before, const Slice& after,
                              const std::function<bool(const std::string&)>& skip) {
   std::vector<Difference> out;
@@ -268,7 +276,7 @@ std::vector<Difference> diff(const Slice& before, const Slice& after,
       d.add(ObjectKind::Table, n, {}, "exists", a ? "table" : "", b ? "table" : "");
       return;
     }
-    if (a != b) diff_table(d, *a, *b);
+    if (a != b) diff_table(d, *a, *b, skip);
   });
   diff_map(before.indexes, after.indexes, [&](const std::string& k, auto a, auto b) {
     if (skipped("index:" + k)) return;

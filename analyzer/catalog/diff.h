@@ -17,8 +17,11 @@ struct Difference {
   std::string str() const;  // "column x on public.t: type integer → bigint"
 };
 
+// The key of one column for `skip` below: only that column's type is left out.
+std::string column_key(const QName& table, std::string_view column);
+
 // Objects for which `skip(key)` is true are left out (uncertain objects);
-// keys are "table:<schema>\x1f<name>" and the like.
+// keys are "table:<schema>\x1f<name>", column_key() and the like.
 std::vector<Difference> diff(const Slice& before, const Slice& after,
                              const std::function<bool(const std::string&)>& skip = {});
 

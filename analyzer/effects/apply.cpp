@@ -503,19 +503,22 @@ std::optional<std::string> routine_bodies(const catalog::Catalog& cat, const std
 }
 
 // SELECT … INTO t: a table whose columns come from the query, like CREATE TABLE AS.
-void transform_select_into(Ctx& c, const pg_query::IntoClause& into) {
+void transform_select_into(Ctx& c, const pg_query::SelectStmt& s) {
+  const auto& into = s.into_clause();
   const auto& rel = into.rel();
   const QName name = c.create_name(rel);
   if (!c.cat.has_schema(name.schema)) return c.missing_schema(rel.location(), name.schema);
   if (c.cat.relation_exists(name))
     return c.present(rel.location(), fmt::format("relation \"{}\" already exists", name.name),
                      c.cat.table(name) ? catalog::table_key(name) : "name:" + name.name);
-  create_table_from_query(c, name, rel.location(), "SELECT … INTO");
+  pg_query::Node query;
+  *query.mutable_select_stmt() = s;
+  create_table_from_query(c, name, query, catalog::strings(into.col_names()), rel.location(), "SELECT … INTO");
 }
 
 // SELECT without side effects on the schema, except set_config('search_path', ...).
 void transform_select(Ctx& c, const pg_query::SelectStmt& s) {
-  if (s.has_into_clause() && s.into_clause().has_rel()) return transform_select_into(c, s.into_clause());
+  if (s.has_into_clause() && s.into_clause().has_rel()) return transform_select_into(c, s);
   for (const auto& t : s.target_list()) {
     if (!t.has_res_target() || !t.res_target().has_val() || !t.res_target().val().has_func_call()) continue;
     const auto& f = t.res_target().val().func_call();
@@ -694,10 +697,9 @@ void transform_alter_object_schema(Ctx& c, const pg_query::AlterObjectSchemaStmt
 
 void begin_file(catalog::Catalog& cat) { cat.set_search_path({"public"}); }
 
-ApplyResult apply_statement(catalog::Catalog& cat, const ParsedFile& file, const Statement& stmt) {
-  ApplyResult out;
-  if (!stmt.node) return out;
-  Ctx c{cat, file, stmt, out, false, false, {}, std::nullopt, false};
+void run_statement(catalog::Catalog& cat, const ParsedFile& file, const Statement& stmt, ApplyResult& out, int depth) {
+  if (!stmt.node) return;
+  Ctx c{cat, file, stmt, out, false, false, {}, std::nullopt, false, depth};
   const size_t cp = cat.statement_begin();
   const auto& n = *stmt.node;
   using N = pg_query::Node;
@@ -768,7 +770,7 @@ ApplyResult apply_statement(catalog::Catalog& cat, const ParsedFile& file, const
     case N::kAlterDatabaseSetStmt:
     case N::kAlterDatabaseStmt:
     case N::kCreateStatsStmt: break;
-    case N::kDoStmt: c.unmodeled("DO block: the model does not run procedural code", Unmodeled::Code); break;
+    case N::kDoStmt: transform_do(c, n.do_stmt()); break;
     case N::kCallStmt: {
       const auto& call = n.call_stmt();
       std::optional<std::string> bodies;
@@ -829,6 +831,12 @@ ApplyResult apply_statement(catalog::Catalog& cat, const ParsedFile& file, const
       cat.mark_uncertain(c.skip_target);
     }
   }
+}
+
+ApplyResult apply_statement(catalog::Catalog& cat, const ParsedFile& file, const Statement& stmt) {
+  ApplyResult out;
+  if (!stmt.node) return out;
+  run_statement(cat, file, stmt, out, 0);
   cat.statement_done();
   return out;
 }

@@ -44,6 +44,7 @@ struct Ctx {
   // stems from, and whether that chain went through CASCADE (see Effect).
   std::optional<catalog::ObjectRef> via;
   bool cascading = false;
+  int depth = 0;  // DO blocks (and EXECUTE in them) this statement runs inside
 
   size_t at(int location) const { return stmt.offset(location); }
   void issue(std::string rule, int location, std::string message);
@@ -134,9 +135,15 @@ std::string relation_key(const catalog::Catalog& cat, const QName& q);
 // (schema, name) from a dotted name list (["s","t"] or ["t"]).
 QName split_name(const std::vector<std::string>& names);
 
-// A table whose columns come from a query (CREATE TABLE AS, SELECT … INTO,
-// `what` in the message): created, its columns left unknown.
-void create_table_from_query(Ctx& c, const QName& name, int location, std::string_view what);
+// CREATE TABLE AS / SELECT … INTO: a table whose columns are the query's
+// output (names, types; no constraint or default), `columns` naming the first.
+void create_table_from_query(Ctx& c, const QName& name, const pg_query::Node& query,
+                             const std::vector<std::string>& columns, int location, std::string_view what);
+
+// Applies `stmt` into `out` (a statement a DO block runs when depth > 0)
+// without closing it in the journal, so that the caller can still undo it:
+// PostgreSQL undoes a whole DO block when one of its statements fails.
+void run_statement(catalog::Catalog& cat, const ParsedFile& file, const Statement& stmt, ApplyResult& out, int depth);
 
 // ---- per-family entry points ----
 void transform_create_table(Ctx& c, const pg_query::CreateStmt& s);
@@ -148,6 +155,7 @@ void transform_create_sequence(Ctx& c, const pg_query::CreateSeqStmt& s);
 void transform_alter_sequence(Ctx& c, const pg_query::AlterSeqStmt& s);
 void transform_view(Ctx& c, const pg_query::ViewStmt& s);
 void transform_create_table_as(Ctx& c, const pg_query::CreateTableAsStmt& s);
+void transform_do(Ctx& c, const pg_query::DoStmt& s);
 void transform_create_enum(Ctx& c, const pg_query::CreateEnumStmt& s);
 void transform_alter_enum(Ctx& c, const pg_query::AlterEnumStmt& s);
 void transform_create_domain(Ctx& c, const pg_query::CreateDomainStmt& s);

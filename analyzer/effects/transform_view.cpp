@@ -1,6 +1,8 @@
 // CREATE [OR REPLACE] VIEW and CREATE MATERIALIZED VIEW.
 #include <fmt/format.h>
 
+#include "analyzer/catalog/diff.h"
+#include "analyzer/catalog/query_types.h"
 #include "analyzer/catalog/view_deps.h"
 #include "analyzer/effects/transform.h"
 
@@ -67,20 +69,51 @@ void transform_create_table_as(Ctx& c, const pg_query::CreateTableAsStmt& s) {
     return;
   }
   // CREATE TABLE AS: the columns come from the query's result types.
-  create_table_from_query(c, name, rel.location(), "CREATE TABLE AS");
+  create_table_from_query(c, name, s.query(), catalog::strings(s.into().col_names()), rel.location(),
+                          "CREATE TABLE AS");
 }
 
-void create_table_from_query(Ctx& c, const QName& name, int location, std::string_view what) {
+void create_table_from_query(Ctx& c, const QName& name, const pg_query::Node& query,
+                             const std::vector<std::string>& columns, int location, std::string_view what) {
+  const catalog::QueryOutput q = catalog::query_output(c.cat, query);
+  if (q.known && columns.size() > q.names.size())
+    return c.issue("syntax-error", location, "CREATE TABLE AS specifies too many column names");
   auto t = std::make_shared<catalog::Table>();
   t->name = name;
+  std::vector<std::string> untyped;
+  for (size_t i = 0; q.known && i < q.names.size(); ++i) {
+    catalog::Column col;
+    col.name = i < columns.size() ? columns[i] : q.names[i];
+    col.type = q.types[i];
+    if (t->column(col.name))
+      return c.duplicate(location, fmt::format("column \"{}\" specified more than once", col.name));
+    if (col.type.empty()) untyped.push_back(col.name);
+    t->columns.push_back(std::move(col));
+  }
   c.cat.put_table(t);
   c.effect(Action::Created, ObjectKind::Table, name, {}, false, location);
-  // Not unmodeled(): the tables the query reads are not changed by it.
-  c.issue("unmodeled-statement", -1, fmt::format("{}: the columns of the new table are not modeled", what));
-  c.out.modeled = false;
-  c.cat.mark_uncertain(catalog::table_key(name));
-  c.mark_unsure(catalog::table_key(name), catalog::Unsure::Contents, "its columns come from a query",
-                "created here from a query");
+  if (!q.known) {
+    // Not unmodeled(): the tables the query reads are not changed by it.
+    c.issue("unmodeled-statement", -1,
+            fmt::format("{}: the columns of the new table are not modeled (the query reads a relation whose "
+                        "columns the model does not know)",
+                        what));
+    c.out.modeled = false;
+    c.cat.mark_uncertain(catalog::table_key(name));
+    c.mark_unsure(catalog::table_key(name), catalog::Unsure::Contents, "its columns come from a query",
+                  "created here from a query");
+    return;
+  }
+  for (const auto& col : t->columns) c.effect(Action::Created, ObjectKind::Column, name, col.name, true, location);
+  if (untyped.empty()) return;
+  // Only these columns are left out of the comparisons; the rest is judged.
+  std::string list;
+  for (const auto& u : untyped) {
+    list += (list.empty() ? "" : ", ") + catalog::quote_ident(u);
+    c.cat.mark_uncertain(catalog::column_key(name, u));
+  }
+  c.issue("unmodeled-statement", -1,
+          fmt::format("{}: the type of {} {} is not modeled", what, untyped.size() == 1 ? "column" : "columns", list));
 }
 
 }  // namespace miglint::effects

@@ -7,5 +7,5 @@ CREATE VIEW author_ids AS SELECT id FROM authors;
 DROP TABLE authors CASCADE;
 CREATE TABLE publishers (id int PRIMARY KEY);
 CREATE TABLE editions (id int, publisher_id int REFERENCES publishers (id));
-DO $$ BEGIN EXECUTE 'DROP TABLE editions'; END $$;
+DO $$ BEGIN EXECUTE format('DROP TABLE %I', 'editions'); END $$;
 DROP TABLE publishers;

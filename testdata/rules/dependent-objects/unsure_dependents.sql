@@ -6,8 +6,8 @@ CREATE TABLE invoices (id int, customer_id int REFERENCES customers (id));
 CREATE VIEW customer_names AS SELECT id FROM customers;
 DO $$
 BEGIN
-  EXECUTE 'ALTER TABLE invoices DROP CONSTRAINT invoices_customer_id_fkey';
-  EXECUTE 'DROP VIEW customer_names';
+  EXECUTE format('ALTER TABLE invoices DROP CONSTRAINT %I', 'invoices_customer_id_fkey');
+  EXECUTE format('DROP VIEW %I', 'customer_names');
 END $$;
 DROP TABLE customers;
 

@@ -1,0 +1,3 @@
+DROP VIEW account_codes;
+DROP TABLE accounts;
+DROP TYPE mood;

@@ -1,0 +1,3 @@
+DROP TABLE accounts_into;
+DROP TABLE accounts_named;
+DROP TABLE accounts_copy;

@@ -1,0 +1,2 @@
+-- Does not restore: the type stays.
+ALTER TABLE downloads DROP COLUMN state;

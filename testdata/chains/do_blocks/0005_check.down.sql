@@ -1,0 +1,3 @@
+DO $$ BEGIN
+  EXECUTE 'ALTER TABLE downloads DROP CONSTRAINT downloads_version_check';
+END $$;
