@@ -52,6 +52,29 @@ struct Lookup {
   bool understood = true;
 };
 
+// Reads of the parser's JSON that never throw: a missing or mistyped member
+// is null, an empty list, 0 or "".
+const json& field(const json& j, const char* key) {
+  static const json kNull;
+  if (!j.is_object()) return kNull;
+  const auto it = j.find(key);
+  return it == j.end() ? kNull : *it;
+}
+const json& list(const json& j, const char* key) {
+  static const json kEmpty = json::array();
+  const json& v = field(j, key);
+  return v.is_array() ? v : kEmpty;
+}
+int int_field(const json& j, const char* key, int otherwise) {
+  const json& v = field(j, key);
+  return v.is_number_integer() ? v.get<int>() : otherwise;
+}
+std::string str_field(const json& j, const char* key) {
+  const json& v = field(j, key);
+  return v.is_string() ? v.get<std::string>() : std::string();
+}
+bool has(const json& j, const char* key) { return !field(j, key).is_null(); }
+
 const std::string* string_const(const pg_query::Node& n) {
   if (n.has_a_const() && n.a_const().has_sval()) return &n.a_const().sval().sval();
   if (n.has_type_cast() && n.type_cast().arg().has_a_const() && n.type_cast().arg().a_const().has_sval())
@@ -114,6 +137,31 @@ void collect_equalities(const pg_query::Node& n, Lookup& out) {
   out.understood = false;
 }
 
+// What a PL/pgSQL statement the model does not follow is called.
+std::string statement_name(const std::string& kind) {
+  static const std::map<std::string, std::string, std::less<>> names = {
+      {"PLpgSQL_stmt_fors", "FOR loop over a query"},
+      {"PLpgSQL_stmt_dynfors", "FOR loop over EXECUTE"},
+      {"PLpgSQL_stmt_fori", "FOR loop"},
+      {"PLpgSQL_stmt_forc", "FOR loop over a cursor"},
+      {"PLpgSQL_stmt_foreach_a", "FOREACH loop"},
+      {"PLpgSQL_stmt_loop", "LOOP"},
+      {"PLpgSQL_stmt_while", "WHILE loop"},
+      {"PLpgSQL_stmt_case", "CASE statement"},
+      {"PLpgSQL_stmt_getdiag", "GET DIAGNOSTICS"},
+      {"PLpgSQL_stmt_commit", "COMMIT"},
+      {"PLpgSQL_stmt_rollback", "ROLLBACK"},
+      {"PLpgSQL_stmt_call", "CALL"},
+      {"PLpgSQL_stmt_assert", "ASSERT"},
+      {"PLpgSQL_stmt_exit", "EXIT"},
+      {"PLpgSQL_stmt_open", "cursor"},
+      {"PLpgSQL_stmt_fetch", "cursor"},
+      {"PLpgSQL_stmt_close", "cursor"},
+  };
+  const auto it = names.find(kind);
+  return it != names.end() ? it->second : kind.substr(kind.rfind('_') + 1) + " statement";
+}
+
 class Runner {
  public:
   explicit Runner(Ctx& c) : c_(c) {}
@@ -122,8 +170,8 @@ class Runner {
   bool plan(const json& fn, std::string_view body, size_t body_at) {
     body_ = body;
     body_at_ = body_at;
-    if (!fn.contains("action")) return refuse("the block did not parse");
-    return statements(json::array({fn["action"]}), -1);
+    if (!has(fn, "action")) return refuse("the block did not parse");
+    return statements(json::array({field(fn, "action")}), -1);
   }
 
   // Runs the planned steps; PostgreSQL undoes the whole block when one fails.
@@ -175,25 +223,22 @@ class Runner {
     return p == std::string::npos ? p : body_at_ + p;
   }
 
-  static std::string query_of(const json& expr) {
-    if (expr.contains("PLpgSQL_expr")) return expr["PLpgSQL_expr"].value("query", "");
-    return {};
-  }
+  static std::string query_of(const json& expr) { return str_field(field(expr, "PLpgSQL_expr"), "query"); }
 
-  bool statements(const json& list, int group) {
-    if (!list.is_array()) return true;
-    for (const auto& item : list)
+  bool statements(const json& stmts, int group) {
+    if (!stmts.is_array()) return true;
+    for (const auto& item : stmts)
       if (!statement(item, group)) return false;
     return true;
   }
 
   // Whether every path through `list` raises an error: a branch a migration
   // that applies never took.
-  static bool only_fails(const json& list) {
-    if (!list.is_array()) return false;
-    for (const auto& item : list)
-      if (item.contains("PLpgSQL_stmt_raise") &&
-          item["PLpgSQL_stmt_raise"].value("elog_level", kErrorLevel) >= kErrorLevel)
+  static bool only_fails(const json& stmts) {
+    if (!stmts.is_array()) return false;
+    for (const auto& item : stmts)
+      if (has(item, "PLpgSQL_stmt_raise") &&
+          int_field(field(item, "PLpgSQL_stmt_raise"), "elog_level", kErrorLevel) >= kErrorLevel)
         return true;
     return false;
   }
@@ -202,36 +247,37 @@ class Runner {
     if (!item.is_object() || item.empty()) return refuse("a statement of the block did not parse");
     const std::string kind = item.begin().key();
     const json& s = item.begin().value();
-    const int lineno = s.value("lineno", 0);
+    const int lineno = int_field(s, "lineno", 0);
     if (kind == "PLpgSQL_stmt_block") {
       int inner = group;
-      if (s.contains("exceptions")) {
+      if (has(s, "exceptions")) {
         if (group >= 0) return refuse("nested EXCEPTION blocks");
         Group g;
-        for (const auto& ex : s["exceptions"]["PLpgSQL_exception_block"].value("exc_list", json::array())) {
-          const json& e = ex["PLpgSQL_exception"];
+        for (const auto& ex : list(field(field(s, "exceptions"), "PLpgSQL_exception_block"), "exc_list")) {
+          const json& e = field(ex, "PLpgSQL_exception");
           // A handler that does more than go on (or say so) is not followed.
-          for (const auto& a : e.value("action", json::array()))
-            if (!a.contains("PLpgSQL_stmt_raise") ||
-                a["PLpgSQL_stmt_raise"].value("elog_level", kErrorLevel) >= kErrorLevel)
+          for (const auto& a : list(e, "action"))
+            if (!has(a, "PLpgSQL_stmt_raise") ||
+                int_field(field(a, "PLpgSQL_stmt_raise"), "elog_level", kErrorLevel) >= kErrorLevel)
               return refuse("an EXCEPTION handler that runs statements");
-          for (const auto& cond : e.value("conditions", json::array()))
-            g.catches.insert(cond["PLpgSQL_condition"].value("condname", ""));
+          for (const auto& cond : list(e, "conditions"))
+            g.catches.insert(str_field(field(cond, "PLpgSQL_condition"), "condname"));
         }
         groups_.push_back(std::move(g));
         inner = static_cast<int>(groups_.size()) - 1;
       }
-      return statements(s.value("body", json::array()), inner);
+      return statements(list(s, "body"), inner);
     }
     if (kind == "PLpgSQL_stmt_execsql") {
-      if (s.value("into", false)) return true;  // SELECT … INTO a variable: reads rows
-      const std::string sql = query_of(s["sqlstmt"]);
+      if (field(s, "into").is_boolean() && field(s, "into").get<bool>())
+        return true;  // SELECT … INTO a variable: reads rows
+      const std::string sql = query_of(field(s, "sqlstmt"));
       steps_.push_back({sql, locate(sql, lineno), group});
       return true;
     }
     if (kind == "PLpgSQL_stmt_dynexecute") {
-      if (s.contains("into") || s.contains("params")) return refuse("EXECUTE … INTO / USING");
-      const std::string expr = query_of(s["query"]);
+      if (has(s, "into") || has(s, "params")) return refuse("EXECUTE … INTO / USING");
+      const std::string expr = query_of(field(s, "query"));
       google::protobuf::Arena arena;
       const pg_query::Node* n = parse_single_statement("SELECT " + expr, arena);
       std::optional<std::string> sql;
@@ -244,7 +290,7 @@ class Runner {
     if (kind == "PLpgSQL_stmt_if") return if_statement(s, group);
     if (kind == "PLpgSQL_stmt_assign") {
       // var := <condition on the catalog>
-      const std::string q = query_of(s["expr"]);
+      const std::string q = query_of(field(s, "expr"));
       const size_t p = q.find(":=");
       const size_t eq = p == std::string::npos ? q.find('=') : p;
       if (eq == std::string::npos) return refuse("an assignment");
@@ -253,12 +299,12 @@ class Runner {
       return true;
     }
     if (kind == "PLpgSQL_stmt_raise") {
-      if (s.value("elog_level", kErrorLevel) >= kErrorLevel) return refuse("RAISE EXCEPTION on every path");
+      if (int_field(s, "elog_level", kErrorLevel) >= kErrorLevel) return refuse("RAISE EXCEPTION on every path");
       return true;
     }
     if (kind == "PLpgSQL_stmt_perform") {
       // A call of a routine the model holds may run anything.
-      const std::string q = query_of(s["expr"]);
+      const std::string q = query_of(field(s, "expr"));
       google::protobuf::Arena arena;
       const pg_query::Node* n = parse_single_statement(q, arena);
       if (!n) return refuse("PERFORM");
@@ -273,20 +319,18 @@ class Runner {
       return calls_user ? refuse("PERFORM of a routine") : true;
     }
     if (kind == "PLpgSQL_stmt_return") return true;
-    return refuse(kind.substr(kind.rfind('_') + 1) + " statement");
+    return refuse(statement_name(kind));
   }
 
   bool if_statement(const json& s, int group) {
     // IF … ELSIF … ELSE as a list of (condition, body); the ELSE's is true.
     std::vector<std::pair<std::optional<bool>, const json*>> arms;
-    arms.emplace_back(condition(query_of(s["cond"])), &s["then_body"]);
-    if (s.contains("elsif_list"))
-      for (const auto& e : s["elsif_list"]) {
-        const json& x = e["PLpgSQL_if_elsif"];
-        arms.emplace_back(condition(query_of(x["cond"])), &x["stmts"]);
-      }
-    static const json kEmpty = json::array();
-    arms.emplace_back(true, s.contains("else_body") ? &s["else_body"] : &kEmpty);
+    arms.emplace_back(condition(query_of(field(s, "cond"))), &list(s, "then_body"));
+    for (const auto& e : list(s, "elsif_list")) {
+      const json& x = field(e, "PLpgSQL_if_elsif");
+      arms.emplace_back(condition(query_of(field(x, "cond"))), &list(x, "stmts"));
+    }
+    arms.emplace_back(true, &list(s, "else_body"));
     for (size_t i = 0; i < arms.size(); ++i) {
       const auto& [cond, body] = arms[i];
       if (cond == false) continue;
@@ -514,14 +558,14 @@ void transform_do(Ctx& c, const pg_query::DoStmt& s) {
   PgQueryPlpgsqlParseResult r = pg_query_parse_plpgsql(wrapped.c_str());
   json funcs;
   if (!r.error && r.plpgsql_funcs) funcs = json::parse(r.plpgsql_funcs, nullptr, false);
-  const bool parsed = !r.error && funcs.is_array() && funcs.size() == 1 && funcs[0].contains("PLpgSQL_function");
+  const bool parsed = !r.error && funcs.is_array() && funcs.size() == 1 && has(funcs[0], "PLpgSQL_function");
   pg_query_free_plpgsql_parse_result(r);
   if (!parsed) return give_up("its PL/pgSQL body does not parse");
   // Where the body is in the file, when the file spells it as is ($$ … $$).
   const std::string_view text = c.file.text(c.stmt.begin, c.stmt.end);
   const size_t in_text = text.find(body);
   Runner runner(c);
-  if (!runner.plan(funcs[0]["PLpgSQL_function"], body,
+  if (!runner.plan(field(funcs[0], "PLpgSQL_function"), body,
                    in_text == std::string_view::npos ? std::string::npos : c.stmt.begin + in_text))
     return give_up("the model does not follow its " + runner.why());
   runner.run();

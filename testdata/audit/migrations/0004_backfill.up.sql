@@ -1,5 +1,9 @@
 DO $$
+DECLARE
+  r record;
 BEGIN
-  UPDATE users SET name = lower(name) WHERE name <> lower(name);
+  FOR r IN SELECT id FROM users LOOP
+    UPDATE users SET name = lower(name) WHERE id = r.id AND name <> lower(name);
+  END LOOP;
 END
 $$;
