@@ -1,0 +1,2 @@
+DROP TABLE t;
+DROP FUNCTION f(integer, integer);

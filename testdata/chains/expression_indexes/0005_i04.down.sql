@@ -1,0 +1,2 @@
+-- differs: operands swapped
+CREATE INDEX i04 ON t ((b + a));

@@ -1,0 +1,2 @@
+-- same: parentheses
+CREATE INDEX i05 ON t (e) WHERE a > 0;

@@ -1,0 +1,2 @@
+-- differs: NULLS LAST
+CREATE INDEX i08 ON t (a DESC NULLS LAST);

@@ -1,0 +1,2 @@
+-- same: case of the keyword
+CREATE INDEX i11 ON t ((COALESCE(a, 0)));

@@ -1,0 +1,2 @@
+-- differs: UNIQUE
+CREATE UNIQUE INDEX i12 ON t (a, b);

@@ -1,0 +1,2 @@
+-- differs: the operator class
+CREATE INDEX i13 ON t (c);

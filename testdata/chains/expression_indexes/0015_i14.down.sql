@@ -1,0 +1,2 @@
+-- differs: the collation
+CREATE INDEX i14 ON t (c);

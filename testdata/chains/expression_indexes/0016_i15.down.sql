@@ -1,0 +1,2 @@
+-- differs: the method
+CREATE INDEX i15 ON t (a);

@@ -1,0 +1,2 @@
+-- differs: INCLUDE
+CREATE INDEX i16 ON t (a);

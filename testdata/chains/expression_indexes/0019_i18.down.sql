@@ -1,0 +1,2 @@
+-- same: the literal's cast
+CREATE INDEX i18 ON t ((c || 'x'::text));

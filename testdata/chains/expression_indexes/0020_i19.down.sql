@@ -1,0 +1,2 @@
+-- same: spacing
+CREATE INDEX i19 ON t ((- a));

@@ -1,0 +1,2 @@
+-- same: parentheses
+ALTER TABLE t ALTER COLUMN a SET DEFAULT 1 + 1;
