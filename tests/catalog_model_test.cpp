@@ -588,6 +588,17 @@ TEST(CatalogDoBlock, RunsWhatItRunsForCertain) {
           "EXCEPTION WHEN undefined_table THEN NULL; END; END $$;");
   EXPECT_TRUE(a.issues.empty());
   EXPECT_TRUE(c.table({"public", "t"})->column("z"));
+  // EXECUTE of several statements in one string runs them all on the
+  // server: not followed, and not a syntax error; one that does not parse is.
+  a = run(c, "DO $$ BEGIN EXECUTE 'ALTER TABLE t ADD COLUMN v int; SELECT 1'; END $$;");
+  EXPECT_TRUE(a.has("unmodeled-statement"));
+  EXPECT_FALSE(a.has("syntax-error"));
+  a = run(c, "DO $$ BEGIN EXECUTE 'ALTER TABLE t ADD COLUMN'; END $$;");
+  EXPECT_TRUE(a.has("syntax-error"));
+  // Nested: EXECUTE of a DO block.
+  a = run(c, "DO $a$ BEGIN EXECUTE 'DO $b$ BEGIN ALTER TABLE t ADD COLUMN w int; END $b$'; END $a$;");
+  EXPECT_TRUE(a.issues.empty());
+  EXPECT_TRUE(c.table({"public", "t"})->column("w"));
   // A condition on data with two live branches: not followed.
   a = run(c, "DO $$ BEGIN IF (SELECT count(*) FROM t) > 0 THEN DROP TABLE t; END IF; END $$;");
   EXPECT_TRUE(a.has("unmodeled-statement"));

@@ -272,8 +272,7 @@ class Runner {
       if (field(s, "into").is_boolean() && field(s, "into").get<bool>())
         return true;  // SELECT … INTO a variable: reads rows
       const std::string sql = query_of(field(s, "sqlstmt"));
-      steps_.push_back({sql, locate(sql, lineno), group});
-      return true;
+      return step(sql, lineno, group);
     }
     if (kind == "PLpgSQL_stmt_dynexecute") {
       if (has(s, "into") || has(s, "params")) return refuse("EXECUTE … INTO / USING");
@@ -284,8 +283,7 @@ class Runner {
       if (n && n->has_select_stmt() && n->select_stmt().target_list_size() == 1)
         sql = constant_string(n->select_stmt().target_list(0).res_target().val());
       if (!sql) return refuse("EXECUTE of a string the block computes");
-      steps_.push_back({*sql, locate(*sql, lineno), group});
-      return true;
+      return step(*sql, lineno, group);
     }
     if (kind == "PLpgSQL_stmt_if") return if_statement(s, group);
     if (kind == "PLpgSQL_stmt_assign") {
@@ -320,6 +318,20 @@ class Runner {
     }
     if (kind == "PLpgSQL_stmt_return") return true;
     return refuse(statement_name(kind));
+  }
+
+  // One statement to run. A string of several statements (or none) is not
+  // followed; one PostgreSQL cannot parse is run, and fails there.
+  bool step(const std::string& sql, int lineno, int group) {
+    google::protobuf::Arena arena;
+    if (!parse_single_statement(sql, arena)) {
+      PgQueryParseResult r = pg_query_parse(sql.c_str());
+      const bool broken = r.error != nullptr;
+      pg_query_free_parse_result(r);
+      if (!broken) return refuse("EXECUTE of a string holding several statements or none");
+    }
+    steps_.push_back({sql, locate(sql, lineno), group});
+    return true;
   }
 
   bool if_statement(const json& s, int group) {
