@@ -599,6 +599,20 @@ TEST(CatalogDoBlock, RunsWhatItRunsForCertain) {
   a = run(c, "DO $a$ BEGIN EXECUTE 'DO $b$ BEGIN ALTER TABLE t ADD COLUMN w int; END $b$'; END $a$;");
   EXPECT_TRUE(a.issues.empty());
   EXPECT_TRUE(c.table({"public", "t"})->column("w"));
+  // A part it does not follow leaves only what that part names unsure: the
+  // rest of the block is run and stays judged.
+  Catalog d;
+  run(d, "CREATE TABLE t (id int); CREATE TABLE other (id int);");
+  a = run(d,
+          "DO $$ BEGIN ALTER TABLE t ADD COLUMN u int; "
+          "IF (SELECT count(*) FROM other) > 0 THEN EXECUTE format('ALTER TABLE %I ADD COLUMN n int', 'other'); "
+          "END IF; END $$;");
+  EXPECT_TRUE(a.has("unmodeled-statement"));
+  EXPECT_TRUE(d.table({"public", "t"})->column("u"));
+  EXPECT_FALSE(d.uncertain(table_key({"public", "t"})));
+  EXPECT_TRUE(d.uncertain(table_key({"public", "other"})));
+  EXPECT_TRUE(run(d, "ALTER TABLE t DROP COLUMN missing;").has("unknown-object"));
+  EXPECT_FALSE(run(d, "ALTER TABLE other DROP COLUMN n;").has("unknown-object"));
   // A condition on data with two live branches: not followed.
   a = run(c, "DO $$ BEGIN IF (SELECT count(*) FROM t) > 0 THEN DROP TABLE t; END IF; END $$;");
   EXPECT_TRUE(a.has("unmodeled-statement"));

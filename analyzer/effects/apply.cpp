@@ -235,6 +235,14 @@ void Ctx::unmodeled(std::string what, Unmodeled how, std::optional<std::string_v
   cat.mark_uncertain("statement:" + std::to_string(stmt.begin));
 }
 
+void Ctx::unmodeled_part(std::string what, std::string_view text) {
+  out.modeled = false;
+  issue("unmodeled-statement", -1, std::move(what));
+  catalog::Unsure cause{0, kWhyUnmodeled, make_span(*file.source, stmt.begin, stmt.end), kNoteUnmodeled};
+  lose_track(cat, text, may_change_schema(text) ? Track::Mentions : Track::Names, cause);
+  cat.mark_uncertain("statement:" + std::to_string(stmt.begin));
+}
+
 namespace {
 bool says_once(catalog::Catalog& cat, const std::string& key) { return cat.first_report(key); }
 }  // namespace

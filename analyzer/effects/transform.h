@@ -55,6 +55,9 @@ struct Ctx {
   // holds them) mentions become unsure.
   void unmodeled(std::string what, Unmodeled how = Unmodeled::Statement,
                  std::optional<std::string_view> bodies = std::nullopt);
+  // The same for a part of procedural code (`text`, what it may name): only
+  // what that part names becomes unsure.
+  void unmodeled_part(std::string what, std::string_view text);
 
   // ---- what the model does not know (catalog::Unsure) ----
   // Each is true when the model knows; when not, it says so once per object

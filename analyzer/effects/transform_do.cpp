@@ -39,6 +39,9 @@ struct Step {
   size_t at = std::string::npos;  // file offset of sql, npos when the file spells it otherwise
   // EXCEPTION WHEN …: the group of steps it guards and the conditions it catches.
   int group = -1;
+  // A part the model does not follow (why): what its SQL (`sql`) names
+  // becomes unsure, the rest of the block is still run.
+  std::string unknown;
 };
 struct Group {
   std::set<std::string> catches;
@@ -137,6 +140,20 @@ void collect_equalities(const pg_query::Node& n, Lookup& out) {
   out.understood = false;
 }
 
+// The SQL texts (conditions, statements, EXECUTE arguments) under a part of
+// the parsed block: what that part may name.
+void collect_queries(const json& j, std::string& out, int depth = 0) {
+  if (depth > 200) return;
+  if (j.is_object()) {
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      if (it.key() == "query" && it.value().is_string()) out += it.value().get<std::string>() + "\n";
+      else collect_queries(it.value(), out, depth + 1);
+    }
+  } else if (j.is_array()) {
+    for (const auto& x : j) collect_queries(x, out, depth + 1);
+  }
+}
+
 // What a PL/pgSQL statement the model does not follow is called.
 std::string statement_name(const std::string& kind) {
   static const std::map<std::string, std::string, std::less<>> names = {
@@ -184,6 +201,13 @@ class Runner {
       size_t e = s;
       bool caught = false;
       for (; e < steps_.size() && steps_[e].group == group; ++e) {
+        if (!steps_[e].unknown.empty()) {
+          c_.unmodeled_part(
+              fmt::format("DO block: the model does not follow its {}; what that part names is not judged",
+                          steps_[e].unknown),
+              steps_[e].sql);
+          continue;
+        }
         const size_t before = c_.out.issues.size();
         if (!apply(steps_[e])) continue;
         // A step PostgreSQL refuses: the block's handler may catch it.
@@ -208,6 +232,17 @@ class Runner {
   bool refuse(std::string why) {
     if (why_.empty()) why_ = std::move(why);
     return false;
+  }
+
+  // A part of the block the model does not follow: only what it names is
+  // left unsure; the block's other statements are still run.
+  bool unknown_part(const json& item, std::string why, int group) {
+    Step st;
+    collect_queries(item, st.sql);
+    st.group = group;
+    st.unknown = std::move(why);
+    steps_.push_back(std::move(st));
+    return true;
   }
 
   // The file offset of `text`, at or after line `lineno` of the body.
@@ -272,26 +307,26 @@ class Runner {
       if (field(s, "into").is_boolean() && field(s, "into").get<bool>())
         return true;  // SELECT … INTO a variable: reads rows
       const std::string sql = query_of(field(s, "sqlstmt"));
-      return step(sql, lineno, group);
+      return step(sql, lineno, group, item);
     }
     if (kind == "PLpgSQL_stmt_dynexecute") {
-      if (has(s, "into") || has(s, "params")) return refuse("EXECUTE … INTO / USING");
+      if (has(s, "into") || has(s, "params")) return unknown_part(item, "EXECUTE … INTO / USING", group);
       const std::string expr = query_of(field(s, "query"));
       google::protobuf::Arena arena;
       const pg_query::Node* n = parse_single_statement("SELECT " + expr, arena);
       std::optional<std::string> sql;
       if (n && n->has_select_stmt() && n->select_stmt().target_list_size() == 1)
         sql = constant_string(n->select_stmt().target_list(0).res_target().val());
-      if (!sql) return refuse("EXECUTE of a string the block computes");
-      return step(*sql, lineno, group);
+      if (!sql) return unknown_part(item, "EXECUTE of a string the block computes", group);
+      return step(*sql, lineno, group, item);
     }
-    if (kind == "PLpgSQL_stmt_if") return if_statement(s, group);
+    if (kind == "PLpgSQL_stmt_if") return if_statement(item, s, group);
     if (kind == "PLpgSQL_stmt_assign") {
       // var := <condition on the catalog>
       const std::string q = query_of(field(s, "expr"));
       const size_t p = q.find(":=");
       const size_t eq = p == std::string::npos ? q.find('=') : p;
-      if (eq == std::string::npos) return refuse("an assignment");
+      if (eq == std::string::npos) return unknown_part(item, "an assignment", group);
       const std::string var = lower(trim(std::string_view(q).substr(0, eq)));
       vars_[var] = condition(q.substr(eq + (p == std::string::npos ? 1 : 2)));
       return true;
@@ -305,7 +340,7 @@ class Runner {
       const std::string q = query_of(field(s, "expr"));
       google::protobuf::Arena arena;
       const pg_query::Node* n = parse_single_statement(q, arena);
-      if (!n) return refuse("PERFORM");
+      if (!n) return unknown_part(item, "PERFORM", group);
       bool calls_user = false;
       if (n->has_select_stmt())
         for (const auto& t : n->select_stmt().target_list()) {
@@ -314,27 +349,27 @@ class Runner {
           for (const auto& sch : f.schema.empty() ? c_.cat.search_path() : std::vector<std::string>{f.schema})
             if (!c_.cat.functions_named({sch, f.name}).empty()) calls_user = true;
         }
-      return calls_user ? refuse("PERFORM of a routine") : true;
+      return calls_user ? unknown_part(item, "PERFORM of a routine", group) : true;
     }
     if (kind == "PLpgSQL_stmt_return") return true;
-    return refuse(statement_name(kind));
+    return unknown_part(item, statement_name(kind), group);
   }
 
   // One statement to run. A string of several statements (or none) is not
   // followed; one PostgreSQL cannot parse is run, and fails there.
-  bool step(const std::string& sql, int lineno, int group) {
+  bool step(const std::string& sql, int lineno, int group, const json& item) {
     google::protobuf::Arena arena;
     if (!parse_single_statement(sql, arena)) {
       PgQueryParseResult r = pg_query_parse(sql.c_str());
       const bool broken = r.error != nullptr;
       pg_query_free_parse_result(r);
-      if (!broken) return refuse("EXECUTE of a string holding several statements or none");
+      if (!broken) return unknown_part(item, "EXECUTE of a string holding several statements or none", group);
     }
-    steps_.push_back({sql, locate(sql, lineno), group});
+    steps_.push_back({sql, locate(sql, lineno), group, {}});
     return true;
   }
 
-  bool if_statement(const json& s, int group) {
+  bool if_statement(const json& item, const json& s, int group) {
     // IF … ELSIF … ELSE as a list of (condition, body); the ELSE's is true.
     std::vector<std::pair<std::optional<bool>, const json*>> arms;
     arms.emplace_back(condition(query_of(field(s, "cond"))), &list(s, "then_body"));
@@ -354,7 +389,7 @@ class Runner {
       for (size_t j = i + 1; j < arms.size(); ++j)
         if (arms[j].first != false && !only_fails(*arms[j].second)) rest_fail = false;
       if (rest_fail) return statements(*body, group);
-      return refuse("IF on a condition the model cannot decide");
+      return unknown_part(item, "IF on a condition the model cannot decide", group);
     }
     return true;
   }
