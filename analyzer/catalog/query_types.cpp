@@ -429,7 +429,7 @@ class Typer {
         if (!s.subselect().has_select_stmt()) return kUnknown;
         const std::vector<T> out = outputs(s.subselect().select_stmt());
         if (out.size() != 1) return kUnknown;
-        const T t = finish(out[0]);
+        T t = finish(out[0]);
         if (s.sub_link_type() == pg_query::EXPR_SUBLINK) return t;
         return t.type.empty() || is_array(t.type) ? kUnknown : of(t.type + "[]");
       }
@@ -448,7 +448,7 @@ class Typer {
       --depth_;
       return kUnknown;
     }
-    const T t = type_of(n);
+    T t = type_of(n);
     --depth_;
     return t;
   }

@@ -95,8 +95,8 @@ void create_table_from_query(Ctx& c, const QName& name, const pg_query::Node& qu
   if (!q.known) {
     // Not unmodeled(): the tables the query reads are not changed by it.
     c.issue("unmodeled-statement", -1,
-            fmt::format("{}: the columns of the new table are not modeled (the query reads a relation whose "
-                        "columns the model does not know)",
+            fmt::format("{}: the columns of the new table are not modeled (the model cannot work out its query's "
+                        "output, such as `*` over a relation whose columns it does not know)",
                         what));
     c.out.modeled = false;
     c.cat.mark_uncertain(catalog::table_key(name));
