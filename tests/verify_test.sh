@@ -212,6 +212,12 @@ else
 fi
 no_leftovers "server lost"
 
+# --- a --from or --to that is no version is a usage error, not the whole folder
+"$MIGLINT" verify --from not-a-version "$F" >"$W/v.out" 2>"$W/v.err"
+rc=$?
+[[ $rc == 2 ]] && grep -q 'not a migration version' "$W/v.err" && ok "--from that is no version: exit 2" ||
+  fail "--from not-a-version: exit $rc: $(cat "$W/v.err")"
+
 # --- --database-url with a password
 SECRET=s3cr3t-Passw0rd
 URL="postgresql://${PGUSER}:${SECRET}@/postgres?host=${PGHOST}&port=${PGPORT}"

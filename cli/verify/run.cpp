@@ -3,6 +3,9 @@
 #include <filesystem>
 #include <iostream>
 
+#include <fmt/format.h>
+
+#include "analyzer/migrations/migration.h"
 #include "analyzer/output/json_stream.h"
 #include "analyzer/output/output.h"
 #include "analyzer/source/display_path.h"
@@ -24,6 +27,9 @@ int run_verify(const VerifyCliOptions& o, int /*argc*/, char** /*argv*/) {
   AnalysisOptions a = analysis_options(o.common);
   if (a.paths.size() != 1 || !std::filesystem::is_directory(a.paths.front()))
     throw UsageError("`verify` needs one migrations folder");
+  // A version that is not one would silently verify everything.
+  for (const auto& [flag, v] : {std::pair<const char*, const std::string&>{"--from", o.from}, {"--to", o.to}})
+    if (!v.empty() && !parse_version(v)) throw UsageError(fmt::format("{} {}: not a migration version", flag, v));
   a.keep_effects = false;
   a.keep_schema = false;
   AnalysisResult r = analyze(a);
