@@ -578,6 +578,13 @@ TEST(CatalogDoBlock, RunsWhatItRunsForCertain) {
       c, "DO $$ BEGIN IF EXISTS (SELECT 1 FROM pg_tables WHERE tablename = 'nope') THEN DROP TABLE t; END IF; END $$;");
   EXPECT_TRUE(a.issues.empty());
   EXPECT_TRUE(c.table({"public", "t"}));
+  // A lookup without a schema matches any schema, as the catalog does.
+  run(c, "CREATE SCHEMA other; CREATE TABLE other.o (id int); CREATE INDEX o_idx ON other.o (id);");
+  a = run(c,
+          "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_class WHERE relname = 'o_idx') THEN "
+          "CREATE INDEX o_idx ON t (id); END IF; END $$;");
+  EXPECT_TRUE(a.issues.empty());
+  EXPECT_FALSE(c.index({"public", "o_idx"}));
   // One failing statement undoes the block.
   a = run(c, "DO $$ BEGIN ALTER TABLE t ADD COLUMN y int; DROP TABLE missing; END $$;");
   EXPECT_TRUE(a.has("unknown-object"));

@@ -458,6 +458,10 @@ class Runner {
       const std::vector<std::string> schemas = schema ? std::vector<std::string>{*schema} : c_.cat.search_path();
       for (const auto& s : schemas)
         if (held(QName{s, name})) return true;
+      // Without a schema in the condition the catalog matches any schema.
+      if (!schema)
+        for (const auto& [s, present] : c_.cat.schemas())
+          if (present && held(QName{s, name})) return true;
       // Absent, if the model is sure nothing of that name may exist.
       for (const auto& s : schemas)
         if (!c_.cat.knows_schema(s)) return std::nullopt;
@@ -472,6 +476,9 @@ class Runner {
         return t && t->column(col) != nullptr;
       });
     }
+    if ((has("pg_constraint") && eq("conname")) || (has("table_constraints") && eq("constraint_name")))
+      return name_in(eq("conname") ? *eq("conname") : *eq("constraint_name"),
+                     [&](const QName& q) { return cat.constraint_name_used(q.schema, q.name); });
     if (has("pg_type") && eq("typname"))
       return name_in(*eq("typname"), [&](const QName& q) { return cat.type(q) != nullptr; });
     if ((has("pg_class") || has("pg_index")) && eq("relname"))
