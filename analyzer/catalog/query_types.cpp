@@ -138,14 +138,94 @@ class Typer {
       for (const auto& c : columns) out.push_back(common(c));
       return out;
     }
+    scopes_.push_back(&s);
     for (const auto& t : s.target_list()) out.push_back(t.has_res_target() ? type(t.res_target().val()) : kUnknown);
+    scopes_.pop_back();
     return out;
   }
 
  private:
+  // The name PostgreSQL gives an output column the query does not name
+  // (FigureColname), for the forms a subquery's column is found by.
+  static std::string output_name(const pg_query::ResTarget& rt) {
+    if (!rt.name().empty()) return rt.name();
+    if (rt.val().has_column_ref()) {
+      const auto f = strings(rt.val().column_ref().fields());
+      if (!f.empty()) return f.back();
+    }
+    if (rt.val().has_func_call()) {
+      const auto f = strings(rt.val().func_call().funcname());
+      if (!f.empty()) return f.back();
+    }
+    if (rt.val().has_type_cast() && rt.val().type_cast().arg().has_column_ref()) {
+      const auto f = strings(rt.val().type_cast().arg().column_ref().fields());
+      if (!f.empty()) return f.back();
+    }
+    return "?column?";
+  }
+
+  // The type of output column `name` of a subquery in FROM or a CTE.
+  T subquery_column(const pg_query::SelectStmt& q, const std::string& name) {
+    if (q.op() != pg_query::SETOP_NONE || q.values_lists_size() > 0 || ++nesting_ > kMaxViewNesting) return kUnknown;
+    const std::vector<T> types = outputs(q);
+    --nesting_;
+    for (int i = 0; i < q.target_list_size() && static_cast<size_t>(i) < types.size(); ++i)
+      if (q.target_list(i).has_res_target() && output_name(q.target_list(i).res_target()) == name)
+        return types[static_cast<size_t>(i)];
+    return kUnknown;
+  }
+
+  // The FROM item named `item` in `from` (joins looked into): nullopt when
+  // there is none; the query of a subquery or CTE with no column aliases;
+  // null for any other item of that name (it hides the outer ones).
+  std::optional<const pg_query::SelectStmt*> derived_item(const pg_query::Node& from, const std::string& item,
+                                                          int depth = 0) const {
+    if (depth > kMaxViewNesting) return nullptr;
+    if (from.has_join_expr()) {
+      const auto& j = from.join_expr();
+      if (j.has_alias()) return j.alias().aliasname() == item ? std::optional(nullptr) : std::nullopt;
+      if (auto l = derived_item(j.larg(), item, depth + 1)) return l;
+      return derived_item(j.rarg(), item, depth + 1);
+    }
+    if (from.has_range_subselect()) {
+      const auto& r = from.range_subselect();
+      if (r.alias().aliasname() != item) return std::nullopt;
+      if (r.alias().colnames_size() == 0 && r.subquery().has_select_stmt()) return &r.subquery().select_stmt();
+      return nullptr;
+    }
+    if (from.has_range_var()) {
+      const auto& rv = from.range_var();
+      if ((rv.alias().aliasname().empty() ? rv.relname() : rv.alias().aliasname()) != item) return std::nullopt;
+      if (!rv.schemaname().empty() || rv.alias().colnames_size() != 0) return nullptr;
+      for (auto w = scopes_.rbegin(); w != scopes_.rend(); ++w) {
+        if ((*w)->with_clause().recursive()) continue;
+        for (const auto& cte : (*w)->with_clause().ctes()) {
+          const auto& ce = cte.common_table_expr();
+          if (ce.ctename() == rv.relname())
+            return ce.aliascolnames_size() == 0 && ce.ctequery().has_select_stmt()
+                       ? std::optional(&ce.ctequery().select_stmt())
+                       : std::optional<const pg_query::SelectStmt*>(nullptr);
+        }
+      }
+      return nullptr;
+    }
+    return std::nullopt;
+  }
+
+  // A column reference the resolver tied to no relation: a column of a
+  // subquery in FROM or of a CTE, found by the FROM item it is qualified by.
+  T derived_column(const pg_query::ColumnRef& c) {
+    const auto f = strings(c.fields());
+    if (f.size() != 2) return kUnknown;
+    for (auto s = scopes_.rbegin(); s != scopes_.rend(); ++s)
+      for (const auto& from : (*s)->from_clause())
+        if (const auto q = derived_item(from, f[0])) return *q ? subquery_column(**q, f[1]) : kUnknown;
+    return kUnknown;
+  }
+
   T column(const pg_query::ColumnRef& c) {
     const auto it = refs_.find(&c);
-    if (it == refs_.end()) return kUnknown;
+    if (it == refs_.end()) return derived_column(c);
     // "table:<schema>\x1f<name>\x1f<column>", "view:…" the same.
     const std::string& key = it->second;
     const auto colon = key.find(':');
@@ -490,6 +570,8 @@ class Typer {
   static constexpr int kMaxViewNesting = 32;
   const Catalog& cat_;
   const int level_;
+  std::vector<const pg_query::SelectStmt*> scopes_;  // the queries whose targets are being typed
+  int nesting_ = 0;
   std::unordered_map<const pg_query::ColumnRef*, std::string> refs_;
   int depth_ = 0;
 };

@@ -1,3 +1,4 @@
+DROP TABLE account_derived;
 DROP TABLE account_values;
 DROP TABLE account_views;
 DROP TABLE account_union;

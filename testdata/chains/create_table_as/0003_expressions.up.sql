@@ -72,3 +72,9 @@ SELECT id, note FROM accounts_copy;
 
 CREATE TABLE account_views AS SELECT v.id, v.code FROM account_codes v;
 CREATE TABLE account_values AS VALUES (1, 'a'), (2, 'b');
+
+CREATE TABLE account_derived AS
+WITH recent AS (SELECT id, code, created_at FROM accounts)
+SELECT s.a, s.code, r.created_at, s.doubled
+FROM (SELECT id AS a, code, price * 2 AS doubled FROM accounts) s
+JOIN recent r ON r.id = s.a;
