@@ -197,9 +197,10 @@ class Typer {
       const auto& rv = from.range_var();
       if ((rv.alias().aliasname().empty() ? rv.relname() : rv.alias().aliasname()) != item) return std::nullopt;
       if (!rv.schemaname().empty() || rv.alias().colnames_size() != 0) return nullptr;
-      for (auto w = scopes_.rbegin(); w != scopes_.rend(); ++w) {
-        if ((*w)->with_clause().recursive()) continue;
-        for (const auto& cte : (*w)->with_clause().ctes()) {
+      for (size_t k = scopes_.size(); k-- > 0;) {  // innermost first
+        const pg_query::SelectStmt* w = scopes_[k];
+        if (w->with_clause().recursive()) continue;
+        for (const auto& cte : w->with_clause().ctes()) {
           const auto& ce = cte.common_table_expr();
           if (ce.ctename() == rv.relname())
             return ce.aliascolnames_size() == 0 && ce.ctequery().has_select_stmt()
@@ -217,8 +218,8 @@ class Typer {
   T derived_column(const pg_query::ColumnRef& c) {
     const auto f = strings(c.fields());
     if (f.size() != 2) return kUnknown;
-    for (auto s = scopes_.rbegin(); s != scopes_.rend(); ++s)
-      for (const auto& from : (*s)->from_clause())
+    for (size_t k = scopes_.size(); k-- > 0;)  // innermost first
+      for (const auto& from : scopes_[k]->from_clause())
         if (const auto q = derived_item(from, f[0])) return *q ? subquery_column(**q, f[1]) : kUnknown;
     return kUnknown;
   }
