@@ -595,6 +595,13 @@ TEST(CatalogDoBlock, RunsWhatItRunsForCertain) {
           "EXCEPTION WHEN undefined_table THEN NULL; END; END $$;");
   EXPECT_TRUE(a.issues.empty());
   EXPECT_TRUE(c.table({"public", "t"})->column("z"));
+  // … and what the undone part did is no effect of the statement.
+  a = run(c,
+          "DO $$ BEGIN BEGIN ALTER TABLE t ADD COLUMN gone int; DROP TABLE missing; "
+          "EXCEPTION WHEN others THEN NULL; END; END $$;");
+  EXPECT_TRUE(a.issues.empty());
+  EXPECT_FALSE(c.table({"public", "t"})->column("gone"));
+  for (const auto& e : a.effects) EXPECT_NE(e.object.member, "gone");
   // EXECUTE of several statements in one string runs them all on the
   // server: not followed, and not a syntax error; one that does not parse is.
   a = run(c, "DO $$ BEGIN EXECUTE 'ALTER TABLE t ADD COLUMN v int; SELECT 1'; END $$;");

@@ -197,7 +197,7 @@ class Runner {
     while (s < steps_.size()) {
       const int group = steps_[s].group;
       const size_t group_start = c_.cat.statement_begin();
-      const size_t issues_before = c_.out.issues.size();
+      const size_t issues_before = c_.out.issues.size(), effects_before = c_.out.effects.size();
       size_t e = s;
       bool caught = false;
       for (; e < steps_.size() && steps_[e].group == group; ++e) {
@@ -212,7 +212,9 @@ class Runner {
         if (!apply(steps_[e])) continue;
         // A step PostgreSQL refuses: the block's handler may catch it.
         if (group >= 0 && catches(groups_[static_cast<size_t>(group)], before)) {
+          // Undone: what the block did before the failure did not happen.
           c_.out.issues.resize(issues_before);
+          c_.out.effects.resize(effects_before);
           c_.cat.rollback(group_start);
           caught = true;
           break;
