@@ -78,6 +78,11 @@ void create_table_from_query(Ctx& c, const QName& name, const pg_query::Node& qu
   const catalog::QueryOutput q = catalog::query_output(c.cat, query);
   if (q.known && columns.size() > q.names.size())
     return c.issue("syntax-error", location, "CREATE TABLE AS specifies too many column names");
+  // MaxHeapAttributeNumber (docs/PG_FACTS.md §12); it also bounds the check
+  // for repeated names below.
+  if (q.known && q.names.size() > kMaxColumns)
+    return c.issue("too-many-columns", location,
+                   fmt::format("tables can have at most {} columns: the query gives {}", kMaxColumns, q.names.size()));
   auto t = std::make_shared<catalog::Table>();
   t->name = name;
   std::vector<std::string> untyped;
