@@ -110,7 +110,7 @@ std::string lower_ascii(std::string s) {
   return s;
 }
 
-QueryOutput output_of(const Catalog& cat, const pg_query::Node& query, int level);
+QueryOutput output_of(const Catalog& cat, const pg_query::SelectStmt& query, int level);
 
 class Typer {
  public:
@@ -245,8 +245,8 @@ class Typer {
     if (!v || !v->output_known || level_ >= kMaxViewNesting) return kUnknown;
     google::protobuf::Arena arena;
     const pg_query::Node* parsed = parse_single_statement(v->query.text, arena);
-    if (!parsed) return kUnknown;
-    const QueryOutput out = output_of(cat_, *parsed, level_ + 1);
+    if (!parsed || !parsed->has_select_stmt()) return kUnknown;
+    const QueryOutput out = output_of(cat_, parsed->select_stmt(), level_ + 1);
     for (size_t i = 0; i < v->output.size() && i < out.types.size(); ++i)
       if (v->output[i] == name) return out.types[i].empty() ? kUnknown : of(out.types[i]);
     return kUnknown;
@@ -577,12 +577,13 @@ class Typer {
   int depth_ = 0;
 };
 
-QueryOutput output_of(const Catalog& cat, const pg_query::Node& query, int level) {
+QueryOutput output_of(const Catalog& cat, const pg_query::SelectStmt& query, int level) {
   QueryOutput out;
-  if (!query.has_select_stmt()) return out;
-  // Stars expanded and names qualified first, then resolved again: every
-  // column reference of the output is then one the resolver recorded.
-  pg_query::Node q = query;
+  // Stars expanded and names qualified first (in a copy), then resolved
+  // again: every column reference of the output is then one the resolver
+  // recorded.
+  pg_query::Node q;
+  *q.mutable_select_stmt() = query;
   q.mutable_select_stmt()->clear_into_clause();
   const ViewQueryDeps first = resolve_and_qualify_view_query(cat, q);
   if (!first.output_known) return out;
@@ -600,6 +601,6 @@ QueryOutput output_of(const Catalog& cat, const pg_query::Node& query, int level
 
 }  // namespace
 
-QueryOutput query_output(const Catalog& cat, const pg_query::Node& query) { return output_of(cat, query, 0); }
+QueryOutput query_output(const Catalog& cat, const pg_query::SelectStmt& query) { return output_of(cat, query, 0); }
 
 }  // namespace miglint::catalog

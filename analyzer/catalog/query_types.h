@@ -18,7 +18,7 @@ struct QueryOutput {
   std::vector<std::string> types;  // "" where the model cannot tell the type
 };
 
-// The output columns of `query` (a SelectStmt node, as written), in order.
-QueryOutput query_output(const Catalog& cat, const pg_query::Node& query);
+// The output columns of `query` (as written; an INTO clause is ignored), in order.
+QueryOutput query_output(const Catalog& cat, const pg_query::SelectStmt& query);
 
 }  // namespace miglint::catalog

@@ -519,9 +519,7 @@ void transform_select_into(Ctx& c, const pg_query::SelectStmt& s) {
   if (c.cat.relation_exists(name))
     return c.present(rel.location(), fmt::format("relation \"{}\" already exists", name.name),
                      c.cat.table(name) ? catalog::table_key(name) : "name:" + name.name);
-  pg_query::Node query;
-  *query.mutable_select_stmt() = s;
-  create_table_from_query(c, name, query, catalog::strings(into.col_names()), rel.location(), "SELECT … INTO");
+  create_table_from_query(c, name, &s, catalog::strings(into.col_names()), rel.location(), "SELECT … INTO");
 }
 
 // SELECT without side effects on the schema, except set_config('search_path', ...).

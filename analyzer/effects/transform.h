@@ -139,8 +139,9 @@ std::string relation_key(const catalog::Catalog& cat, const QName& q);
 QName split_name(const std::vector<std::string>& names);
 
 // CREATE TABLE AS / SELECT … INTO: a table whose columns are the query's
-// output (names, types; no constraint or default), `columns` naming the first.
-void create_table_from_query(Ctx& c, const QName& name, const pg_query::Node& query,
+// output (names, types; no constraint or default), `columns` naming the first;
+// a null query (one that is no SELECT) leaves the columns unknown.
+void create_table_from_query(Ctx& c, const QName& name, const pg_query::SelectStmt* query,
                              const std::vector<std::string>& columns, int location, std::string_view what);
 
 // Applies `stmt` into `out` (a statement a DO block runs when depth > 0)

@@ -69,13 +69,13 @@ void transform_create_table_as(Ctx& c, const pg_query::CreateTableAsStmt& s) {
     return;
   }
   // CREATE TABLE AS: the columns come from the query's result types.
-  create_table_from_query(c, name, s.query(), catalog::strings(s.into().col_names()), rel.location(),
-                          "CREATE TABLE AS");
+  create_table_from_query(c, name, s.query().has_select_stmt() ? &s.query().select_stmt() : nullptr,
+                          catalog::strings(s.into().col_names()), rel.location(), "CREATE TABLE AS");
 }
 
-void create_table_from_query(Ctx& c, const QName& name, const pg_query::Node& query,
+void create_table_from_query(Ctx& c, const QName& name, const pg_query::SelectStmt* query,
                              const std::vector<std::string>& columns, int location, std::string_view what) {
-  const catalog::QueryOutput q = catalog::query_output(c.cat, query);
+  const catalog::QueryOutput q = query ? catalog::query_output(c.cat, *query) : catalog::QueryOutput{};
   if (q.known && columns.size() > q.names.size())
     return c.issue("syntax-error", location, "CREATE TABLE AS specifies too many column names");
   // MaxHeapAttributeNumber (docs/PG_FACTS.md §12); it also bounds the check
