@@ -1,7 +1,6 @@
 #include "analyzer/catalog/query_types.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <cstdint>
 #include <cstdlib>
@@ -12,6 +11,7 @@
 #include "analyzer/ast/parse.h"
 #include "analyzer/catalog/expr.h"
 #include "analyzer/catalog/view_deps.h"
+#include "analyzer/source/strings.h"
 
 namespace miglint::catalog {
 
@@ -104,11 +104,6 @@ T common(const std::vector<T>& values) {
 }
 
 T finish(const T& t) { return t.literal ? of("text") : t; }
-
-std::string lower_ascii(std::string s) {
-  for (auto& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return s;
-}
 
 QueryOutput output_of(const Catalog& cat, const pg_query::SelectStmt& query, int level);
 
@@ -333,7 +328,7 @@ class Typer {
   T function(const pg_query::FuncCall& f) {
     const auto names = strings(f.funcname());
     if (names.empty()) return kUnknown;
-    const std::string name = lower_ascii(names.back());
+    const std::string name = lower(names.back());
     const bool builtin = names.size() == 1 || (names.size() == 2 && names[0] == "pg_catalog");
     if (!builtin) return user_function(names);
     if (f.agg_star()) return name == "count" ? of("bigint") : kUnknown;

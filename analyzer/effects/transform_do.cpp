@@ -99,15 +99,15 @@ std::optional<std::string> constant_string(const pg_query::Node& n) {
   return std::nullopt;
 }
 
-void collect_relations(const pg_query::Node& n, Lookup& out) {
+void catalog_relations(const pg_query::Node& n, Lookup& out) {
   if (n.has_range_var()) {
     const auto& rv = n.range_var();
     if (!rv.schemaname().empty() && rv.schemaname() != "pg_catalog" && rv.schemaname() != "information_schema")
       out.understood = false;
     out.relations.insert(rv.relname());
   } else if (n.has_join_expr()) {
-    collect_relations(n.join_expr().larg(), out);
-    collect_relations(n.join_expr().rarg(), out);
+    catalog_relations(n.join_expr().larg(), out);
+    catalog_relations(n.join_expr().rarg(), out);
   } else {
     out.understood = false;
   }
@@ -193,14 +193,13 @@ class Runner {
 
   // Runs the planned steps; PostgreSQL undoes the whole block when one fails.
   void run() {
-    size_t s = 0;
-    while (s < steps_.size()) {
+    for (size_t s = 0, end = 0; s < steps_.size(); s = end) {
+      // Consecutive steps of one group: one EXCEPTION block (or none).
       const int group = steps_[s].group;
+      for (end = s; end < steps_.size() && steps_[end].group == group;) ++end;
       const size_t group_start = c_.cat.statement_begin();
       const size_t issues_before = c_.out.issues.size(), effects_before = c_.out.effects.size();
-      size_t e = s;
-      bool caught = false;
-      for (; e < steps_.size() && steps_[e].group == group; ++e) {
+      for (size_t e = s; e < end; ++e) {
         if (!steps_[e].unknown.empty()) {
           c_.unmodeled_part(
               fmt::format("DO block: the model does not follow its {}; what that part names is not judged",
@@ -216,15 +215,11 @@ class Runner {
           c_.out.issues.resize(issues_before);
           c_.out.effects.resize(effects_before);
           c_.cat.rollback(group_start);
-          caught = true;
           break;
         }
         c_.failed = true;
         return;
       }
-      if (caught)
-        while (e < steps_.size() && steps_[e].group == group) ++e;
-      s = e;
     }
   }
 
@@ -444,7 +439,7 @@ class Runner {
   std::optional<bool> exists(const pg_query::SelectStmt& sel) {
     if (sel.op() != pg_query::SETOP_NONE || sel.from_clause_size() == 0) return std::nullopt;
     Lookup l;
-    for (const auto& f : sel.from_clause()) collect_relations(f, l);
+    for (const auto& f : sel.from_clause()) catalog_relations(f, l);
     if (sel.has_where_clause()) collect_equalities(sel.where_clause(), l);
     if (!l.understood) return std::nullopt;
     const auto has = [&](const char* r) { return l.relations.count(r) != 0; };
