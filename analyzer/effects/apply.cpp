@@ -219,7 +219,11 @@ void Ctx::unmodeled(std::string what, Unmodeled how, std::optional<std::string_v
   switch (how) {
     case Unmodeled::Statement: lose_track(cat, text, Track::Mentions, cause); break;
     case Unmodeled::Aside: lose_track(cat, text, Track::Names, cause); break;
-    case Unmodeled::Code: lose_track(cat, text, may_change_schema(text) ? Track::Mentions : Track::Names, cause); break;
+    case Unmodeled::Code: {
+      const std::string_view code = bodies.value_or(text);
+      lose_track(cat, code, may_change_schema(code) ? Track::Mentions : Track::Names, cause);
+      break;
+    }
     case Unmodeled::Call:
       // A routine the model holds changes what its body says; any other
       // may make objects named after its arguments.
@@ -232,14 +236,6 @@ void Ctx::unmodeled(std::string what, Unmodeled how, std::optional<std::string_v
       }
       break;
   }
-  cat.mark_uncertain("statement:" + std::to_string(stmt.begin));
-}
-
-void Ctx::unmodeled_part(std::string what, std::string_view text) {
-  out.modeled = false;
-  issue("unmodeled-statement", -1, std::move(what));
-  catalog::Unsure cause{0, kWhyUnmodeled, make_span(*file.source, stmt.begin, stmt.end), kNoteUnmodeled};
-  lose_track(cat, text, may_change_schema(text) ? Track::Mentions : Track::Names, cause);
   cat.mark_uncertain("statement:" + std::to_string(stmt.begin));
 }
 

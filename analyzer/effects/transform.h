@@ -52,12 +52,10 @@ struct Ctx {
   void duplicate(int location, std::string message) { issue("duplicate-object", location, std::move(message)); }
   // Reports the statement as unmodelled; the objects and names its text (and
   // for a call, `bodies`: those of the routines it calls, when the model
-  // holds them) mentions become unsure.
+  // holds them) mentions become unsure. For code, `bodies` is the part of
+  // it that is not followed: only what that part mentions becomes unsure.
   void unmodeled(std::string what, Unmodeled how = Unmodeled::Statement,
                  std::optional<std::string_view> bodies = std::nullopt);
-  // The same for a part of procedural code (`text`, what it may name): only
-  // what that part names becomes unsure.
-  void unmodeled_part(std::string what, std::string_view text);
 
   // ---- what the model does not know (catalog::Unsure) ----
   // Each is true when the model knows; when not, it says so once per object

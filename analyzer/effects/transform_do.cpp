@@ -201,10 +201,9 @@ class Runner {
       const size_t issues_before = c_.out.issues.size(), effects_before = c_.out.effects.size();
       for (size_t e = s; e < end; ++e) {
         if (!steps_[e].unknown.empty()) {
-          c_.unmodeled_part(
-              fmt::format("DO block: the model does not follow its {}; what that part names is not judged",
-                          steps_[e].unknown),
-              steps_[e].sql);
+          c_.unmodeled(fmt::format("DO block: the model does not follow its {}; what that part names is not judged",
+                                   steps_[e].unknown),
+                       Unmodeled::Code, std::string_view(steps_[e].sql));
           continue;
         }
         const size_t before = c_.out.issues.size();
