@@ -415,10 +415,27 @@ int node_depth(const pg_query::Node& n, int limit) {
 }
 
 namespace {
+// The statement or expression is lent to the wrapper that deparsing needs
+// (not copied: a view's query can be most of a migration's tree) and taken
+// back before the wrapper is destroyed, even when serialising throws.
+template <class Holder, class Set, class Release>
+struct Lent {
+  Holder* holder;
+  Release release;
+  Lent(Holder* h, const pg_query::Node& n, Set set, Release r) : holder(h), release(r) {
+    (holder->*set)(const_cast<pg_query::Node*>(&n));
+  }
+  ~Lent() { (void)(holder->*release)(); }
+  Lent(const Lent&) = delete;
+  Lent& operator=(const Lent&) = delete;
+};
+
 std::string deparse_stmt_unchecked(const pg_query::Node& n) {
   pg_query::ParseResult pr;
   pr.set_version(PG_VERSION_NUM);
-  *pr.add_stmts()->mutable_stmt() = n;
+  pg_query::RawStmt* raw = pr.add_stmts();
+  const Lent lent(raw, n, &pg_query::RawStmt::unsafe_arena_set_allocated_stmt,
+                  &pg_query::RawStmt::unsafe_arena_release_stmt);
   return deparse_parse_result(pr);
 }
 
@@ -426,7 +443,9 @@ std::string deparse_expr_unchecked(const pg_query::Node& n) {
   pg_query::ParseResult pr;
   pr.set_version(PG_VERSION_NUM);
   auto* sel = pr.add_stmts()->mutable_stmt()->mutable_select_stmt();
-  *sel->add_target_list()->mutable_res_target()->mutable_val() = n;
+  pg_query::ResTarget* target = sel->add_target_list()->mutable_res_target();
+  const Lent lent(target, n, &pg_query::ResTarget::unsafe_arena_set_allocated_val,
+                  &pg_query::ResTarget::unsafe_arena_release_val);
   std::string s = deparse_parse_result(pr);
   if (s.starts_with("SELECT ")) s = s.substr(7);
   return s;
@@ -532,7 +551,9 @@ UseExprPrefetch::UseExprPrefetch(ExprPrefetch* p) : previous_(t_prefetch) { t_pr
 UseExprPrefetch::~UseExprPrefetch() { t_prefetch = previous_; }
 
 namespace {
-Expr make(const pg_query::Node& n, const ExprContext& ctx, bool query) {
+// `own`: n itself, when the caller gives it up: normalised in place rather
+// than copied (a view's query is often most of its migration).
+Expr make(const pg_query::Node& n, const ExprContext& ctx, bool query, pg_query::Node* own = nullptr) {
   Expr e;
   ExprPrefetch::Text scratch;
   const ExprPrefetch::Text* pre = !query && t_prefetch ? t_prefetch->claim(&n, scratch) : nullptr;
@@ -546,10 +567,15 @@ Expr make(const pg_query::Node& n, const ExprContext& ctx, bool query) {
     e.canon = pre->canon;
     return e;
   }
-  pg_query::Node copy = n;
+  pg_query::Node copy;
+  pg_query::Node* target = own;
+  if (!target) {
+    copy = n;
+    target = &copy;
+  }
   Normalizer norm{ctx};
-  norm.node(&copy, 0);
-  e.canon = copy.SerializeAsString();
+  norm.node(target, 0);
+  e.canon = target->SerializeAsString();
   return e;
 }
 }  // namespace
@@ -578,6 +604,7 @@ std::optional<Expr> nextval_expr(const std::string& sequence, std::string text, 
   return Expr{std::move(text), copy.SerializeAsString()};
 }
 Expr make_query(const pg_query::Node& n, const ExprContext& ctx) { return make(n, ctx, true); }
+Expr make_query(pg_query::Node&& n, const ExprContext& ctx) { return make(n, ctx, true, &n); }
 
 Expr rename_column(const Expr& e, const std::string& from, const std::string& to, const ExprContext& ctx) {
   google::protobuf::Arena arena;

@@ -37,6 +37,8 @@ Expr make_expr(const pg_query::Node& n, const ExprContext& ctx);
 // a quote or backslash; parse the SQL then.
 std::optional<Expr> nextval_expr(const std::string& sequence, std::string text, const ExprContext& ctx);
 Expr make_query(const pg_query::Node& n, const ExprContext& ctx);
+// The same from a query the caller gives up (normalised in place, not copied).
+Expr make_query(pg_query::Node&& n, const ExprContext& ctx);
 
 // The same expression with column `from` renamed to `to` (columns are kept by
 // number in PostgreSQL, so a rename changes only the printed text).

@@ -6,6 +6,7 @@
 #include <google/protobuf/arena.h>
 
 #include <algorithm>
+#include <utility>
 
 #include "analyzer/ast/parse.h"
 #include "analyzer/catalog/view_resolver.h"
@@ -511,7 +512,7 @@ std::optional<Expr> view_query_renaming_column(const Catalog& cat, const View& v
     if (rt->name().empty()) rt->set_name(from);
     else if (rt->name() == to) rt->clear_name();
   }
-  return make_query(q, ExprContext{"", &cat});
+  return make_query(std::move(q), ExprContext{"", &cat});
 }
 
 ViewQueryDeps resolve_and_qualify_view_query(const Catalog& cat, pg_query::Node& query,

@@ -1,6 +1,8 @@
 // CREATE [OR REPLACE] VIEW and CREATE MATERIALIZED VIEW.
 #include <fmt/format.h>
 
+#include <utility>
+
 #include "analyzer/catalog/diff.h"
 #include "analyzer/catalog/query_types.h"
 #include "analyzer/catalog/view_deps.h"
@@ -21,12 +23,12 @@ void define_view(Ctx& c, const QName& name, const pg_query::Node& query, bool ma
   // equivalent spelling in a down compares equal.
   pg_query::Node stored = query;
   auto deps = catalog::resolve_and_qualify_view_query(c.cat, stored, aliases);
-  v->query = catalog::make_query(stored, c.expr_ctx());
   // The aliases are in the query now, as PostgreSQL keeps them; where they
   // could not be put there, they stay apart.
   if (!stored.has_select_stmt() || stored.select_stmt().op() != pg_query::SETOP_NONE ||
       stored.select_stmt().target_list_size() < static_cast<int>(aliases.size()))
     v->columns = aliases;
+  v->query = catalog::make_query(std::move(stored), c.expr_ctx());
   v->uses = std::move(deps.relations);
   v->column_uses = std::move(deps.columns);
   v->resolved = deps.resolved;

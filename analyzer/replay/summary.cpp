@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace miglint::effects {
 
@@ -129,17 +131,36 @@ class UniqueList {
 
  private:
   std::vector<std::string> items_;
-  std::set<std::string, std::less<>> seen_;
+  std::unordered_set<std::string> seen_;
 };
+
+// One string per (action, object): the look-ups below hash it, as a
+// migration may hold a hundred thousand effects (ordered sets made their
+// cost grow faster than their number).
+std::string action_key(Action a, ObjectKind kind, const QName& name, std::string_view member = {}) {
+  std::string k;
+  k.reserve(name.schema.size() + name.name.size() + member.size() + 5);
+  k += static_cast<char>('0' + static_cast<int>(a));
+  k += static_cast<char>('A' + static_cast<int>(kind));
+  k += name.schema;
+  k += '\x1f';
+  k += name.name;
+  k += '\x1f';
+  k += member;
+  return k;
+}
 }  // namespace
 
 std::string summarize(const std::vector<EffectAt>& effects) {
   // Objects created or dropped as a whole: their members are not listed.
-  std::set<std::pair<Action, QName>> whole_tables;
+  std::unordered_set<std::string> whole_tables;
   for (const auto& ea : effects)
     if (ea.effect->object.kind == ObjectKind::Table && !ea.effect->implied &&
         (ea.effect->action == Action::Created || ea.effect->action == Action::Dropped))
-      whole_tables.insert({ea.effect->action, ea.effect->object.name});
+      whole_tables.insert(action_key(ea.effect->action, ObjectKind::Table, ea.effect->object.name));
+  const auto whole = [&](Action a, const QName& table) {
+    return !whole_tables.empty() && whole_tables.contains(action_key(a, ObjectKind::Table, table));
+  };
 
   // Groups in first-seen order: (action, object) -> member changes. Look-ups
   // go through indexes: a migration may hold tens of thousands of effects.
@@ -149,10 +170,10 @@ std::string summarize(const std::vector<EffectAt>& effects) {
     UniqueList details;
   };
   std::vector<Group> groups;
-  std::map<std::pair<Action, ObjectRef>, size_t> group_index;
+  std::unordered_map<std::string, size_t> group_index;
   UniqueList cascaded;
   auto group_of = [&](Action a, const ObjectRef& o) -> Group& {
-    const auto [it, fresh] = group_index.try_emplace({a, o}, groups.size());
+    const auto [it, fresh] = group_index.try_emplace(action_key(a, o.kind, o.name, o.member), groups.size());
     if (fresh) groups.push_back({a, o, {}});
     return groups[it->second];
   };
@@ -167,8 +188,7 @@ std::string summarize(const std::vector<EffectAt>& effects) {
       continue;
     }
     if (table_member(e.object.kind)) {
-      if (whole_tables.count({Action::Created, e.object.name}) || whole_tables.count({Action::Dropped, e.object.name}))
-        continue;
+      if (whole(Action::Created, e.object.name) || whole(Action::Dropped, e.object.name)) continue;
       Group& g = group_of(Action::Altered, {ObjectKind::Table, e.object.name, {}});
       std::string d = fmt::format("{} {} {}", member_verb(e.action), catalog::object_kind_name(e.object.kind),
                                   catalog::quote_ident(e.object.member));
@@ -178,9 +198,9 @@ std::string summarize(const std::vector<EffectAt>& effects) {
       continue;
     }
     if (e.object.kind == ObjectKind::Table && e.action == Action::Altered &&
-        (whole_tables.count({Action::Created, e.object.name}) || e.detail().empty())) {
+        (whole(Action::Created, e.object.name) || e.detail().empty())) {
       // The generic "ALTER TABLE happened" effect: only when nothing more precise follows.
-      if (whole_tables.count({Action::Created, e.object.name})) continue;
+      if (whole(Action::Created, e.object.name)) continue;
       group_of(Action::Altered, e.object);
       continue;
     }
