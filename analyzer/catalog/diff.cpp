@@ -123,6 +123,7 @@ void diff_table(Differ& d, const Table& a, const Table& b, const std::function<b
       d.add(ObjectKind::Column, n, ca.name, "exists", column_desc(ca), "");
       continue;
     }
+    if (skip && skip(column_def_key(n, ca.name))) continue;
     if (ca.type != cb->type && !(skip && skip(column_key(n, ca.name))))
       d.add(ObjectKind::Column, n, ca.name, "type", ca.type, cb->type);
     if (ca.not_null != cb->not_null)
@@ -167,7 +168,7 @@ void diff_table(Differ& d, const Table& a, const Table& b, const std::function<b
   for (const auto& ka : a.constraints) {
     const Constraint* kb = b.constraint(ka.name);
     if (!kb) d.add(ObjectKind::Constraint, n, ka.name, "exists", constraint_text(ka), "");
-    else if (!same_constraint(ka, *kb))
+    else if (!same_constraint(ka, *kb) && !(skip && skip(constraint_key(n, ka.name))))
       d.add(ObjectKind::Constraint, n, ka.name, "definition", constraint_text(ka), constraint_text(*kb));
   }
   for (const auto& kb : b.constraints)
@@ -249,12 +250,24 @@ void diff_map(const std::map<std::string, Ptr<T>>& a, const std::map<std::string
 
 }  // namespace
 
-std::string column_key(const QName& table, std::string_view column) {
-  std::string k = "column:" + table.key();
+namespace {
+std::string member_key(std::string_view prefix, const QName& table, std::string_view member) {
+  std::string k(prefix);
+  k += table.key();
   k += '\x1f';
-  k += column;
+  k += member;
   return k;
 }
+}  // namespace
+
+std::string column_key(const QName& table, std::string_view column) { return member_key("column:", table, column); }
+std::string column_def_key(const QName& table, std::string_view column) {
+  return member_key("column-def:", table, column);
+}
+std::string constraint_key(const QName& table, std::string_view constraint) {
+  return member_key("constraint:", table, constraint);
+}
+std::string indexes_key(const QName& table) { return "indexes:" + table.key(); }
 
 std::vector<Difference> diff(const Slice& before, const Slice& after,
                              const std::function<bool(const std::string&)>& skip) {
@@ -289,9 +302,12 @@ std::vector<Difference> diff(const Slice& before, const Slice& after,
         d.add(ObjectKind::Index, split_key(k), {}, "backs", backs(*a), backs(*b));
       return;
     }
-    if (a && b && skipped("table:" + a->table.key())) return;
+    const auto table_skipped = [&](const Index& i) {
+      return skipped("table:" + i.table.key()) || skipped(indexes_key(i.table));
+    };
+    if (a && b && table_skipped(*a)) return;
     if (!a || !b) {
-      if ((a && skipped("table:" + a->table.key())) || (b && skipped("table:" + b->table.key()))) return;
+      if ((a && table_skipped(*a)) || (b && table_skipped(*b))) return;
       d.add(ObjectKind::Index, split_key(k), {}, "exists", a ? index_text(*a) : "", b ? index_text(*b) : "");
     } else if (a != b && !same_index(*a, *b)) {
       d.add(ObjectKind::Index, split_key(k), {}, "definition", index_text(*a), index_text(*b));

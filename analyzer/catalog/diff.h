@@ -17,8 +17,17 @@ struct Difference {
   std::string str() const;  // "column x on public.t: type integer → bigint"
 };
 
-// The key of one column for `skip` below: only that column's type is left out.
+// Keys for `skip` below that leave out one part of a table, so that what a
+// statement the model could not follow may have changed is not compared
+// while the rest of the table still is:
+// one column's type;
 std::string column_key(const QName& table, std::string_view column);
+// everything about one column but whether it exists and where it stands;
+std::string column_def_key(const QName& table, std::string_view column);
+// one constraint's definition (not whether it exists);
+std::string constraint_key(const QName& table, std::string_view constraint);
+// the table's indexes (not those that back its constraints).
+std::string indexes_key(const QName& table);
 
 // Objects for which `skip(key)` is true are left out (uncertain objects);
 // keys are "table:<schema>\x1f<name>", column_key() and the like.

@@ -6,6 +6,7 @@
 #include <cctype>
 #include <set>
 
+#include "analyzer/catalog/diff.h"
 #include "analyzer/effects/transform.h"
 #include "analyzer/source/strings.h"
 
@@ -685,13 +686,26 @@ void transform_alter_object_schema(Ctx& c, const pg_query::AlterObjectSchemaStmt
     }
   }
   c.unmodeled("ALTER … SET SCHEMA is not modeled");
-  // What the object becomes in the new schema is unknown too, and so are the
-  // columns that show a moved type by its qualified name.
+  // What the object becomes in the new schema is unknown too, and so is how
+  // its columns show the moved type (by its qualified name), in their
+  // definitions and in the constraints and indexes that use them; the rest
+  // of their tables is known.
   if (type) {
     c.cat.mark_uncertain(catalog::type_key(*type));
     c.cat.mark_uncertain(catalog::type_key({ns, type->name}));
-    for (const auto& d : c.cat.dependents(catalog::type_key(*type)))
-      if (d.starts_with("table:")) c.cat.mark_uncertain(d.substr(0, d.rfind('\x1f')));
+    for (const auto& d : c.cat.dependents(catalog::type_key(*type))) {
+      if (!d.starts_with("table:")) continue;
+      const size_t cut = d.rfind('\x1f');
+      const size_t sep = d.find('\x1f');
+      if (cut == sep) continue;  // the table itself, not one of its columns
+      const QName table{d.substr(6, sep - 6), d.substr(sep + 1, cut - sep - 1)};
+      const std::string column = d.substr(cut + 1);
+      c.cat.mark_uncertain(catalog::column_def_key(table, column));
+      c.cat.mark_uncertain(catalog::indexes_key(table));
+      if (const auto owner = c.cat.table(table))
+        for (const auto& k : owner->constraints)
+          if (k.uses.contains(column)) c.cat.mark_uncertain(catalog::constraint_key(table, k.name));
+    }
   }
 }
 

@@ -4,6 +4,7 @@
 #include <google/protobuf/arena.h>
 
 #include "analyzer/ast/pg_compat.h"
+#include "analyzer/catalog/diff.h"
 #include "analyzer/catalog/fk_action.h"
 #include "analyzer/effects/null_default.h"
 #include "analyzer/effects/transform.h"
@@ -146,9 +147,11 @@ void clone_plain_indexes(Ctx& c, Table& t, const QName& src, std::set<std::strin
     std::vector<std::string> cols;
     for (const auto& key : ix->keys) cols.push_back(key.column);
     cols.insert(cols.end(), ix->include.begin(), ix->include.end());
-    // An expression key is named after the expression, which the model does not keep.
+    // An expression key is named after the expression, which the model does
+    // not keep: the table's indexes are not known, its columns and
+    // constraints are.
     if (std::any_of(ix->keys.begin(), ix->keys.end(), [](const auto& key) { return key.expr.has_value(); })) {
-      c.cat.mark_uncertain(catalog::table_key(t.name));
+      c.cat.mark_uncertain(catalog::indexes_key(t.name));
       continue;
     }
     auto ni = std::make_shared<catalog::Index>(*ix);

@@ -1,0 +1,4 @@
+DROP TABLE people;
+DROP TABLE src;
+DROP SCHEMA elsewhere;
+DROP TYPE mood;

@@ -1,0 +1,1 @@
+ALTER TABLE copy DROP COLUMN name;

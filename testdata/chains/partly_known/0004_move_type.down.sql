@@ -1,0 +1,1 @@
+ALTER TYPE elsewhere.mood SET SCHEMA public;

@@ -1,0 +1,2 @@
+-- A type columns use moves: how they show it is not modeled.
+ALTER TYPE mood SET SCHEMA elsewhere;

@@ -1,0 +1,2 @@
+ALTER TABLE copy DROP COLUMN extra2;
+ALTER TABLE people DROP COLUMN extra2;

@@ -1,0 +1,2 @@
+ALTER TABLE people ADD COLUMN extra2 int;
+ALTER TABLE copy ADD COLUMN extra2 int;
