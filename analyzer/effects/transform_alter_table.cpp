@@ -8,6 +8,7 @@
 #include "analyzer/ast/alter_table_subtypes.h"
 #include "analyzer/ast/parse.h"
 #include "analyzer/ast/pg_compat.h"
+#include "analyzer/catalog/diff.h"
 #include "analyzer/effects/null_default.h"
 #include "analyzer/effects/transform.h"
 #include "analyzer/effects/transform_alter_table.h"
@@ -90,7 +91,8 @@ void keep_default_type(Ctx& c, Column& col, const std::string& old_type) {
                          : catalog::make_expr(v, c.expr_ctx(col.type));
 }
 
-void alter_column_type(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cmd) {
+// `alone`: the statement's only subcommand (a refusal then undoes nothing else).
+void alter_column_type(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cmd, bool alone) {
   auto t = working(c, q);
   if (!column_or_fail(c, *t, cmd.name())) return;
   bool unsure = false;
@@ -107,9 +109,17 @@ void alter_column_type(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cm
       }
       unsure = unsure || use == ColumnUse::Unknown;
     }
-  // PostgreSQL refuses the change if such a view reads the column: the
-  // table's state is not known after it.
-  if (unsure) c.cat.mark_uncertain(catalog::table_key(q));
+  // PostgreSQL refuses the change if such a view reads the column: whether
+  // the column's type changed, with what shows it (its default, the
+  // constraints and indexes reading it), is not known after it; and, when
+  // the statement does more, whether the rest happened either.
+  if (unsure && !alone) c.cat.mark_uncertain(catalog::table_key(q));
+  if (unsure && alone) {
+    c.cat.mark_uncertain(catalog::column_def_key(q, cmd.name()));
+    c.cat.mark_uncertain(catalog::indexes_key(q));
+    for (const auto& k : t->constraints)
+      if (k.uses.contains(cmd.name())) c.cat.mark_uncertain(catalog::constraint_key(q, k.name));
+  }
   if (!cmd.def().has_column_def()) return;
   Column* col = t->column(cmd.name());
   const std::string old_type = std::exchange(col->type, catalog::canonical_type(cmd.def().column_def().type_name()));
@@ -464,7 +474,7 @@ void transform_alter_table(Ctx& c, const pg_query::AlterTableStmt& s) {
         break;
       }
       case pg_query::AT_AlterColumnType:
-        alter_column_type(c, q, cmd);
+        alter_column_type(c, q, cmd, s.cmds_size() == 1);
         if (c.failed) return;
         break;
       case pg_query::AT_AddConstraint: {

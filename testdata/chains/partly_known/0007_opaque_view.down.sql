@@ -1,0 +1,3 @@
+DROP VIEW acct_view;
+DROP FUNCTION acct_extra();
+DROP TABLE acct;
