@@ -675,3 +675,20 @@ TEST(CatalogUnsure, OnlyThePartsAStatementCanChangeAreLeftOut) {
   EXPECT_EQ(d[0].str(), "table public.copy: column order id, name, email → id, email, name");
   EXPECT_EQ(d[1].str(), "table public.people: column order id, feeling, note, age → id, feeling, age, note");
 }
+
+// ALTER COLUMN TYPE beside a view the model cannot resolve (PostgreSQL
+// refuses it if the view reads the column): that column alone when it is
+// the statement's only change, the whole table when the statement does more.
+TEST(CatalogUnsure, AlterTypeBesideAnOpaqueViewLeavesOutTheColumn) {
+  Catalog c;
+  run(c,
+      "CREATE TABLE a (id int, code varchar(10), note text); CREATE TABLE b (id int, code varchar(10));"
+      "CREATE FUNCTION f() RETURNS TABLE (id int) LANGUAGE sql AS $$ SELECT 1 $$;"
+      "CREATE VIEW va AS SELECT id FROM a NATURAL JOIN f() x; CREATE VIEW vb AS SELECT id FROM b NATURAL JOIN f() x;"
+      "ALTER TABLE a ALTER COLUMN code TYPE varchar(20);"
+      "ALTER TABLE b ALTER COLUMN code TYPE varchar(20), ADD COLUMN more int;");
+  EXPECT_TRUE(c.uncertain(column_def_key({"public", "a"}, "code")));
+  EXPECT_FALSE(c.uncertain(column_def_key({"public", "a"}, "note")));
+  EXPECT_FALSE(c.uncertain(table_key({"public", "a"})));
+  EXPECT_TRUE(c.uncertain(table_key({"public", "b"})));
+}
