@@ -692,3 +692,24 @@ TEST(CatalogUnsure, AlterTypeBesideAnOpaqueViewLeavesOutTheColumn) {
   EXPECT_FALSE(c.uncertain(table_key({"public", "a"})));
   EXPECT_TRUE(c.uncertain(table_key({"public", "b"})));
 }
+
+// Moving a sequence (alone or with its table) changes how the defaults
+// naming it print, and renaming a trigger's function how the trigger
+// prints: those are left out, the tables' other parts are not.
+TEST(CatalogUnsure, MovedSequencesAndRenamedFunctionsLeaveOutWhatNamesThem) {
+  Catalog c;
+  run(c,
+      "CREATE SCHEMA other; CREATE TABLE t (id serial, note text);"
+      "CREATE SEQUENCE s2; CREATE TABLE u (n int DEFAULT nextval('s2'), x text);"
+      "CREATE FUNCTION trg() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$;"
+      "CREATE TRIGGER tr BEFORE INSERT ON u FOR EACH ROW EXECUTE FUNCTION trg();"
+      "ALTER SEQUENCE s2 SET SCHEMA other; ALTER TABLE t SET SCHEMA other; ALTER FUNCTION trg() RENAME TO trg2;");
+  const QName t{"other", "t"}, u{"public", "u"};
+  EXPECT_TRUE(c.uncertain(column_def_key(u, "n")));
+  EXPECT_FALSE(c.uncertain(column_def_key(u, "x")));
+  EXPECT_TRUE(c.uncertain(trigger_key(u, "tr")));
+  EXPECT_FALSE(c.uncertain(table_key(u)));
+  EXPECT_TRUE(c.uncertain(column_def_key(t, "id")));
+  EXPECT_FALSE(c.uncertain(column_def_key(t, "note")));
+  EXPECT_FALSE(c.uncertain(table_key(t)));
+}

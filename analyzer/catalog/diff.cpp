@@ -371,8 +371,7 @@ std::vector<Difference> diff(const Slice& before, const Slice& after,
   });
   diff_map(before.triggers, after.triggers, [&](const std::string& k, auto a, auto b) {
     const auto& t = a ? *a : *b;
-    (void)k;
-    if (skipped("table:" + t.table.key())) return;
+    if (skipped("table:" + t.table.key()) || skipped("trigger:" + k)) return;
     if (!a || !b) d.add(ObjectKind::Trigger, t.table, t.name, "exists", a ? a->definition : "", b ? b->definition : "");
     else if (a->definition != b->definition)
       d.add(ObjectKind::Trigger, t.table, t.name, "definition", a->definition, b->definition);

@@ -7,6 +7,7 @@
 #include <set>
 
 #include "analyzer/ast/pg_compat.h"
+#include "analyzer/catalog/diff.h"
 #include "analyzer/effects/transform.h"
 #include "analyzer/effects/transform_alter_table.h"
 
@@ -135,7 +136,12 @@ void move_table(Ctx& c, const QName& from, const QName& to) {
     c.cat.set_comment(col_prefix + col, std::nullopt);
     c.cat.set_comment("column:" + to.key() + '\x1f' + col, text);
   }
-  if (moved_sequences) c.cat.mark_uncertain(catalog::table_key(to));
+  // The defaults that name a moved sequence show its new schema: those
+  // columns' definitions are not known, the rest of the table is.
+  if (moved_sequences)
+    if (const auto t = c.cat.table(to))
+      for (const auto& col : t->columns)
+        if (!col.default_seq.empty()) c.cat.mark_uncertain(catalog::column_def_key(to, col.name));
 }
 
 void move_sequence(Ctx& c, const QName& from, const QName& to) {
@@ -144,9 +150,16 @@ void move_sequence(Ctx& c, const QName& from, const QName& to) {
   c.cat.erase_sequence(from);
   n->name = to;
   c.cat.put_sequence(n);
-  // Defaults name the sequence by OID; their text changes and is not rewritten.
+  // Defaults name the sequence by OID; their text changes and is not
+  // rewritten: those columns' definitions are not known.
   c.cat.mark_uncertain(catalog::sequence_key(to));
-  if (n->owned_table) c.cat.mark_uncertain(catalog::table_key(*n->owned_table));
+  for (const auto& d : c.cat.dependents(catalog::sequence_key(from))) {
+    if (!d.starts_with("default:")) continue;
+    const size_t sep = d.find('\x1f'), cut = d.rfind('\x1f');
+    if (sep == cut) continue;
+    c.cat.mark_uncertain(
+        catalog::column_def_key({d.substr(8, sep - 8), d.substr(sep + 1, cut - sep - 1)}, d.substr(cut + 1)));
+  }
 }
 
 void move_view(Ctx& c, const QName& from, const QName& to) {
@@ -217,9 +230,10 @@ void rename_routine(Ctx& c, const pg_query::ObjectWithArgs& ow, const std::strin
     return c.present(-1, fmt::format("function {} already exists", nf->signature()),
                      catalog::function_key(nf->signature()));
   c.moved(catalog::function_key(f.signature()), catalog::function_key(nf->signature()));
-  // Triggers call it by OID; the model names the function in the trigger.
+  // Triggers call it by OID; the model names the function in the trigger,
+  // whose definition is not known then (the rest of its table is).
   for (const auto& d : c.cat.dependents(catalog::function_key(f.signature())))
-    if (d.starts_with("trigger:")) c.cat.mark_uncertain("table:" + d.substr(8, d.rfind('\x1f') - 8));
+    if (d.starts_with("trigger:")) c.cat.mark_uncertain(d);
   c.cat.erase_function(f.signature());
   c.cat.put_function(nf);
   if (auto cm = c.cat.comment(catalog::function_key(f.signature()))) {

@@ -1,0 +1,2 @@
+DROP TABLE tick;
+DROP FUNCTION tick_touch();
