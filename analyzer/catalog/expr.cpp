@@ -12,6 +12,7 @@
 #include <cctype>
 #include <functional>
 #include <map>
+#include <unordered_map>
 
 namespace miglint::catalog {
 namespace {
@@ -388,15 +389,19 @@ struct DeparseResult {
   ~DeparseResult() { pg_query_free_deparse_result(r); }
 };
 
-std::string deparse_parse_result(const pg_query::ParseResult& pr) {
-  std::string buf;
-  if (!pr.SerializeToString(&buf)) return "";
+std::string deparse_bytes(std::string& buf) {
   PgQueryProtobuf p;
   p.len = buf.size();
   p.data = buf.data();
   DeparseResult res{pg_query_deparse_protobuf(p)};
   if (res.r.error || !res.r.query) return "";
   return res.r.query;
+}
+
+std::string deparse_parse_result(const pg_query::ParseResult& pr) {
+  std::string buf;
+  if (!pr.SerializeToString(&buf)) return "";
+  return deparse_bytes(buf);
 }
 
 }  // namespace
@@ -452,6 +457,50 @@ std::string deparse_expr_unchecked(const pg_query::Node& n) {
 }
 
 thread_local ExprPrefetch* t_prefetch = nullptr;
+
+// A query's deparsed text depends on its tree, not on where in a file it
+// stood: the queries a folder defines again and again (a down restoring the
+// view its up replaced, OR REPLACE of the same view) are deparsed once. By
+// the serialised tree without its locations (two hashes and the length);
+// per thread, as each folder replays on one; bounded.
+struct TreeKey {
+  size_t whole = 0, half = 0, size = 0;
+  bool operator==(const TreeKey&) const = default;
+};
+struct TreeKeyHash {
+  size_t operator()(const TreeKey& k) const { return k.whole; }
+};
+thread_local std::unordered_map<TreeKey, std::string, TreeKeyHash> t_query_texts;
+constexpr size_t kQueryTextsMax = 512;
+
+void clear_locations(pb::MessageLite& m, MsgType t, int depth) {
+  if (depth > kMaxExprDepth) return;
+  pgmeta::clear_location(m, t);
+  pgmeta::mutable_children(m, t, [&](pb::MessageLite& sub, MsgType st) { clear_locations(sub, st, depth + 1); });
+}
+
+// deparse_stmt_unchecked of a query the caller gives up (its locations are
+// cleared).
+std::string deparse_query_cached(pg_query::Node& n) {
+  clear_locations(n, MsgType::Node, 0);
+  std::string buf;
+  {
+    pg_query::ParseResult pr;
+    pr.set_version(PG_VERSION_NUM);
+    pg_query::RawStmt* raw = pr.add_stmts();
+    const Lent lent(raw, n, &pg_query::RawStmt::unsafe_arena_set_allocated_stmt,
+                    &pg_query::RawStmt::unsafe_arena_release_stmt);
+    if (!pr.SerializeToString(&buf)) return "";
+  }
+  const std::string_view bytes = buf;
+  const TreeKey key{std::hash<std::string_view>()(bytes), std::hash<std::string_view>()(bytes.substr(bytes.size() / 2)),
+                    bytes.size()};
+  if (const auto it = t_query_texts.find(key); it != t_query_texts.end()) return it->second;
+  std::string text = deparse_bytes(buf);
+  if (t_query_texts.size() >= kQueryTextsMax) t_query_texts.clear();
+  t_query_texts.emplace(key, text);
+  return text;
+}
 
 std::vector<std::string> column_refs_of(const pg_query::Node& n);
 }  // namespace
@@ -562,7 +611,10 @@ Expr make(const pg_query::Node& n, const ExprContext& ctx, bool query, pg_query:
     e.canon = "deep:" + n.SerializeAsString();
     return e;
   }
-  e.text = pre ? pre->text : query ? deparse_stmt_unchecked(n) : deparse_expr_unchecked(n);
+  e.text = pre     ? pre->text
+           : !query ? deparse_expr_unchecked(n)
+           : own    ? deparse_query_cached(*own)
+                    : deparse_stmt_unchecked(n);
   if (pre && pre->canon_for(ctx)) {
     e.canon = pre->canon;
     return e;
