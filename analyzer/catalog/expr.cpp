@@ -611,7 +611,7 @@ Expr make(const pg_query::Node& n, const ExprContext& ctx, bool query, pg_query:
     e.canon = "deep:" + n.SerializeAsString();
     return e;
   }
-  e.text = pre     ? pre->text
+  e.text = pre      ? pre->text
            : !query ? deparse_expr_unchecked(n)
            : own    ? deparse_query_cached(*own)
                     : deparse_stmt_unchecked(n);
