@@ -1,0 +1,2 @@
+ALTER TABLE elsewhere.tick SET SCHEMA public;
+ALTER FUNCTION tick_touched() RENAME TO tick_touch;
