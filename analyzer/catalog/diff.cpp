@@ -248,9 +248,6 @@ void diff_map(const std::map<std::string, Ptr<T>>& a, const std::map<std::string
   }
 }
 
-}  // namespace
-
-namespace {
 std::string member_key(std::string_view prefix, const QName& table, std::string_view member) {
   std::string k(prefix);
   k += table.key();
@@ -258,6 +255,7 @@ std::string member_key(std::string_view prefix, const QName& table, std::string_
   k += member;
   return k;
 }
+
 }  // namespace
 
 std::string column_key(const QName& table, std::string_view column) { return member_key("column:", table, column); }

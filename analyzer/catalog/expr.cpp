@@ -435,13 +435,20 @@ struct Lent {
   Lent& operator=(const Lent&) = delete;
 };
 
-std::string deparse_stmt_unchecked(const pg_query::Node& n) {
+// The parse result of the one statement n, serialised into buf, as
+// libpg_query's deparser reads it.
+bool serialize_stmt(const pg_query::Node& n, std::string& buf) {
   pg_query::ParseResult pr;
   pr.set_version(PG_VERSION_NUM);
   pg_query::RawStmt* raw = pr.add_stmts();
   const Lent lent(raw, n, &pg_query::RawStmt::unsafe_arena_set_allocated_stmt,
                   &pg_query::RawStmt::unsafe_arena_release_stmt);
-  return deparse_parse_result(pr);
+  return pr.SerializeToString(&buf);
+}
+
+std::string deparse_stmt_unchecked(const pg_query::Node& n) {
+  std::string buf;
+  return serialize_stmt(n, buf) ? deparse_bytes(buf) : "";
 }
 
 std::string deparse_expr_unchecked(const pg_query::Node& n) {
@@ -484,14 +491,7 @@ void clear_locations(pb::MessageLite& m, MsgType t, int depth) {
 std::string deparse_query_cached(pg_query::Node& n) {
   clear_locations(n, MsgType::Node, 0);
   std::string buf;
-  {
-    pg_query::ParseResult pr;
-    pr.set_version(PG_VERSION_NUM);
-    pg_query::RawStmt* raw = pr.add_stmts();
-    const Lent lent(raw, n, &pg_query::RawStmt::unsafe_arena_set_allocated_stmt,
-                    &pg_query::RawStmt::unsafe_arena_release_stmt);
-    if (!pr.SerializeToString(&buf)) return "";
-  }
+  if (!serialize_stmt(n, buf)) return "";
   const std::string_view bytes = buf;
   const TreeKey key{std::hash<std::string_view>()(bytes), std::hash<std::string_view>()(bytes.substr(bytes.size() / 2)),
                     bytes.size()};

@@ -432,6 +432,14 @@ std::string relation_key(const catalog::Catalog& cat, const QName& q) {
   return catalog::type_key(q);
 }
 
+void column_definition_unsure(Ctx& c, const QName& table, const std::string& column) {
+  c.cat.mark_uncertain(catalog::column_def_key(table, column));
+  c.cat.mark_uncertain(catalog::indexes_key(table));
+  if (const auto t = c.cat.table(table))
+    for (const auto& k : t->constraints)
+      if (k.uses.contains(column)) c.cat.mark_uncertain(catalog::constraint_key(table, k.name));
+}
+
 QName split_name(const std::vector<std::string>& names) {
   if (names.empty()) return {};
   if (names.size() == 1) return {"", names[0]};
@@ -693,19 +701,8 @@ void transform_alter_object_schema(Ctx& c, const pg_query::AlterObjectSchemaStmt
   if (type) {
     c.cat.mark_uncertain(catalog::type_key(*type));
     c.cat.mark_uncertain(catalog::type_key({ns, type->name}));
-    for (const auto& d : c.cat.dependents(catalog::type_key(*type))) {
-      if (!d.starts_with("table:")) continue;
-      const size_t cut = d.rfind('\x1f');
-      const size_t sep = d.find('\x1f');
-      if (cut == sep) continue;  // the table itself, not one of its columns
-      const QName table{d.substr(6, sep - 6), d.substr(sep + 1, cut - sep - 1)};
-      const std::string column = d.substr(cut + 1);
-      c.cat.mark_uncertain(catalog::column_def_key(table, column));
-      c.cat.mark_uncertain(catalog::indexes_key(table));
-      if (const auto owner = c.cat.table(table))
-        for (const auto& k : owner->constraints)
-          if (k.uses.contains(column)) c.cat.mark_uncertain(catalog::constraint_key(table, k.name));
-    }
+    for (const auto& d : c.cat.dependents(catalog::type_key(*type)))
+      if (const auto col = dependent_member(d, "table:")) column_definition_unsure(c, col->first, col->second);
   }
 }
 

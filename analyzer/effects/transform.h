@@ -7,6 +7,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "analyzer/catalog/catalog.h"
@@ -135,6 +137,15 @@ std::string relation_key(const catalog::Catalog& cat, const QName& q);
 
 // (schema, name) from a dotted name list (["s","t"] or ["t"]).
 QName split_name(const std::vector<std::string>& names);
+
+// A dependent key `<prefix><table key>\x1f<member>` (a trigger, a column, a
+// default): the table and the member; nullopt for a key of another kind.
+std::optional<std::pair<QName, std::string>> dependent_member(const std::string& d, std::string_view prefix);
+
+// A column whose definition the model may not show as PostgreSQL does (a
+// type it does not follow): that definition, the constraints reading the
+// column and the table's indexes are left out of comparisons.
+void column_definition_unsure(Ctx& c, const QName& table, const std::string& column);
 
 // CREATE TABLE AS / SELECT … INTO: a table whose columns are the query's
 // output (names, types; no constraint or default), `columns` naming the first;

@@ -114,12 +114,7 @@ void alter_column_type(Ctx& c, const QName& q, const pg_query::AlterTableCmd& cm
   // constraints and indexes reading it), is not known after it; and, when
   // the statement does more, whether the rest happened either.
   if (unsure && !alone) c.cat.mark_uncertain(catalog::table_key(q));
-  if (unsure && alone) {
-    c.cat.mark_uncertain(catalog::column_def_key(q, cmd.name()));
-    c.cat.mark_uncertain(catalog::indexes_key(q));
-    for (const auto& k : t->constraints)
-      if (k.uses.contains(cmd.name())) c.cat.mark_uncertain(catalog::constraint_key(q, k.name));
-  }
+  if (unsure && alone) column_definition_unsure(c, q, cmd.name());
   if (!cmd.def().has_column_def()) return;
   Column* col = t->column(cmd.name());
   const std::string old_type = std::exchange(col->type, catalog::canonical_type(cmd.def().column_def().type_name()));

@@ -23,16 +23,6 @@ QName qname_of_key(const std::string& k) {
   return {k.substr(0, p), k.substr(p + 1)};
 }
 
-// A dependent key `<prefix><table key>\x1f<member>` (a trigger, a column, a
-// default): the table and the member; nullopt for a key of another kind.
-std::optional<std::pair<QName, std::string>> table_member(const std::string& d, std::string_view prefix) {
-  if (!d.starts_with(prefix)) return std::nullopt;
-  const std::string rest = after_prefix(d, prefix);
-  const auto p = rest.rfind('\x1f');
-  if (p == std::string::npos) return std::nullopt;
-  return std::pair{qname_of_key(rest.substr(0, p)), rest.substr(p + 1)};
-}
-
 // A DROP found nothing named `name`: whatever a statement the model could
 // not apply may have made under that name, nothing of that name is left
 // (what derives from it, such as its keys, went with it).
@@ -62,6 +52,14 @@ void drop_foreign_key(Ctx& c, const QName& table, const std::string& con) {
 
 }  // namespace
 
+std::optional<std::pair<QName, std::string>> dependent_member(const std::string& d, std::string_view prefix) {
+  if (!d.starts_with(prefix)) return std::nullopt;
+  const std::string rest = after_prefix(d, prefix);
+  const auto p = rest.rfind('\x1f');
+  if (p == std::string::npos) return std::nullopt;
+  return std::pair{qname_of_key(rest.substr(0, p)), rest.substr(p + 1)};
+}
+
 bool drop_view(Ctx& c, const QName& q, bool cascade, const std::set<std::string>& named, bool implied, int loc) {
   auto v = c.cat.view(q);
   if (!v) return true;
@@ -87,7 +85,7 @@ bool drop_view(Ctx& c, const QName& q, bool cascade, const std::set<std::string>
   }
   // Triggers on the view (INSTEAD OF) go with it.
   for (const auto& d : c.cat.dependents(catalog::table_key(q))) {
-    const auto trigger = table_member(d, "trigger:");
+    const auto trigger = dependent_member(d, "trigger:");
     if (!trigger) continue;
     const auto& [tq, name] = *trigger;
     c.cat.erase_trigger(tq, name);
@@ -145,7 +143,7 @@ bool drop_sequence(Ctx& c, const QName& q, bool cascade, bool implied, int loc) 
   CauseScope cause(c, {ObjectKind::Sequence, q, {}});
   std::vector<std::pair<QName, std::string>> defaults;
   for (const auto& d : c.cat.dependents("sequence:" + q.key())) {
-    auto def = table_member(d, "default:");
+    auto def = dependent_member(d, "default:");
     if (!def) continue;
     if (!cascade && !blocks(c, catalog::table_key(def->first), loc)) continue;
     defaults.push_back(std::move(*def));
@@ -451,7 +449,7 @@ void drop_type(Ctx& c, const QName& q, bool cascade, int loc) {
   std::vector<std::string> blockers;
   std::vector<std::pair<QName, std::string>> cols;
   for (const auto& d : c.cat.dependents(catalog::type_key(q))) {
-    auto col = table_member(d, "table:");
+    auto col = dependent_member(d, "table:");
     if (!col) continue;
     if (!cascade && !blocks(c, catalog::table_key(col->first), loc)) continue;
     blockers.push_back("column " + catalog::quote_ident(col->second) + " of table " + col->first.str());

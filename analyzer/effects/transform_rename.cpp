@@ -153,13 +153,9 @@ void move_sequence(Ctx& c, const QName& from, const QName& to) {
   // Defaults name the sequence by OID; their text changes and is not
   // rewritten: those columns' definitions are not known.
   c.cat.mark_uncertain(catalog::sequence_key(to));
-  for (const auto& d : c.cat.dependents(catalog::sequence_key(from))) {
-    if (!d.starts_with("default:")) continue;
-    const size_t sep = d.find('\x1f'), cut = d.rfind('\x1f');
-    if (sep == cut) continue;
-    c.cat.mark_uncertain(
-        catalog::column_def_key({d.substr(8, sep - 8), d.substr(sep + 1, cut - sep - 1)}, d.substr(cut + 1)));
-  }
+  for (const auto& d : c.cat.dependents(catalog::sequence_key(from)))
+    if (const auto col = dependent_member(d, "default:"))
+      c.cat.mark_uncertain(catalog::column_def_key(col->first, col->second));
 }
 
 void move_view(Ctx& c, const QName& from, const QName& to) {
