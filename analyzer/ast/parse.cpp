@@ -2,6 +2,9 @@
 #include "analyzer/ast/parse_split.h"
 
 #include "analyzer/ast/file_findings.h"
+#ifdef MIGLINT_DIRECT_PARSE
+#include "analyzer/ast/pg_convert.h"
+#endif
 #include "analyzer/source/strings.h"
 
 #include <pthread.h>
@@ -48,6 +51,43 @@ Msg* decode(const PgQueryProtobuf& buf, google::protobuf::Arena& arena) {
   return msg;
 }
 
+// One text's statements as a tree in `arena`, or why there is none.
+struct Parsed {
+  enum class Kind {
+    Tree,
+    SyntaxError,        // PostgreSQL refused the text
+    TooDeepToHandOver,  // libpg_query parsed it but would not serialise the tree
+    TooDeepToDecode,    // we would not decode the tree
+  };
+  Kind kind = Kind::Tree;
+  const pg_query::ParseResult* tree = nullptr;
+  std::string message;  // PostgreSQL's or libpg_query's, when there is no tree
+  int cursorpos = 0;
+};
+
+Parsed parse_text(const char* sql, google::protobuf::Arena& arena) {
+#ifdef MIGLINT_DIRECT_PARSE
+  // Straight from PostgreSQL's nodes; the protobuf path below only for what
+  // the converter does not take (the same tree, or the same refusal).
+  if (auto r = pgconvert::parse(sql, arena); r.status == pgconvert::Result::Status::Tree)
+    return {Parsed::Kind::Tree, r.tree, {}, 0};
+  else if (r.status == pgconvert::Result::Status::SyntaxError)
+    return {Parsed::Kind::SyntaxError, nullptr, std::move(r.message), r.cursorpos};
+#endif
+  ProtoParse pr(pg_query_parse_protobuf(sql));
+  if (const PgQueryError* e = pr.r.error) {
+    std::string message = e->message ? e->message : "syntax error";
+    // libpg_query 18 parsed it (PostgreSQL accepts it) but will not hand
+    // over a tree this deep.
+    const bool deep = message.find("too deeply to serialize") != std::string::npos;
+    return {deep ? Parsed::Kind::TooDeepToHandOver : Parsed::Kind::SyntaxError, nullptr, std::move(message),
+            e->cursorpos};
+  }
+  const auto* tree = decode<pg_query::ParseResult>(pr.r.parse_tree, arena);
+  if (!tree) return {Parsed::Kind::TooDeepToDecode, nullptr, {}, 0};
+  return {Parsed::Kind::Tree, tree, {}, 0};
+}
+
 // PostgreSQL's cursorpos counts characters (1-based); we need bytes.
 size_t char_to_byte(std::string_view s, int cursorpos) {
   size_t i = 0;
@@ -65,11 +105,6 @@ size_t token_end(std::string_view s, size_t i) {
          s[j] != ')')
     ++j;
   return j == i ? i + 1 : j;
-}
-
-std::string syntax_message(const PgQueryError& e) {
-  std::string m = e.message ? e.message : "syntax error";
-  return m;
 }
 
 struct Builder {
@@ -129,14 +164,14 @@ struct Builder {
     return stop;
   }
 
-  void syntax_error(const PgQueryError& e, size_t piece_begin, size_t piece_end) {
+  void syntax_error(const std::string& message, int cursorpos, size_t piece_begin, size_t piece_end) {
     const std::string_view piece = std::string_view(text).substr(piece_begin, piece_end - piece_begin);
-    size_t at = e.cursorpos > 0 ? piece_begin + char_to_byte(piece, e.cursorpos)
-                                : skip_trivia(text, piece_begin, piece_end);
+    size_t at = cursorpos > 0 ? piece_begin + char_to_byte(piece, cursorpos)
+                              : skip_trivia(text, piece_begin, piece_end);
     at = std::min(at, text.size());
     const size_t end = std::min(token_end(text, at), std::max(piece_end, at));
     const auto stop = missing_semicolon(piece_begin, at, end);
-    out.diagnostics.push_back(syntax_error_finding(*out.source, at, std::max(end, at), syntax_message(e),
+    out.diagnostics.push_back(syntax_error_finding(*out.source, at, std::max(end, at), message,
                                                    stop ? std::string_view(text).substr(at, end - at) : "", stop));
     out.failed.push_back({skip_trivia(text, piece_begin, piece_end), piece_end});
     ++ordinal;
@@ -154,25 +189,15 @@ struct Builder {
     // would on the whole file (`at or near ";"`, not `at end of input`).
     const size_t with_semicolon = e < text.size() && text[e] == ';' ? e + 1 : e;
     const std::string piece = text.substr(b, with_semicolon - b);
-    ProtoParse pr(pg_query_parse_protobuf(piece.c_str()));
-    if (pr.r.error && std::string_view(pr.r.error->message).find("too deeply to serialize") != std::string_view::npos) {
-      // libpg_query 18 parsed it (PostgreSQL accepts it) but will not hand
-      // over a tree this deep: not a syntax error, a statement not analysed.
-      unanalysed(b, e);
-      return;
+    Parsed p = parse_text(piece.c_str(), *out.trees.front().arena);
+    switch (p.kind) {
+      case Parsed::Kind::TooDeepToHandOver:  // PostgreSQL accepts it: not a syntax error
+        unanalysed(b, e);
+        return;
+      case Parsed::Kind::SyntaxError: syntax_error(p.message, p.cursorpos, b, e); return;
+      case Parsed::Kind::TooDeepToDecode: syntax_error("statement too deeply nested to analyse", 0, b, e); return;
+      case Parsed::Kind::Tree: add_statements(*p.tree, b, e); return;
     }
-    if (pr.r.error) {
-      syntax_error(*pr.r.error, b, e);
-      return;
-    }
-    const auto* tree = decode<pg_query::ParseResult>(pr.r.parse_tree, *out.trees.front().arena);
-    if (!tree) {
-      PgQueryError err{};
-      err.message = const_cast<char*>("statement too deeply nested to analyse");
-      syntax_error(err, b, e);
-      return;
-    }
-    add_statements(*tree, b, e);
   }
 };
 
@@ -220,9 +245,8 @@ void* parse_parts(void* arg) {
     Part& p = (*q->parts)[i];
     // PostgreSQL reads a NUL-terminated string: the last part is the text's tail.
     const std::string copy = p.end < q->text->size() ? q->text->substr(p.begin, p.end - p.begin) : std::string();
-    ProtoParse r(pg_query_parse_protobuf(p.end < q->text->size() ? copy.c_str() : q->text->c_str() + p.begin));
     p.arena = std::make_shared<google::protobuf::Arena>();
-    if (!r.r.error) p.tree = decode<pg_query::ParseResult>(r.r.parse_tree, *p.arena);
+    p.tree = parse_text(p.end < q->text->size() ? copy.c_str() : q->text->c_str() + p.begin, *p.arena).tree;
     p.failed = p.tree == nullptr;
   }
   return nullptr;
@@ -307,18 +331,13 @@ ParsedFile parse_file(std::shared_ptr<const SourceFile> source) {
     return out;
   }
   out.trees.emplace_back().arena = std::make_shared<google::protobuf::Arena>();  // every tree in one
-  {
-    ProtoParse whole(pg_query_parse_protobuf(text.c_str()));
-    if (whole.r.error) {
-      whole_message = syntax_message(*whole.r.error);
-      whole_cursor = whole.r.error->cursorpos;
-    } else {
-      if (const auto* tree = decode<pg_query::ParseResult>(whole.r.parse_tree, *out.trees.front().arena)) {
-        b.add_statements(*tree, 0, text.size());
-        add_comments(out, text);
-        return out;
-      }
-    }
+  if (Parsed whole = parse_text(text.c_str(), *out.trees.front().arena); whole.tree) {
+    b.add_statements(*whole.tree, 0, text.size());
+    add_comments(out, text);
+    return out;
+  } else {
+    whole_message = std::move(whole.message);
+    whole_cursor = whole.cursorpos;
   }
   // Something failed: split the file and parse statement by statement so one
   // bad statement costs only itself.
@@ -343,20 +362,13 @@ ParsedFile parse_file(std::shared_ptr<const SourceFile> source) {
   }
   // The error may lie outside every statement (an unterminated comment at
   // the end): report what PostgreSQL said about the whole file.
-  if (out.failed.empty() && !whole_message.empty()) {
-    PgQueryError err{};
-    err.message = whole_message.data();
-    err.cursorpos = whole_cursor;
-    b.syntax_error(err, 0, text.size());
-  }
+  if (out.failed.empty() && !whole_message.empty()) b.syntax_error(whole_message, whole_cursor, 0, text.size());
   return out;
 }
 
 const pg_query::Node* parse_single_statement(std::string_view sql, google::protobuf::Arena& arena) {
   const std::string s(sql);
-  ProtoParse pr(pg_query_parse_protobuf(s.c_str()));
-  if (pr.r.error) return nullptr;
-  const auto* tree = decode<pg_query::ParseResult>(pr.r.parse_tree, arena);
+  const auto* tree = parse_text(s.c_str(), arena).tree;
   if (!tree || tree->stmts_size() != 1) return nullptr;
   return &tree->stmts(0).stmt();
 }

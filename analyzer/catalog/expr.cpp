@@ -6,6 +6,9 @@
 #include <pg_query/pg_ast_meta.h>
 
 #include "analyzer/ast/parse.h"
+#ifdef MIGLINT_DIRECT_PARSE
+#include "analyzer/ast/pg_convert.h"
+#endif
 #include "analyzer/source/strings.h"
 
 #include <algorithm>
@@ -435,20 +438,25 @@ struct Lent {
   Lent& operator=(const Lent&) = delete;
 };
 
-// The parse result of the one statement n, serialised into buf, as
-// libpg_query's deparser reads it.
-bool serialize_stmt(const pg_query::Node& n, std::string& buf) {
+// libpg_query's deparse of the one statement `raw` holds: straight from our
+// tree where the converter takes it, else through protobuf.
+std::string deparse_raw_stmt(const pg_query::RawStmt& raw) {
+#ifdef MIGLINT_DIRECT_PARSE
+  if (auto text = pgconvert::deparse(raw)) return std::move(*text);
+#endif
   pg_query::ParseResult pr;
   pr.set_version(PG_VERSION_NUM);
-  pg_query::RawStmt* raw = pr.add_stmts();
-  const Lent lent(raw, n, &pg_query::RawStmt::unsafe_arena_set_allocated_stmt,
+  pg_query::RawStmt* copy = pr.add_stmts();
+  const Lent lent(copy, raw.stmt(), &pg_query::RawStmt::unsafe_arena_set_allocated_stmt,
                   &pg_query::RawStmt::unsafe_arena_release_stmt);
-  return pr.SerializeToString(&buf);
+  return deparse_parse_result(pr);
 }
 
 std::string deparse_stmt_unchecked(const pg_query::Node& n) {
-  std::string buf;
-  return serialize_stmt(n, buf) ? deparse_bytes(buf) : "";
+  pg_query::RawStmt raw;
+  const Lent lent(&raw, n, &pg_query::RawStmt::unsafe_arena_set_allocated_stmt,
+                  &pg_query::RawStmt::unsafe_arena_release_stmt);
+  return deparse_raw_stmt(raw);
 }
 
 std::string deparse_expr_unchecked(const pg_query::Node& n) {
@@ -458,13 +466,19 @@ std::string deparse_expr_unchecked(const pg_query::Node& n) {
   pg_query::ResTarget* target = sel->add_target_list()->mutable_res_target();
   const Lent lent(target, n, &pg_query::ResTarget::unsafe_arena_set_allocated_val,
                   &pg_query::ResTarget::unsafe_arena_release_val);
-  std::string s = deparse_parse_result(pr);
+  std::string s = deparse_raw_stmt(pr.stmts(0));
   if (s.starts_with("SELECT ")) s = s.substr(7);
   return s;
 }
 
 thread_local ExprPrefetch* t_prefetch = nullptr;
 
+#ifdef MIGLINT_DIRECT_PARSE
+// deparse_stmt_unchecked of a query the caller gives up. Straight from our
+// tree, deparsing a query costs less than the cache key below would (a walk
+// clearing locations and a serialisation): no cache.
+std::string deparse_query_cached(pg_query::Node& n) { return deparse_stmt_unchecked(n); }
+#else
 // A query's deparsed text depends on its tree, not on where in a file it
 // stood: the queries a folder defines again and again (a down restoring the
 // view its up replaced, OR REPLACE of the same view) are deparsed once. By
@@ -478,6 +492,17 @@ struct TreeKeyHash {
   size_t operator()(const TreeKey& k) const { return k.whole; }
 };
 thread_local std::unordered_map<TreeKey, std::string, TreeKeyHash> t_query_texts;
+
+// The parse result of the one statement n, serialised into buf, as
+// libpg_query's deparser reads it.
+bool serialize_stmt(const pg_query::Node& n, std::string& buf) {
+  pg_query::ParseResult pr;
+  pr.set_version(PG_VERSION_NUM);
+  pg_query::RawStmt* raw = pr.add_stmts();
+  const Lent lent(raw, n, &pg_query::RawStmt::unsafe_arena_set_allocated_stmt,
+                  &pg_query::RawStmt::unsafe_arena_release_stmt);
+  return pr.SerializeToString(&buf);
+}
 constexpr size_t kQueryTextsMax = 512;
 
 void clear_locations(pb::MessageLite& m, MsgType t, int depth) {
@@ -496,11 +521,12 @@ std::string deparse_query_cached(pg_query::Node& n) {
   const TreeKey key{std::hash<std::string_view>()(bytes), std::hash<std::string_view>()(bytes.substr(bytes.size() / 2)),
                     bytes.size()};
   if (const auto it = t_query_texts.find(key); it != t_query_texts.end()) return it->second;
-  std::string text = deparse_bytes(buf);
+  std::string text = deparse_stmt_unchecked(n);
   if (t_query_texts.size() >= kQueryTextsMax) t_query_texts.clear();
   t_query_texts.emplace(key, text);
   return text;
 }
+#endif
 
 std::vector<std::string> column_refs_of(const pg_query::Node& n);
 }  // namespace
