@@ -7,9 +7,16 @@
 namespace miglint {
 namespace {
 
+// ASCII letters and digits, as PostgreSQL's scanner has them (std::isalnum
+// is a call per byte, and this runs on every byte of every file).
+bool is_ascii_alnum(unsigned char u) {
+  const unsigned char lower = u | 0x20;
+  return (u >= '0' && u <= '9') || (lower >= 'a' && lower <= 'z');
+}
+
 bool is_ident_char(char c) {
   const auto u = static_cast<unsigned char>(c);
-  return std::isalnum(u) || c == '_' || u >= 0x80 || c == '$';
+  return is_ascii_alnum(u) || c == '_' || u >= 0x80 || c == '$';
 }
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
@@ -33,7 +40,7 @@ size_t dollar_tag(std::string_view t, size_t i) {
   if (j < t.size() && std::isdigit(static_cast<unsigned char>(t[j]))) return 0;
   while (j < t.size() && t[j] != '$') {
     const auto u = static_cast<unsigned char>(t[j]);
-    if (!(std::isalnum(u) || t[j] == '_' || u >= 0x80)) return 0;
+    if (!(is_ascii_alnum(u) || t[j] == '_' || u >= 0x80)) return 0;
     ++j;
   }
   if (j >= t.size()) return 0;

@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include <string>
+
 namespace miglint {
 
 namespace {
@@ -29,10 +31,17 @@ void write_with_breaks(std::ostream& out, std::string_view text, const std::stri
     out << text;
     return;
   }
+  // One write per element: each write to a stream synchronised with stdio
+  // is a locked fwrite.
+  std::string indented;
+  indented.reserve(text.size() + text.size() / 4 + newline.size());
   size_t from = 0;
-  for (size_t nl; (nl = text.find('\n', from)) != std::string_view::npos; from = nl + 1)
-    out << text.substr(from, nl - from) << newline;
-  out << text.substr(from);
+  for (size_t nl; (nl = text.find('\n', from)) != std::string_view::npos; from = nl + 1) {
+    indented.append(text, from, nl - from);
+    indented += newline;
+  }
+  indented.append(text, from);
+  out.write(indented.data(), static_cast<std::streamsize>(indented.size()));
 }
 
 void write_streamed(std::ostream& out, std::string_view dumped, const std::vector<JsonArrayStream>& arrays,
