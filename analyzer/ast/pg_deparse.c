@@ -12,13 +12,13 @@
 #include "utils/memutils.h"
 
 /* libpg_query's deparser (postgres_deparse.h in its 18 package, none in 17). */
-extern void deparseRawStmt(StringInfo str, RawStmt *raw_stmt);
+extern void deparseRawStmt(StringInfo str, RawStmt* raw_stmt);
 
-char *miglint_deparse_raw_stmt(RawStmt *stmt, MemoryContext context);
+char* miglint_deparse_raw_stmt(RawStmt* stmt, MemoryContext context);
 
 /* The statement's text (malloc'd), or NULL when the deparser raised an error. */
-char *miglint_deparse_raw_stmt(RawStmt *stmt, MemoryContext context) {
-  char *volatile text = NULL;
+char* miglint_deparse_raw_stmt(RawStmt* stmt, MemoryContext context) {
+  char* volatile text = NULL;
   PG_TRY();
   {
     StringInfoData str;
