@@ -1,18 +1,13 @@
 // PostgreSQL's parse tree turned into the C++ AST without the protobuf round
 // trip (see tools/gen_convert.py). Only where libpg_query ships PostgreSQL's
-// node headers (its 17 and 18 packages); elsewhere parse_tree.cpp takes the
-// protobuf path alone.
+// node headers (its 17 and 18 packages); elsewhere parse.cpp and expr.cpp
+// take the protobuf path alone.
 #pragma once
 #include <optional>
 #include <string>
 
-namespace google::protobuf {
-class Arena;
-}
-namespace pg_query {
-class ParseResult;
-class RawStmt;
-}
+#include <google/protobuf/arena.h>
+#include <pg_query/pg_query.pb.h>
 
 namespace miglint::pgconvert {
 
