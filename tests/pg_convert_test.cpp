@@ -140,6 +140,22 @@ TEST(PgConvert, DeparseRefusalsAndUnknownNodes) {
   EXPECT_EQ(miglint::pgconvert::deparse(ints), std::nullopt);
 }
 
+TEST(PgConvert, AnAllocationRefusedWhileBuildingTheDeparsersInputIsCaught) {
+  // PostgreSQL refuses an allocation over 1 GB with an error (a longjmp): a
+  // constant that long fails in palloc while its node is built, and the
+  // deparse gives no text instead of ending the process.
+  pg_query::RawStmt raw;
+  raw.mutable_stmt()
+      ->mutable_select_stmt()
+      ->add_target_list()
+      ->mutable_res_target()
+      ->mutable_val()
+      ->mutable_a_const()
+      ->mutable_sval()
+      ->set_sval(std::string((size_t{1} << 30) + 16, 'x'));
+  EXPECT_EQ(miglint::pgconvert::deparse(raw), std::optional<std::string>(""));
+}
+
 TEST(PgConvert, SameTreesOnSyntaxTheFilesDoNotUse) {
   const char* statements[] = {
       "CREATE TABLE p1 PARTITION OF p FOR VALUES FROM ('2020-01-01', MINVALUE) TO (MAXVALUE, 1)",

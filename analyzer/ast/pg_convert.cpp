@@ -8,8 +8,11 @@ extern "C" {
 #include "pg_query.h"
 #include "pg_query_internal.h"
 
-// pg_deparse.c: PostgreSQL's error handling (longjmp) stays in C.
-char* miglint_deparse_raw_stmt(RawStmt* stmt, MemoryContext context);
+// pg_deparse.c: PostgreSQL's error handling (longjmp) stays in C. `build`
+// runs inside its PG_TRY: a palloc that fails while building the nodes is
+// caught like a deparser error.
+using miglint_build_fn = RawStmt* (*)(void* arg);
+char* miglint_deparse_raw_stmt(miglint_build_fn build, void* arg, MemoryContext context);
 }
 
 #include <cstdlib>
@@ -145,17 +148,32 @@ bool special(pg_query::A_Const* out, const ::Node* in, Cx& cx) {
 ::Float* back(const pg_query::Float& in, Cx&) { return makeFloat(pstrdup(in.fval().c_str())); }
 ::BitString* back(const pg_query::BitString& in, Cx&) { return makeBitString(pstrdup(in.bsval().c_str())); }
 
+namespace {
+struct Build {
+  const pg_query::RawStmt* stmt;
+  Cx cx;
+};
+
+// Called from C inside PG_TRY. A failed palloc jumps out of these frames,
+// which hold nothing with a destructor.
+extern "C" RawStmt* build_raw_stmt(void* arg) {
+  auto* b = static_cast<Build*>(arg);
+  ::RawStmt* raw = back(*b->stmt, b->cx);
+  return b->cx.failed ? nullptr : raw;  // an incomplete tree is not deparsed
+}
+}  // namespace
+
 std::optional<std::string> deparse(const pg_query::RawStmt& stmt) {
   const MemoryContext context = pg_query_enter_memory_context();
-  Cx cx;
-  ::RawStmt* raw = back(stmt, cx);
-  std::optional<std::string> text;
-  if (!cx.failed) {
-    char* out = miglint_deparse_raw_stmt(raw, context);
-    text = out ? std::string(out) : std::string();
-    std::free(out);
-  }
+  Build b{&stmt, {}};
+  char* out = miglint_deparse_raw_stmt(build_raw_stmt, &b, context);
   pg_query_exit_memory_context(context);
+  if (b.cx.failed) {  // a node the converter does not know
+    std::free(out);
+    return std::nullopt;
+  }
+  std::string text = out ? std::string(out) : std::string();
+  std::free(out);
   return text;
 }
 

@@ -14,17 +14,22 @@
 /* libpg_query's deparser (postgres_deparse.h in its 18 package, none in 17). */
 extern void deparseRawStmt(StringInfo str, RawStmt* raw_stmt);
 
-char* miglint_deparse_raw_stmt(RawStmt* stmt, MemoryContext context);
+typedef RawStmt* (*miglint_build_fn)(void* arg);
+char* miglint_deparse_raw_stmt(miglint_build_fn build, void* arg, MemoryContext context);
 
-/* The statement's text (malloc'd), or NULL when the deparser raised an error. */
-char* miglint_deparse_raw_stmt(RawStmt* stmt, MemoryContext context) {
+/* The text (malloc'd) of the statement build(arg) makes, or NULL when
+ * building it or deparsing it raised an error (or it made none). */
+char* miglint_deparse_raw_stmt(miglint_build_fn build, void* arg, MemoryContext context) {
   char* volatile text = NULL;
   PG_TRY();
   {
-    StringInfoData str;
-    initStringInfo(&str);
-    deparseRawStmt(&str, stmt);
-    text = strdup(str.data);
+    RawStmt* stmt = build(arg);
+    if (stmt) {
+      StringInfoData str;
+      initStringInfo(&str);
+      deparseRawStmt(&str, stmt);
+      text = strdup(str.data);
+    }
   }
   PG_CATCH();
   {
