@@ -79,8 +79,11 @@ def parse(proto):
                 continue
             f = re.match(r"(repeated\s+)?([\w.]+)\s+(\w+)\s*=\s*(\d+)", line)
             if f:
+                # json_name, where given, is the C member's name (tools/gen_convert.py).
+                j = re.search(r'json_name\s*=\s*"(\w+)"', line)
                 fields.append({"repeated": bool(f.group(1)), "type": f.group(2), "name": f.group(3),
-                               "number": int(f.group(4)), "oneof": oneof})
+                               "number": int(f.group(4)), "oneof": oneof,
+                               "json": j.group(1) if j else f.group(3)})
             if line.endswith("}"):
                 oneof = None
         messages[name] = fields
