@@ -401,12 +401,6 @@ std::string deparse_bytes(std::string& buf) {
   return res.r.query;
 }
 
-std::string deparse_parse_result(const pg_query::ParseResult& pr) {
-  std::string buf;
-  if (!pr.SerializeToString(&buf)) return "";
-  return deparse_bytes(buf);
-}
-
 }  // namespace
 
 int node_depth(const pg_query::Node& n, int limit) {
@@ -438,18 +432,25 @@ struct Lent {
   Lent& operator=(const Lent&) = delete;
 };
 
+// The parse result of the one statement n, serialised into buf, as
+// libpg_query's deparser reads it.
+bool serialize_stmt(const pg_query::Node& n, std::string& buf) {
+  pg_query::ParseResult pr;
+  pr.set_version(PG_VERSION_NUM);
+  pg_query::RawStmt* raw = pr.add_stmts();
+  const Lent lent(raw, n, &pg_query::RawStmt::unsafe_arena_set_allocated_stmt,
+                  &pg_query::RawStmt::unsafe_arena_release_stmt);
+  return pr.SerializeToString(&buf);
+}
+
 // libpg_query's deparse of the one statement `raw` holds: straight from our
 // tree where the converter takes it, else through protobuf.
 std::string deparse_raw_stmt(const pg_query::RawStmt& raw) {
 #ifdef MIGLINT_DIRECT_PARSE
   if (auto text = pgconvert::deparse(raw)) return std::move(*text);
 #endif
-  pg_query::ParseResult pr;
-  pr.set_version(PG_VERSION_NUM);
-  pg_query::RawStmt* copy = pr.add_stmts();
-  const Lent lent(copy, raw.stmt(), &pg_query::RawStmt::unsafe_arena_set_allocated_stmt,
-                  &pg_query::RawStmt::unsafe_arena_release_stmt);
-  return deparse_parse_result(pr);
+  std::string buf;
+  return serialize_stmt(raw.stmt(), buf) ? deparse_bytes(buf) : "";
 }
 
 std::string deparse_stmt_unchecked(const pg_query::Node& n) {
@@ -460,13 +461,11 @@ std::string deparse_stmt_unchecked(const pg_query::Node& n) {
 }
 
 std::string deparse_expr_unchecked(const pg_query::Node& n) {
-  pg_query::ParseResult pr;
-  pr.set_version(PG_VERSION_NUM);
-  auto* sel = pr.add_stmts()->mutable_stmt()->mutable_select_stmt();
-  pg_query::ResTarget* target = sel->add_target_list()->mutable_res_target();
+  pg_query::RawStmt raw;
+  pg_query::ResTarget* target = raw.mutable_stmt()->mutable_select_stmt()->add_target_list()->mutable_res_target();
   const Lent lent(target, n, &pg_query::ResTarget::unsafe_arena_set_allocated_val,
                   &pg_query::ResTarget::unsafe_arena_release_val);
-  std::string s = deparse_raw_stmt(pr.stmts(0));
+  std::string s = deparse_raw_stmt(raw);
   if (s.starts_with("SELECT ")) s = s.substr(7);
   return s;
 }
@@ -492,17 +491,6 @@ struct TreeKeyHash {
   size_t operator()(const TreeKey& k) const { return k.whole; }
 };
 thread_local std::unordered_map<TreeKey, std::string, TreeKeyHash> t_query_texts;
-
-// The parse result of the one statement n, serialised into buf, as
-// libpg_query's deparser reads it.
-bool serialize_stmt(const pg_query::Node& n, std::string& buf) {
-  pg_query::ParseResult pr;
-  pr.set_version(PG_VERSION_NUM);
-  pg_query::RawStmt* raw = pr.add_stmts();
-  const Lent lent(raw, n, &pg_query::RawStmt::unsafe_arena_set_allocated_stmt,
-                  &pg_query::RawStmt::unsafe_arena_release_stmt);
-  return pr.SerializeToString(&buf);
-}
 constexpr size_t kQueryTextsMax = 512;
 
 void clear_locations(pb::MessageLite& m, MsgType t, int depth) {
@@ -521,7 +509,7 @@ std::string deparse_query_cached(pg_query::Node& n) {
   const TreeKey key{std::hash<std::string_view>()(bytes), std::hash<std::string_view>()(bytes.substr(bytes.size() / 2)),
                     bytes.size()};
   if (const auto it = t_query_texts.find(key); it != t_query_texts.end()) return it->second;
-  std::string text = deparse_stmt_unchecked(n);
+  std::string text = deparse_bytes(buf);  // the key's serialisation is the deparser's input
   if (t_query_texts.size() >= kQueryTextsMax) t_query_texts.clear();
   t_query_texts.emplace(key, text);
   return text;
