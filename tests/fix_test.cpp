@@ -2,6 +2,7 @@
 // `check --fix` / `--fix --diff` / `--unsafe-fixes` end to end.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -169,6 +170,32 @@ TEST(CliFix, FixWritesSafeFixesThenUnsafeOnesAndIsIdempotent) {
   EXPECT_EQ(again.exit_code, 0) << again.out;
   EXPECT_EQ(again.out.find("@@"), std::string::npos) << again.out;
   EXPECT_EQ(read(t.dir / kUp), up);
+}
+
+// `IF EXISTS` goes after a DROP's kind words, found in the statement's first
+// tokens. A long statement is scanned a prefix at a time: the prefix ends
+// inside a keyword, a name or the space before them, for each of these.
+TEST(CliFix, IfExistsGoesAfterTheKindWordsOfALongDrop) {
+  TempFolder t;
+  std::string up, want;
+  for (size_t pad = 1012; pad < 1032; ++pad) {
+    const std::string gap(pad, ' ');
+    up += "DROP" + gap + "MATERIALIZED   VIEW   mv_name;\nDROP INDEX" + gap + "CONCURRENTLY ix;\n";
+    want += "DROP" + gap + "MATERIALIZED   VIEW   IF EXISTS mv_name;\nDROP INDEX" + gap + "CONCURRENTLY IF EXISTS ix;\n";
+  }
+  std::string names;
+  for (int i = 0; i < 2000; ++i) names += (i ? ", t" : "t") + std::to_string(i);
+  up += "DROP TABLE " + names + ";\n";
+  want += "DROP TABLE IF EXISTS " + names + ";\n";
+  t.write("20240101000000_d.up.sql", up);
+  t.write("20240101000000_d.down.sql", "SELECT 1;\n");
+  const auto r = run_binary("check --fix --select prefer-robust-stmts '" + t.dir.string() + "'", true);
+  EXPECT_EQ(r.exit_code, 0) << r.out;
+  EXPECT_NE(r.out.find("fixed 41 findings in 1 file"), std::string::npos) << r.out;
+  const std::string got = read(t.dir / "20240101000000_d.up.sql");
+  const size_t at = static_cast<size_t>(std::mismatch(got.begin(), got.end(), want.begin(), want.end()).first - got.begin());
+  EXPECT_EQ(at, want.size()) << "first difference at byte " << at << ": " << got.substr(at, 60);
+  EXPECT_EQ(got.size(), want.size());
 }
 
 TEST(CliFix, HumanOutputShowsEachFixAsADiff) {

@@ -74,11 +74,6 @@ struct AnalysisOptions {
   // Called once the folders are read, with the number of files to analyse
   // (the command line tunes its allocator for a large analysis).
   std::function<void(size_t files)> on_loaded = nullptr;
-  // Called after a step that freed memory in proportion to one file's size:
-  // its parse (the parser's scratch memory) and the release of its syntax
-  // trees, with the size of its text. The command line has its allocator
-  // give a large file's frees back at once.
-  std::function<void(size_t text_bytes)> on_file_freed = nullptr;
   // Called as one file's analysis enters a stage ("parse", "rules",
   // "replay"), with the file's path. Whatever it throws is that file's
   // failure, as anything the stage itself throws (std::bad_alloc above all):

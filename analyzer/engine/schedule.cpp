@@ -285,7 +285,6 @@ void Schedule::parse_slot(FileSlot& slot) {
   try {
     if (options_.on_stage) options_.on_stage("parse", *slot.path);
     read_and_parse(slot);
-    if (options_.on_file_freed && slot.parsed) options_.on_file_freed(slot.parsed->source->text().size());
   } catch (const std::exception& e) {  // std::bad_alloc above all: one file's loss
     slot.parsed.reset();
     slot.failure = std::make_unique<Diagnostic>(analysis_failure(*slot.path, e));
@@ -401,7 +400,6 @@ void Schedule::free_syntax(FileSlot& slot) {
   if (!slot.parsed || slot.syntax_freed.exchange(true)) return;
   const_cast<ParsedFile&>(*slot.parsed).release_syntax();  // created by this analysis alone
   held_bytes_ -= slot.parsed->source->text().size();
-  if (options_.on_file_freed) options_.on_file_freed(slot.parsed->source->text().size());
 }
 
 // Waits while the next item to take is too far ahead (see kAhead and
@@ -552,9 +550,7 @@ void Schedule::replay_task(size_t f) {
     if (file.trees.size() < 2) return;
     for (const FileSlot* slot : up_only)
       if (slot->parsed.get() == &file && slot->tree_readers.load() == 1) {
-        const size_t freed = file.trees_freed;
         const_cast<ParsedFile&>(file).release_trees_before(static_cast<size_t>(&st - file.statements.data()) + 1);
-        if (file.trees_freed != freed && options_.on_file_freed) options_.on_file_freed(file.source->text().size());
         return;
       }
   };

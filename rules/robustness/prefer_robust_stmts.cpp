@@ -11,18 +11,29 @@ namespace {
 
 using rules::Token;
 
-// Offset of the token after `count` keyword tokens that follow the token of
-// kind `first`; npos when the shape is not the expected one.
-size_t after_keywords(const std::vector<Token>& toks, pg_query::Token first, size_t count) {
-  for (size_t i = 0; i < toks.size(); ++i) {
-    if (toks[i].kind != first) continue;
-    const size_t j = i + 1 + count;
-    if (j >= toks.size()) return std::string::npos;
-    for (size_t k = i + 1; k < j; ++k)
-      if (!toks[k].keyword) return std::string::npos;
-    return toks[j].begin;
+// Offset of the token after `count` keyword tokens that follow the first
+// token of kind `first` in statement s; npos when the shape is not the
+// expected one. Only the statement's first tokens matter, and a DROP TABLE
+// can name 100,000 tables: a growing prefix of it is scanned, until the
+// token found is followed by another (it was not cut) or the prefix is the
+// whole statement. A cut inside a literal or comment makes the scanner
+// refuse the prefix, which reads as "not found yet".
+size_t after_keywords(std::string_view text, const Statement& s, pg_query::Token first, size_t count) {
+  for (size_t len = 1024;; len *= 4) {
+    const bool whole = len >= s.end - s.begin;
+    const auto toks = rules::scan_tokens(text, s.begin, whole ? s.end : s.begin + len);
+    // The last token of a prefix may be cut short.
+    const size_t n = whole || toks.empty() ? toks.size() : toks.size() - 1;
+    for (size_t i = 0; i < n; ++i) {
+      if (toks[i].kind != first) continue;
+      const size_t j = i + 1 + count;
+      for (size_t k = i + 1; k < j && k < n; ++k)
+        if (!toks[k].keyword) return std::string::npos;
+      if (j < n) return toks[j].begin;
+      break;
+    }
+    if (whole) return std::string::npos;
   }
-  return std::string::npos;
 }
 
 // Keywords between DROP and the first object name, per object kind.
@@ -104,10 +115,7 @@ class PreferRobustStmts final : public Rule {
         // CREATE INDEX CONCURRENTLY never runs in a transaction, whatever the runner does.
         if ((in_tx && !ix.concurrent()) || ix.if_not_exists()) continue;
         size_t at = std::string::npos;
-        if (!ix.idxname().empty()) {
-          const auto toks = rules::scan_tokens(ctx.source().text(), s->begin, s->end);
-          at = after_keywords(toks, pg_query::INDEX, ix.concurrent() ? 1 : 0);
-        }
+        if (!ix.idxname().empty()) at = after_keywords(ctx.source().text(), *s, pg_query::INDEX, ix.concurrent() ? 1 : 0);
         report(ctx, *s,
                fmt::format("CREATE INDEX{} {} without IF NOT EXISTS", ix.concurrent() ? " CONCURRENTLY" : "",
                            ix.idxname().empty() ? "(unnamed)" : ix.idxname()),
@@ -123,9 +131,7 @@ class PreferRobustStmts final : public Rule {
         if (in_tx || d.missing_ok()) continue;
         const std::string_view kind = drop_kind_name(d);
         if (kind.empty()) continue;
-        size_t at = std::string::npos;
-        const auto toks = rules::scan_tokens(ctx.source().text(), s->begin, s->end);
-        at = after_keywords(toks, pg_query::DROP, drop_kind_words(d));
+        const size_t at = after_keywords(ctx.source().text(), *s, pg_query::DROP, drop_kind_words(d));
         report(ctx, *s, fmt::format("DROP {} without IF EXISTS", kind), "IF EXISTS ", at);
       } else if (n.has_alter_table_stmt()) {
         if (in_tx) continue;
