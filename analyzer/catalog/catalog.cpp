@@ -584,7 +584,8 @@ const Unsure* Catalog::unsure_name(const std::string& name) const {
 }
 
 void Catalog::rollback(size_t cp) {
-  if (cp < checkpoint_at_) {
+  // Back to the checkpoint or before it: every entry the index holds goes.
+  if (cp <= checkpoint_at_) {
     checkpoint_at_ = cp;
     journaled_.clear();
   }

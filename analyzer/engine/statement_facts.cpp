@@ -194,23 +194,33 @@ bool add_column_rewrites(const AddColumnFacts& f, int pg_version, std::string* w
 
 namespace {
 
-// A statement's locks, one per relation. One DROP TABLE can name 100,000
-// tables: the entry for a relation is found by hash, not by a scan, in a
-// flat index of positions (a node per name cost a cache miss per look-up).
+// A statement's locks, one per relation. Most statements lock one or two
+// relations, found by a scan; one DROP TABLE can name 100,000 tables, found
+// by hash in a flat index of positions (a node per name cost a cache miss
+// per look-up).
 class LockList {
  public:
   void add(const std::string& name, const std::string& relname, LockMode mode, TableWork work, bool is_index = false) {
     if (relname.empty()) return;
-    const size_t hash = std::hash<std::string_view>{}(relname) ^ static_cast<size_t>(is_index);
+    const auto same = [&](size_t pos) { return locks_[pos].is_index == is_index && locks_[pos].relname == relname; };
     size_t at = catalog::HashIndex::npos;
-    at_.find(hash, [&](size_t pos) {
-      if (locks_[pos].is_index != is_index || locks_[pos].relname != relname) return false;
-      at = pos;
-      return true;
-    });
+    if (locks_.size() <= kScanned) {
+      for (size_t i = 0; i < locks_.size() && at == catalog::HashIndex::npos; ++i)
+        if (same(i)) at = i;
+    } else {
+      at_.find(hash(relname, is_index), [&](size_t pos) {
+        if (!same(pos)) return false;
+        at = pos;
+        return true;
+      });
+    }
     if (at == catalog::HashIndex::npos) {
-      at_.insert(hash, locks_.size());
       locks_.push_back(TableLock{name, relname, mode, work, is_index});
+      if (locks_.size() == kScanned + 1) {
+        for (size_t i = 0; i < locks_.size(); ++i) at_.insert(hash(locks_[i].relname, locks_[i].is_index), i);
+      } else if (locks_.size() > kScanned + 1) {
+        at_.insert(hash(relname, is_index), locks_.size() - 1);
+      }
       return;
     }
     TableLock& l = locks_[at];
@@ -221,8 +231,12 @@ class LockList {
   std::vector<TableLock> take() { return std::move(locks_); }
 
  private:
+  static constexpr size_t kScanned = 8;
+  static size_t hash(const std::string& relname, bool is_index) {
+    return std::hash<std::string_view>{}(relname) ^ static_cast<size_t>(is_index);
+  }
   std::vector<TableLock> locks_;
-  catalog::HashIndex at_;
+  catalog::HashIndex at_;  // from kScanned + 1 locks on
 };
 
 void add_rv(LockList& out, const pg_query::RangeVar& rv, LockMode mode, TableWork work = TableWork::None) {
