@@ -4,8 +4,9 @@
 
 #include <algorithm>
 #include <cctype>
-#include <unordered_map>
 #include <unordered_set>
+
+#include "analyzer/catalog/hash_index.h"
 
 namespace miglint::effects {
 
@@ -134,48 +135,57 @@ class UniqueList {
   std::unordered_set<std::string> seen_;
 };
 
-// One string per (action, object): the look-ups below hash it, as a
-// migration may hold a hundred thousand effects (ordered sets made their
-// cost grow faster than their number).
-std::string action_key(Action a, ObjectKind kind, const QName& name, std::string_view member = {}) {
-  std::string k;
-  k.reserve(name.schema.size() + name.name.size() + member.size() + 5);
-  k += static_cast<char>('0' + static_cast<int>(a));
-  k += static_cast<char>('A' + static_cast<int>(kind));
-  k += name.schema;
-  k += '\x1f';
-  k += name.name;
-  k += '\x1f';
-  k += member;
-  return k;
+// The hash of an (action, object) pair, from its parts: the look-ups below
+// go through flat indexes of positions, as a migration may hold a hundred
+// thousand effects (ordered sets, then hashed sets of one string per pair,
+// made their cost grow faster than their number).
+size_t action_hash(Action a, ObjectKind kind, const QName& name, std::string_view member = {}) {
+  size_t h = static_cast<size_t>(a) * 31 + static_cast<size_t>(kind);
+  for (const std::string_view part : {std::string_view(name.schema), std::string_view(name.name), member})
+    h = h * 0x9E3779B97F4A7C15ull + std::hash<std::string_view>{}(part);
+  return h;
 }
 }  // namespace
 
 std::string summarize(const std::vector<EffectAt>& effects) {
   // Objects created or dropped as a whole: their members are not listed.
-  std::unordered_set<std::string> whole_tables;
-  for (const auto& ea : effects)
-    if (ea.effect->object.kind == ObjectKind::Table && !ea.effect->implied &&
-        (ea.effect->action == Action::Created || ea.effect->action == Action::Dropped))
-      whole_tables.insert(action_key(ea.effect->action, ObjectKind::Table, ea.effect->object.name));
+  std::vector<std::pair<Action, const QName*>> whole_tables;
+  catalog::HashIndex whole_index;
+  for (const auto& ea : effects) {
+    const Effect& e = *ea.effect;
+    if (e.object.kind != ObjectKind::Table || e.implied || (e.action != Action::Created && e.action != Action::Dropped))
+      continue;
+    whole_index.insert(action_hash(e.action, ObjectKind::Table, e.object.name), whole_tables.size());
+    whole_tables.emplace_back(e.action, &e.object.name);
+  }
   const auto whole = [&](Action a, const QName& table) {
-    return !whole_tables.empty() && whole_tables.contains(action_key(a, ObjectKind::Table, table));
+    return !whole_tables.empty() &&
+           whole_index.find(action_hash(a, ObjectKind::Table, table), [&](size_t pos) {
+             return whole_tables[pos].first == a && *whole_tables[pos].second == table;
+           }) != catalog::HashIndex::npos;
   };
 
-  // Groups in first-seen order: (action, object) -> member changes. Look-ups
-  // go through indexes: a migration may hold tens of thousands of effects.
+  // Groups in first-seen order: (action, object) -> member changes.
   struct Group {
     Action action;
     ObjectRef object;
     UniqueList details;
   };
   std::vector<Group> groups;
-  std::unordered_map<std::string, size_t> group_index;
+  catalog::HashIndex group_index;
   UniqueList cascaded;
   auto group_of = [&](Action a, const ObjectRef& o) -> Group& {
-    const auto [it, fresh] = group_index.try_emplace(action_key(a, o.kind, o.name, o.member), groups.size());
-    if (fresh) groups.push_back({a, o, {}});
-    return groups[it->second];
+    const size_t h = action_hash(a, o.kind, o.name, o.member);
+    size_t at = catalog::HashIndex::npos;
+    group_index.find(h, [&](size_t pos) {
+      if (groups[pos].action != a || groups[pos].object != o) return false;
+      at = pos;
+      return true;
+    });
+    if (at != catalog::HashIndex::npos) return groups[at];
+    group_index.insert(h, groups.size());
+    groups.push_back({a, o, {}});
+    return groups.back();
   };
   for (const auto& ea : effects) {
     const Effect& e = *ea.effect;
