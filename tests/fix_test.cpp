@@ -1,5 +1,6 @@
 // Fixes: which apply together, the text and the unified diff they make, and
 // `check --fix` / `--fix --diff` / `--unsafe-fixes` end to end.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -180,8 +181,8 @@ TEST(CliFix, IfExistsGoesAfterTheKindWordsOfALongDrop) {
   std::string up, want;
   for (size_t pad = 1012; pad < 1032; ++pad) {
     const std::string gap(pad, ' ');
-    up += "DROP" + gap + "MATERIALIZED   VIEW   mv_name;\nDROP INDEX" + gap + "CONCURRENTLY ix;\n";
-    want += "DROP" + gap + "MATERIALIZED   VIEW   IF EXISTS mv_name;\nDROP INDEX" + gap + "CONCURRENTLY IF EXISTS ix;\n";
+    up += fmt::format("DROP{0}MATERIALIZED   VIEW   mv_name;\nDROP INDEX{0}CONCURRENTLY ix;\n", gap);
+    want += fmt::format("DROP{0}MATERIALIZED   VIEW   IF EXISTS mv_name;\nDROP INDEX{0}CONCURRENTLY IF EXISTS ix;\n", gap);
   }
   std::string names;
   for (int i = 0; i < 2000; ++i) names += (i ? ", t" : "t") + std::to_string(i);
