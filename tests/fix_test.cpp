@@ -182,7 +182,8 @@ TEST(CliFix, IfExistsGoesAfterTheKindWordsOfALongDrop) {
   for (size_t pad = 1012; pad < 1032; ++pad) {
     const std::string gap(pad, ' ');
     up += fmt::format("DROP{0}MATERIALIZED   VIEW   mv_name;\nDROP INDEX{0}CONCURRENTLY ix;\n", gap);
-    want += fmt::format("DROP{0}MATERIALIZED   VIEW   IF EXISTS mv_name;\nDROP INDEX{0}CONCURRENTLY IF EXISTS ix;\n", gap);
+    want += fmt::format("DROP{0}MATERIALIZED   VIEW   IF EXISTS mv_name;\nDROP INDEX{0}CONCURRENTLY IF EXISTS ix;\n",
+                        gap);
   }
   std::string names;
   for (int i = 0; i < 2000; ++i) names += (i ? ", t" : "t") + std::to_string(i);
@@ -194,7 +195,8 @@ TEST(CliFix, IfExistsGoesAfterTheKindWordsOfALongDrop) {
   EXPECT_EQ(r.exit_code, 0) << r.out;
   EXPECT_NE(r.out.find("fixed 41 findings in 1 file"), std::string::npos) << r.out;
   const std::string got = read(t.dir / "20240101000000_d.up.sql");
-  const size_t at = static_cast<size_t>(std::mismatch(got.begin(), got.end(), want.begin(), want.end()).first - got.begin());
+  const size_t at = static_cast<size_t>(std::mismatch(got.begin(), got.end(), want.begin(), want.end()).first -
+                                        got.begin());
   EXPECT_EQ(at, want.size()) << "first difference at byte " << at << ": " << got.substr(at, 60);
   EXPECT_EQ(got.size(), want.size());
 }

@@ -159,10 +159,9 @@ std::string summarize(const std::vector<EffectAt>& effects) {
     whole_tables.emplace_back(e.action, &e.object.name);
   }
   const auto whole = [&](Action a, const QName& table) {
-    return !whole_tables.empty() &&
-           whole_index.find(action_hash(a, ObjectKind::Table, table), [&](size_t pos) {
-             return whole_tables[pos].first == a && *whole_tables[pos].second == table;
-           }) != catalog::HashIndex::npos;
+    return !whole_tables.empty() && whole_index.find(action_hash(a, ObjectKind::Table, table), [&](size_t pos) {
+      return whole_tables[pos].first == a && *whole_tables[pos].second == table;
+    }) != catalog::HashIndex::npos;
   };
 
   // Groups in first-seen order: (action, object) -> member changes.

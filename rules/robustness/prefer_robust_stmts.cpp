@@ -115,7 +115,8 @@ class PreferRobustStmts final : public Rule {
         // CREATE INDEX CONCURRENTLY never runs in a transaction, whatever the runner does.
         if ((in_tx && !ix.concurrent()) || ix.if_not_exists()) continue;
         size_t at = std::string::npos;
-        if (!ix.idxname().empty()) at = after_keywords(ctx.source().text(), *s, pg_query::INDEX, ix.concurrent() ? 1 : 0);
+        if (!ix.idxname().empty())
+          at = after_keywords(ctx.source().text(), *s, pg_query::INDEX, ix.concurrent() ? 1 : 0);
         report(ctx, *s,
                fmt::format("CREATE INDEX{} {} without IF NOT EXISTS", ix.concurrent() ? " CONCURRENTLY" : "",
                            ix.idxname().empty() ? "(unnamed)" : ix.idxname()),
