@@ -1,6 +1,7 @@
 #include "analyzer/source/source_file.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace miglint {
 
@@ -40,6 +41,16 @@ uint32_t utf8_decode(std::string_view s, size_t i, size_t n) {
 
 SourceFile::SourceFile(std::string_view path, std::string bytes) : path_(path), text_(std::move(bytes)) {
   line_starts_.push_back(0);
+  // Most files hold no \r: their line breaks are found by memchr, which
+  // reads many bytes at a step (the loop below took a tenth of the human
+  // report's time on a large folder).
+  const char* const begin = text_.data();
+  const char* const end = begin + text_.size();
+  if (!std::memchr(begin, '\r', text_.size())) {
+    for (const char* p = begin; (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p))));)
+      line_starts_.push_back(static_cast<size_t>(++p - begin));
+    return;
+  }
   for (size_t i = 0; i < text_.size(); ++i) {
     // \n, \r\n and a lone \r all end a line, as editors count them.
     if (text_[i] == '\n') {
