@@ -9,8 +9,6 @@
 namespace miglint {
 namespace {
 
-using rules::Token;
-
 // Offset of the token after `count` keyword tokens that follow the first
 // token of kind `first` in statement s; npos when the shape is not the
 // expected one. Only the statement's first tokens matter, and a DROP TABLE
