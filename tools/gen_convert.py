@@ -24,7 +24,8 @@ from gen_walk import accessor, camel, parse  # noqa: E402  (protoc's names, the 
 
 SCALARS = {"bool", "int32", "uint32", "int64", "uint64", "double", "float"}
 # Messages written by hand in the converter's fixed part.
-SPECIAL = {"Node", "List", "IntList", "OidList", "A_Const", "ParseResult", "ScanResult", "ScanToken"}
+SPECIAL_NODES = ("List", "IntList", "OidList", "A_Const")  # special()/back_special() in pg_convert.cpp
+SPECIAL = {"Node", *SPECIAL_NODES, "ParseResult", "ScanResult", "ScanToken"}
 # Read back by hand: libpg_query's reader keeps their empty strings (makeString(pstrdup(...))).
 BACK_BY_HAND = {"String", "Float", "BitString"}
 
@@ -74,44 +75,52 @@ def parse_structs(include_dir):
     return structs
 
 
-def field_code(msg, f, member, messages, enums):
-    """Statements converting one member, or None when it cannot be converted."""
-    acc = accessor(f["name"])
-    src = f"in->{f['json']}"
+def member_kind(f, member, messages, enums):
+    """How one .proto field maps onto its C member, for both directions (so
+    that they cannot disagree), or None when it does not map: the message
+    then takes the protobuf path."""
     ctype, ptr = member["type"], member["ptr"]
     if member["array"]:
         return None
     if f["type"] == "Node":
         if f["repeated"]:
-            if ctype != "List" or ptr != 1:
-                return None
-            return f"  if (!nodes(out->mutable_{acc}(), {src}, cx)) return false;"
+            return "node_list" if ctype == "List" and ptr == 1 else None
         if ptr == 0:
-            return "" if f["json"] == "xpr" else None  # the node's own Expr header
-        return f"  if ({src} && !node(out->mutable_{acc}(), {src}, cx)) return false;"
+            return "expr_header" if f["json"] == "xpr" else None  # the node's own Expr header
+        return "node"
     if f["repeated"]:
         return None  # bitmapsets and other planner-only lists: only NULL converts
     if f["type"] in messages:
-        if ptr == 1:
-            return f"  if ({src} && !conv(out->mutable_{acc}(), {src}, cx)) return false;"
-        if ptr == 0:
-            return f"  if (!conv(out->mutable_{acc}(), &{src}, cx)) return false;"
-        return None
+        return {1: "message_ptr", 0: "message"}.get(ptr)
     if f["type"] == "string":
-        if ptr == 1 and ctype == "char":
-            return f"  if ({src}) out->set_{acc}({src});"
-        if ptr == 0 and ctype == "char":
-            return f"  if ({src} != 0) out->set_{acc}(std::string(1, {src}));"
-        return None
+        return {1: "cstring", 0: "char"}.get(ptr) if ctype == "char" else None
     if ptr != 0:
         return None
     if f["type"] in enums:
-        if ctype == f["type"]:
-            return f"  out->set_{acc}(enum_value({src}));"
-        return f"  out->set_{acc}(enum_value(static_cast<::{f['type']}>({src})));"
+        return "enum"
     if f["type"] in SCALARS:
-        return f"  out->set_{acc}({src});"
+        return "scalar"
     return None
+
+
+def field_code(f, member, messages, enums):
+    """Statements converting one member, or None when it cannot be converted."""
+    kind = member_kind(f, member, messages, enums)
+    acc = accessor(f["name"])
+    src = f"in->{f['json']}"
+    if kind == "enum" and member["type"] != f["type"]:
+        return f"  out->set_{acc}(enum_value(static_cast<::{f['type']}>({src})));"
+    return {
+        "node_list": f"  if (!nodes(out->mutable_{acc}(), {src}, cx)) return false;",
+        "expr_header": "",
+        "node": f"  if ({src} && !node(out->mutable_{acc}(), {src}, cx)) return false;",
+        "message_ptr": f"  if ({src} && !conv(out->mutable_{acc}(), {src}, cx)) return false;",
+        "message": f"  if (!conv(out->mutable_{acc}(), &{src}, cx)) return false;",
+        "cstring": f"  if ({src}) out->set_{acc}({src});",
+        "char": f"  if ({src} != 0) out->set_{acc}(std::string(1, {src}));",
+        "enum": f"  out->set_{acc}(enum_value({src}));",
+        "scalar": f"  out->set_{acc}({src});",
+    }.get(kind)
 
 
 def back_code(f, member, messages, enums):
@@ -120,37 +129,16 @@ def back_code(f, member, messages, enums):
     None when the member is left unset (planner-only members, the Expr header)."""
     acc = accessor(f["name"])
     dst = f"n->{f['json']}"
-    ctype, ptr = member["type"], member["ptr"]
-    if member["array"]:
-        return None
-    if f["type"] == "Node":
-        if f["repeated"]:
-            return f"  for (const auto& item : in.{acc}()) {dst} = lappend({dst}, back_node(item, cx));" \
-                if ctype == "List" and ptr == 1 else None
-        if ptr == 0:
-            return None
-        return f"  if (in.has_{acc}()) {dst} = reinterpret_cast<decltype({dst})>(back_node(in.{acc}(), cx));"
-    if f["repeated"]:
-        return None
-    if f["type"] in messages:
-        if ptr == 1:
-            return f"  if (in.has_{acc}()) {dst} = back(in.{acc}(), cx);"
-        if ptr == 0:
-            return f"  {dst} = *back(in.{acc}(), cx);"
-        return None
-    if f["type"] == "string":
-        if ptr == 1 and ctype == "char":
-            return f"  if (!in.{acc}().empty()) {dst} = pstrdup(in.{acc}().c_str());"
-        if ptr == 0 and ctype == "char":
-            return f"  if (!in.{acc}().empty()) {dst} = in.{acc}()[0];"
-        return None
-    if ptr != 0:
-        return None
-    if f["type"] in enums:
-        return f"  {dst} = static_cast<decltype({dst})>(c_enum(in.{acc}()));"
-    if f["type"] in SCALARS:
-        return f"  {dst} = in.{acc}();"
-    return None
+    return {
+        "node_list": f"  for (const auto& item : in.{acc}()) {dst} = lappend({dst}, back_node(item, cx));",
+        "node": f"  if (in.has_{acc}()) {dst} = reinterpret_cast<decltype({dst})>(back_node(in.{acc}(), cx));",
+        "message_ptr": f"  if (in.has_{acc}()) {dst} = back(in.{acc}(), cx);",
+        "message": f"  {dst} = *back(in.{acc}(), cx);",
+        "cstring": f"  if (!in.{acc}().empty()) {dst} = pstrdup(in.{acc}().c_str());",
+        "char": f"  if (!in.{acc}().empty()) {dst} = in.{acc}()[0];",
+        "enum": f"  {dst} = static_cast<decltype({dst})>(c_enum(in.{acc}()));",
+        "scalar": f"  {dst} = in.{acc}();",
+    }.get(member_kind(f, member, messages, enums))
 
 
 def main():
@@ -169,7 +157,7 @@ def main():
         ok = True
         for f in fields:
             member = structs[name].get(f["json"])
-            code = field_code(name, f, member, messages, enums) if member else None
+            code = field_code(f, member, messages, enums) if member else None
             if code is None:
                 # A member only the planner sets: converts while it is unset.
                 if member and (member["ptr"] or member["array"]):
@@ -238,7 +226,7 @@ def main():
     for field, typ in oneof_node:
         acc = accessor(field)
         case = "k" + camel(field)
-        if typ in ("List", "IntList", "OidList", "A_Const"):
+        if typ in SPECIAL_NODES:
             lines.append(f"    case pg_query::Node::{case}: return back_special(in.{acc}(), cx);")
         elif typ in convertible:
             lines.append(f"    case pg_query::Node::{case}: return reinterpret_cast<::Node*>(back(in.{acc}(), cx));")
@@ -251,7 +239,7 @@ def main():
     lines.append("  switch (nodeTag(n)) {")
     for field, typ in oneof_node:
         acc = accessor(field)
-        if typ in ("List", "IntList", "OidList", "A_Const"):
+        if typ in SPECIAL_NODES:
             lines.append(f"    case T_{typ}: return special(out->mutable_{acc}(), n, cx);")
         elif typ in convertible:
             lines.append(f"    case T_{typ}: return conv(out->mutable_{acc}(), reinterpret_cast<const ::{typ}*>(n), cx);")
