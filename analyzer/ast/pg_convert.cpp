@@ -73,30 +73,19 @@ bool special(pg_query::OidList*, const ::Node*, Cx&) { return false; }
 
 bool special(pg_query::A_Const* out, const ::Node* in, Cx& cx) {
   const auto* c = reinterpret_cast<const ::A_Const*>(in);
+  out->set_location(c->location);
   if (c->isnull) {
     out->set_isnull(true);
-  } else {
-    switch (nodeTag(&c->val)) {
-      case T_Integer:
-        if (!conv(out->mutable_ival(), &c->val.ival, cx)) return false;
-        break;
-      case T_Float:
-        if (!conv(out->mutable_fval(), &c->val.fval, cx)) return false;
-        break;
-      case T_Boolean:
-        if (!conv(out->mutable_boolval(), &c->val.boolval, cx)) return false;
-        break;
-      case T_String:
-        if (!conv(out->mutable_sval(), &c->val.sval, cx)) return false;
-        break;
-      case T_BitString:
-        if (!conv(out->mutable_bsval(), &c->val.bsval, cx)) return false;
-        break;
-      default: return false;
-    }
+    return true;
   }
-  out->set_location(c->location);
-  return true;
+  switch (nodeTag(&c->val)) {
+    case T_Integer: return conv(out->mutable_ival(), &c->val.ival, cx);
+    case T_Float: return conv(out->mutable_fval(), &c->val.fval, cx);
+    case T_Boolean: return conv(out->mutable_boolval(), &c->val.boolval, cx);
+    case T_String: return conv(out->mutable_sval(), &c->val.sval, cx);
+    case T_BitString: return conv(out->mutable_bsval(), &c->val.bsval, cx);
+    default: return false;
+  }
 }
 
 ::Node* back_node(const pg_query::Node& in, Cx& cx) {
