@@ -15,6 +15,9 @@
 #include "analyzer/engine/runner.h"
 #include "analyzer/report/audit.h"
 #include "tests/run_binary.h"
+#include "tests/temp_folder.h"
+
+using miglint::testing::read_file;
 
 namespace fs = std::filesystem;
 
@@ -32,13 +35,6 @@ AuditRun audit(const std::string& args) {
   return {r.exit_code, r.out};
 }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // MIGLINT_UPDATE_GOLDEN=1 rewrites the expected files instead of comparing.
 void golden(const std::string& format, const std::string& file) {
   const fs::path expected = fs::path(MIGLINT_SOURCE_DIR) / "testdata/audit" / file;
@@ -48,7 +44,7 @@ void golden(const std::string& format, const std::string& file) {
     std::ofstream(expected, std::ios::binary) << r.out;
     return;
   }
-  EXPECT_EQ(r.out, slurp(expected)) << "update with MIGLINT_UPDATE_GOLDEN=1 if the change is intended";
+  EXPECT_EQ(r.out, read_file(expected)) << "update with MIGLINT_UPDATE_GOLDEN=1 if the change is intended";
 }
 
 }  // namespace

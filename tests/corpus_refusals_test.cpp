@@ -19,6 +19,8 @@
 #include "analyzer/engine/runner.h"
 #include "tests/temp_folder.h"
 
+using miglint::testing::read_file;
+
 namespace fs = std::filesystem;
 
 namespace {
@@ -61,13 +63,6 @@ Truth read_truth(const fs::path& root) {
       t.applied.insert(fs::path(down).lexically_normal().string());
   }
   return t;
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
 }
 
 // (path relative to `base`, rule, line, message) of each refusal.
@@ -122,7 +117,7 @@ struct Breakable {
 
 std::optional<Breakable> first_breakable(const fs::path& root, const Truth& truth) {
   std::vector<std::string> texts;
-  for (const auto& up : truth.ups) texts.push_back(slurp(root / up));
+  for (const auto& up : truth.ups) texts.push_back(read_file(root / up));
   for (size_t i = 0; i + 1 < truth.ups.size(); ++i) {
     const auto parsed = miglint::parse_file(std::make_shared<miglint::SourceFile>(truth.ups[i], texts[i]));
     for (const auto& st : parsed.statements) {
@@ -150,7 +145,7 @@ TEST(CorpusRefusals, OneBrokenStatementIsOneFinding) {
     miglint::testing::TempFolder tmp;
     fs::copy(root / "migrations", tmp.dir / "migrations", fs::copy_options::recursive);
     const fs::path broken = tmp.dir / target->up;
-    std::string text = slurp(broken);
+    std::string text = read_file(broken);
     ASSERT_EQ(text.compare(target->table_keyword, 5, "TABLE"), 0) << target->up;
     text.replace(target->table_keyword, 5, "TABEL");
     std::ofstream(broken, std::ios::binary | std::ios::trunc) << text;

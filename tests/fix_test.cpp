@@ -14,6 +14,8 @@
 #include "tests/run_binary.h"
 #include "tests/temp_folder.h"
 
+using miglint::testing::read_file;
+
 namespace fs = std::filesystem;
 using miglint::Fix;
 using miglint::FixSafety;
@@ -111,13 +113,6 @@ TEST(Fixes, UnifiedDiffOfTwoTexts) {
             "--- a/f.sql\n+++ b/f.sql\n@@ -1,4 +1,4 @@\n a\n-b\n-c\n-d\n+x\n+c\n+y\n");
 }
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
 // A migration with a safe fix (IF NOT EXISTS on the index) and unsafe ones
 // (CONCURRENTLY, lock and statement timeouts), run outside a transaction.
 void write_folder(const TempFolder& t) {
@@ -132,7 +127,7 @@ const char* const kUp = "20240102000000_i.up.sql";
 TEST(CliFix, DiffWritesNothingAndShowsWhatFixWouldWrite) {
   TempFolder t;
   write_folder(t);
-  const std::string before = read(t.dir / kUp);
+  const std::string before = read_file(t.dir / kUp);
   const auto r = run_binary("check --fix --diff '" + t.dir.string() + "'", true);
   EXPECT_EQ(r.exit_code, 1) << r.out;
   EXPECT_NE(r.out.find("@@ -1,2 +1,2 @@\n CREATE TABLE IF NOT EXISTS u (a bigint);\n-CREATE INDEX t_a ON t (a);\n"
@@ -141,7 +136,7 @@ TEST(CliFix, DiffWritesNothingAndShowsWhatFixWouldWrite) {
       << r.out;
   EXPECT_EQ(r.out.find("CONCURRENTLY"), std::string::npos) << "unsafe without --unsafe-fixes:\n" << r.out;
   EXPECT_NE(r.out.find("would fix 1 finding in 1 file; 3 more fixes with --unsafe-fixes"), std::string::npos) << r.out;
-  EXPECT_EQ(read(t.dir / kUp), before);
+  EXPECT_EQ(read_file(t.dir / kUp), before);
   const auto unsafe = run_binary("check --fix --diff --unsafe-fixes '" + t.dir.string() + "'");
   EXPECT_NE(unsafe.out.find("+SET lock_timeout = '2s';\n+SET statement_timeout = '5min';\n"
                             " CREATE TABLE IF NOT EXISTS u (a bigint);\n"
@@ -156,13 +151,14 @@ TEST(CliFix, FixWritesSafeFixesThenUnsafeOnesAndIsIdempotent) {
   write_folder(t);
   const auto r = run_binary("check --fix --format gcc --fail-on never '" + t.dir.string() + "'", true);
   EXPECT_EQ(r.exit_code, 0) << r.out;
-  EXPECT_EQ(read(t.dir / kUp), "CREATE TABLE IF NOT EXISTS u (a bigint);\nCREATE INDEX IF NOT EXISTS t_a ON t (a);\n");
+  EXPECT_EQ(read_file(t.dir / kUp),
+            "CREATE TABLE IF NOT EXISTS u (a bigint);\nCREATE INDEX IF NOT EXISTS t_a ON t (a);\n");
   EXPECT_NE(r.out.find("fixed 1 finding in 1 file"), std::string::npos) << r.out;
   // What is left is reported: the unsafe fixes' findings.
   EXPECT_NE(r.out.find("[require-concurrent-index-creation]"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("[prefer-robust-stmts]"), std::string::npos) << r.out;
   (void)run_binary("check --fix --unsafe-fixes --format gcc '" + t.dir.string() + "'", true);
-  const std::string up = read(t.dir / kUp);
+  const std::string up = read_file(t.dir / kUp);
   EXPECT_EQ(up,
             "SET lock_timeout = '2s';\nSET statement_timeout = '5min';\nCREATE TABLE IF NOT EXISTS u (a bigint);\n"
             "CREATE INDEX CONCURRENTLY IF NOT EXISTS t_a ON t (a);\n");
@@ -170,7 +166,7 @@ TEST(CliFix, FixWritesSafeFixesThenUnsafeOnesAndIsIdempotent) {
   const auto again = run_binary("check --fix --diff --unsafe-fixes '" + t.dir.string() + "'", true);
   EXPECT_EQ(again.exit_code, 0) << again.out;
   EXPECT_EQ(again.out.find("@@"), std::string::npos) << again.out;
-  EXPECT_EQ(read(t.dir / kUp), up);
+  EXPECT_EQ(read_file(t.dir / kUp), up);
 }
 
 // `IF EXISTS` goes after a DROP's kind words, found in the statement's first
@@ -194,7 +190,7 @@ TEST(CliFix, IfExistsGoesAfterTheKindWordsOfALongDrop) {
   const auto r = run_binary("check --fix --select prefer-robust-stmts '" + t.dir.string() + "'", true);
   EXPECT_EQ(r.exit_code, 0) << r.out;
   EXPECT_NE(r.out.find("fixed 41 findings in 1 file"), std::string::npos) << r.out;
-  const std::string got = read(t.dir / "20240101000000_d.up.sql");
+  const std::string got = read_file(t.dir / "20240101000000_d.up.sql");
   const size_t at = static_cast<size_t>(std::mismatch(got.begin(), got.end(), want.begin(), want.end()).first -
                                         got.begin());
   EXPECT_EQ(at, want.size()) << "first difference at byte " << at << ": " << got.substr(at, 60);

@@ -16,6 +16,9 @@
 #include "analyzer/lsp/server.h"
 #include "analyzer/lsp/transport.h"
 #include "analyzer/output/links.h"
+#include "tests/temp_folder.h"
+
+using miglint::testing::read_file;
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
@@ -30,11 +33,6 @@ const fs::path kFolder = fs::path(MIGLINT_SOURCE_DIR) / "testdata/lsp/migrations
 const fs::path kDown = kFolder / "20240102000000_drop_pins.down.sql";
 // A migration that exists only in the editor.
 const fs::path kNewUp = kFolder / "20240103000000_add_digest_index.up.sql";
-
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
 
 // Collects what the server sends; waits for messages with a deadline.
 class Client {
@@ -151,7 +149,7 @@ TEST(LspServer, RequestsBeforeInitializeAreRefused) {
             {{"textDocument", {{"uri", file_uri(kDown)}}}, {"position", {{"line", 0}, {"character", 0}}}});
   EXPECT_EQ(c.response(7)["error"]["code"], -32002);
   // A notification before initialize is dropped, not answered.
-  c.notify("textDocument/didOpen", open_params(kDown, read(kDown)));
+  c.notify("textDocument/didOpen", open_params(kDown, read_file(kDown)));
   c.initialize();
   c.request(2, "initialize", {{"capabilities", json::object()}});
   EXPECT_EQ(c.response(2)["error"]["code"], -32600);
@@ -245,7 +243,7 @@ TEST(LspServer, DiagnosticsFollowTheBufferWithTheFolderAsContext) {
   Client c;
   c.initialize();
   const std::string uri = file_uri(kDown);
-  const std::string good = read(kDown);
+  const std::string good = read_file(kDown);
   c.notify("textDocument/didOpen", open_params(kDown, good, 1));
   auto d = c.diagnostics(uri);
   ASSERT_TRUE(d);
@@ -288,11 +286,11 @@ TEST(LspServer, StaleResultsAreNeverPublished) {
     Client c(o);
     c.initialize();
     const std::string uri = file_uri(kDown);
-    c.notify("textDocument/didOpen", open_params(kDown, read(kDown), 1));
+    c.notify("textDocument/didOpen", open_params(kDown, read_file(kDown), 1));
     ASSERT_TRUE(c.diagnostics(uri));
     // Two quick edits: the first may be pending or already running when the second arrives.
     c.notify("textDocument/didChange", change_full(kDown, kBrokenDown, 2));
-    c.notify("textDocument/didChange", change_full(kDown, read(kDown), 3));
+    c.notify("textDocument/didChange", change_full(kDown, read_file(kDown), 3));
     // Version 2 may have been analysed and published before version 3 came
     // (a busy machine can pause this thread between the two edits); once the
     // server has version 3, nothing older may follow.
@@ -410,7 +408,7 @@ TEST(LspServer, CancelledRequestsGetRequestCancelled) {
   Client c(o);
   c.initialize();
   const std::string uri = file_uri(kDown);
-  c.notify("textDocument/didOpen", open_params(kDown, read(kDown), 1));
+  c.notify("textDocument/didOpen", open_params(kDown, read_file(kDown), 1));
   ASSERT_TRUE(c.diagnostics(uri));
   c.notify("textDocument/didChange", change_full(kDown, kBrokenDown, 2));
   c.request(30, "textDocument/codeAction",
@@ -462,8 +460,8 @@ TEST(LspBinary, TranscriptThroughStdio) {
   const std::string cmd = "timeout 60 " + std::string(MIGLINT_BINARY) + " lsp < " + (dir / "in").string() + " > " +
                           (dir / "out").string() + " 2> " + (dir / "err").string();
   const int rc = std::system(cmd.c_str());
-  EXPECT_EQ(WEXITSTATUS(rc), 0) << read(dir / "err");
-  std::istringstream out(read(dir / "out"));
+  EXPECT_EQ(WEXITSTATUS(rc), 0) << read_file(dir / "err");
+  std::istringstream out(read_file(dir / "out"));
   miglint::lsp::FrameReader reader(out);
   std::vector<json> messages;
   for (;;) {
@@ -481,7 +479,7 @@ TEST(LspBinary, TranscriptThroughStdio) {
     if (m.value("id", json()) == 2) shutdown = true;
   }
   EXPECT_EQ(parse_errors, 2);
-  EXPECT_TRUE(diagnostics) << read(dir / "out");
+  EXPECT_TRUE(diagnostics) << read_file(dir / "out");
   EXPECT_TRUE(shutdown);
   fs::remove_all(dir);
 }

@@ -18,6 +18,9 @@
 #include <vector>
 
 #include "analyzer/ast/pg_convert.h"
+#include "tests/temp_folder.h"
+
+using miglint::testing::read_file;
 
 namespace fs = std::filesystem;
 using miglint::pgconvert::Result;
@@ -76,19 +79,12 @@ std::vector<fs::path> sql_files(const fs::path& root) {
   return out;
 }
 
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 TEST(PgConvert, SameTreesAsTheProtobufPathOnEveryTestFile) {
   size_t trees = 0, errors = 0;
   std::vector<fs::path> files = sql_files(fs::path(MIGLINT_SOURCE_DIR) / "testdata");
   for (const auto& p : sql_files("/work/shared/corpus")) files.push_back(p);  // when present
   for (const auto& f : files) {
-    std::string sql = slurp(f);
+    std::string sql = read_file(f);
     if (sql.find('\0') != std::string::npos) continue;  // PostgreSQL reads up to the first NUL
     (expect_same(sql, f.string()) ? trees : errors)++;
   }
@@ -114,7 +110,7 @@ std::string deparse_through_protobuf(const pg_query::RawStmt& stmt) {
 TEST(PgConvert, SameDeparseAsTheProtobufPathOnEveryTestFile) {
   size_t statements = 0;
   for (const auto& f : sql_files(fs::path(MIGLINT_SOURCE_DIR) / "testdata")) {
-    const std::string sql = slurp(f);
+    const std::string sql = read_file(f);
     google::protobuf::Arena arena;
     const Result r = miglint::pgconvert::parse(sql.c_str(), arena);
     if (!r.tree) continue;

@@ -14,6 +14,7 @@
 #include "analyzer/engine/runner.h"
 #include "analyzer/diag/fixes.h"
 #include "tests/fixture_support.h"
+#include "tests/temp_folder.h"
 
 namespace fs = std::filesystem;
 
@@ -43,18 +44,11 @@ struct Expectation {
   uint32_t written_at = 0;
 };
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 }  // namespace
 
 std::vector<std::string> run_rule_fixture(const fs::path& file) {
   const std::string rule_id = file.parent_path().filename().string();
-  auto src = std::make_shared<SourceFile>(file.filename().string(), read(file));
+  auto src = std::make_shared<SourceFile>(file.filename().string(), read_file(file));
   const ParsedFile parsed = parse_file(src);
 
   Config config;
@@ -118,7 +112,8 @@ std::vector<std::string> run_rule_fixture(const fs::path& file) {
   std::optional<ParsedFile> up;
   if (role == Role::Down && name.ends_with(".down.sql")) {
     const auto up_path = file.parent_path() / (name.substr(0, name.size() - 9) + ".up.sql");
-    if (fs::exists(up_path)) up = parse_file(std::make_shared<SourceFile>(up_path.filename().string(), read(up_path)));
+    if (fs::exists(up_path))
+      up = parse_file(std::make_shared<SourceFile>(up_path.filename().string(), read_file(up_path)));
   }
   auto diags = analyze_unit_alone(parsed, role, in_tx, config, selection, up ? &*up : nullptr);
 

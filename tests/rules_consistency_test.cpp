@@ -11,6 +11,9 @@
 
 #include "analyzer/engine/registry.h"
 #include "tests/fixture_support.h"
+#include "tests/temp_folder.h"
+
+using miglint::testing::read_file;
 
 namespace fs = std::filesystem;
 
@@ -45,13 +48,6 @@ const std::map<std::string, std::string, std::less<>> kNoSingleFileFixture = {
     {"version-order", "compares versions across the folder and git history"},
 };
 
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 fs::path docs_dir() { return miglint::testing::source_dir() / "docs" / "rules"; }
 fs::path fixtures_dir() { return miglint::testing::source_dir() / "testdata" / "rules"; }
 
@@ -67,7 +63,7 @@ FixtureCoverage coverage(std::string_view id) {
   std::error_code ec;
   for (fs::directory_iterator it(fixtures_dir() / id, ec), end; !ec && it != end; it.increment(ec)) {
     if (!it->is_regular_file() || it->path().extension() != ".sql") continue;
-    std::istringstream lines(read(it->path()));
+    std::istringstream lines(read_file(it->path()));
     bool any = false;
     for (std::string line; std::getline(lines, line);) {
       if (!line.empty() && line.back() == '\r') line.pop_back();
@@ -87,7 +83,7 @@ TEST(RulesConsistency, EveryRuleHasADocPage) {
       ADD_FAILURE() << id << ": no documentation page " << page.string();
       continue;
     }
-    const std::string text = read(page);
+    const std::string text = read_file(page);
     EXPECT_TRUE(text.starts_with("# " + id + "\n")) << page.string() << ": must start with `# " << id << "`";
     for (const char* section : {"\n## What it does\n", "\n## Why\n", "\n## Example\n", "\n## Use instead\n"})
       EXPECT_NE(text.find(section), std::string::npos) << page.string() << ": missing section " << section;

@@ -1,9 +1,11 @@
-// A migrations folder in a fresh temporary directory, removed afterwards.
+// A migrations folder in a fresh temporary directory, removed afterwards,
+// and a file's bytes read back.
 #pragma once
 #include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <string>
 
 namespace miglint::testing {
@@ -25,5 +27,11 @@ struct TempFolder {
     return dir / name;
   }
 };
+
+// The bytes of a file ("" when it cannot be read).
+inline std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
 
 }  // namespace miglint::testing
