@@ -498,11 +498,12 @@ TEST(CatalogViews, EquivalentSpellingsCompareEqual) {
     run(c, "CREATE TABLE t (a int, b int); CREATE TABLE u (id int, t_a int, name text);" + view);
     const auto v = c.view({"public", "v"});
     EXPECT_NE(v, nullptr) << view;
-    return v ? v->query : Expr{};
+    return v ? v->query : ViewQuery{};
   };
   const auto same = [&](const std::string& x, const std::string& y) {
-    const Expr a = query_of("CREATE VIEW v AS " + x), b = query_of("CREATE VIEW v AS " + y);
-    EXPECT_TRUE(a == b) << x << "\n  " << a.text << "\nvs " << y << "\n  " << b.text;
+    const ViewQuery a = query_of("CREATE VIEW v AS " + x), b = query_of("CREATE VIEW v AS " + y);
+    EXPECT_TRUE(a == b) << x << "\n  " << a.text() << "\nvs " << y << "\n  " << b.text();
+    EXPECT_EQ(a.canon(), b.canon()) << x << " vs " << y;
   };
   const auto differ = [&](const std::string& x, const std::string& y) {
     EXPECT_FALSE(query_of("CREATE VIEW v AS " + x) == query_of("CREATE VIEW v AS " + y)) << x << " vs " << y;
@@ -526,13 +527,86 @@ TEST(CatalogViews, EquivalentSpellingsCompareEqual) {
   {
     const auto v1 = query_of("CREATE VIEW v (x, b) AS SELECT a, b FROM t");
     const auto v2 = query_of("CREATE VIEW v AS SELECT t.a AS x, t.b FROM t");
-    EXPECT_TRUE(v1 == v2) << v1.text << " vs " << v2.text;
+    EXPECT_TRUE(v1 == v2) << v1.text() << " vs " << v2.text();
   }
   differ("SELECT a FROM t", "SELECT b FROM t");
   differ("SELECT a AS b FROM t", "SELECT a FROM t");
   differ("SELECT * FROM t", "SELECT t.a FROM t");
   // The text shown is the stored form too.
-  EXPECT_EQ(query_of("CREATE VIEW v AS SELECT * FROM public.t").text, "SELECT t.a, t.b FROM t");
+  EXPECT_EQ(query_of("CREATE VIEW v AS SELECT * FROM public.t").text(), "SELECT t.a, t.b FROM t");
+}
+
+// A view's query is compared by its tree first: the same query written at
+// another place, or with other spaces and comments, is equal without its
+// canonical form; whatever the path, == agrees with the canonical forms.
+TEST(CatalogViews, TreeComparisonAgreesWithTheCanonicalForm) {
+  const auto query_of = [](const std::string& prefix, const std::string& view) {
+    Catalog c;
+    run(c, prefix + "CREATE TABLE t (a int, b int, c text);" + view);
+    const auto v = c.view({"public", "v"});
+    EXPECT_NE(v, nullptr) << view;
+    return v ? v->query : ViewQuery{};
+  };
+  const std::vector<std::string> queries = {
+      "SELECT a, b FROM t",
+      "SELECT a,\n  b -- the two\n FROM t",
+      "SELECT t.a, t.b FROM public.t",
+      "SELECT a, b FROM t WHERE a > 1",
+      "SELECT a, b FROM t WHERE a > 2",
+      "SELECT a, b FROM t WHERE a::bigint > 1",
+      "SELECT a, b FROM t WHERE CAST(a AS int8) > 1",
+      "SELECT a, b FROM t WHERE c = 'x'",
+      "SELECT a, b FROM t WHERE c = 'y'",
+      "SELECT a, b FROM t WHERE a IN (1)",
+      "SELECT a, b FROM t WHERE a = 1",
+      "SELECT a, b FROM t WHERE a BETWEEN 1 AND 2",
+      "SELECT a, b FROM t WHERE a >= 1 AND a <= 2",
+      "SELECT a, b FROM t ORDER BY a",
+      "SELECT a, b FROM t ORDER BY a DESC",
+  };
+  for (size_t i = 0; i < queries.size(); ++i)
+    for (size_t j = 0; j < queries.size(); ++j) {
+      // Padding moves every location of the second query.
+      const ViewQuery x = query_of("", "CREATE VIEW v AS " + queries[i]);
+      const ViewQuery y = query_of("CREATE TABLE pad (p int);", "CREATE  VIEW v AS   " + queries[j]);
+      EXPECT_EQ(x == y, x.canon() == y.canon()) << queries[i] << " vs " << queries[j];
+      if (i == j) EXPECT_TRUE(x == y) << queries[i];
+    }
+  const auto eq = [&](size_t i, size_t j) {
+    return query_of("", "CREATE VIEW v AS " + queries[i]) == query_of("", "CREATE VIEW v AS " + queries[j]);
+  };
+  EXPECT_TRUE(eq(0, 1));
+  EXPECT_TRUE(eq(0, 2));
+  EXPECT_FALSE(eq(0, 3));
+  EXPECT_FALSE(eq(3, 4));
+  EXPECT_TRUE(eq(5, 6));   // one cast, two spellings: equal by the canonical form
+  EXPECT_FALSE(eq(7, 8));  // literals differ
+  EXPECT_TRUE(eq(9, 10));
+  EXPECT_TRUE(eq(11, 12));
+  EXPECT_FALSE(eq(13, 14));
+  // Copies share the text, worked out once.
+  const ViewQuery q = query_of("", "CREATE VIEW v AS SELECT * FROM t");
+  const ViewQuery copy = q;  // NOLINT(performance-unnecessary-copy-initialization): the copy is the point
+  EXPECT_EQ(&q.text(), &copy.text());
+  EXPECT_EQ(q.text(), "SELECT t.a, t.b, t.c FROM t");
+}
+
+// nextval('s') in a view names the sequence the search path found when the
+// view was created: one tree, two sequences, two definitions.
+TEST(CatalogViews, NextvalInAViewIsResolvedWhenTheViewIsCreated) {
+  const auto query_of = [](const std::string& setup) {
+    Catalog c;
+    run(c, setup + "CREATE VIEW public.v AS SELECT nextval('s') AS n;");
+    const auto v = c.view({"public", "v"});
+    EXPECT_NE(v, nullptr) << setup;
+    return v ? v->query : ViewQuery{};
+  };
+  const ViewQuery in_public = query_of("CREATE SEQUENCE s;");
+  const ViewQuery in_a = query_of("CREATE SCHEMA a; CREATE SEQUENCE a.s; SET search_path = a, public;");
+  const ViewQuery in_public_again = query_of("CREATE SCHEMA a; CREATE SEQUENCE s;");
+  EXPECT_FALSE(in_public == in_a);
+  EXPECT_TRUE(in_public == in_public_again);
+  EXPECT_EQ(in_public.text(), in_a.text());
 }
 
 // CREATE TABLE AS: the columns are the query's; a column whose type the

@@ -52,6 +52,26 @@ struct Expr {
   bool operator==(const Expr& o) const { return canon == o.canon; }
 };
 
+// A view's query as stored. The tree is kept; its text and canonical form
+// are worked out when first asked for, as most definitions are only ever
+// compared with a tree written the same way (a down restoring the view its
+// up replaced), which a walk of both trees settles. Copies share one state;
+// thread-safe.
+class ViewQuery {
+ public:
+  struct State;
+  ViewQuery() = default;
+  explicit ViewQuery(Expr e);                    // text and form already known
+  explicit ViewQuery(std::shared_ptr<State> s);  // expr.h make_view_query
+  const std::string& text() const;
+  const std::string& canon() const;
+  // Equal exactly when the canonical forms are.
+  bool operator==(const ViewQuery& o) const;
+
+ private:
+  std::shared_ptr<State> s_;
+};
+
 struct Column {
   std::string name;
   std::string type;  // canonical display name, e.g. "character varying(20)[]"
@@ -152,7 +172,7 @@ struct Sequence {
 struct View {
   QName name;
   bool materialized = false;
-  Expr query;
+  ViewQuery query;
   std::vector<std::string> columns;  // explicit column aliases
   std::string check_option;
   std::set<std::string> uses;  // table_key/view_key of the relations the query reads

@@ -323,11 +323,11 @@ std::vector<Difference> diff(const Slice& before, const Slice& after,
     if (skipped("view:" + k)) return;
     const ObjectKind kind = (a ? a : b)->materialized ? ObjectKind::MaterializedView : ObjectKind::View;
     if (!a || !b) {
-      d.add(kind, split_key(k), {}, "exists", a ? a->query.text : "", b ? b->query.text : "");
+      d.add(kind, split_key(k), {}, "exists", a ? a->query.text() : "", b ? b->query.text() : "");
     } else if (a != b) {
       // Each property apart: a view re-created with other column names or
       // materialization has the same query text.
-      if (!(a->query == b->query)) d.add(kind, split_key(k), {}, "definition", a->query.text, b->query.text);
+      if (!(a->query == b->query)) d.add(kind, split_key(k), {}, "definition", a->query.text(), b->query.text());
       if (a->materialized != b->materialized)
         d.add(kind, split_key(k), {}, "kind", a->materialized ? "materialized view" : "view",
               b->materialized ? "materialized view" : "view");

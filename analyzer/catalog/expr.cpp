@@ -15,6 +15,7 @@
 #include <cctype>
 #include <functional>
 #include <map>
+#include <mutex>
 #include <unordered_map>
 
 namespace miglint::catalog {
@@ -670,6 +671,98 @@ std::optional<Expr> nextval_expr(const std::string& sequence, std::string text, 
   return Expr{std::move(text), copy.SerializeAsString()};
 }
 Expr make_query(const pg_query::Node& n, const ExprContext& ctx) { return make(n, ctx, true); }
+
+// ---- views' queries ----
+
+struct ViewQuery::State {
+  // Set for a query whose text and form are worked out when asked for.
+  std::unique_ptr<pb::Arena> arena;
+  const pg_query::Node* tree = nullptr;
+  std::string column_type;
+  std::once_flag text_once, canon_once;
+  std::string text, canon;
+};
+
+namespace {
+// How deep a query is (as node_depth), and whether it calls nextval(), whose
+// sequence the normalisation resolves through the catalog of the moment.
+struct QueryShape {
+  int depth = 0;
+  bool nextval = false;
+};
+
+QueryShape query_shape(const pg_query::Node& n) {
+  QueryShape out;
+  const auto rec = [&](const auto& self, const pb::MessageLite& m, MsgType t, int depth) -> void {
+    if (depth > out.depth) out.depth = depth;
+    if (t == MsgType::Node) {
+      const auto& node = static_cast<const pg_query::Node&>(m);
+      if (node.has_func_call()) {
+        const auto& f = node.func_call().funcname();
+        if (!f.empty() && f[f.size() - 1].has_string() && f[f.size() - 1].string().sval() == "nextval")
+          out.nextval = true;
+      }
+    }
+    if (depth >= kMaxExprDepth) return;
+    pgmeta::children(m, t, [&](const pb::MessageLite& sub, MsgType st) {
+      if (out.depth < kMaxExprDepth) self(self, sub, st, depth + 1);
+    });
+  };
+  rec(rec, n, MsgType::Node, 0);
+  return out;
+}
+}  // namespace
+
+ViewQuery make_view_query(std::unique_ptr<pb::Arena> arena, pg_query::Node* query, const ExprContext& ctx) {
+  const QueryShape shape = query_shape(*query);
+  if (shape.depth >= kMaxExprDepth || shape.nextval) return ViewQuery(make(*query, ctx, true, query));
+  auto s = std::make_shared<ViewQuery::State>();
+  s->arena = std::move(arena);
+  s->tree = query;
+  s->column_type = ctx.column_type;
+  return ViewQuery(std::move(s));
+}
+
+ViewQuery::ViewQuery(Expr e) : s_(std::make_shared<State>()) {
+  s_->text = std::move(e.text);
+  s_->canon = std::move(e.canon);
+}
+
+ViewQuery::ViewQuery(std::shared_ptr<State> s) : s_(std::move(s)) {}
+
+const std::string& ViewQuery::text() const {
+  static const std::string none;
+  if (!s_) return none;
+  if (s_->tree) std::call_once(s_->text_once, [&] { s_->text = deparse_stmt_unchecked(*s_->tree); });
+  return s_->text;
+}
+
+const std::string& ViewQuery::canon() const {
+  static const std::string none;
+  if (!s_) return none;
+  if (s_->tree)
+    std::call_once(s_->canon_once, [&] {
+      // Normalised on a copy: the tree stays as written for the text and
+      // for comparisons.
+      pb::Arena arena;
+      auto* copy = pb::Arena::CreateMessage<pg_query::Node>(&arena);
+      copy->CopyFrom(*s_->tree);
+      const ExprContext ctx{s_->column_type, nullptr};  // no nextval(): the catalog is not asked
+      Normalizer norm{ctx};
+      norm.node(copy, 0);
+      s_->canon = copy->SerializeAsString();
+    });
+  return s_->canon;
+}
+
+bool ViewQuery::operator==(const ViewQuery& o) const {
+  if (s_ == o.s_) return true;
+  // The same tree but for where it stood normalises to the same form.
+  if (s_ && o.s_ && s_->tree && o.s_->tree && s_->column_type == o.s_->column_type &&
+      pgmeta::equal(*s_->tree, *o.s_->tree, MsgType::Node))
+    return true;
+  return canon() == o.canon();
+}
 Expr make_query(pg_query::Node&& n, const ExprContext& ctx) { return make(n, ctx, true, &n); }
 
 Expr rename_column(const Expr& e, const std::string& from, const std::string& to, const ExprContext& ctx) {

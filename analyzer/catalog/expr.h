@@ -2,6 +2,7 @@
 // (format_type), and expressions compared after the normalisations of
 // docs/PG_FACTS.md §5 so that equivalent spellings compare equal.
 #pragma once
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -9,6 +10,7 @@
 
 #include "analyzer/catalog/catalog.h"
 
+#include <google/protobuf/arena.h>
 #include <pg_query/pg_query.pb.h>
 
 namespace miglint::catalog {
@@ -37,6 +39,10 @@ Expr make_expr(const pg_query::Node& n, const ExprContext& ctx);
 // a quote or backslash; parse the SQL then.
 std::optional<Expr> nextval_expr(const std::string& sequence, std::string text, const ExprContext& ctx);
 Expr make_query(const pg_query::Node& n, const ExprContext& ctx);
+// A view's query, given up with the arena that holds it (its text and
+// canonical form are worked out when asked for).
+ViewQuery make_view_query(std::unique_ptr<google::protobuf::Arena> arena, pg_query::Node* query,
+                          const ExprContext& ctx);
 // The same from a query the caller gives up (normalised in place, not copied).
 Expr make_query(pg_query::Node&& n, const ExprContext& ctx);
 

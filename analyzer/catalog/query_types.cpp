@@ -239,7 +239,7 @@ class Typer {
     const auto v = key.starts_with("view:") ? cat_.view(rel) : nullptr;
     if (!v || !v->output_known || level_ >= kMaxViewNesting) return kUnknown;
     google::protobuf::Arena arena;
-    const pg_query::Node* parsed = parse_single_statement(v->query.text, arena);
+    const pg_query::Node* parsed = parse_single_statement(v->query.text(), arena);
     if (!parsed || !parsed->has_select_stmt()) return kUnknown;
     const QueryOutput out = output_of(cat_, parsed->select_stmt(), level_ + 1);
     for (size_t i = 0; i < v->output.size() && i < out.types.size(); ++i)

@@ -493,7 +493,7 @@ ViewQueryDeps resolve_view_query(const Catalog& cat, const pg_query::Node& query
 std::optional<Expr> view_query_renaming_column(const Catalog& cat, const View& v, const std::string& column_key,
                                                const std::string& from, const std::string& to) {
   google::protobuf::Arena arena;
-  const pg_query::Node* parsed = parse_single_statement(v.query.text, arena);
+  const pg_query::Node* parsed = parse_single_statement(v.query.text(), arena);
   if (!parsed || !parsed->has_select_stmt() || parsed->select_stmt().op() != pg_query::SETOP_NONE) return std::nullopt;
   pg_query::Node q = *parsed;
   const ViewQueryDeps d = resolve_view_query(cat, q);

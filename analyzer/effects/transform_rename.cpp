@@ -390,15 +390,16 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
       // The views' queries as the rule shows them once the column has its new
       // name, read while the catalog still has the old one.
       const std::string column_key = catalog::column_use_key(catalog::table_key(*q), s.subname());
-      std::map<std::string, std::optional<catalog::Expr>> view_queries;  // dependents() key → new query
+      std::map<std::string, std::optional<catalog::ViewQuery>> view_queries;  // dependents() key → new query
       for (const auto& d : c.cat.dependents(catalog::table_key(*q))) {
         if (!d.starts_with("view:")) continue;
         const auto sep = d.find('\x1f');
         const auto v = c.cat.view({d.substr(5, sep - 5), d.substr(sep + 1)});
         if (!v || !v->resolved) view_queries[d] = std::nullopt;
-        else if (v->column_uses.contains(column_key))
-          view_queries[d] = catalog::view_query_renaming_column(c.cat, *v, column_key, s.subname(), nn);
-        else view_queries[d] = v->query;  // it does not read the column
+        else if (v->column_uses.contains(column_key)) {
+          auto renamed = catalog::view_query_renaming_column(c.cat, *v, column_key, s.subname(), nn);
+          view_queries[d] = renamed ? std::optional(catalog::ViewQuery(std::move(*renamed))) : std::nullopt;
+        } else view_queries[d] = v->query;  // it does not read the column
       }
       c.cat.put_table(t);
       for (const auto& d : c.cat.dependents(catalog::table_key(*q))) {
@@ -440,7 +441,7 @@ void transform_rename(Ctx& c, const pg_query::RenameStmt& s) {
           const auto v = c.cat.view({d.substr(5, sep - 5), d.substr(sep + 1)});
           if (it == view_queries.end() || !it->second || !v) {
             c.cat.mark_uncertain(d);  // its query text may name the old column
-          } else if (!(it->second->text == v->query.text)) {
+          } else if (!(it->second->text() == v->query.text())) {
             auto nv = std::make_shared<catalog::View>(*v);
             nv->query = *it->second;
             c.cat.put_view(nv);

@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 #include <google/protobuf/arena.h>
 
+#include <memory>
 #include <utility>
 
 #include "analyzer/catalog/diff.h"
@@ -22,11 +23,12 @@ void define_view(Ctx& c, const QName& name, const pg_query::Node& query, bool ma
   v->materialized = materialized;
   // Kept as PostgreSQL stores it (column references qualified), so that an
   // equivalent spelling in a down compares equal. The copy lives in an arena
-  // of its own: its thousands of messages are allocated by bumping a pointer
-  // and freed at once (on the heap, allocating and destroying them was a
-  // sixth of the replay's work on a folder of wide views).
-  google::protobuf::Arena arena;
-  auto* copy = google::protobuf::Arena::CreateMessage<pg_query::Node>(&arena);
+  // of its own, kept with the view: its thousands of messages are allocated
+  // by bumping a pointer and freed at once (on the heap, allocating and
+  // destroying them was a sixth of the replay's work on a folder of wide
+  // views).
+  auto arena = std::make_unique<google::protobuf::Arena>();
+  auto* copy = google::protobuf::Arena::CreateMessage<pg_query::Node>(arena.get());
   copy->CopyFrom(query);
   pg_query::Node& stored = *copy;
   auto deps = catalog::resolve_and_qualify_view_query(c.cat, stored, aliases);
@@ -35,7 +37,7 @@ void define_view(Ctx& c, const QName& name, const pg_query::Node& query, bool ma
   if (!stored.has_select_stmt() || stored.select_stmt().op() != pg_query::SETOP_NONE ||
       stored.select_stmt().target_list_size() < static_cast<int>(aliases.size()))
     v->columns = aliases;
-  v->query = catalog::make_query(std::move(stored), c.expr_ctx());
+  v->query = catalog::make_view_query(std::move(arena), &stored, c.expr_ctx());
   v->uses = std::move(deps.relations);
   v->column_uses = std::move(deps.columns);
   v->resolved = deps.resolved;

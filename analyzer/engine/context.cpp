@@ -24,9 +24,9 @@ int own_location(const google::protobuf::MessageLite& m) {
 
 int nearest_location(const google::protobuf::MessageLite& m) {
   int found = -1;
-  walk_messages(m, [&](const google::protobuf::MessageLite& x) {
+  walk_messages(m, [&](const google::protobuf::MessageLite& x, pgmeta::MsgType t) {
     if (found >= 0) return false;
-    const int loc = own_location(x);
+    const int loc = pgmeta::location_of(x, t);
     if (loc >= 0) {
       found = loc;
       return false;

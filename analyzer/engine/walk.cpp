@@ -21,14 +21,13 @@ template <typename Visit>
 void walk(const MessageLite& root, Visit&& visit) {
   const auto type = pgmeta::type_of(root);
   if (!type) {
-    visit(root, false);  // not an AST message: nothing below it to walk
-    return;
+    return;  // not an AST message: nothing to walk
   }
   std::vector<WalkItem> stack{{&root, *type}};
   while (!stack.empty()) {
     const WalkItem item = stack.back();
     stack.pop_back();
-    if (!visit(*item.m, item.t == MsgType::Node)) continue;
+    if (!visit(*item.m, item.t)) continue;
     // Children are pushed in field order and reversed, so that popping
     // visits them in source order.
     const size_t first = stack.size();
@@ -39,13 +38,13 @@ void walk(const MessageLite& root, Visit&& visit) {
 
 }  // namespace
 
-void walk_messages(const MessageLite& root, const std::function<bool(const MessageLite&)>& visit) {
-  walk(root, [&](const MessageLite& m, bool) { return visit(m); });
+void walk_messages(const MessageLite& root, const std::function<bool(const MessageLite&, MsgType)>& visit) {
+  walk(root, visit);
 }
 
 void walk_nodes(const MessageLite& root, const std::function<void(const pg_query::Node&)>& visit) {
-  walk(root, [&](const MessageLite& m, bool is_node) {
-    if (is_node) visit(static_cast<const pg_query::Node&>(m));
+  walk(root, [&](const MessageLite& m, MsgType t) {
+    if (t == MsgType::Node) visit(static_cast<const pg_query::Node&>(m));
     return true;
   });
 }

@@ -4,6 +4,7 @@
 #include <functional>
 
 #include <google/protobuf/message_lite.h>
+#include <pg_query/pg_ast_meta.h>
 #include <pg_query/pg_query.pb.h>
 
 namespace miglint {
@@ -11,9 +12,9 @@ namespace miglint {
 // Visits every pg_query::Node under root in pre-order, source order.
 void walk_nodes(const google::protobuf::MessageLite& root, const std::function<void(const pg_query::Node&)>& visit);
 
-// Visits every message (nodes and their payloads) in pre-order; return false
-// from visit to skip a subtree.
+// Visits every message (nodes and their payloads) in pre-order, with its
+// type; return false from visit to skip a subtree.
 void walk_messages(const google::protobuf::MessageLite& root,
-                   const std::function<bool(const google::protobuf::MessageLite&)>& visit);
+                   const std::function<bool(const google::protobuf::MessageLite&, pgmeta::MsgType)>& visit);
 
 }  // namespace miglint

@@ -449,7 +449,7 @@ std::string render_sql(const Catalog& c) {
   o += foreign_keys;
   for (const auto& [k, v] : c.views())
     o += std::string("CREATE ") + (v->materialized ? "MATERIALIZED VIEW " : "VIEW ") + v->name.str() +
-         (v->columns.empty() ? "" : " (" + cols(v->columns) + ")") + " AS " + v->query.text + ";\n";
+         (v->columns.empty() ? "" : " (" + cols(v->columns) + ")") + " AS " + v->query.text() + ";\n";
   o += view_indexes;
   for (const auto& [k, t] : c.triggers()) {
     std::string def = t->definition;
@@ -534,7 +534,7 @@ std::string render_json(const Catalog& c) {
   j["sequences"] = seqs;
   json views = json::object();
   for (const auto& [k, v] : c.views()) {
-    json x = {{"materialized", v->materialized}, {"query", v->query.text}};
+    json x = {{"materialized", v->materialized}, {"query", v->query.text()}};
     x["columns"] = v->output_known ? json(v->output) : json(nullptr);
     // The columns its rule depends on, as pg_depend lists them.
     json deps = json::array();

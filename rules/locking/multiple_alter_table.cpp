@@ -32,8 +32,8 @@ bool separate_by_design(const pg_query::AlterTableCmd& cmd) {
 // twentieth of all the work on a folder of wide views).
 std::unordered_set<std::string_view> relations_mentioned(const pg_query::Node& stmt) {
   std::unordered_set<std::string_view> names;
-  walk_messages(stmt, [&](const google::protobuf::MessageLite& m) {
-    if (const auto* rv = dynamic_cast<const pg_query::RangeVar*>(&m)) names.insert(rv->relname());
+  walk_messages(stmt, [&](const google::protobuf::MessageLite& m, pgmeta::MsgType t) {
+    if (t == pgmeta::MsgType::RangeVar) names.insert(static_cast<const pg_query::RangeVar&>(m).relname());
     return true;
   });
   return names;
