@@ -39,9 +39,10 @@ std::vector<ByteRange> lexical_split(std::string_view text);
 
 std::vector<LexComment> lexical_comments(std::string_view text);
 
-// Bytes of the longest bare word or double-quoted identifier in [begin, end):
-// an upper bound on the length of any identifier written there (literals and
-// comments excluded), cheaper than running PostgreSQL's scanner.
+// An upper bound on the bytes of any identifier written in [begin, end),
+// cheaper than running PostgreSQL's scanner: where there is no double quote,
+// the longest run of identifier bytes (in literals and comments too); else
+// the longest bare word or double-quoted identifier outside them.
 size_t longest_word(std::string_view text, size_t begin, size_t end);
 
 // First offset at or after pos (before end) that is not whitespace or a comment.
