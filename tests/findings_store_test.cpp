@@ -10,6 +10,7 @@
 
 #include "analyzer/diag/findings.h"
 #include "analyzer/engine/runner.h"
+#include "analyzer/source/chunk_store.h"
 #include "analyzer/output/output.h"
 #include "temp_folder.h"
 
@@ -115,9 +116,14 @@ TEST(Findings, EncodingKeepsEveryField) {
 }
 
 TEST(Findings, CompressedReadLikeTheList) {
-  // Enough findings for many blocks, appended in uneven batches.
+  // Enough findings for many blocks, appended in uneven batches: the first
+  // MiB of them kept as encoded, the rest compressed.
   std::vector<Diagnostic> all;
-  for (size_t i = 0; i < 5000; ++i) all.push_back(sample(i, "db/" + std::to_string(i / 10) + ".sql"));
+  std::string encoded;
+  for (size_t i = 0; encoded.size() < 3 * kUncompressedBytes; ++i) {
+    all.push_back(sample(i, "db/" + std::to_string(i / 10) + ".sql"));
+    encode_diagnostic(encoded, all.back());
+  }
   Findings packed = Findings::compressed();
   for (size_t i = 0; i < all.size();) {
     const size_t n = std::min<size_t>(1 + i % 37, all.size() - i);
@@ -150,7 +156,8 @@ TEST(Findings, CompressedReadLikeTheList) {
 
 TEST(FindingSpool, TakesEachPathsFindingsInTheOrderAdded) {
   FindingSpool spool;
-  const size_t kThreads = 4, kPerThread = 3000;
+  // More than kUncompressedBytes: blocks kept as they are, then compressed ones.
+  const size_t kThreads = 4, kPerThread = 6000;
   std::vector<std::thread> threads;
   for (size_t t = 0; t < kThreads; ++t)
     threads.emplace_back([&, t] {

@@ -156,7 +156,8 @@ void Findings::append(std::vector<Diagnostic>&& more) {
     ++open_count_;
     ++size_;
     if (open_.size() >= kCompressedBlockBytes) {
-      blocks_.push_back({compress_block(open_), open_count_});
+      const bool compress = compress_next_block(kept_raw_, open_.size());
+      blocks_.push_back({compress ? compress_block(open_) : open_, open_count_, compress});
       open_.clear();
       open_count_ = 0;
     }
@@ -191,8 +192,11 @@ void Findings::const_iterator::load() {
   std::string raw;
   const std::string* bytes = &f_->open_;
   if (b < f_->blocks_.size()) {
-    raw = decompress_block(f_->blocks_[b].bytes);
-    bytes = &raw;
+    bytes = &f_->blocks_[b].bytes;
+    if (f_->blocks_[b].compressed) {
+      raw = decompress_block(*bytes);
+      bytes = &raw;
+    }
   }
   auto list = std::make_shared<std::vector<Diagnostic>>();
   list->reserve(count(b));

@@ -74,14 +74,16 @@ class Findings {
 
  private:
   struct Block {
-    std::string bytes;  // zstd frame
+    std::string bytes;  // a zstd frame, or as encoded (compress_next_block)
     uint32_t count = 0;
+    bool compressed = true;
   };
   std::vector<Diagnostic> list_;
   bool compressed_ = false;
   std::vector<Block> blocks_;
   std::string open_;  // the last block, not yet compressed
   uint32_t open_count_ = 0;
+  size_t kept_raw_ = 0;
   size_t size_ = 0;
 };
 

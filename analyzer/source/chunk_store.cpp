@@ -4,16 +4,34 @@
 
 #include <algorithm>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <stdexcept>
 #include <string>
 
 namespace miglint {
 
+namespace {
+// One context per thread, kept: creating one allocates and clears its tables
+// (hundreds of KiB), which cost more than compressing a block of a small
+// folder's findings.
+struct ContextFree {
+  void operator()(ZSTD_CCtx* c) const { ZSTD_freeCCtx(c); }
+  void operator()(ZSTD_DCtx* c) const { ZSTD_freeDCtx(c); }
+};
+template <class Ctx, Ctx* (*create)()>
+Ctx* thread_context() {
+  thread_local std::unique_ptr<Ctx, ContextFree> ctx(create());
+  if (!ctx) throw std::runtime_error("zstd: out of memory");
+  return ctx.get();
+}
+}  // namespace
+
 std::string compress_block(std::string_view raw) {
   std::string out(ZSTD_compressBound(raw.size()), '\0');
   // Level 1: these texts compress ~10x already, and it runs inside the analysis.
-  const size_t n = ZSTD_compress(out.data(), out.size(), raw.data(), raw.size(), 1);
+  const size_t n = ZSTD_compressCCtx(thread_context<ZSTD_CCtx, ZSTD_createCCtx>(), out.data(), out.size(), raw.data(),
+                                     raw.size(), 1);
   if (ZSTD_isError(n)) throw std::runtime_error(std::string("compressing: ") + ZSTD_getErrorName(n));
   out.resize(n);
   out.shrink_to_fit();
@@ -25,7 +43,8 @@ std::string decompress_block(std::string_view frame) {
   if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN)
     throw std::runtime_error("decompressing: not a zstd frame");
   std::string out(size, '\0');
-  const size_t n = ZSTD_decompress(out.data(), out.size(), frame.data(), frame.size());
+  const size_t n = ZSTD_decompressDCtx(thread_context<ZSTD_DCtx, ZSTD_createDCtx>(), out.data(), out.size(),
+                                       frame.data(), frame.size());
   if (ZSTD_isError(n) || n != size) throw std::runtime_error("decompressing: corrupt frame");
   return out;
 }
@@ -43,7 +62,9 @@ struct ChunkStore::Impl {
     uint32_t order;  // adding order, for the chunks of one key
   };
   mutable std::mutex mutex;
-  std::vector<std::string> blocks;  // compressed; emptied once all its chunks are released
+  std::vector<std::string> blocks;  // emptied once all its chunks are released
+  std::vector<bool> compressed;     // per block
+  size_t kept_raw = 0;              // bytes of the blocks kept uncompressed
   std::vector<uint32_t> pending;    // per block: chunks not released yet
   std::string open;                 // the block being filled
   uint32_t open_pending = 0;
@@ -56,13 +77,18 @@ struct ChunkStore::Impl {
   std::vector<std::pair<uint32_t, std::shared_ptr<const std::string>>> cache;
 
   void seal() {
-    blocks.push_back(compress_block(open));
+    const bool compress = compress_next_block(kept_raw, open.size());
+    compressed.push_back(compress);
+    blocks.push_back(compress ? compress_block(open) : open);
     pending.push_back(open_pending);
     open.clear();
     open_pending = 0;
   }
 
   std::shared_ptr<const std::string> block(uint32_t b) {
+    // Lent, not owned: the caller reads it under the lock, before any block
+    // is added.
+    if (!compressed[b]) return {std::shared_ptr<const std::string>(), &blocks[b]};
     for (size_t i = 0; i < cache.size(); ++i)
       if (cache[i].first == b) {
         std::rotate(cache.begin(), cache.begin() + static_cast<std::ptrdiff_t>(i),

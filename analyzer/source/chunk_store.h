@@ -36,6 +36,16 @@ class ChunkStore {
 // How much a block holds before it is compressed (hundreds of findings or
 // file texts: enough for zstd to find their repeats).
 inline constexpr size_t kCompressedBlockBytes = 64 * 1024;
+// The first MiB of blocks a store seals stays uncompressed: for a small
+// analysis, compressing its findings and reading them back costs more than
+// the memory it saves. Whether the next block of `bytes` is compressed, given
+// the bytes a store has `kept` uncompressed (counted here).
+inline constexpr size_t kUncompressedBytes = 1024 * 1024;
+inline bool compress_next_block(size_t& kept, size_t bytes) {
+  if (kept + bytes > kUncompressedBytes) return true;
+  kept += bytes;
+  return false;
+}
 
 // zstd at the level these stores use; both throw std::runtime_error on failure.
 std::string compress_block(std::string_view raw);
