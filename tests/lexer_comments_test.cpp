@@ -66,8 +66,10 @@ TEST(LexerComments, TrickyLiterals) {
   }
 }
 
-TEST(LexerComments, SameAsScannerOnEveryTestAndCorpusFile) {
-  size_t files = 0;
+// Calls fn(path, text as prepare_text leaves it) for every .sql file of the
+// test folders, the examples and the corpus.
+template <class F>
+void for_each_prepared_file(F&& fn) {
   for (const char* root : {"testdata", "examples", "/work/shared/corpus"}) {
     if (!fs::is_directory(root)) continue;
     for (const auto& e : fs::recursive_directory_iterator(root)) {
@@ -75,13 +77,19 @@ TEST(LexerComments, SameAsScannerOnEveryTestAndCorpusFile) {
       std::ifstream in(e.path(), std::ios::binary);
       std::stringstream ss;
       ss << in.rdbuf();
-      const std::string text = miglint::prepare_text(ss.str()).text;
-      const auto want = scanner_comments(text);
-      if (!want) continue;
-      ++files;
-      EXPECT_EQ(lexer_comments(text), *want) << e.path();
+      fn(e.path(), miglint::prepare_text(ss.str()).text);
     }
   }
+}
+
+TEST(LexerComments, SameAsScannerOnEveryTestAndCorpusFile) {
+  size_t files = 0;
+  for_each_prepared_file([&](const fs::path& path, const std::string& text) {
+    const auto want = scanner_comments(text);
+    if (!want) return;
+    ++files;
+    EXPECT_EQ(lexer_comments(text), *want) << path;
+  });
   EXPECT_GT(files, 100u);
 }
 
@@ -147,30 +155,22 @@ TEST(LongestWord, BoundsEveryIdentifier) {
   EXPECT_EQ(miglint::longest_word("SELECT \"" + long_word + "\"", 0, 100), 72u);
   EXPECT_EQ(miglint::longest_word("SELECT ab, abcd", 7, 9), 2u);
   size_t files = 0;
-  for (const char* root : {"testdata", "examples", "/work/shared/corpus"}) {
-    if (!fs::is_directory(root)) continue;
-    for (const auto& e : fs::recursive_directory_iterator(root)) {
-      if (!e.is_regular_file() || e.path().extension() != ".sql") continue;
-      std::ifstream in(e.path(), std::ios::binary);
-      std::stringstream ss;
-      ss << in.rdbuf();
-      const std::string text = miglint::prepare_text(ss.str()).text;
-      PgQueryScanResult r = pg_query_scan(text.c_str());
-      pg_query::ScanResult sr;
-      if (!r.error && sr.ParseFromArray(r.pbuf.data, static_cast<int>(r.pbuf.len))) {
-        ++files;
-        for (const auto& range : miglint::lexical_split(text)) {
-          size_t ident = 0;
-          for (const auto& t : sr.tokens())
-            if (t.token() == pg_query::IDENT && static_cast<size_t>(t.start()) >= range.begin &&
-                static_cast<size_t>(t.end()) <= range.end)
-              ident = std::max(ident, static_cast<size_t>(t.end() - t.start()));
-          EXPECT_GE(miglint::longest_word(text, range.begin, range.end), ident) << e.path() << " " << range.begin;
-        }
+  for_each_prepared_file([&](const fs::path& path, const std::string& text) {
+    PgQueryScanResult r = pg_query_scan(text.c_str());
+    pg_query::ScanResult sr;
+    if (!r.error && sr.ParseFromArray(r.pbuf.data, static_cast<int>(r.pbuf.len))) {
+      ++files;
+      for (const auto& range : miglint::lexical_split(text)) {
+        size_t ident = 0;
+        for (const auto& t : sr.tokens())
+          if (t.token() == pg_query::IDENT && static_cast<size_t>(t.start()) >= range.begin &&
+              static_cast<size_t>(t.end()) <= range.end)
+            ident = std::max(ident, static_cast<size_t>(t.end() - t.start()));
+        EXPECT_GE(miglint::longest_word(text, range.begin, range.end), ident) << path << " " << range.begin;
       }
-      pg_query_free_scan_result(r);
     }
-  }
+    pg_query_free_scan_result(r);
+  });
   EXPECT_GT(files, 100u);
 }
 
