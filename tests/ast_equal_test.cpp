@@ -54,7 +54,7 @@ TEST(AstEqual, OffsetsAsideEveryFieldCounts) {
 // A copy is equal to its original; a change anywhere deep in it is seen.
 TEST(AstEqual, ADeepChangeIsSeen) {
   std::string q = "SELECT 1";
-  for (int i = 0; i < 200; ++i) q = "SELECT (" + q + ") AS x" + std::to_string(i);
+  for (int i = 0; i < 200; ++i) q = std::string("SELECT (").append(q).append(") AS x").append(std::to_string(i));
   google::protobuf::Arena arena;
   const pg_query::Node* x = miglint::parse_single_statement(q, arena);
   ASSERT_NE(x, nullptr);
