@@ -404,10 +404,15 @@ std::string deparse_bytes(std::string& buf) {
 
 }  // namespace
 
-int node_depth(const pg_query::Node& n, int limit) {
+namespace {
+// Nesting depth of a node, stopping at limit; visit(node) is called on each
+// pg_query::Node reached.
+template <class Visit>
+int depth_walk(const pg_query::Node& n, int limit, Visit&& visit) {
   int max_depth = 0;
   const auto rec = [&](const auto& self, const pb::MessageLite& m, MsgType t, int depth) -> void {
     if (depth > max_depth) max_depth = depth;
+    if (t == MsgType::Node) visit(static_cast<const pg_query::Node&>(m));
     if (depth >= limit) return;
     pgmeta::children(m, t, [&](const pb::MessageLite& sub, MsgType st) {
       if (max_depth < limit) self(self, sub, st, depth + 1);
@@ -415,6 +420,11 @@ int node_depth(const pg_query::Node& n, int limit) {
   };
   rec(rec, n, MsgType::Node, 0);
   return max_depth;
+}
+}  // namespace
+
+int node_depth(const pg_query::Node& n, int limit) {
+  return depth_walk(n, limit, [](const pg_query::Node&) {});
 }
 
 namespace {
@@ -671,6 +681,7 @@ std::optional<Expr> nextval_expr(const std::string& sequence, std::string text, 
   return Expr{std::move(text), copy.SerializeAsString()};
 }
 Expr make_query(const pg_query::Node& n, const ExprContext& ctx) { return make(n, ctx, true); }
+Expr make_query(pg_query::Node&& n, const ExprContext& ctx) { return make(n, ctx, true, &n); }
 
 // ---- views' queries ----
 
@@ -693,22 +704,11 @@ struct QueryShape {
 
 QueryShape query_shape(const pg_query::Node& n) {
   QueryShape out;
-  const auto rec = [&](const auto& self, const pb::MessageLite& m, MsgType t, int depth) -> void {
-    if (depth > out.depth) out.depth = depth;
-    if (t == MsgType::Node) {
-      const auto& node = static_cast<const pg_query::Node&>(m);
-      if (node.has_func_call()) {
-        const auto& f = node.func_call().funcname();
-        if (!f.empty() && f[f.size() - 1].has_string() && f[f.size() - 1].string().sval() == "nextval")
-          out.nextval = true;
-      }
-    }
-    if (depth >= kMaxExprDepth) return;
-    pgmeta::children(m, t, [&](const pb::MessageLite& sub, MsgType st) {
-      if (out.depth < kMaxExprDepth) self(self, sub, st, depth + 1);
-    });
-  };
-  rec(rec, n, MsgType::Node, 0);
+  out.depth = depth_walk(n, kMaxExprDepth, [&](const pg_query::Node& node) {
+    if (!node.has_func_call()) return;
+    const auto& f = node.func_call().funcname();
+    if (!f.empty() && f[f.size() - 1].has_string() && f[f.size() - 1].string().sval() == "nextval") out.nextval = true;
+  });
   return out;
 }
 }  // namespace
@@ -763,7 +763,6 @@ bool ViewQuery::operator==(const ViewQuery& o) const {
     return true;
   return canon() == o.canon();
 }
-Expr make_query(pg_query::Node&& n, const ExprContext& ctx) { return make(n, ctx, true, &n); }
 
 Expr rename_column(const Expr& e, const std::string& from, const std::string& to, const ExprContext& ctx) {
   google::protobuf::Arena arena;

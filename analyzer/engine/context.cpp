@@ -17,11 +17,6 @@ std::string_view role_name(Role r) {
   return "plain";
 }
 
-int own_location(const google::protobuf::MessageLite& m) {
-  const auto t = pgmeta::type_of(m);
-  return t ? pgmeta::location_of(m, *t) : -1;
-}
-
 int nearest_location(const google::protobuf::MessageLite& m) {
   int found = -1;
   walk_messages(m, [&](const google::protobuf::MessageLite& x, pgmeta::MsgType t) {

@@ -146,8 +146,6 @@ class FolderWalk {
   virtual std::unique_ptr<FolderWalk> clone() const = 0;
 };
 
-// AST location of a message (-1 when it has none).
-int own_location(const google::protobuf::MessageLite& m);
 // Location of the message or its first located descendant (-1 if none).
 int nearest_location(const google::protobuf::MessageLite& m);
 
